@@ -1,0 +1,481 @@
+//! The assessment format (`supplycheck.assessment/1`): one organisation's answers.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::Catalog;
+use crate::questionnaire::{ItemKind, Questionnaire};
+
+/// The format tag every assessment file carries.
+pub const ASSESSMENT_FORMAT: &str = "supplycheck.assessment/1";
+
+/// An assessment: who answered which questionnaires, and their answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    /// Always [`ASSESSMENT_FORMAT`].
+    pub format: String,
+    /// File-safe id, also the file name in the data directory.
+    pub id: String,
+    /// A name people recognise.
+    pub name: String,
+    /// The organisation assessed.
+    #[serde(default)]
+    pub organisation: String,
+    /// Who gave these answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub respondent: Option<String>,
+    /// When it was created (RFC 3339, UTC).
+    pub created: String,
+    /// When it last changed (RFC 3339, UTC).
+    pub updated: String,
+    /// The questionnaires answered, with the versions answered against.
+    pub questionnaires: Vec<QuestionnaireRef>,
+    /// Answers by full item name, `<questionnaire id>/<item id>`.
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+    /// For a merged assessment: every respondent's answer to each item they disagreed on,
+    /// by full item name. Settling an item removes its entry.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub responses: BTreeMap<String, Vec<Response>>,
+}
+
+/// A questionnaire an assessment uses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionnaireRef {
+    /// The questionnaire's id.
+    pub id: String,
+    /// The version answered against.
+    pub version: String,
+}
+
+/// One item's answer. At most one of `choice`, `checked`, `na` and `text` is set; an
+/// entry with none of them is unanswered but may carry a note, owner or flag.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    /// The chosen option's key (choice items).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub choice: Option<String>,
+    /// The ticked check ids (checklists); present, even empty, means answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<Vec<String>>,
+    /// Checks marked not applicable (checklists).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub na_checks: Vec<String>,
+    /// The item is not applicable.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub na: bool,
+    /// A text answer (text items).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// A note on the answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The role that owns the follow-up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// Marked for follow-up.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub flag: bool,
+}
+
+/// One respondent's answer to a disputed item of a merged assessment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Response {
+    /// Who gave it.
+    pub respondent: String,
+    /// What they answered.
+    pub answer: Answer,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl Answer {
+    /// Whether the entry holds an answer (N/A counts).
+    pub fn is_answered(&self) -> bool {
+        self.na || self.choice.is_some() || self.checked.is_some() || self.text.is_some()
+    }
+
+    /// Whether the entry holds nothing at all and can be dropped.
+    pub fn is_empty(&self) -> bool {
+        !self.is_answered()
+            && self.na_checks.is_empty()
+            && self.note.as_deref().is_none_or(str::is_empty)
+            && self.owner.is_none()
+            && !self.flag
+    }
+
+    /// Clears the answer itself, keeping note, owner and flag.
+    pub fn clear_value(&mut self) {
+        self.choice = None;
+        self.checked = None;
+        self.na_checks.clear();
+        self.na = false;
+        self.text = None;
+    }
+
+    /// Whether two entries give the same answer (notes, owners and flags aside).
+    pub fn same_value(&self, other: &Answer) -> bool {
+        let sorted = |v: &Option<Vec<String>>| {
+            v.as_ref().map(|v| {
+                let mut v = v.clone();
+                v.sort();
+                v
+            })
+        };
+        let mut na_a = self.na_checks.clone();
+        let mut na_b = other.na_checks.clone();
+        na_a.sort();
+        na_b.sort();
+        self.na == other.na
+            && self.choice == other.choice
+            && self.text == other.text
+            && sorted(&self.checked) == sorted(&other.checked)
+            && na_a == na_b
+    }
+}
+
+/// A problem found when checking an assessment against its questionnaires.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The full item name, or a field name.
+    pub place: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.place, self.message)
+    }
+}
+
+impl Assessment {
+    /// A new, empty assessment of the given questionnaires, stamped now.
+    pub fn new(
+        id: String,
+        name: String,
+        organisation: String,
+        respondent: Option<String>,
+        questionnaires: &[&Questionnaire],
+    ) -> Self {
+        let now = now_rfc3339();
+        Self {
+            format: ASSESSMENT_FORMAT.to_string(),
+            id,
+            name,
+            organisation,
+            respondent,
+            created: now.clone(),
+            updated: now,
+            questionnaires: questionnaires
+                .iter()
+                .map(|q| QuestionnaireRef {
+                    id: q.id.clone(),
+                    version: q.version.clone(),
+                })
+                .collect(),
+            answers: BTreeMap::new(),
+            responses: BTreeMap::new(),
+        }
+    }
+
+    /// The answer to an item, by full name.
+    pub fn answer(&self, full_id: &str) -> Option<&Answer> {
+        self.answers.get(full_id)
+    }
+
+    /// Sets `updated` to now.
+    pub fn touch(&mut self) {
+        self.updated = now_rfc3339();
+    }
+
+    /// Checks the answers against the questionnaires. Answers are never dropped: each one
+    /// that does not fit (unknown item, unknown option or check, wrong kind) is reported.
+    pub fn check(&self, catalog: &Catalog) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        if self.format != ASSESSMENT_FORMAT {
+            problems.push(Problem {
+                place: "format".into(),
+                message: format!(
+                    "is \"{}\"; this version of supplycheck reads \"{ASSESSMENT_FORMAT}\"",
+                    self.format
+                ),
+            });
+        }
+        for qref in &self.questionnaires {
+            match catalog.get(&qref.id) {
+                None => problems.push(Problem {
+                    place: qref.id.clone(),
+                    message: "this questionnaire is not available: put its file in the data \
+                              directory's questionnaires/ folder or pass --questionnaire-file"
+                        .into(),
+                }),
+                Some(q) if q.version != qref.version => problems.push(Problem {
+                    place: qref.id.clone(),
+                    message: format!(
+                        "answered against version {}, now version {}; answers to items that \
+                         still exist are kept",
+                        qref.version, q.version
+                    ),
+                }),
+                Some(_) => {}
+            }
+        }
+        for (full, answer) in &self.answers {
+            let Some((qid, iid)) = full.split_once('/') else {
+                problems.push(Problem {
+                    place: full.clone(),
+                    message: "is not a full item name `<questionnaire>/<item>`".into(),
+                });
+                continue;
+            };
+            if !self.questionnaires.iter().any(|q| q.id == qid) {
+                problems.push(Problem {
+                    place: full.clone(),
+                    message: format!(
+                        "answers questionnaire \"{qid}\", which this assessment does not use; \
+                         the answer is kept but not scored"
+                    ),
+                });
+                continue;
+            }
+            let Some(q) = catalog.get(qid) else { continue };
+            let Some((_, item)) = q.item(iid) else {
+                problems.push(Problem {
+                    place: full.clone(),
+                    message: format!(
+                        "no such item in {qid} {}; the answer is kept but not scored",
+                        q.version
+                    ),
+                });
+                continue;
+            };
+            problems.extend(
+                answer_problems(q, item, answer)
+                    .into_iter()
+                    .map(|message| Problem {
+                        place: full.clone(),
+                        message,
+                    }),
+            );
+        }
+        problems
+    }
+}
+
+/// What is wrong with an answer to `item`, in words (empty when it fits).
+pub fn answer_problems(
+    q: &Questionnaire,
+    item: &crate::questionnaire::Item,
+    a: &Answer,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let set = [
+        a.choice.is_some(),
+        a.checked.is_some(),
+        a.na,
+        a.text.is_some(),
+    ]
+    .iter()
+    .filter(|b| **b)
+    .count();
+    if set > 1 {
+        out.push("holds more than one of choice, checked, na and text".into());
+    }
+    if a.na && !item.allows_na() {
+        out.push("is N/A, but this item does not allow N/A".into());
+    }
+    match item.kind {
+        ItemKind::Choice => {
+            if let Some(key) = &a.choice
+                && !q.options(item).iter().any(|o| &o.key == key)
+            {
+                out.push(format!(
+                    "unknown option \"{key}\"; valid options: {}",
+                    q.options(item)
+                        .iter()
+                        .map(|o| o.key.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+        }
+        ItemKind::Checklist => {
+            for id in a.checked.iter().flatten().chain(&a.na_checks) {
+                if item.check(id).is_none() {
+                    out.push(format!(
+                        "unknown check \"{id}\"; valid checks: {}",
+                        item.checks
+                            .iter()
+                            .map(|c| c.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
+                }
+            }
+        }
+        ItemKind::Text => {}
+    }
+    let wrong = match item.kind {
+        ItemKind::Choice => a.checked.is_some() || a.text.is_some(),
+        ItemKind::Checklist => a.choice.is_some() || a.text.is_some(),
+        ItemKind::Text => a.choice.is_some() || a.checked.is_some(),
+    };
+    if wrong {
+        out.push(format!("does not fit a {} item", item.kind.as_str()));
+    }
+    out
+}
+
+/// The current time as RFC 3339 in UTC, to the second.
+pub fn now_rfc3339() -> String {
+    jiff::Timestamp::now()
+        .strftime("%Y-%m-%dT%H:%M:%SZ")
+        .to_string()
+}
+
+/// Finds the item an assessment's user means by `name`: a full name
+/// `<questionnaire>/<item>`, or a bare item id that only one of its questionnaires has.
+/// Returns the questionnaire, the item and its full name, or a message for people.
+pub fn resolve_item<'c>(
+    catalog: &'c Catalog,
+    assessment: &Assessment,
+    name: &str,
+) -> Result<(&'c Questionnaire, &'c crate::questionnaire::Item, String), String> {
+    let questionnaires = catalog.for_assessment(assessment);
+    let found: Vec<_> = match name.split_once('/') {
+        Some((qid, iid)) => questionnaires
+            .iter()
+            .filter(|q| q.id == qid)
+            .filter_map(|q| q.item(iid).map(|(_, i)| (*q, i)))
+            .collect(),
+        None => questionnaires
+            .iter()
+            .filter_map(|q| q.item(name).map(|(_, i)| (*q, i)))
+            .collect(),
+    };
+    match found.as_slice() {
+        [(q, item)] => Ok((q, item, format!("{}/{}", q.id, item.id))),
+        [] => Err(format!(
+            "no item \"{}\" in this assessment's questionnaires ({}).\n  \
+             Run `supplycheck questionnaires show ID` to see the item ids.",
+            crate::text::sanitize_line(name),
+            assessment
+                .questionnaires
+                .iter()
+                .map(|q| q.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+        many => Err(format!(
+            "\"{name}\" is in more than one questionnaire; use its full name: {}",
+            many.iter()
+                .map(|(q, i)| format!("{}/{}", q.id, i.id))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
+/// Sets the answer of `item` from a command-line VALUE: an option key, `na`, a
+/// comma-separated list of ticked check ids (`""` for none), or text. `na_checks` is a
+/// checklist's comma-separated N/A checks. Note, owner and flag are kept.
+pub fn apply_value(
+    q: &Questionnaire,
+    item: &crate::questionnaire::Item,
+    answer: &mut Answer,
+    value: &str,
+    na_checks: Option<&str>,
+) -> Result<(), String> {
+    let split = |s: &str| -> Vec<String> {
+        s.split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    let mut next = Answer::default();
+    if value == "na" && item.kind != ItemKind::Text {
+        if !item.allows_na() {
+            return Err(format!("{} does not allow N/A", item.id));
+        }
+        next.na = true;
+    } else {
+        match item.kind {
+            ItemKind::Choice => {
+                if !q.options(item).iter().any(|o| o.key == value) {
+                    return Err(format!(
+                        "\"{}\" is not an option of {}; valid: {}{}",
+                        crate::text::sanitize_line(value),
+                        item.id,
+                        q.options(item)
+                            .iter()
+                            .map(|o| o.key.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        if item.allows_na() { ", na" } else { "" }
+                    ));
+                }
+                next.choice = Some(value.to_string());
+            }
+            ItemKind::Checklist => {
+                next.checked = Some(split(value));
+                next.na_checks = na_checks.map(split).unwrap_or_default();
+                let unknown: Vec<&String> = next
+                    .checked
+                    .iter()
+                    .flatten()
+                    .chain(&next.na_checks)
+                    .filter(|id| item.check(id).is_none())
+                    .collect();
+                if !unknown.is_empty() {
+                    return Err(format!(
+                        "{} has no check {}; valid checks: {}",
+                        item.id,
+                        unknown
+                            .iter()
+                            .map(|u| format!("\"{}\"", crate::text::sanitize_line(u)))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        item.checks
+                            .iter()
+                            .map(|c| c.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
+                }
+                if let Some(both) = next
+                    .na_checks
+                    .iter()
+                    .find(|n| next.checked.iter().flatten().any(|c| c == *n))
+                {
+                    return Err(format!("check \"{both}\" cannot be both ticked and N/A"));
+                }
+            }
+            ItemKind::Text => next.text = Some(value.to_string()),
+        }
+    }
+    if na_checks.is_some() && item.kind != ItemKind::Checklist {
+        return Err(format!(
+            "--na-checks is for checklists; {} is a {} item",
+            item.id,
+            item.kind.as_str()
+        ));
+    }
+    answer.clear_value();
+    answer.choice = next.choice;
+    answer.checked = next.checked;
+    answer.na_checks = next.na_checks;
+    answer.na = next.na;
+    answer.text = next.text;
+    Ok(())
+}

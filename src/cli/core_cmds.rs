@@ -1,0 +1,596 @@
+//! The core commands: new, list, answer, score, questionnaires, completions.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+use clap::{Args, CommandFactory, Subcommand};
+use serde_json::json;
+
+use super::{Globals, interactive};
+use crate::assessment::{apply_value, resolve_item};
+use crate::catalog::Catalog;
+use crate::questionnaire::{ItemKind, Questionnaire};
+use crate::roles;
+use crate::scoring::ScoreReport;
+use crate::text::sanitize_line;
+
+/// Arguments of `new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// A name people recognise, e.g. "Acme 2026 Q4 supplier workshop"
+    #[arg(long)]
+    pub name: Option<String>,
+    /// The organisation assessed
+    #[arg(long)]
+    pub org: Option<String>,
+    /// Who gives these answers (for merging several respondents later)
+    #[arg(long)]
+    pub respondent: Option<String>,
+    /// A questionnaire to use (repeatable) [default: every built-in]
+    #[arg(long = "questionnaire", value_name = "ID")]
+    pub questionnaires: Vec<String>,
+}
+
+/// Arguments of `list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Print JSON for scripts
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `answer`.
+#[derive(Debug, Args)]
+pub struct AnswerArgs {
+    /// The assessment's id, or the path of its file
+    #[arg(value_name = "ID|PATH")]
+    pub assessment: String,
+    /// The item: `<questionnaire>/<item>`, or an item id only one questionnaire has
+    pub item: String,
+    /// An option key, `na`, ticked check ids separated by commas ("" for none), or text
+    #[arg(allow_hyphen_values = true)]
+    pub value: String,
+    /// A note on the answer
+    #[arg(long)]
+    pub note: Option<String>,
+    /// The role that owns the follow-up (see `--help` for the roles)
+    #[arg(long, long_help = owner_help())]
+    pub owner: Option<String>,
+    /// Flag the item for follow-up
+    #[arg(long, conflicts_with = "unflag")]
+    pub flag: bool,
+    /// Clear the follow-up flag
+    #[arg(long)]
+    pub unflag: bool,
+    /// For a checklist: the checks that do not apply, separated by commas
+    #[arg(long, value_name = "IDS")]
+    pub na_checks: Option<String>,
+}
+
+fn owner_help() -> String {
+    format!(
+        "The role that owns the follow-up: one of {} (the roles of the CFCS appendix on roles \
+         and responsibilities)",
+        roles::role_ids()
+    )
+}
+
+/// Arguments of `score`.
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// The assessment's id, or the path of its file
+    #[arg(value_name = "ID|PATH")]
+    pub assessment: String,
+    /// Print the score report as JSON (format supplycheck.score/1)
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `questionnaires` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum QuestionnairesCommand {
+    /// List the questionnaires available
+    List {
+        /// Print JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a questionnaire's sections and items
+    Show {
+        /// The questionnaire's id
+        id: String,
+        /// Print the questionnaire file (format supplycheck.questionnaire/1)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check questionnaire files and report every problem
+    Validate {
+        /// The files to check
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// Arguments of `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    pub shell: clap_complete::Shell,
+}
+
+/// `supplycheck new`.
+pub fn new(g: &Globals, args: &NewArgs) -> anyhow::Result<()> {
+    let ws = g.workspace()?;
+    let ask = interactive() && args.name.is_none();
+    let (name, org, respondent, questionnaires) = if ask {
+        ask_new(&ws.catalog, args)?
+    } else {
+        (
+            args.name.clone().unwrap_or_else(|| {
+                format!(
+                    "Supplier assessment {}",
+                    &crate::assessment::now_rfc3339()[..10]
+                )
+            }),
+            args.org.clone().unwrap_or_default(),
+            args.respondent.clone(),
+            args.questionnaires.clone(),
+        )
+    };
+    let (path, a) = ws.create(&name, &org, respondent, &questionnaires)?;
+    println!("{}", a.id);
+    if interactive() {
+        eprintln!(
+            "Created {}. Open it with `supplycheck open {}`.",
+            path.display(),
+            a.id
+        );
+    }
+    Ok(())
+}
+
+/// Asks for what `new` is missing, in a terminal.
+fn ask_new(
+    catalog: &Catalog,
+    args: &NewArgs,
+) -> anyhow::Result<(String, String, Option<String>, Vec<String>)> {
+    use dialoguer::{Input, MultiSelect};
+    let name: String = Input::new()
+        .with_prompt("Name of the assessment")
+        .validate_with(|s: &String| {
+            if s.trim().is_empty() {
+                Err("give a name")
+            } else {
+                Ok(())
+            }
+        })
+        .interact_text()?;
+    let org: String = match &args.org {
+        Some(o) => o.clone(),
+        None => Input::new()
+            .with_prompt("Organisation")
+            .allow_empty(true)
+            .interact_text()?,
+    };
+    let respondent = if let Some(r) = &args.respondent {
+        Some(r.clone())
+    } else {
+        let r: String = Input::new()
+            .with_prompt("Respondent (who gives these answers; empty for the whole room)")
+            .allow_empty(true)
+            .interact_text()?;
+        Some(r).filter(|r| !r.trim().is_empty())
+    };
+    let questionnaires = if args.questionnaires.is_empty() {
+        let entries = catalog.entries();
+        let labels: Vec<String> = entries
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} — {}",
+                    e.questionnaire.id,
+                    sanitize_line(&e.questionnaire.title)
+                )
+            })
+            .collect();
+        let defaults: Vec<bool> = entries
+            .iter()
+            .map(|e| e.origin == crate::questionnaire::Origin::BuiltIn)
+            .collect();
+        let picked = MultiSelect::new()
+            .with_prompt("Questionnaires (Space to tick, Enter to accept)")
+            .items(&labels)
+            .defaults(&defaults)
+            .interact()?;
+        if picked.is_empty() {
+            bail!("no questionnaire chosen; tick at least one");
+        }
+        picked
+            .into_iter()
+            .map(|i| entries[i].questionnaire.id.clone())
+            .collect()
+    } else {
+        args.questionnaires.clone()
+    };
+    Ok((
+        name.trim().to_string(),
+        org.trim().to_string(),
+        respondent,
+        questionnaires,
+    ))
+}
+
+/// `supplycheck list`.
+pub fn list(g: &Globals, args: &ListArgs) -> anyhow::Result<()> {
+    let ws = g.workspace()?;
+    let listed = ws.store.list()?;
+    if args.json {
+        let rows: Vec<serde_json::Value> = listed
+            .iter()
+            .map(|l| match &l.assessment {
+                Ok(a) => {
+                    let r = ws.score(a);
+                    json!({
+                        "id": a.id,
+                        "name": a.name,
+                        "organisation": a.organisation,
+                        "respondent": a.respondent,
+                        "path": l.path,
+                        "created": a.created,
+                        "updated": a.updated,
+                        "answered": r.overall.answered,
+                        "total": r.overall.total,
+                        "score": r.overall.score,
+                        "level": r.overall.level,
+                        "level_name": r.overall.level_name,
+                    })
+                }
+                Err(e) => json!({ "path": l.path, "error": e }),
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&rows)?);
+        return Ok(());
+    }
+    if listed.is_empty() {
+        println!(
+            "No assessments in {} yet. Create one with `supplycheck new --name NAME`.",
+            ws.store.assessments_dir().display()
+        );
+        return Ok(());
+    }
+    let mut out = format!(
+        "{:<28} {:<30} {:<20} {:<17} {:>9}  {}\n",
+        "ID", "NAME", "ORGANISATION", "UPDATED", "ANSWERED", "LEVEL"
+    );
+    for l in &listed {
+        match &l.assessment {
+            Ok(a) => {
+                let r = ws.score(a);
+                let _ = writeln!(
+                    out,
+                    "{:<28} {:<30} {:<20} {:<17} {:>9}  {}",
+                    clip(&a.id, 28),
+                    clip(&a.name, 30),
+                    clip(&a.organisation, 20),
+                    a.updated
+                        .replace('T', " ")
+                        .trim_end_matches('Z')
+                        .get(..16)
+                        .unwrap_or(""),
+                    format!("{}/{}", r.overall.answered, r.overall.total),
+                    level_text(&r)
+                );
+            }
+            Err(e) => {
+                let _ = writeln!(
+                    out,
+                    "{}  (cannot be read: {})",
+                    l.path.display(),
+                    first_line(e)
+                );
+            }
+        }
+    }
+    print!("{out}");
+    Ok(())
+}
+
+fn clip(s: &str, width: usize) -> String {
+    let s = sanitize_line(s);
+    if s.chars().count() <= width {
+        s
+    } else {
+        let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().next().unwrap_or(s)
+}
+
+fn level_text(r: &ScoreReport) -> String {
+    match (r.overall.level, r.overall.level_name) {
+        (Some(l), Some(name)) => format!("{l} {name}"),
+        _ => "–".into(),
+    }
+}
+
+fn percent(score: Option<f64>) -> String {
+    score.map_or_else(|| "–".into(), |s| format!("{:.1} %", s * 100.0))
+}
+
+/// `supplycheck answer`.
+pub fn answer(g: &Globals, args: &AnswerArgs) -> anyhow::Result<()> {
+    let ws = g.workspace()?;
+    let mut session = ws.edit(&args.assessment)?;
+    let (q, item, full) =
+        resolve_item(&ws.catalog, &session.assessment, &args.item).map_err(anyhow::Error::msg)?;
+    if let Some(owner) = &args.owner
+        && !owner.is_empty()
+        && roles::role(owner).is_none()
+    {
+        bail!(
+            "\"{}\" is not an owner role; use one of: {}",
+            sanitize_line(owner),
+            roles::role_ids()
+        );
+    }
+    let mut entry = session
+        .assessment
+        .answers
+        .get(&full)
+        .cloned()
+        .unwrap_or_default();
+    apply_value(q, item, &mut entry, &args.value, args.na_checks.as_deref())
+        .map_err(anyhow::Error::msg)?;
+    if let Some(note) = &args.note {
+        entry.note = Some(note.clone()).filter(|n| !n.is_empty());
+    }
+    if let Some(owner) = &args.owner {
+        entry.owner = Some(owner.clone()).filter(|o| !o.is_empty());
+    }
+    if args.flag {
+        entry.flag = true;
+    }
+    if args.unflag {
+        entry.flag = false;
+    }
+    session.assessment.answers.insert(full.clone(), entry);
+    session.assessment.responses.remove(&full);
+    session
+        .save()
+        .with_context(|| format!("the answer to {full} was not saved"))?;
+    let shown = match item.kind {
+        ItemKind::Text => "(text)".to_string(),
+        _ => sanitize_line(&args.value),
+    };
+    eprintln!("saved {full} = {shown} in {}", session.path.display());
+    Ok(())
+}
+
+/// `supplycheck score`.
+pub fn score(g: &Globals, args: &ScoreArgs) -> anyhow::Result<()> {
+    let ws = g.workspace()?;
+    let (path, a) = ws.load(&args.assessment)?;
+    for problem in ws.check(&a) {
+        eprintln!(
+            "warning: {}: {}",
+            path.display(),
+            sanitize_line(&problem.to_string())
+        );
+    }
+    let r = ws.score(&a);
+    if args.json {
+        println!("{}", r.to_json());
+        return Ok(());
+    }
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({})", sanitize_line(&a.name), a.id);
+    let _ = writeln!(
+        out,
+        "Overall: level {}, score {}, {} of {} scored items answered\n",
+        level_text(&r),
+        percent(r.overall.score),
+        r.overall.answered,
+        r.overall.total
+    );
+    let _ = writeln!(
+        out,
+        "{:<44} {:<14} {:>8} {:>9}",
+        "SECTION", "LEVEL", "SCORE", "ANSWERED"
+    );
+    for s in &r.sections {
+        let level = match (s.figures.level, s.figures.level_name) {
+            (Some(l), Some(n)) => format!("{l} {n}"),
+            _ => "–".into(),
+        };
+        let _ = writeln!(
+            out,
+            "{:<44} {:<14} {:>8} {:>9}",
+            clip(&format!("{} ({})", s.title, s.id), 44),
+            level,
+            percent(s.figures.score),
+            format!("{}/{}", s.figures.answered, s.figures.total)
+        );
+    }
+    if !r.gaps.is_empty() {
+        let _ = writeln!(out, "\nWeakest links (answered below the pass mark):");
+        for gap in &r.gaps {
+            let prompt = gap
+                .item
+                .split_once('/')
+                .and_then(|(qid, iid)| ws.catalog.get(qid).and_then(|q| q.item(iid)))
+                .map(|(_, i)| clip(&i.prompt, 60))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  L{} {:<40} {:>5.2}  {}",
+                gap.level,
+                clip(&gap.item, 40),
+                gap.value,
+                prompt
+            );
+        }
+    }
+    let _ = writeln!(out, "\nNot yet assessed: {} scored item(s)", r.not_assessed);
+    print!("{out}");
+    Ok(())
+}
+
+/// `supplycheck questionnaires …`.
+pub fn questionnaires(g: &Globals, cmd: &QuestionnairesCommand) -> anyhow::Result<()> {
+    match cmd {
+        QuestionnairesCommand::List { json } => {
+            let ws = g.workspace()?;
+            if *json {
+                let rows: Vec<serde_json::Value> = ws
+                    .catalog
+                    .entries()
+                    .iter()
+                    .map(|e| {
+                        let q = &e.questionnaire;
+                        json!({
+                            "id": q.id,
+                            "version": q.version,
+                            "title": q.title,
+                            "sections": q.sections.len(),
+                            "items": q.item_count(),
+                            "scored": q.scored_count(),
+                            "origin": e.origin.to_string(),
+                        })
+                    })
+                    .collect();
+                println!("{}", serde_json::to_string_pretty(&rows)?);
+            } else {
+                println!(
+                    "{:<20} {:<8} {:>6} {:>7}  {:<40} FROM",
+                    "ID", "VERSION", "ITEMS", "SCORED", "TITLE"
+                );
+                for e in ws.catalog.entries() {
+                    let q = &e.questionnaire;
+                    println!(
+                        "{:<20} {:<8} {:>6} {:>7}  {:<40} {}",
+                        clip(&q.id, 20),
+                        clip(&q.version, 8),
+                        q.item_count(),
+                        q.scored_count(),
+                        clip(&q.title, 40),
+                        e.origin
+                    );
+                }
+            }
+            Ok(())
+        }
+        QuestionnairesCommand::Show { id, json } => {
+            let ws = g.workspace()?;
+            let Some(q) = ws.catalog.get(id) else {
+                bail!(
+                    "no questionnaire \"{}\"; available: {}",
+                    sanitize_line(id),
+                    ws.catalog
+                        .entries()
+                        .iter()
+                        .map(|e| e.questionnaire.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+            };
+            if *json {
+                println!("{}", q.to_json());
+            } else {
+                print!("{}", show_text(q));
+            }
+            Ok(())
+        }
+        QuestionnairesCommand::Validate { files } => validate(files),
+    }
+}
+
+fn show_text(q: &Questionnaire) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} {} — {}",
+        q.id,
+        sanitize_line(&q.version),
+        sanitize_line(&q.title)
+    );
+    if !q.source.is_empty() {
+        let _ = writeln!(out, "Source: {}", sanitize_line(&q.source));
+    }
+    let _ = writeln!(out, "Pass mark: {}", q.pass_mark);
+    for s in &q.sections {
+        let _ = writeln!(out, "\n{} ({})", sanitize_line(&s.title), s.id);
+        for i in &s.items {
+            let what = match i.kind {
+                ItemKind::Text => "text".to_string(),
+                ItemKind::Choice => format!(
+                    "choice L{} w{} [{}]",
+                    i.level(),
+                    i.weight(),
+                    q.options(i)
+                        .iter()
+                        .map(|o| o.key.as_str())
+                        .collect::<Vec<_>>()
+                        .join("|")
+                ),
+                ItemKind::Checklist => format!(
+                    "checklist L{} w{} ({} checks)",
+                    i.level(),
+                    i.weight(),
+                    i.checks.len()
+                ),
+            };
+            let _ = writeln!(out, "  {}/{}  {what}", q.id, i.id);
+            let _ = writeln!(out, "      {}", sanitize_line(&i.prompt));
+            for c in &i.checks {
+                let _ = writeln!(out, "        - {}: {}", c.id, sanitize_line(&c.text));
+            }
+        }
+    }
+    out
+}
+
+fn validate(files: &[PathBuf]) -> anyhow::Result<()> {
+    let mut failed = 0;
+    for file in files {
+        match Questionnaire::load_file(file) {
+            Ok((q, warnings)) => {
+                println!(
+                    "{}: ok — {} {} ({} sections, {} items, {} scored){}",
+                    file.display(),
+                    q.id,
+                    sanitize_line(&q.version),
+                    q.sections.len(),
+                    q.item_count(),
+                    q.scored_count(),
+                    if warnings.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", {} warning(s)", warnings.len())
+                    }
+                );
+                for w in warnings {
+                    println!("  {w}");
+                }
+            }
+            Err(e) => {
+                failed += 1;
+                eprintln!("{}", crate::text::sanitize(&e.to_string()));
+            }
+        }
+    }
+    if failed > 0 {
+        bail!("{failed} of {} file(s) did not validate", files.len());
+    }
+    Ok(())
+}
+
+/// `supplycheck completions SHELL`.
+pub fn completions(args: &CompletionsArgs) {
+    let mut cmd = super::Cli::command();
+    clap_complete::generate(args.shell, &mut cmd, "supplycheck", &mut std::io::stdout());
+}

@@ -1,0 +1,128 @@
+//! The command line: arguments (clap) and dispatch to the commands. Each command's
+//! arguments and body live in the module that runs it.
+
+mod app_cmd;
+mod core_cmds;
+mod report_cmd;
+mod workshop_cmd;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::store::DATA_DIR_ENV;
+use crate::workspace::Workspace;
+
+/// Ask the questions a board and its staff should ask about cyber security in supplier
+/// relationships, and score supply-chain maturity.
+///
+/// Run without a command for the full-screen app.
+#[derive(Debug, Parser)]
+#[command(name = "supplycheck", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// Where assessments and your own questionnaires are kept
+    /// [default: the user's data directory]
+    #[arg(long, global = true, value_name = "DIR", env = DATA_DIR_ENV, hide_env_values = true)]
+    pub data_dir: Option<PathBuf>,
+
+    /// Load a questionnaire of your own (repeatable)
+    #[arg(long = "questionnaire-file", global = true, value_name = "FILE")]
+    pub questionnaire_files: Vec<PathBuf>,
+
+    /// Line-by-line questions instead of the full screen (for screen readers and simple
+    /// terminals)
+    #[arg(long, global = true)]
+    pub plain: bool,
+
+    /// What to do (the full-screen app when omitted)
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create an assessment and print its id
+    New(core_cmds::NewArgs),
+    /// List the assessments in the data directory
+    List(core_cmds::ListArgs),
+    /// Open an assessment in the full-screen app (or, with --plain, line by line)
+    Open(app_cmd::OpenArgs),
+    /// Answer one item from a script
+    Answer(core_cmds::AnswerArgs),
+    /// Show an assessment's maturity level, scores and weakest links
+    Score(core_cmds::ScoreArgs),
+    /// Write the board pack: HTML, Markdown, CSV or JSON
+    Report(report_cmd::ReportArgs),
+    /// Compare two assessments: what improved and what slipped (B against earlier A)
+    Compare(workshop_cmd::CompareArgs),
+    /// Merge several respondents' assessments into one, marking disagreements
+    Merge(workshop_cmd::MergeArgs),
+    /// List, show or validate questionnaires
+    #[command(subcommand)]
+    Questionnaires(core_cmds::QuestionnairesCommand),
+    /// Print shell completions (bash, zsh, fish, elvish, powershell)
+    Completions(core_cmds::CompletionsArgs),
+}
+
+/// What the commands share: the parsed global options.
+#[derive(Debug)]
+pub struct Globals {
+    /// `--data-dir` or the environment.
+    pub data_dir: Option<PathBuf>,
+    /// `--questionnaire-file`.
+    pub questionnaire_files: Vec<PathBuf>,
+    /// `--plain`.
+    pub plain: bool,
+}
+
+impl Globals {
+    /// Opens the workspace these options describe, printing questionnaire files that were
+    /// left out to stderr.
+    pub fn workspace(&self) -> anyhow::Result<Workspace> {
+        let ws = Workspace::open(self.data_dir.clone(), &self.questionnaire_files)?;
+        for p in &ws.catalog.problems {
+            eprintln!("warning: {}: {}", p.file.display(), p.message);
+        }
+        Ok(ws)
+    }
+}
+
+/// Whether both standard input and output are terminals.
+pub fn interactive() -> bool {
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
+/// Runs a parsed command line and returns the process's exit code (0 ok, 1 error).
+pub fn run(cli: Cli) -> ExitCode {
+    let globals = Globals {
+        data_dir: cli.data_dir,
+        questionnaire_files: cli.questionnaire_files,
+        plain: cli.plain,
+    };
+    let result = match cli.command {
+        None => app_cmd::home(&globals),
+        Some(Command::New(args)) => core_cmds::new(&globals, &args),
+        Some(Command::List(args)) => core_cmds::list(&globals, &args),
+        Some(Command::Open(args)) => app_cmd::open(&globals, &args),
+        Some(Command::Answer(args)) => core_cmds::answer(&globals, &args),
+        Some(Command::Score(args)) => core_cmds::score(&globals, &args),
+        Some(Command::Report(args)) => report_cmd::report(&globals, &args),
+        Some(Command::Compare(args)) => workshop_cmd::compare(&globals, &args),
+        Some(Command::Merge(args)) => workshop_cmd::merge(&globals, &args),
+        Some(Command::Questionnaires(cmd)) => core_cmds::questionnaires(&globals, &cmd),
+        Some(Command::Completions(args)) => {
+            core_cmds::completions(&args);
+            Ok(())
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {}", crate::text::sanitize(&format!("{e:#}")));
+            ExitCode::FAILURE
+        }
+    }
+}

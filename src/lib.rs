@@ -1,0 +1,17 @@
+//! supplycheck: a questionnaire on cyber security in supplier relationships, with
+//! supply-chain maturity scoring.
+//!
+//! The crate is layered; imports only point inward:
+//! - the **core** — [`questionnaire`], [`assessment`], [`catalog`], [`scoring`], [`store`],
+//!   [`roles`], [`text`] — knows nothing of terminals;
+//! - the **cli** layer turns command-line arguments into calls on the core.
+
+pub mod assessment;
+pub mod catalog;
+pub mod cli;
+pub mod questionnaire;
+pub mod roles;
+pub mod scoring;
+pub mod store;
+pub mod text;
+pub mod workspace;

@@ -1,0 +1,678 @@
+//! The questionnaire format (`supplycheck.questionnaire/1`): model, loading and validation.
+//!
+//! Loading happens in two steps. [`Questionnaire::parse`] reads the JSON into the model
+//! (syntax and shape errors carry a line and column); [`Questionnaire::validate`] then
+//! checks the meaning and reports *every* problem at once, each with its
+//! `section/item/check` path.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+/// The format tag every questionnaire file carries.
+pub const QUESTIONNAIRE_FORMAT: &str = "supplycheck.questionnaire/1";
+
+/// The pass mark used when a questionnaire does not set one.
+pub const DEFAULT_PASS_MARK: f64 = 0.6;
+
+/// A questionnaire: sections of items, and the answer scales its choice items use.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Questionnaire {
+    /// Always [`QUESTIONNAIRE_FORMAT`].
+    pub format: String,
+    /// Lower-case id, unique among loaded questionnaires, e.g. `cfcs-phases`.
+    pub id: String,
+    /// The questionnaire's own version; assessments record it.
+    pub version: String,
+    /// Title shown on screen and in reports.
+    pub title: String,
+    /// What the questionnaire covers.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// The document the questions come from.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    /// An item is achieved when its value reaches this mark; in (0, 1].
+    #[serde(default = "default_pass_mark")]
+    pub pass_mark: f64,
+    /// Answer scales for choice items, by key.
+    #[serde(default)]
+    pub scales: IndexMap<String, Scale>,
+    /// The sections, in order.
+    pub sections: Vec<Section>,
+}
+
+fn default_pass_mark() -> f64 {
+    DEFAULT_PASS_MARK
+}
+
+/// An answer scale: the options of a choice item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    /// The options, in the order they are offered.
+    pub options: Vec<ScaleOption>,
+}
+
+/// One option of a scale.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleOption {
+    /// The key stored in an answer, e.g. `largely`.
+    pub key: String,
+    /// The label shown to people, e.g. "Largely implemented".
+    pub label: String,
+    /// The value this option scores, in [0, 1].
+    pub value: f64,
+}
+
+/// A section of a questionnaire; each section is scored separately.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Id, unique within the questionnaire.
+    pub id: String,
+    /// Title, e.g. "1. Planning".
+    pub title: String,
+    /// A short introduction.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub intro: String,
+    /// The items, in order.
+    pub items: Vec<Item>,
+}
+
+/// What kind of answer an item takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ItemKind {
+    /// One option of a scale.
+    Choice,
+    /// A list of checks to tick.
+    Checklist,
+    /// Free text; never scored.
+    Text,
+}
+
+impl ItemKind {
+    /// Whether items of this kind take part in scoring.
+    pub fn is_scored(self) -> bool {
+        !matches!(self, ItemKind::Text)
+    }
+
+    /// The word used in the file format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemKind::Choice => "choice",
+            ItemKind::Checklist => "checklist",
+            ItemKind::Text => "text",
+        }
+    }
+}
+
+/// One question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// Id, unique within the questionnaire.
+    pub id: String,
+    /// Choice, checklist or text.
+    pub kind: ItemKind,
+    /// For a choice item: the key of its scale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<String>,
+    /// The maturity level (1–3) whose practice the item evidences; scored kinds only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<i64>,
+    /// The item's weight in scores (> 0, default 1); scored kinds only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<f64>,
+    /// Whether the item may be answered N/A (default true).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allow_na: Option<bool>,
+    /// The question.
+    pub prompt: String,
+    /// Why it matters and what good looks like.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub guidance: String,
+    /// Where the question comes from, e.g. `CFCS 3.1`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub refs: Vec<String>,
+    /// For a checklist: its checks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<Check>,
+}
+
+impl Item {
+    /// Whether the item takes part in scoring.
+    pub fn is_scored(&self) -> bool {
+        self.kind.is_scored()
+    }
+
+    /// The item's weight (1 when not given).
+    pub fn weight(&self) -> f64 {
+        self.weight.unwrap_or(1.0)
+    }
+
+    /// The item's level as 1–3 (a validated questionnaire has one on every scored item).
+    pub fn level(&self) -> u8 {
+        self.level
+            .and_then(|l| u8::try_from(l).ok())
+            .unwrap_or(1)
+            .clamp(1, 3)
+    }
+
+    /// Whether N/A is an allowed answer.
+    pub fn allows_na(&self) -> bool {
+        self.allow_na.unwrap_or(true)
+    }
+
+    /// Finds a check by id.
+    pub fn check(&self, id: &str) -> Option<&Check> {
+        self.checks.iter().find(|c| c.id == id)
+    }
+}
+
+/// One entry of a checklist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Check {
+    /// Id, unique within the item.
+    pub id: String,
+    /// What is checked.
+    pub text: String,
+}
+
+/// How serious a validation finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The questionnaire cannot be used.
+    Error,
+    /// Usable, but probably not what the author meant.
+    Warning,
+}
+
+/// A problem found by [`Questionnaire::validate`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Where: `section/item/check`, or a top-level field name.
+    pub path: String,
+    /// What is wrong and what to do.
+    pub message: String,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let word = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{word}: {}: {}", self.path, self.message)
+    }
+}
+
+/// Why a questionnaire could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum QuestionnaireError {
+    /// The file could not be read.
+    #[error("{file}: cannot read the questionnaire: {source}")]
+    Read {
+        /// The file.
+        file: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The file is not valid JSON, or not of the questionnaire's shape.
+    #[error(
+        "{file}: line {line}, column {column}: {message}\n  \
+         Fix the JSON at that place (see the questionnaire format in the README)."
+    )]
+    Syntax {
+        /// The file.
+        file: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What serde found.
+        message: String,
+    },
+    /// The file parsed but its contents are wrong.
+    #[error("{file}: {} problem(s):\n{}", .findings.len(), render_findings(.findings))]
+    Invalid {
+        /// The file.
+        file: String,
+        /// Every error (and warning) found.
+        findings: Vec<Finding>,
+    },
+}
+
+fn render_findings(findings: &[Finding]) -> String {
+    findings
+        .iter()
+        .map(|f| format!("  {f}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Whether a string is a valid id: lower-case letters, digits and `-`, not empty.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Where a questionnaire came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Compiled into the binary.
+    BuiltIn,
+    /// Read from a file.
+    File(PathBuf),
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::BuiltIn => f.write_str("built-in"),
+            Origin::File(p) => write!(f, "{}", p.display()),
+        }
+    }
+}
+
+impl Questionnaire {
+    /// Parses JSON text into a questionnaire without checking its meaning.
+    /// `file` names the source in messages.
+    pub fn parse(text: &str, file: &str) -> Result<Self, QuestionnaireError> {
+        serde_json::from_str(text).map_err(|e| QuestionnaireError::Syntax {
+            file: file.to_string(),
+            line: e.line(),
+            column: e.column(),
+            message: crate::text::serde_message(&e),
+        })
+    }
+
+    /// Parses and validates; fails on any error-level finding (warnings are returned).
+    pub fn load_str(text: &str, file: &str) -> Result<(Self, Vec<Finding>), QuestionnaireError> {
+        let q = Self::parse(text, file)?;
+        let findings = q.validate();
+        if findings.iter().any(|f| f.severity == Severity::Error) {
+            return Err(QuestionnaireError::Invalid {
+                file: file.to_string(),
+                findings,
+            });
+        }
+        Ok((q, findings))
+    }
+
+    /// Reads, parses and validates a questionnaire file.
+    pub fn load_file(path: &Path) -> Result<(Self, Vec<Finding>), QuestionnaireError> {
+        let file = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|source| QuestionnaireError::Read {
+            file: file.clone(),
+            source,
+        })?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let (line, column) =
+                crate::text::line_column(e.as_bytes(), e.utf8_error().valid_up_to());
+            QuestionnaireError::Syntax {
+                file: file.clone(),
+                line,
+                column,
+                message: "the file is not UTF-8 text".to_string(),
+            }
+        })?;
+        Self::load_str(&text, &file)
+    }
+
+    /// Checks the questionnaire's meaning and returns every problem found.
+    #[allow(clippy::too_many_lines)] // one flat list of rules reads better than many helpers
+    pub fn validate(&self) -> Vec<Finding> {
+        let mut out = Vec::new();
+        let mut error = |path: String, message: String| {
+            out.push(Finding {
+                severity: Severity::Error,
+                path,
+                message,
+            });
+        };
+        if self.format != QUESTIONNAIRE_FORMAT {
+            error(
+                "format".into(),
+                format!(
+                    "is \"{}\"; this version of supplycheck reads \"{QUESTIONNAIRE_FORMAT}\"",
+                    self.format
+                ),
+            );
+        }
+        if !is_valid_id(&self.id) {
+            error("id".into(), bad_id_message(&self.id));
+        }
+        if self.version.trim().is_empty() {
+            error(
+                "version".into(),
+                "is empty; give a version such as \"1.0.0\"".into(),
+            );
+        }
+        if !(self.pass_mark > 0.0 && self.pass_mark <= 1.0) {
+            error(
+                "pass_mark".into(),
+                format!("is {}; it must be above 0 and at most 1", self.pass_mark),
+            );
+        }
+        for (key, scale) in &self.scales {
+            let path = format!("scales/{key}");
+            if !is_valid_id(key) {
+                error(path.clone(), bad_id_message(key));
+            }
+            if scale.options.is_empty() {
+                error(path.clone(), "has no options; give at least one".into());
+            }
+            let mut keys = HashSet::new();
+            for option in &scale.options {
+                let opath = format!("{path}/{}", option.key);
+                if !is_valid_id(&option.key) {
+                    error(opath.clone(), bad_id_message(&option.key));
+                }
+                if !keys.insert(option.key.as_str()) {
+                    error(opath.clone(), "duplicate option key in this scale".into());
+                }
+                if !(0.0..=1.0).contains(&option.value) {
+                    error(opath, format!("value {} is outside [0, 1]", option.value));
+                }
+            }
+        }
+        if self.sections.is_empty() {
+            error(
+                "sections".into(),
+                "is empty; a questionnaire needs a section".into(),
+            );
+        }
+        let mut section_ids = HashSet::new();
+        let mut item_ids = HashSet::new();
+        for section in &self.sections {
+            let spath = section.id.clone();
+            if !is_valid_id(&section.id) {
+                error(spath.clone(), bad_id_message(&section.id));
+            }
+            if !section_ids.insert(section.id.as_str()) {
+                error(spath.clone(), "duplicate section id".into());
+            }
+            if section.items.is_empty() {
+                error(spath.clone(), "has no items".into());
+            }
+            for item in &section.items {
+                let ipath = format!("{spath}/{}", item.id);
+                if !is_valid_id(&item.id) {
+                    error(ipath.clone(), bad_id_message(&item.id));
+                }
+                if !item_ids.insert(item.id.as_str()) {
+                    error(
+                        ipath.clone(),
+                        "duplicate item id (item ids must be unique in the whole questionnaire)"
+                            .into(),
+                    );
+                }
+                if item.prompt.trim().is_empty() {
+                    error(ipath.clone(), "has an empty prompt".into());
+                }
+                match item.kind {
+                    ItemKind::Choice => match &item.scale {
+                        None => error(ipath.clone(), "a choice item needs a \"scale\"".into()),
+                        Some(s) if !self.scales.contains_key(s) => error(
+                            ipath.clone(),
+                            format!(
+                                "unknown scale \"{s}\"; known scales: {}",
+                                list_or_none(self.scales.keys())
+                            ),
+                        ),
+                        Some(_) => {}
+                    },
+                    ItemKind::Checklist => {
+                        if item.checks.is_empty() {
+                            error(ipath.clone(), "a checklist needs at least one check".into());
+                        }
+                    }
+                    ItemKind::Text => {}
+                }
+                if item.kind != ItemKind::Choice && item.scale.is_some() {
+                    error(
+                        ipath.clone(),
+                        format!("a {} item takes no \"scale\"", item.kind.as_str()),
+                    );
+                }
+                if item.kind != ItemKind::Checklist && !item.checks.is_empty() {
+                    error(
+                        ipath.clone(),
+                        format!("a {} item takes no \"checks\"", item.kind.as_str()),
+                    );
+                }
+                let mut check_ids = HashSet::new();
+                for check in &item.checks {
+                    let cpath = format!("{ipath}/{}", check.id);
+                    if !is_valid_id(&check.id) {
+                        error(cpath.clone(), bad_id_message(&check.id));
+                    }
+                    if !check_ids.insert(check.id.as_str()) {
+                        error(cpath, "duplicate check id in this item".into());
+                    }
+                }
+                if item.is_scored() {
+                    match item.level {
+                        None => error(
+                            ipath.clone(),
+                            "a scored item needs a \"level\" (1, 2 or 3)".into(),
+                        ),
+                        Some(l) if !(1..=3).contains(&l) => {
+                            error(ipath.clone(), format!("level {l} is outside 1–3"));
+                        }
+                        Some(_) => {}
+                    }
+                    if let Some(w) = item.weight
+                        && !(w > 0.0 && w.is_finite())
+                    {
+                        error(ipath.clone(), format!("weight {w} must be above 0"));
+                    }
+                } else {
+                    if item.level.is_some() {
+                        error(
+                            ipath.clone(),
+                            "a text item is not scored: remove \"level\"".into(),
+                        );
+                    }
+                    if item.weight.is_some() {
+                        error(
+                            ipath.clone(),
+                            "a text item is not scored: remove \"weight\"".into(),
+                        );
+                    }
+                }
+            }
+        }
+        for section in &self.sections {
+            let levels: HashSet<u8> = section
+                .items
+                .iter()
+                .filter(|i| i.is_scored())
+                .map(Item::level)
+                .collect();
+            if levels.is_empty() {
+                continue;
+            }
+            let missing: Vec<String> = (1..=3u8)
+                .filter(|l| !levels.contains(l))
+                .map(|l| l.to_string())
+                .collect();
+            if !missing.is_empty() {
+                out.push(Finding {
+                    severity: Severity::Warning,
+                    path: section.id.clone(),
+                    message: format!(
+                        "has no scored item at level {}; a well-formed section spans levels 1–3",
+                        missing.join(" or ")
+                    ),
+                });
+            }
+        }
+        out
+    }
+
+    /// Every item with its section, in questionnaire order.
+    pub fn items(&self) -> impl Iterator<Item = (&Section, &Item)> {
+        self.sections
+            .iter()
+            .flat_map(|s| s.items.iter().map(move |i| (s, i)))
+    }
+
+    /// Finds an item by id.
+    pub fn item(&self, id: &str) -> Option<(&Section, &Item)> {
+        self.items().find(|(_, i)| i.id == id)
+    }
+
+    /// Number of scored items.
+    pub fn scored_count(&self) -> usize {
+        self.items().filter(|(_, i)| i.is_scored()).count()
+    }
+
+    /// Number of items of every kind.
+    pub fn item_count(&self) -> usize {
+        self.sections.iter().map(|s| s.items.len()).sum()
+    }
+
+    /// The options of a choice item's scale (empty for other kinds).
+    pub fn options(&self, item: &Item) -> &[ScaleOption] {
+        item.scale
+            .as_ref()
+            .and_then(|s| self.scales.get(s))
+            .map_or(&[], |s| s.options.as_slice())
+    }
+
+    /// Serialises the questionnaire as pretty JSON in the file format.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+fn bad_id_message(id: &str) -> String {
+    format!(
+        "id \"{}\" is not valid: use lower-case letters, digits and '-' only",
+        crate::text::sanitize_line(id)
+    )
+}
+
+fn list_or_none<'a>(keys: impl Iterator<Item = &'a String>) -> String {
+    let v: Vec<&str> = keys.map(String::as_str).collect();
+    if v.is_empty() {
+        "none".into()
+    } else {
+        v.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> &'static str {
+        r#"{
+          "format": "supplycheck.questionnaire/1", "id": "t", "version": "1", "title": "T",
+          "scales": { "yn": { "options": [ {"key":"yes","label":"Yes","value":1},
+                                           {"key":"no","label":"No","value":0} ] } },
+          "sections": [ { "id": "s", "title": "S", "items": [
+            { "id": "a", "kind": "choice", "scale": "yn", "level": 1, "prompt": "A?" },
+            { "id": "b", "kind": "checklist", "level": 2, "prompt": "B?",
+              "checks": [ {"id":"x","text":"X"} ] },
+            { "id": "c", "kind": "choice", "scale": "yn", "level": 3, "prompt": "C?" },
+            { "id": "d", "kind": "text", "prompt": "D?" } ] } ] }"#
+    }
+
+    #[test]
+    fn a_good_questionnaire_has_no_findings() {
+        let (q, findings) = Questionnaire::load_str(sample(), "t.json").expect("loads");
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!(q.scored_count(), 3);
+        assert_eq!(q.item_count(), 4);
+        assert!((q.pass_mark - 0.6).abs() < 1e-12);
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let err = Questionnaire::parse("{\n  \"id\": ,\n}", "bad.json").expect_err("fails");
+        match err {
+            QuestionnaireError::Syntax { line, column, .. } => assert_eq!((line, column), (2, 9)),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn unknown_fields_are_rejected_with_their_place() {
+        let text = sample().replace("\"prompt\": \"A?\"", "\"prompt\": \"A?\", \"wieght\": 2");
+        let err = Questionnaire::parse(&text, "t.json").expect_err("fails");
+        assert!(err.to_string().contains("unknown field `wieght`"), "{err}");
+        assert!(err.to_string().contains("line 6"), "{err}");
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let text = sample()
+            .replace("\"value\":1", "\"value\":1.5")
+            .replace("\"key\":\"no\"", "\"key\":\"yes\"")
+            .replace(
+                "\"scale\": \"yn\", \"level\": 1",
+                "\"scale\": \"zz\", \"level\": 4",
+            )
+            .replace("[ {\"id\":\"x\",\"text\":\"X\"} ]", "[]")
+            .replace("\"id\": \"c\"", "\"id\": \"a\"")
+            .replace("\"id\": \"d\"", "\"id\": \"D d\"");
+        let q = Questionnaire::parse(&text, "t.json").expect("parses");
+        let messages: Vec<String> = q.validate().iter().map(ToString::to_string).collect();
+        let all = messages.join("\n");
+        for needle in [
+            "scales/yn/yes: value 1.5 is outside [0, 1]",
+            "scales/yn/yes: duplicate option key",
+            "s/a: unknown scale \"zz\"; known scales: yn",
+            "s/a: level 4 is outside 1–3",
+            "s/b: a checklist needs at least one check",
+            "s/a: duplicate item id",
+            "s/D d: id \"D d\" is not valid",
+        ] {
+            assert!(all.contains(needle), "missing {needle:?} in\n{all}");
+        }
+    }
+
+    #[test]
+    fn weight_must_be_positive() {
+        let text = sample().replace("\"level\": 2,", "\"level\": 2, \"weight\": 0,");
+        let q = Questionnaire::parse(&text, "t.json").expect("parses");
+        assert!(
+            q.validate()
+                .iter()
+                .any(|f| f.message.contains("weight 0 must be above 0"))
+        );
+    }
+
+    #[test]
+    fn a_section_missing_a_level_is_a_warning_only() {
+        let text = sample().replace("\"level\": 3", "\"level\": 2");
+        let (_, findings) = Questionnaire::load_str(&text, "t.json").expect("still loads");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].severity, Severity::Warning);
+        assert!(findings[0].message.contains("no scored item at level 3"));
+    }
+
+    #[test]
+    fn ids_are_checked() {
+        assert!(is_valid_id("cfcs-phases"));
+        assert!(is_valid_id("a1"));
+        assert!(!is_valid_id(""));
+        assert!(!is_valid_id("Upper"));
+        assert!(!is_valid_id("a_b"));
+        assert!(!is_valid_id("a/b"));
+    }
+}
