@@ -15,3 +15,4 @@ pub mod scoring;
 pub mod store;
 pub mod text;
 pub mod workspace;
+pub mod plain;

@@ -1,4 +1,4 @@
-//! The full-screen app's commands: `supplycheck` (home) and `open`.
+//! The full-screen app's commands: `supplycheck` (home) and `open`; with `--plain`, plain mode.
 
 use clap::Args;
 
@@ -13,11 +13,19 @@ pub struct OpenArgs {
 }
 
 /// `supplycheck` with no command.
-pub fn home(_g: &Globals) -> anyhow::Result<()> {
+pub fn home(g: &Globals) -> anyhow::Result<()> {
+    let ws = g.workspace()?;
+    if g.plain {
+        return crate::plain::run(&ws, None);
+    }
     anyhow::bail!("the full-screen app is not built yet")
 }
 
 /// `supplycheck open`.
-pub fn open(_g: &Globals, _args: &OpenArgs) -> anyhow::Result<()> {
+pub fn open(g: &Globals, args: &OpenArgs) -> anyhow::Result<()> {
+    let ws = g.workspace()?;
+    if g.plain {
+        return crate::plain::run(&ws, Some(&args.assessment));
+    }
     anyhow::bail!("the full-screen app is not built yet")
 }
