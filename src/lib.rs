@@ -9,10 +9,10 @@
 pub mod assessment;
 pub mod catalog;
 pub mod cli;
+pub mod plain;
 pub mod questionnaire;
 pub mod roles;
 pub mod scoring;
 pub mod store;
 pub mod text;
 pub mod workspace;
-pub mod plain;

@@ -1,0 +1,460 @@
+//! The command line, run as a user runs it: messages, exit codes and files.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+const FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/worked-example.json"
+);
+
+/// A data directory of its own, and the commands run in it.
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Self {
+        Self {
+            dir: tempfile::tempdir().expect("tempdir"),
+        }
+    }
+
+    fn cmd(&self) -> Command {
+        let mut c = Command::cargo_bin("supplycheck").expect("binary");
+        c.env("SUPPLYCHECK_DATA_DIR", self.dir.path())
+            .env("NO_COLOR", "1");
+        c
+    }
+
+    /// `supplycheck new` on the worked-example questionnaire; returns the id.
+    fn new_example(&self, name: &str) -> String {
+        let out = self
+            .cmd()
+            .args([
+                "--questionnaire-file",
+                FIXTURE,
+                "new",
+                "--name",
+                name,
+                "--org",
+                "Acme Ltd",
+            ])
+            .args(["--questionnaire", "worked-example"])
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout)
+            .expect("utf8")
+            .trim()
+            .to_string()
+    }
+
+    fn answer(&self, id: &str, args: &[&str]) {
+        self.cmd()
+            .arg("answer")
+            .arg(id)
+            .args(args)
+            .assert()
+            .success();
+    }
+
+    fn path(&self, id: &str) -> PathBuf {
+        self.dir
+            .path()
+            .join("assessments")
+            .join(format!("{id}.json"))
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let out = self.cmd().args(args).output().expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("json")
+    }
+}
+
+fn read(path: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(path).expect("read")).expect("json")
+}
+
+#[test]
+fn new_prints_an_id_made_from_the_name() {
+    let env = Env::new();
+    assert_eq!(
+        env.new_example("Acme – 2026 Q4 workshop"),
+        "acme-2026-q4-workshop"
+    );
+    assert_eq!(
+        env.new_example("Acme – 2026 Q4 workshop"),
+        "acme-2026-q4-workshop-2"
+    );
+    let a = read(&env.path("acme-2026-q4-workshop"));
+    assert_eq!(a["format"], "supplycheck.assessment/1");
+    assert_eq!(a["organisation"], "Acme Ltd");
+    assert_eq!(a["questionnaires"][0]["id"], "worked-example");
+}
+
+#[test]
+fn new_uses_every_built_in_by_default() {
+    let env = Env::new();
+    env.cmd()
+        .args(["new", "--name", "All", "--respondent", "CISO"])
+        .assert()
+        .success()
+        .stdout("all\n");
+    let a = read(&env.path("all"));
+    let ids: Vec<&str> = a["questionnaires"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|q| q["id"].as_str())
+        .collect();
+    assert_eq!(ids, ["ncsc-board", "cfcs-phases", "cert-exd"]);
+    assert_eq!(a["respondent"], "CISO");
+}
+
+#[test]
+fn the_worked_example_scores_as_documented() {
+    let env = Env::new();
+    let id = env.new_example("Worked");
+    env.answer(&id, &["a", "fully"]);
+    env.answer(&id, &["b", "largely"]);
+    env.answer(&id, &["worked-example/c", "partial"]);
+    env.answer(&id, &["d", "na"]);
+    let r = env.json(&["score", &id, "--json"]);
+    assert_eq!(r["format"], "supplycheck.score/1");
+    assert!((r["overall"]["score"].as_f64().expect("score") - 0.6675).abs() < 1e-12);
+    assert_eq!(r["overall"]["level"], 1);
+    assert_eq!(r["overall"]["level_name"], "Performed");
+    assert_eq!(r["overall"]["answered"], 4);
+    assert_eq!(r["overall"]["total"], 5);
+    assert_eq!(r["gaps"][0]["item"], "worked-example/c");
+    assert_eq!(r["gaps"][0]["value"], 0.33);
+    assert_eq!(r["not_assessed"], 1);
+
+    env.cmd()
+        .args(["score", &id])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Overall: level 1 Performed, score 66.8 %",
+        ))
+        .stdout(predicate::str::contains("Not yet assessed: 1"));
+}
+
+#[test]
+fn answer_keeps_note_owner_and_flag_and_checklists() {
+    let env = Env::new();
+    let id = env.new_example("Notes");
+    env.answer(
+        &id,
+        &[
+            "a",
+            "largely",
+            "--note",
+            "Contract clause 7",
+            "--owner",
+            "contract-manager",
+            "--flag",
+        ],
+    );
+    env.answer(&id, &["d", "x", "--na-checks", "y"]);
+    env.answer(&id, &["strategy", "We accept moderate risk, with care."]);
+    env.answer(&id, &["a", "fully"]);
+    let a = read(&env.path(&id));
+    let answer = &a["answers"]["worked-example/a"];
+    assert_eq!(answer["choice"], "fully");
+    assert_eq!(answer["note"], "Contract clause 7");
+    assert_eq!(answer["owner"], "contract-manager");
+    assert_eq!(answer["flag"], true);
+    assert_eq!(
+        a["answers"]["worked-example/d"]["checked"],
+        serde_json::json!(["x"])
+    );
+    assert_eq!(
+        a["answers"]["worked-example/d"]["na_checks"],
+        serde_json::json!(["y"])
+    );
+    assert_eq!(
+        a["answers"]["worked-example/strategy"]["text"],
+        "We accept moderate risk, with care."
+    );
+    // The previous version is kept as the backup.
+    let bak = read(
+        &env.dir
+            .path()
+            .join("assessments")
+            .join(format!("{id}.json.bak")),
+    );
+    assert_eq!(bak["answers"]["worked-example/a"]["choice"], "largely");
+}
+
+#[test]
+fn answer_rejects_unknown_items_options_checks_and_roles() {
+    let env = Env::new();
+    let id = env.new_example("Bad");
+    env.cmd()
+        .args(["answer", &id, "zz", "fully"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "no item \"zz\" in this assessment's questionnaires (worked-example)",
+        ));
+    env.cmd()
+        .args(["answer", &id, "a", "mostly"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "\"mostly\" is not an option of a; valid: not, partial, largely, fully, na",
+        ));
+    env.cmd()
+        .args(["answer", &id, "d", "x,q"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "d has no check \"q\"; valid checks: x, y",
+        ));
+    env.cmd()
+        .args(["answer", &id, "a", "fully", "--owner", "boss"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "\"boss\" is not an owner role; use one of: executives",
+        ));
+    env.cmd()
+        .args(["answer", "nope", "a", "fully"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no assessment \"nope\""));
+}
+
+#[test]
+fn a_truncated_file_is_reported_and_left_untouched() {
+    let env = Env::new();
+    let id = env.new_example("Trunc");
+    env.answer(&id, &["a", "fully"]);
+    let path = env.path(&id);
+    let full = std::fs::read(&path).expect("read");
+    let truncated = &full[..full.len() / 2];
+    std::fs::write(&path, truncated).expect("write");
+    for args in [
+        vec!["answer", id.as_str(), "b", "fully"],
+        vec!["score", id.as_str()],
+    ] {
+        env.cmd()
+            .args(&args)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(format!(
+                "{}: line ",
+                path.display()
+            )))
+            .stderr(predicate::str::contains(", column "))
+            .stderr(predicate::str::contains("The file was not changed"))
+            .stderr(predicate::str::contains(format!("{id}.json.bak")));
+    }
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        truncated,
+        "the file must stay byte-for-byte"
+    );
+}
+
+#[test]
+fn a_second_writer_is_refused_while_the_assessment_is_open() {
+    let env = Env::new();
+    let id = env.new_example("Locked");
+    let _held = supplycheck::store::EditLock::acquire(&env.path(&id)).expect("lock");
+    env.cmd()
+        .args(["answer", &id, "a", "fully"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "is open in another supplycheck process",
+        ));
+}
+
+#[test]
+fn a_questionnaire_file_is_kept_in_the_data_directory() {
+    let env = Env::new();
+    let src = tempfile::tempdir().expect("tempdir");
+    let mine = src.path().join("mine.json");
+    std::fs::copy(FIXTURE, &mine).expect("copy");
+    let out = env
+        .cmd()
+        .args([
+            "--questionnaire-file",
+            mine.to_str().expect("utf8"),
+            "new",
+            "--name",
+            "Mine",
+        ])
+        .args(["--questionnaire", "worked-example"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    drop(src);
+    assert!(
+        env.dir
+            .path()
+            .join("questionnaires/worked-example.json")
+            .is_file()
+    );
+    env.answer("mine", &["a", "fully"]);
+    let list = env.json(&["list", "--json"]);
+    assert_eq!(list[0]["id"], "mine");
+    assert_eq!(list[0]["answered"], 1);
+    assert_eq!(list[0]["total"], 5);
+    assert_eq!(list[0]["level"], 0);
+    assert!(
+        list[0]["path"]
+            .as_str()
+            .expect("path")
+            .ends_with("mine.json")
+    );
+    assert!(list[0]["updated"].is_string());
+}
+
+#[test]
+fn validate_reports_every_problem_with_its_place() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = std::fs::read_to_string(FIXTURE)
+        .expect("read")
+        .replace("\"level\": 3", "\"level\": 5")
+        .replace(
+            "\"scale\": \"implementation\", \"level\": 2",
+            "\"scale\": \"nope\", \"level\": 2",
+        )
+        .replace("\"id\": \"b\"", "\"id\": \"a\"");
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, text).expect("write");
+    let broken = dir.path().join("broken.json");
+    std::fs::write(
+        &broken,
+        "{\n  \"format\": \"supplycheck.questionnaire/1\",\n  \"id\": x\n}",
+    )
+    .expect("w");
+    let env = Env::new();
+    env.cmd()
+        .args(["questionnaires", "validate", FIXTURE])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "ok — worked-example 1.0.0 (1 sections, 6 items, 5 scored)",
+        ));
+    env.cmd()
+        .args(["questionnaires", "validate", FIXTURE])
+        .arg(&bad)
+        .arg(&broken)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "planning/e: level 5 is outside 1–3",
+        ))
+        .stderr(predicate::str::contains(
+            "planning/c: unknown scale \"nope\"; known scales: implementation",
+        ))
+        .stderr(predicate::str::contains("planning/a: duplicate item id"))
+        .stderr(predicate::str::contains(
+            "broken.json: line 3, column 9: expected value",
+        ))
+        .stderr(predicate::str::contains("2 of 3 file(s) did not validate"));
+}
+
+#[test]
+fn questionnaires_list_and_show() {
+    let env = Env::new();
+    let list = env.json(&["questionnaires", "list", "--json"]);
+    let ids: Vec<&str> = list
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|q| q["id"].as_str())
+        .collect();
+    assert_eq!(ids, ["ncsc-board", "cfcs-phases", "cert-exd"]);
+    let shown = env.json(&[
+        "--questionnaire-file",
+        FIXTURE,
+        "questionnaires",
+        "show",
+        "worked-example",
+        "--json",
+    ]);
+    let original = std::fs::read_to_string(FIXTURE).expect("read");
+    let original =
+        supplycheck::questionnaire::Questionnaire::parse(&original, "f").expect("parses");
+    let shown =
+        supplycheck::questionnaire::Questionnaire::parse(&shown.to_string(), "s").expect("parses");
+    assert_eq!(shown, original);
+    env.cmd()
+        .args(["questionnaires", "show", "nope"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "no questionnaire \"nope\"; available: ncsc-board, cfcs-phases, cert-exd",
+        ));
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let env = Env::new();
+    env.cmd().args(["score"]).assert().code(2);
+    env.cmd().args(["frobnicate"]).assert().code(2);
+    env.cmd()
+        .args(["--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Usage: supplycheck"));
+}
+
+#[test]
+fn a_future_format_is_refused_with_its_version() {
+    let env = Env::new();
+    let id = env.new_example("Future");
+    let path = env.path(&id);
+    let text = std::fs::read_to_string(&path)
+        .expect("read")
+        .replace("assessment/1", "assessment/2");
+    std::fs::write(&path, &text).expect("write");
+    env.cmd()
+        .args(["score", &id])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "the format is \"supplycheck.assessment/2\"",
+        ));
+}
+
+#[test]
+fn answers_to_items_that_no_longer_exist_are_kept_and_reported() {
+    let env = Env::new();
+    let id = env.new_example("Old");
+    let path = env.path(&id);
+    let mut a = read(&path);
+    a["answers"]["worked-example/gone"] =
+        serde_json::json!({ "choice": "fully", "note": "keep me" });
+    std::fs::write(&path, serde_json::to_string_pretty(&a).expect("json")).expect("write");
+    env.cmd()
+        .args(["--questionnaire-file", FIXTURE, "score", &id])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "worked-example/gone: no such item in worked-example 1.0.0; the answer is kept",
+        ));
+    env.answer(&id, &["a", "fully"]);
+    assert_eq!(
+        read(&path)["answers"]["worked-example/gone"]["note"],
+        "keep me"
+    );
+}
