@@ -22,7 +22,10 @@ fn questionnaire_json(items: usize) -> String {
         if section > 0 {
             s.push(',');
         }
-        let _ = write!(s, r#"{{"id":"s{section}","title":"Section {section}","items":["#);
+        let _ = write!(
+            s,
+            r#"{{"id":"s{section}","title":"Section {section}","items":["#
+        );
         for i in 0..20.min(items - section * 20) {
             if i > 0 {
                 s.push(',');
@@ -55,10 +58,16 @@ fn answered(q: &Questionnaire) -> Assessment {
     for (n, (_, item)) in q.items().enumerate() {
         let answer = if item.checks.is_empty() {
             if n % 7 == 0 {
-                Answer { na: true, ..Answer::default() }
+                Answer {
+                    na: true,
+                    ..Answer::default()
+                }
             } else {
                 let key = ["not", "partial", "largely", "fully"][n % 4];
-                Answer { choice: Some(key.into()), ..Answer::default() }
+                Answer {
+                    choice: Some(key.into()),
+                    ..Answer::default()
+                }
             }
         } else {
             Answer {
@@ -82,9 +91,11 @@ fn load_validate_score(c: &mut Criterion) {
         group.throughput(Throughput::Elements(items as u64));
         group.bench_with_input(BenchmarkId::from_parameter(items), &items, |b, _| {
             b.iter(|| {
-                let (q, _) = Questionnaire::load_str(black_box(&q_text), "gen.json").expect("loads");
-                let a = supplycheck::store::parse(a_text.as_bytes(), std::path::Path::new("a.json"))
-                    .expect("parses");
+                let (q, _) =
+                    Questionnaire::load_str(black_box(&q_text), "gen.json").expect("loads");
+                let a =
+                    supplycheck::store::parse(a_text.as_bytes(), std::path::Path::new("a.json"))
+                        .expect("parses");
                 black_box(supplycheck::scoring::score(&[&q], &a))
             });
         });

@@ -220,12 +220,12 @@ impl fmt::Display for Finding {
 #[derive(Debug, thiserror::Error)]
 pub enum QuestionnaireError {
     /// The file could not be read.
-    #[error("{file}: cannot read the questionnaire: {source}")]
+    #[error("{file}: cannot read the questionnaire: {cause}")]
     Read {
         /// The file.
         file: String,
-        /// The cause.
-        source: std::io::Error,
+        /// The cause (shown in the message itself).
+        cause: std::io::Error,
     },
     /// The file is not valid JSON, or not of the questionnaire's shape.
     #[error(
@@ -314,9 +314,9 @@ impl Questionnaire {
     /// Reads, parses and validates a questionnaire file.
     pub fn load_file(path: &Path) -> Result<(Self, Vec<Finding>), QuestionnaireError> {
         let file = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|source| QuestionnaireError::Read {
+        let bytes = std::fs::read(path).map_err(|cause| QuestionnaireError::Read {
             file: file.clone(),
-            source,
+            cause,
         })?;
         let text = String::from_utf8(bytes).map_err(|e| {
             let (line, column) =

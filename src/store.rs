@@ -22,14 +22,14 @@ pub const DATA_DIR_ENV: &str = "SUPPLYCHECK_DATA_DIR";
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// A file or folder operation failed.
-    #[error("{path}: {action}: {source}")]
+    #[error("{path}: {action}: {cause}")]
     Io {
         /// The file or folder.
         path: PathBuf,
         /// What was being done, e.g. "cannot write".
         action: &'static str,
-        /// The cause.
-        source: std::io::Error,
+        /// The cause (shown in the message itself, so it is not a `source`).
+        cause: std::io::Error,
     },
     /// The file is not valid JSON or not an assessment.
     #[error(
@@ -154,7 +154,10 @@ impl Store {
             return Err(StoreError::Io {
                 path: as_path.to_path_buf(),
                 action: "cannot open the assessment",
-                source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
+                cause: std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "there is no such file; check the path, or give an id from `supplycheck list`",
+                ),
             });
         }
         let path = self.path_of(id_or_path);
@@ -191,7 +194,7 @@ impl Store {
                 return Err(StoreError::Io {
                     path: dir,
                     action: "cannot read the folder",
-                    source,
+                    cause: source,
                 });
             }
         };
@@ -266,7 +269,7 @@ pub fn load(path: &Path) -> Result<Assessment, StoreError> {
     let bytes = fs::read(path).map_err(|source| StoreError::Io {
         path: path.to_path_buf(),
         action: "cannot read the assessment",
-        source,
+        cause: source,
     })?;
     parse(&bytes, path)
 }
@@ -314,6 +317,16 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Assessment, StoreError> {
 /// Writes `bytes` to `path` atomically: temporary file in the same folder, fsync, keep the
 /// old file as `<file>.bak`, rename over, fsync the folder. New files are owner-only (0600).
 pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), StoreError> {
+    write_atomic_with(path, keep_backup, |file| file.write_all(bytes))
+}
+
+/// [`write_atomic`] with the writing of the contents given as a function, so that tests can
+/// make it fail (a full disk) and check that nothing is left behind.
+fn write_atomic_with(
+    path: &Path,
+    keep_backup: bool,
+    write: impl FnOnce(&mut File) -> std::io::Result<()>,
+) -> Result<(), StoreError> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -323,7 +336,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), 
         move |source| StoreError::Io {
             path,
             action,
-            source,
+            cause: source,
         }
     };
     let mut tmp = tempfile::Builder::new()
@@ -331,7 +344,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), 
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(io("cannot write a temporary file in", dir))?;
-    tmp.write_all(bytes)
+    write(tmp.as_file_mut())
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(io("cannot write", path))?;
     if keep_backup && path.is_file() {
@@ -372,7 +385,7 @@ pub fn save(path: &Path, assessment: &Assessment) -> Result<(), StoreError> {
     let mut json = serde_json::to_vec_pretty(assessment).map_err(|e| StoreError::Io {
         path: path.to_path_buf(),
         action: "cannot encode",
-        source: e.into(),
+        cause: e.into(),
     })?;
     json.push(b'\n');
     write_atomic(path, &json, true)
@@ -384,7 +397,7 @@ pub fn create(path: &Path, assessment: &Assessment) -> Result<(), StoreError> {
         return Err(StoreError::Io {
             path: path.to_path_buf(),
             action: "cannot create the assessment",
-            source: std::io::Error::new(std::io::ErrorKind::AlreadyExists, "the file exists"),
+            cause: std::io::Error::new(std::io::ErrorKind::AlreadyExists, "the file exists"),
         });
     }
     save(path, assessment)
@@ -409,7 +422,7 @@ pub fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
     builder.create(dir).map_err(|source| StoreError::Io {
         path: dir.to_path_buf(),
         action: "cannot create the folder",
-        source,
+        cause: source,
     })
 }
 
@@ -436,7 +449,7 @@ impl EditLock {
         let file = options.open(&lock).map_err(|source| StoreError::Io {
             path: lock.clone(),
             action: "cannot create the lock file",
-            source,
+            cause: source,
         })?;
         match file.try_lock() {
             Ok(()) => Ok(Self { _file: file }),
@@ -446,7 +459,7 @@ impl EditLock {
             Err(fs::TryLockError::Error(source)) => Err(StoreError::Io {
                 path: lock,
                 action: "cannot lock",
-                source,
+                cause: source,
             }),
         }
     }
@@ -527,6 +540,35 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
             .collect();
         assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn a_full_disk_leaves_the_old_file_and_no_temporary_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("a.json");
+        write_atomic(&path, b"old", true).expect("first");
+        let err = write_atomic_with(&path, true, |f| {
+            f.write_all(b"half")?;
+            Err(std::io::Error::from_raw_os_error(28))
+        })
+        .expect_err("the disk is full");
+        let message = err.to_string();
+        assert!(
+            message.starts_with(&format!("{}: cannot write: ", path.display())),
+            "{message}"
+        );
+        assert!(message.contains("No space left on device"), "{message}");
+        assert_eq!(fs::read(&path).expect("read"), b"old");
+        let names: Vec<String> = fs::read_dir(dir.path())
+            .expect("dir")
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(
+            names,
+            ["a.json"],
+            "no temporary file or backup is left behind"
+        );
     }
 
     #[test]

@@ -148,7 +148,7 @@ impl Workspace {
         let bytes = std::fs::read(file).map_err(|source| StoreError::Io {
             path: file.to_path_buf(),
             action: "cannot read",
-            source,
+            cause: source,
         })?;
         store::create_private_dir(&dir)?;
         store::write_atomic(&target, &bytes, true)?;
