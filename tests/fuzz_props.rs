@@ -1,0 +1,154 @@
+//! Fuzzing with proptest: loading questionnaires and assessments and scoring them never
+//! panics, whatever the bytes — arbitrary JSON, and real files with bytes flipped, cut or
+//! spliced.
+
+use proptest::prelude::*;
+use serde_json::Value;
+use supplycheck::assessment::Assessment;
+use supplycheck::catalog::Catalog;
+use supplycheck::questionnaire::Questionnaire;
+
+const QUESTIONNAIRE: &str = include_str!("fixtures/worked-example.json");
+const ASSESSMENT: &str = r#"{
+  "format": "supplycheck.assessment/1", "id": "x", "name": "X", "organisation": "O",
+  "created": "2026-11-22T10:00:00Z", "updated": "2026-11-22T10:00:00Z",
+  "questionnaires": [ { "id": "worked-example", "version": "1.0.0" } ],
+  "answers": {
+    "worked-example/a": { "choice": "fully", "note": "n", "owner": "legal", "flag": true },
+    "worked-example/d": { "checked": ["x"], "na_checks": ["y"] },
+    "worked-example/e": { "na": true },
+    "worked-example/strategy": { "text": "t" }
+  }
+}"#;
+
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_map(Value::from),
+        "[a-z0-9/ -]{0,12}".prop_map(Value::String),
+        prop_oneof![
+            Just("supplycheck.questionnaire/1"),
+            Just("supplycheck.assessment/1"),
+            Just("choice"),
+            Just("checklist"),
+            Just("text"),
+            Just("implementation"),
+            Just("worked-example/a"),
+        ]
+        .prop_map(|s| Value::String(s.into())),
+    ];
+    leaf.prop_recursive(4, 64, 8, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec(
+                (
+                    prop_oneof![
+                        Just("format".to_string()),
+                        Just("id".to_string()),
+                        Just("sections".to_string()),
+                        Just("items".to_string()),
+                        Just("answers".to_string()),
+                        Just("kind".to_string()),
+                        Just("level".to_string()),
+                        "[a-z_]{1,8}",
+                    ],
+                    inner
+                ),
+                0..6
+            )
+            .prop_map(|kv| Value::Object(kv.into_iter().collect())),
+        ]
+    })
+}
+
+/// Loads and scores, the way the CLI does; any outcome but a panic is fine.
+fn exercise(q_text: &[u8], a_text: &[u8]) {
+    let q = std::str::from_utf8(q_text)
+        .ok()
+        .and_then(|t| Questionnaire::load_str(t, "q.json").ok())
+        .map(|(q, _)| q);
+    let a = supplycheck::store::parse(a_text, std::path::Path::new("a.json")).ok();
+    let mut catalog = Catalog::default();
+    if let Some(q) = q.clone() {
+        catalog.insert(q);
+    }
+    let fallback = Questionnaire::load_str(QUESTIONNAIRE, "q.json")
+        .expect("fixture")
+        .0;
+    catalog.insert(q.unwrap_or(fallback));
+    if let Some(a) = a {
+        let _ = a.check(&catalog);
+        let qs = catalog.for_assessment(&a);
+        let _ = supplycheck::scoring::score(&qs, &a).to_json();
+    }
+}
+
+/// Cases per property: 512, or `FUZZ_CASES` for a longer run.
+fn cases() -> u32 {
+    std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(512)
+}
+
+fn mutate(base: &str, edits: &[(usize, u8)], cut: usize) -> Vec<u8> {
+    let mut bytes = base.as_bytes().to_vec();
+    for (at, byte) in edits {
+        let i = at % bytes.len();
+        bytes[i] = *byte;
+    }
+    bytes.truncate(cut % (bytes.len() + 1));
+    bytes
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    #[test]
+    fn arbitrary_json_never_panics(q in json_value(), a in json_value()) {
+        exercise(q.to_string().as_bytes(), a.to_string().as_bytes());
+        exercise(QUESTIONNAIRE.as_bytes(), a.to_string().as_bytes());
+    }
+
+    #[test]
+    fn mutated_files_never_panic(
+        q_edits in prop::collection::vec((any::<usize>(), any::<u8>()), 0..8),
+        a_edits in prop::collection::vec((any::<usize>(), any::<u8>()), 0..8),
+        q_cut in any::<usize>(),
+        a_cut in any::<usize>(),
+    ) {
+        let q = mutate(QUESTIONNAIRE, &q_edits, q_cut.max(QUESTIONNAIRE.len() / 2));
+        let a = mutate(ASSESSMENT, &a_edits, a_cut);
+        exercise(&q, &a);
+        exercise(QUESTIONNAIRE.as_bytes(), &mutate(ASSESSMENT, &a_edits, usize::MAX));
+    }
+
+    #[test]
+    fn answers_with_any_values_never_panic(
+        choice in "[a-z]{0,8}",
+        checked in prop::collection::vec("[a-z]{0,3}", 0..5),
+        na in any::<bool>(),
+        item in prop_oneof![Just("a"), Just("d"), Just("strategy"), Just("zz"), Just("")],
+    ) {
+        let mut a: Assessment = serde_json::from_str(ASSESSMENT).expect("parses");
+        a.answers.insert(format!("worked-example/{item}"), supplycheck::assessment::Answer {
+            choice: Some(choice),
+            checked: Some(checked),
+            na,
+            ..Default::default()
+        });
+        let text = serde_json::to_string(&a).expect("json");
+        exercise(QUESTIONNAIRE.as_bytes(), text.as_bytes());
+    }
+}
+
+#[test]
+fn the_unmutated_files_load_and_score() {
+    let (q, _) = Questionnaire::load_str(QUESTIONNAIRE, "q.json").expect("loads");
+    let a = supplycheck::store::parse(ASSESSMENT.as_bytes(), std::path::Path::new("a.json"))
+        .expect("parses");
+    let r = supplycheck::scoring::score(&[&q], &a);
+    assert_eq!(r.overall.answered, 3);
+}
