@@ -2,84 +2,14 @@
 //! generated questionnaires (100, 1,000 and 10,000 items; budget 100 ms at 10,000), and the
 //! autosave of a 500-answer assessment (budget 5 ms).
 
-use std::fmt::Write as _;
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use supplycheck::assessment::{Answer, Assessment};
 use supplycheck::questionnaire::Questionnaire;
 
-/// A questionnaire of `items` items in sections of 20: choice items and 5-check checklists
-/// at levels 1–3, as JSON text.
-fn questionnaire_json(items: usize) -> String {
-    let mut s = String::from(
-        r#"{"format":"supplycheck.questionnaire/1","id":"gen","version":"1","title":"Generated",
-        "scales":{"impl":{"options":[{"key":"not","label":"Not","value":0},
-        {"key":"partial","label":"Partial","value":0.33},{"key":"largely","label":"Largely","value":0.67},
-        {"key":"fully","label":"Fully","value":1}]}},"sections":["#,
-    );
-    for section in 0..items.div_ceil(20) {
-        if section > 0 {
-            s.push(',');
-        }
-        let _ = write!(
-            s,
-            r#"{{"id":"s{section}","title":"Section {section}","items":["#
-        );
-        for i in 0..20.min(items - section * 20) {
-            if i > 0 {
-                s.push(',');
-            }
-            let level = i % 3 + 1;
-            if i % 4 == 3 {
-                let _ = write!(
-                    s,
-                    r#"{{"id":"i{section}-{i}","kind":"checklist","level":{level},"prompt":"Checklist {i}?",
-                    "guidance":"Why it matters.","refs":["CFCS 1.1"],"checks":[{{"id":"a","text":"A"}},
-                    {{"id":"b","text":"B"}},{{"id":"c","text":"C"}},{{"id":"d","text":"D"}},{{"id":"e","text":"E"}}]}}"#
-                );
-            } else {
-                let _ = write!(
-                    s,
-                    r#"{{"id":"i{section}-{i}","kind":"choice","scale":"impl","level":{level},"weight":2,
-                    "prompt":"Practice {i} in place?","guidance":"Why it matters.","refs":["CFCS 1.1"]}}"#
-                );
-            }
-        }
-        s.push_str("]}");
-    }
-    s.push_str("]}");
-    s
-}
-
-/// An assessment answering every item of `q` (a mix of values, N/A and checklists).
-fn answered(q: &Questionnaire) -> Assessment {
-    let mut a = Assessment::new("gen".into(), "Generated".into(), "Org".into(), None, &[q]);
-    for (n, (_, item)) in q.items().enumerate() {
-        let answer = if item.checks.is_empty() {
-            if n % 7 == 0 {
-                Answer {
-                    na: true,
-                    ..Answer::default()
-                }
-            } else {
-                let key = ["not", "partial", "largely", "fully"][n % 4];
-                Answer {
-                    choice: Some(key.into()),
-                    ..Answer::default()
-                }
-            }
-        } else {
-            Answer {
-                checked: Some(vec!["a".into(), "c".into()]),
-                na_checks: vec!["e".into()],
-                ..Answer::default()
-            }
-        };
-        a.answers.insert(format!("gen/{}", item.id), answer);
-    }
-    a
-}
+#[path = "common.rs"]
+mod common;
+use common::{answered, questionnaire_json};
 
 fn load_validate_score(c: &mut Criterion) {
     let mut group = c.benchmark_group("load_validate_score");
