@@ -373,6 +373,38 @@ fn validate_reports_every_problem_with_its_place() {
 }
 
 #[test]
+fn validate_passes_the_built_ins_and_skips_the_schemas() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/questionnaires");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("dir")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    let out = Env::new()
+        .cmd()
+        .args(["questionnaires", "validate"])
+        .args(&files)
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("questionnaire.schema.json: skipped — a JSON Schema, not a questionnaire")
+    );
+    assert_eq!(stdout.matches(": ok — ").count(), 3, "{stdout}");
+    assert!(
+        !stdout.contains("warning"),
+        "the built-ins have no warnings: {stdout}"
+    );
+}
+
+#[test]
 fn questionnaires_list_and_show() {
     let env = Env::new();
     let list = env.json(&["questionnaires", "list", "--json"]);

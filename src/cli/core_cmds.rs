@@ -557,6 +557,13 @@ fn show_text(q: &Questionnaire) -> String {
 fn validate(files: &[PathBuf]) -> anyhow::Result<()> {
     let mut failed = 0;
     for file in files {
+        if is_json_schema(file) {
+            println!(
+                "{}: skipped — a JSON Schema, not a questionnaire",
+                file.display()
+            );
+            continue;
+        }
         match Questionnaire::load_file(file) {
             Ok((q, warnings)) => {
                 println!(
@@ -587,6 +594,15 @@ fn validate(files: &[PathBuf]) -> anyhow::Result<()> {
         bail!("{failed} of {} file(s) did not validate", files.len());
     }
     Ok(())
+}
+
+/// Whether a file is a JSON Schema (such as the ones published beside the built-ins), which
+/// `validate` skips rather than reporting as a broken questionnaire.
+fn is_json_schema(file: &std::path::Path) -> bool {
+    std::fs::read(file)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
+        .is_some_and(|v| v.get("$schema").is_some() && v.get("format").is_none())
 }
 
 /// `supplycheck completions SHELL`.
