@@ -405,6 +405,24 @@ fn validate_passes_the_built_ins_and_skips_the_schemas() {
 }
 
 #[test]
+fn the_readme_states_the_built_in_item_counts() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    for entry in supplycheck::catalog::Catalog::built_in().entries() {
+        let q = &entry.questionnaire;
+        let scored = q.scored_count();
+        let text = q.item_count() - scored;
+        let counts = if text == 0 {
+            format!("{} ({scored} scored)", q.item_count())
+        } else {
+            format!("{} ({scored} scored, {text} text)", q.item_count())
+        };
+        let row = format!("| `{}` | {counts} |", q.id);
+        assert!(readme.contains(&row), "README.md should have the row {row}");
+    }
+}
+
+#[test]
 fn questionnaires_list_and_show() {
     let env = Env::new();
     let list = env.json(&["questionnaires", "list", "--json"]);
