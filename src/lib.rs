@@ -15,4 +15,5 @@ pub mod roles;
 pub mod scoring;
 pub mod store;
 pub mod text;
+pub mod tui;
 pub mod workspace;

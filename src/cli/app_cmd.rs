@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-use super::Globals;
+use super::{Globals, interactive};
 
 /// Arguments of `open`.
 #[derive(Debug, Args)]
@@ -12,13 +12,21 @@ pub struct OpenArgs {
     pub assessment: String,
 }
 
+/// Why the full screen cannot start without a terminal, and what to do instead.
+const NO_TERMINAL: &str = "the full-screen app needs a terminal on standard input and output.\n  \
+     Run it in a terminal, or use `supplycheck --plain` for line-by-line questions \
+     (scripts can use `supplycheck answer`).";
+
 /// `supplycheck` with no command.
 pub fn home(g: &Globals) -> anyhow::Result<()> {
     let ws = g.workspace()?;
     if g.plain {
         return crate::plain::run(&ws, None);
     }
-    anyhow::bail!("the full-screen app is not built yet")
+    if !interactive() {
+        anyhow::bail!(NO_TERMINAL);
+    }
+    crate::tui::run(ws, &crate::tui::Start::Home)
 }
 
 /// `supplycheck open`.
@@ -27,5 +35,8 @@ pub fn open(g: &Globals, args: &OpenArgs) -> anyhow::Result<()> {
     if g.plain {
         return crate::plain::run(&ws, Some(&args.assessment));
     }
-    anyhow::bail!("the full-screen app is not built yet")
+    if !interactive() {
+        anyhow::bail!(NO_TERMINAL);
+    }
+    crate::tui::run(ws, &crate::tui::Start::Open(args.assessment.clone()))
 }

@@ -1,0 +1,85 @@
+//! Everything that can happen in the app, as data: keys, mouse and terminal events are turned
+//! into an [`Action`], and `update` applies it.
+
+/// One thing the user (or the terminal) asks the app to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Move the highlight (or the text cursor) one row up.
+    Up,
+    /// Move the highlight (or the text cursor) one row down.
+    Down,
+    /// Move the text cursor one character left.
+    Left,
+    /// Move the text cursor one character right.
+    Right,
+    /// Move the text cursor to the start of its line.
+    LineStart,
+    /// Move the text cursor to the end of its line.
+    LineEnd,
+    /// Go to the next item of the questionnaire.
+    NextItem,
+    /// Go to the previous item of the questionnaire.
+    PrevItem,
+    /// Choose option N (1-based) of a choice item, or toggle check N of a checklist.
+    Choose(usize),
+    /// Choose the highlighted option, or toggle the highlighted check.
+    Toggle,
+    /// Mark the highlighted check of a checklist not applicable (or applicable again).
+    ToggleNaCheck,
+    /// Answer the item N/A (or take the N/A back).
+    NotApplicable,
+    /// Go to the next item without an answer.
+    NextUnanswered,
+    /// Edit the note of the item (for a text item, its answer).
+    Edit,
+    /// Pick the role that owns the follow-up.
+    Owner,
+    /// Flag the item for follow-up (or take the flag off).
+    Flag,
+    /// Search the prompts.
+    Search,
+    /// Go to a section.
+    GoToSection,
+    /// Show the results.
+    Results,
+    /// Show the board view.
+    Board,
+    /// Show or hide the help.
+    Help,
+    /// Open the highlighted assessment (home) or item (action plan).
+    Open,
+    /// Create a new assessment (asks for its name and organisation).
+    New,
+    /// Delete the highlighted assessment (asks first).
+    Delete,
+    /// Accept the dialog: pick, create, or confirm.
+    Confirm,
+    /// Go back: close the dialog or help, save and close the editor, or leave the screen.
+    Back,
+    /// Go back; on home (or in an assessment opened with `open`), quit.
+    BackOrQuit,
+    /// Quit at once, with everything saved.
+    Quit,
+    /// Type a character into the text field with focus.
+    Input(char),
+    /// Paste text into the text field with focus.
+    Paste(String),
+    /// Start a new line in the text field.
+    Newline,
+    /// Delete the character before the text cursor.
+    Backspace,
+    /// Delete the character under the text cursor.
+    DeleteChar,
+    /// Save the text field and keep editing.
+    SaveField,
+    /// Throw away the changes made since the editor opened, and close it.
+    DiscardField,
+    /// Nothing happened for a moment: a note being written is saved.
+    Idle,
+    /// A click on section N (0-based) of the section list: go to its first item.
+    ClickSection(usize),
+    /// A click on option or check N (0-based) of the current item: choose or tick it.
+    ClickOption(usize),
+    /// A click on row N (0-based) of the list on screen: highlight it (twice: open it).
+    ClickRow(usize),
+}

@@ -1,0 +1,576 @@
+//! Tests of the app without a terminal: keys in, state and saved file out; and screen
+//! snapshots drawn on ratatui's `TestBackend`.
+
+use std::collections::VecDeque;
+use std::sync::atomic::AtomicBool;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::Rect;
+
+use super::action::Action;
+use super::app::{App, Mode, Screen, Status};
+use super::terminal::{ScriptedEvents, action_for_event, run_loop};
+use super::theme::Theme;
+use crate::assessment::Assessment;
+use crate::catalog::Catalog;
+use crate::questionnaire::Questionnaire;
+use crate::store::{self, Store};
+use crate::workspace::Workspace;
+
+const EXAMPLE: &str = include_str!("../../tests/fixtures/worked-example.json");
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    app: App,
+}
+
+fn workspace(dir: &std::path::Path) -> Workspace {
+    let (q, _) = Questionnaire::load_str(EXAMPLE, "worked-example.json").expect("fixture loads");
+    let mut catalog = Catalog::default();
+    catalog.insert(q);
+    Workspace {
+        store: Store::at(dir.to_path_buf()),
+        catalog,
+    }
+}
+
+/// An app at home with one assessment of the worked example, not yet opened.
+fn at_home() -> Fixture {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    ws.create(
+        "Acme 2026",
+        "Acme Ltd",
+        None,
+        &["worked-example".to_string()],
+    )
+    .expect("create");
+    let mut app = App::new(ws, Theme::colour());
+    app.clock = || "12:00:00".to_string();
+    app.new_questionnaires = vec!["worked-example".to_string()];
+    Fixture { _dir: dir, app }
+}
+
+/// An app in the questionnaire of the worked example (opened with `open`).
+fn opened() -> Fixture {
+    let mut f = at_home();
+    f.app.open_at_start("acme-2026").expect("opens");
+    f
+}
+
+fn key_event(token: &str) -> KeyEvent {
+    let code = match token {
+        "<Enter>" => KeyCode::Enter,
+        "<Esc>" => KeyCode::Esc,
+        "<Tab>" => KeyCode::Tab,
+        "<BackTab>" => KeyCode::BackTab,
+        "<Up>" => KeyCode::Up,
+        "<Down>" => KeyCode::Down,
+        "<Left>" => KeyCode::Left,
+        "<Right>" => KeyCode::Right,
+        "<Backspace>" => KeyCode::Backspace,
+        "<C-c>" | "<C-s>" | "<C-x>" => {
+            let c = token.chars().nth(3).expect("letter");
+            return KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        }
+        t => KeyCode::Char(t.chars().next().expect("a key")),
+    };
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// Splits "ab<Enter>c" into key tokens.
+fn tokens(keys: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut chars = keys.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '<' && chars.peek().is_some_and(char::is_ascii_uppercase) {
+            let mut t = String::from("<");
+            for n in chars.by_ref() {
+                t.push(n);
+                if n == '>' {
+                    break;
+                }
+            }
+            out.push(t);
+        } else {
+            out.push(c.to_string());
+        }
+    }
+    out
+}
+
+/// Presses keys as the event loop would.
+fn press(app: &mut App, keys: &str) {
+    for t in tokens(keys) {
+        let event = Event::Key(key_event(&t));
+        if let Some(action) = action_for_event(app, Rect::new(0, 0, 80, 24), &event) {
+            app.update(action);
+        }
+    }
+}
+
+fn saved(app: &App) -> Assessment {
+    let path = &app.open.as_ref().expect("open").session.path;
+    store::load(path).expect("saved file loads")
+}
+
+fn current_id(app: &App) -> String {
+    let open = app.open.as_ref().expect("open");
+    open.items[open.current].full.clone()
+}
+
+#[test]
+fn number_keys_answer_and_save_at_once() {
+    let mut f = opened();
+    press(&mut f.app, "4<Tab>3");
+    let a = saved(&f.app);
+    assert_eq!(
+        a.answers["worked-example/a"].choice.as_deref(),
+        Some("fully")
+    );
+    assert_eq!(
+        a.answers["worked-example/b"].choice.as_deref(),
+        Some("largely")
+    );
+    assert_eq!(f.app.saved_at.as_deref(), Some("12:00:00"));
+    // Space chooses the highlighted option.
+    press(&mut f.app, "<Tab>kkk ");
+    assert_eq!(
+        saved(&f.app).answers["worked-example/c"].choice.as_deref(),
+        Some("not")
+    );
+    // A number past the options says so and changes nothing.
+    press(&mut f.app, "9");
+    assert!(matches!(&f.app.status, Status::Info(m) if m.contains("no option 9")));
+}
+
+#[test]
+fn checklists_tick_and_mark_checks_not_applicable() {
+    let mut f = opened();
+    press(&mut f.app, "nnn");
+    assert_eq!(current_id(&f.app), "worked-example/d");
+    press(&mut f.app, "1jx");
+    let d = &saved(&f.app).answers["worked-example/d"];
+    assert_eq!(d.checked.as_deref(), Some(&["x".to_string()][..]));
+    assert_eq!(d.na_checks, ["y"]);
+    press(&mut f.app, "k ");
+    let d = &saved(&f.app).answers["worked-example/d"];
+    assert_eq!(d.checked.as_deref(), Some(&[][..]));
+}
+
+#[test]
+fn the_note_editor_keeps_every_keystroke() {
+    let mut f = opened();
+    press(&mut f.app, "ehello q n?<Enter>world<Esc>");
+    assert_eq!(f.app.mode, Mode::Normal);
+    let a = saved(&f.app);
+    assert_eq!(
+        a.answers["worked-example/a"].note.as_deref(),
+        Some("hello q n?\nworld")
+    );
+    // Ctrl-S saves while writing; Ctrl-X puts the text back as it was.
+    press(&mut f.app, "e!<C-s>");
+    assert!(matches!(f.app.mode, Mode::Editor(_)));
+    assert_eq!(
+        saved(&f.app).answers["worked-example/a"].note.as_deref(),
+        Some("hello q n?\nworld!")
+    );
+    press(&mut f.app, "<C-x>");
+    assert_eq!(f.app.mode, Mode::Normal);
+    assert_eq!(
+        saved(&f.app).answers["worked-example/a"].note.as_deref(),
+        Some("hello q n?\nworld")
+    );
+    // Tab leaves the editor with the text saved.
+    press(
+        &mut f.app,
+        "e<Backspace><Backspace><Backspace><Backspace><Backspace><Backspace><Tab>",
+    );
+    assert_eq!(current_id(&f.app), "worked-example/b");
+    assert_eq!(
+        saved(&f.app).answers["worked-example/a"].note.as_deref(),
+        Some("hello q n?")
+    );
+}
+
+#[test]
+fn arrows_move_the_cursor_in_the_editor() {
+    let mut f = opened();
+    press(&mut f.app, "eab<Enter>cd<Up>X<Down>Y<Esc>");
+    assert_eq!(
+        saved(&f.app).answers["worked-example/a"].note.as_deref(),
+        Some("abX\ncdY")
+    );
+}
+
+#[test]
+fn a_text_item_is_answered_in_words_and_ctrl_c_saves_it() {
+    let mut f = opened();
+    press(&mut f.app, "/strategy<Enter>");
+    assert_eq!(current_id(&f.app), "worked-example/strategy");
+    press(&mut f.app, "<Enter>Low appetite<C-c>");
+    assert!(f.app.should_quit);
+    let a = saved(&f.app);
+    assert_eq!(
+        a.answers["worked-example/strategy"].text.as_deref(),
+        Some("Low appetite")
+    );
+}
+
+#[test]
+fn owner_flag_and_not_applicable() {
+    let mut f = opened();
+    press(&mut f.app, "ojj<Enter>fa");
+    let a = &saved(&f.app).answers["worked-example/a"];
+    assert_eq!(a.owner.as_deref(), Some("contract-manager"));
+    assert!(a.flag);
+    assert!(a.na);
+    press(&mut f.app, "ao8f");
+    let a = saved(&f.app);
+    assert!(
+        !a.answers.contains_key("worked-example/a"),
+        "an empty entry is dropped"
+    );
+}
+
+#[test]
+fn next_unanswered_search_and_go_to_section() {
+    let mut f = opened();
+    press(&mut f.app, "1<Tab>1<Tab>1");
+    press(&mut f.app, "gg"); // second g is ignored in the picker
+    assert!(matches!(f.app.mode, Mode::Picker(_)));
+    press(&mut f.app, "<Enter>");
+    assert_eq!(current_id(&f.app), "worked-example/a");
+    press(&mut f.app, "u");
+    assert_eq!(current_id(&f.app), "worked-example/d");
+    press(&mut f.app, "/item e?<Enter>");
+    assert_eq!(current_id(&f.app), "worked-example/e");
+    press(&mut f.app, "/zzz<Enter>");
+    assert_eq!(current_id(&f.app), "worked-example/e");
+}
+
+#[test]
+fn q_quits_from_an_assessment_opened_with_open_but_goes_home_otherwise() {
+    let mut f = opened();
+    press(&mut f.app, "r");
+    assert_eq!(f.app.screen, Screen::Results);
+    press(&mut f.app, "b");
+    assert_eq!(f.app.screen, Screen::Board);
+    press(&mut f.app, "<Esc>");
+    assert_eq!(f.app.screen, Screen::Questionnaire);
+    press(&mut f.app, "q");
+    assert!(f.app.should_quit);
+
+    let mut f = at_home();
+    press(&mut f.app, "<Enter>");
+    assert_eq!(f.app.screen, Screen::Questionnaire);
+    press(&mut f.app, "q");
+    assert_eq!(f.app.screen, Screen::Home);
+    assert!(!f.app.should_quit);
+    assert!(f.app.open.is_none(), "the lock is released");
+    press(&mut f.app, "q");
+    assert!(f.app.should_quit);
+}
+
+#[test]
+fn home_creates_and_deletes_with_confirmation() {
+    let mut f = at_home();
+    press(&mut f.app, "n<Enter>");
+    assert!(matches!(f.app.mode, Mode::NewForm(_)));
+    press(&mut f.app, "<Enter>");
+    assert!(matches!(&f.app.status, Status::Info(m) if m.contains("name")));
+    press(&mut f.app, "Board 2027<Enter>Acme<Enter>");
+    assert_eq!(f.app.screen, Screen::Questionnaire);
+    assert_eq!(
+        f.app.open.as_ref().expect("open").session.assessment.name,
+        "Board 2027"
+    );
+    press(&mut f.app, "<Esc>");
+    assert_eq!(f.app.home.len(), 2);
+    let victim = f.app.home[f.app.home_selected].path.clone();
+    press(&mut f.app, "dn");
+    assert_eq!(f.app.home.len(), 2);
+    press(&mut f.app, "dy");
+    assert_eq!(f.app.home.len(), 1);
+    assert!(!victim.exists());
+    assert!(
+        store::backup_path(&victim).exists(),
+        "the last version is kept"
+    );
+}
+
+#[test]
+fn a_failed_save_is_shown_and_the_answer_kept() {
+    let mut f = opened();
+    let dir = f.app.ws.store.assessments_dir();
+    std::fs::remove_dir_all(&dir).expect("remove");
+    press(&mut f.app, "3");
+    assert!(matches!(&f.app.status, Status::Error(m) if m.starts_with("Not saved")));
+    let open = f.app.open.as_ref().expect("open");
+    assert_eq!(
+        open.session.assessment.answers["worked-example/a"]
+            .choice
+            .as_deref(),
+        Some("largely")
+    );
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    press(&mut f.app, "<Tab>2");
+    assert_eq!(f.app.status, Status::None);
+    let a = saved(&f.app);
+    assert_eq!(
+        a.answers["worked-example/a"].choice.as_deref(),
+        Some("largely")
+    );
+}
+
+#[test]
+fn an_unreadable_file_is_listed_with_why_and_never_opened() {
+    let mut f = at_home();
+    let bad = f.app.ws.store.assessments_dir().join("broken.json");
+    std::fs::write(&bad, "{ \"format\": ").expect("write");
+    f.app.refresh_home();
+    assert_eq!(f.app.home.len(), 2);
+    let row = f
+        .app
+        .home
+        .iter()
+        .position(|r| r.error.is_some())
+        .expect("listed");
+    assert!(
+        f.app.home[row]
+            .error
+            .as_deref()
+            .is_some_and(|e| e.contains("line 1"))
+    );
+    f.app.home_selected = row;
+    press(&mut f.app, "<Enter>");
+    assert_eq!(f.app.screen, Screen::Home);
+    assert!(matches!(&f.app.status, Status::Error(m) if m.contains("broken.json")));
+    assert_eq!(
+        std::fs::read_to_string(&bad).expect("read"),
+        "{ \"format\": "
+    );
+}
+
+#[test]
+fn an_assessment_open_elsewhere_is_not_opened_twice() {
+    let mut f = at_home();
+    let path = f.app.home[0].path.clone();
+    let _held = store::Session::open(&path).expect("first");
+    press(&mut f.app, "<Enter>");
+    assert_eq!(f.app.screen, Screen::Home);
+    assert!(matches!(&f.app.status, Status::Error(m) if m.contains("another supplycheck process")));
+}
+
+#[test]
+fn the_real_loop_runs_on_a_test_backend_with_mouse_clicks() {
+    let mut f = opened();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    // Option 3 of item A sits on row 10 of an 80×24 screen (see the snapshots).
+    let click = |column, row| {
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let events = VecDeque::from([click(40, 10), Event::Key(key_event("q"))]);
+    run_loop(
+        &mut terminal,
+        &mut f.app,
+        &mut ScriptedEvents(events),
+        &AtomicBool::new(false),
+        true,
+    )
+    .expect("loop");
+    assert!(f.app.should_quit);
+    let a = saved(&f.app);
+    assert_eq!(
+        a.answers["worked-example/a"].choice.as_deref(),
+        Some("largely")
+    );
+}
+
+#[test]
+fn esc_typed_quickly_before_a_key_still_closes_the_editor() {
+    let mut f = opened();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    let mut events: VecDeque<Event> = "enote"
+        .chars()
+        .map(|c| Event::Key(key_event(&c.to_string())))
+        .collect();
+    events.push_back(Event::Key(KeyEvent::new(
+        KeyCode::Char('r'),
+        KeyModifiers::ALT,
+    )));
+    run_loop(
+        &mut terminal,
+        &mut f.app,
+        &mut ScriptedEvents(events),
+        &AtomicBool::new(false),
+        true,
+    )
+    .expect("loop");
+    assert_eq!(f.app.mode, Mode::Normal);
+    assert_eq!(f.app.screen, Screen::Results);
+    assert_eq!(
+        saved(&f.app).answers["worked-example/a"].note.as_deref(),
+        Some("note")
+    );
+}
+
+#[test]
+fn a_click_on_a_section_goes_there() {
+    let mut f = opened();
+    press(&mut f.app, "nnn");
+    let event = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 5,
+        row: 4,
+        modifiers: KeyModifiers::NONE,
+    });
+    let action = action_for_event(&f.app, Rect::new(0, 0, 80, 24), &event);
+    assert_eq!(action, Some(Action::ClickSection(0)));
+}
+
+mod snapshots {
+    use super::*;
+
+    fn draw(app: &App, width: u16, height: u16) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+        terminal
+            .draw(|frame| super::super::ui::view(app, frame))
+            .expect("draw");
+        terminal.backend().to_string()
+    }
+
+    /// An assessment with answers of every kind, a flag, an owner and a note.
+    fn answered() -> Fixture {
+        let mut f = opened();
+        press(&mut f.app, "3fojj<Enter>eAgreed at the workshop<Esc>");
+        press(&mut f.app, "<Tab>2<Tab>1<Tab>1jx<Tab><Tab>");
+        press(
+            &mut f.app,
+            "<Enter>We accept little risk from suppliers.<Esc>",
+        );
+        f.app.status = Status::None;
+        f
+    }
+
+    fn both(name: &str, app: &App) {
+        insta::assert_snapshot!(format!("{name}_80x24"), draw(app, 80, 24));
+        insta::assert_snapshot!(format!("{name}_160x48"), draw(app, 160, 48));
+    }
+
+    #[test]
+    fn home() {
+        let mut f = answered();
+        press(&mut f.app, "<Esc>");
+        let path = f.app.home[0].path.clone();
+        let mut a = store::load(&path).expect("load");
+        a.updated = "2026-11-22T11:32:05Z".into();
+        store::save(&path, &a).expect("save");
+        f.app.refresh_home();
+        f.app.status = Status::None;
+        both("home", &f.app);
+    }
+
+    #[test]
+    fn questionnaire_choice() {
+        let f = answered();
+        let mut app = f.app;
+        press(&mut app, "gj<Enter>");
+        press(&mut app, "/item a<Enter>");
+        both("questionnaire_choice", &app);
+    }
+
+    #[test]
+    fn questionnaire_checklist() {
+        let mut f = answered();
+        press(&mut f.app, "/item d<Enter>");
+        both("questionnaire_checklist", &f.app);
+    }
+
+    #[test]
+    fn questionnaire_text() {
+        let mut f = answered();
+        press(&mut f.app, "/strategy<Enter>");
+        both("questionnaire_text", &f.app);
+    }
+
+    #[test]
+    fn note_editor() {
+        let mut f = answered();
+        press(&mut f.app, "/item a<Enter>e and signed off");
+        both("note_editor", &f.app);
+    }
+
+    #[test]
+    fn results() {
+        let mut f = answered();
+        press(&mut f.app, "r");
+        both("results", &f.app);
+    }
+
+    #[test]
+    fn board() {
+        let mut f = answered();
+        press(&mut f.app, "b");
+        both("board", &f.app);
+    }
+
+    #[test]
+    fn help() {
+        let mut f = answered();
+        press(&mut f.app, "?");
+        both("help", &f.app);
+    }
+
+    #[test]
+    fn the_monochrome_theme_draws_without_colour_and_still_shows_focus() {
+        let mut f = answered();
+        f.app.theme = Theme::monochrome();
+        for keys in ["/item a<Enter>", "r", "b", "?"] {
+            press(&mut f.app, keys);
+            let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+            terminal
+                .draw(|frame| super::super::ui::view(&f.app, frame))
+                .expect("draw");
+            let buffer = terminal.backend().buffer();
+            for cell in buffer.content() {
+                assert_eq!(cell.fg, ratatui::style::Color::Reset, "{keys}: {cell:?}");
+                assert_eq!(cell.bg, ratatui::style::Color::Reset, "{keys}: {cell:?}");
+            }
+            assert!(
+                buffer
+                    .content()
+                    .iter()
+                    .any(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED)),
+                "{keys}: focus shows by reverse video"
+            );
+        }
+    }
+
+    #[test]
+    fn too_small() {
+        let f = answered();
+        insta::assert_snapshot!("too_small", draw(&f.app, 40, 10));
+    }
+
+    #[test]
+    fn hostile_text_never_reaches_the_terminal() {
+        let mut f = opened();
+        press(&mut f.app, "e");
+        f.app
+            .update(Action::Paste("evil\u{1b}]0;owned\u{7}\u{1b}[2J".into()));
+        press(&mut f.app, "<Esc>");
+        let screen = draw(&f.app, 80, 24);
+        assert!(!screen.contains('\u{1b}'));
+        assert!(screen.contains("evil"));
+    }
+}

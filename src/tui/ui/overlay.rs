@@ -1,0 +1,389 @@
+//! What is drawn on top of a screen: help, the editor, the new-assessment form, the delete
+//! question, the owner and section pickers, and search.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::{fit, pad, panel, row_in, row_style, scroll_for, wrap};
+use crate::roles::ROLES;
+use crate::text::sanitize_line;
+use crate::tui::action::Action;
+use crate::tui::app::{App, EditTarget, Mode, NewForm, PickerKind};
+use crate::tui::editor::Editor;
+use crate::tui::keys;
+
+/// A box of `width` × `height` in the middle of `area` (clipped to it).
+fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+fn list_box(area: Rect, rows: usize) -> Rect {
+    let height = u16::try_from(rows + 4).unwrap_or(u16::MAX);
+    centred(area, area.width.saturating_sub(8).min(72), height)
+}
+
+/// The inner list area of a picker or of the search results.
+fn list_inner(app: &App, area: Rect) -> Option<(Rect, usize, usize)> {
+    match &app.mode {
+        Mode::Picker(p) => {
+            let rows = picker_rows(app, p.kind).len();
+            let outer = list_box(area, rows);
+            let inner = ratatui::widgets::Block::bordered().inner(outer);
+            let list = Rect {
+                y: inner.y + 1,
+                height: inner.height.saturating_sub(1),
+                ..inner
+            };
+            Some((list, p.selected, rows))
+        }
+        Mode::Search(s) => {
+            let outer = list_box(area, s.matches.len().max(1) + 2);
+            let inner = ratatui::widgets::Block::bordered().inner(outer);
+            let list = Rect {
+                y: inner.y + 2,
+                height: inner.height.saturating_sub(2),
+                ..inner
+            };
+            Some((list, s.selected, s.matches.len()))
+        }
+        _ => None,
+    }
+}
+
+fn picker_rows(app: &App, kind: PickerKind) -> Vec<String> {
+    match kind {
+        PickerKind::Owner => ROLES
+            .iter()
+            .map(|r| r.label.to_string())
+            .chain(["No owner".to_string()])
+            .collect(),
+        PickerKind::Section => app.open.as_ref().map_or_else(Vec::new, |o| {
+            (0..o.sections.len())
+                .map(|n| {
+                    let (answered, total) = o.section_progress(n);
+                    let title = o
+                        .section(n)
+                        .map(|(q, s)| {
+                            format!("{} · {}", sanitize_line(&q.title), sanitize_line(&s.title))
+                        })
+                        .unwrap_or_default();
+                    format!("{title}  ({answered}/{total})")
+                })
+                .collect()
+        }),
+    }
+}
+
+/// Draws whatever the mode puts on top of the screen.
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    match &app.mode {
+        Mode::Normal => {}
+        Mode::Help(scroll) => help(app, frame, area, *scroll),
+        Mode::Editor(edit) => {
+            let title = match edit.target {
+                EditTarget::Note => "Note",
+                EditTarget::Answer => "Answer",
+            };
+            editor(app, frame, area, title, &edit.editor);
+        }
+        Mode::NewForm(form) => new_form(app, frame, area, form),
+        Mode::ConfirmDelete(row) => {
+            let t = &app.theme;
+            let name = app
+                .home
+                .get(*row)
+                .map(|r| r.name.clone())
+                .unwrap_or_default();
+            let outer = centred(area, 60, 8);
+            frame.render_widget(Clear, outer);
+            let block = panel("Delete?", t, true);
+            let inner = block.inner(outer);
+            frame.render_widget(block, outer);
+            let mut lines = vec![Line::raw("")];
+            for l in wrap(
+                &format!("Delete \"{name}\"?"),
+                usize::from(inner.width.saturating_sub(4)),
+            ) {
+                lines.push(Line::styled(format!("  {l}"), t.prompt));
+            }
+            lines.push(Line::styled(
+                "  Its last version is kept as a backup file.",
+                t.dim,
+            ));
+            lines.push(Line::raw(""));
+            lines.push(Line::from(vec![
+                Span::styled("  y", t.key),
+                Span::raw(" delete    "),
+                Span::styled("n", t.key),
+                Span::raw(" or "),
+                Span::styled("Esc", t.key),
+                Span::raw(" keep it"),
+            ]));
+            frame.render_widget(Paragraph::new(lines), inner);
+        }
+        Mode::Picker(p) => {
+            let title = match p.kind {
+                PickerKind::Owner => "Owner: the role that owns the follow-up",
+                PickerKind::Section => "Go to a section",
+            };
+            let rows = picker_rows(app, p.kind);
+            list(app, frame, area, title, &rows, p.selected, None);
+        }
+        Mode::Search(s) => {
+            let rows: Vec<String> = app.open.as_ref().map_or_else(Vec::new, |o| {
+                s.matches
+                    .iter()
+                    .filter_map(|n| o.at(*n).map(|(_, _, i)| sanitize_line(&i.prompt)))
+                    .collect()
+            });
+            list(
+                app,
+                frame,
+                area,
+                "Search the prompts",
+                &rows,
+                s.selected,
+                Some(&s.query),
+            );
+        }
+    }
+}
+
+fn new_form(app: &App, frame: &mut Frame, area: Rect, form: &NewForm) {
+    let t = &app.theme;
+    let outer = centred(area, 64, 11);
+    frame.render_widget(Clear, outer);
+    let block = panel("New assessment", t, true);
+    let inner = block.inner(outer);
+    frame.render_widget(block, outer);
+    let field_width = usize::from(inner.width.saturating_sub(18));
+    let field = |label: &str, e: &Editor, focus: bool| {
+        let text = fit(&e.text(), field_width);
+        Line::from(vec![
+            Span::styled(
+                format!("{}{label:<14}", if focus { "> " } else { "  " }),
+                t.prompt,
+            ),
+            Span::styled(
+                pad(&text, field_width),
+                if focus { t.cursor } else { t.text },
+            ),
+        ])
+    };
+    let lines = vec![
+        Line::raw(""),
+        field("Name", &form.name, form.field == 0),
+        Line::raw(""),
+        field("Organisation", &form.organisation, form.field == 1),
+        Line::raw(""),
+        Line::styled("  It uses every built-in questionnaire.", t.dim),
+        Line::styled(
+            "  Enter: next / create   Tab: other field   Esc: cancel",
+            t.dim,
+        ),
+    ];
+    frame.render_widget(Paragraph::new(lines), inner);
+    let e = if form.field == 0 {
+        &form.name
+    } else {
+        &form.organisation
+    };
+    let col = e.lines().first().map_or(0, |l| {
+        l.chars().take(e.cursor().1).collect::<String>().width()
+    });
+    let x = inner.x + 16 + u16::try_from(col.min(field_width)).unwrap_or(0);
+    let y = inner.y + if form.field == 0 { 1 } else { 3 };
+    frame.set_cursor_position(Position::new(x, y));
+}
+
+fn list(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    rows: &[String],
+    selected: usize,
+    query: Option<&Editor>,
+) {
+    let t = &app.theme;
+    let extra = if query.is_some() {
+        rows.len().max(1) + 2
+    } else {
+        rows.len()
+    };
+    let outer = list_box(area, extra);
+    frame.render_widget(Clear, outer);
+    let block = panel(title, t, true);
+    let inner = block.inner(outer);
+    frame.render_widget(block, outer);
+    let width = usize::from(inner.width);
+    let mut lines = Vec::new();
+    if let Some(q) = query {
+        let text = q.text();
+        lines.push(Line::from(vec![
+            Span::styled(" / ", t.key),
+            Span::styled(pad(&text, width.saturating_sub(3)), t.prompt),
+        ]));
+        let col = text.chars().take(q.cursor().1).collect::<String>().width();
+        frame.set_cursor_position(Position::new(
+            inner.x
+                + 3
+                + u16::try_from(col)
+                    .unwrap_or(0)
+                    .min(inner.width.saturating_sub(4)),
+            inner.y,
+        ));
+        if rows.is_empty() {
+            lines.push(Line::raw(""));
+            let hint = if text.trim().is_empty() {
+                "Type words from a question; Enter goes to the highlighted match."
+            } else {
+                "Nothing matches."
+            };
+            lines.push(Line::styled(format!(" {hint}"), t.dim));
+        } else {
+            lines.push(Line::styled(
+                format!(
+                    " {} match{}",
+                    rows.len(),
+                    if rows.len() == 1 { "" } else { "es" }
+                ),
+                t.dim,
+            ));
+        }
+    } else {
+        lines.push(Line::styled(
+            " ↑/↓ and Enter, or the number; Esc closes",
+            t.dim,
+        ));
+    }
+    let header = lines.len();
+    let height = usize::from(inner.height).saturating_sub(header);
+    let top = scroll_for(selected, rows.len(), height);
+    for (n, row) in rows.iter().enumerate().skip(top).take(height) {
+        let highlighted = n == selected;
+        let marker = if highlighted { ">" } else { " " };
+        let number = if query.is_none() && n < 9 {
+            format!("{} ", n + 1)
+        } else {
+            "  ".to_string()
+        };
+        lines.push(Line::styled(
+            pad(&format!("{marker} {number}{row}"), width),
+            row_style(t, highlighted),
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn editor(app: &App, frame: &mut Frame, area: Rect, title: &str, e: &Editor) {
+    let t = &app.theme;
+    let outer = centred(
+        area,
+        area.width.saturating_sub(6).min(100),
+        area.height.saturating_sub(2).min(22),
+    );
+    frame.render_widget(Clear, outer);
+    let prompt = app
+        .open
+        .as_ref()
+        .and_then(|o| o.item().map(|(_, _, i)| sanitize_line(&i.prompt)))
+        .unwrap_or_default();
+    let block = panel(title, t, true).title_bottom(Span::styled(
+        " Esc save & close · Ctrl-S save · Ctrl-X discard changes · Enter new line ",
+        t.dim,
+    ));
+    let inner = block.inner(outer);
+    frame.render_widget(block, outer);
+    let width = usize::from(inner.width.saturating_sub(2));
+    let mut lines: Vec<Line> = wrap(&prompt, width)
+        .into_iter()
+        .take(2)
+        .map(|l| Line::styled(format!(" {l}"), t.dim))
+        .collect();
+    lines.push(Line::raw(""));
+    let header = lines.len();
+    let height = usize::from(inner.height).saturating_sub(header);
+    let (text, (row, col)) = e.wrapped(width);
+    let top = scroll_for(row, text.len(), height);
+    for l in text.iter().skip(top).take(height) {
+        lines.push(Line::styled(format!(" {l}"), t.text));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    let line = text
+        .get(row)
+        .map_or(0, |l| l.chars().take(col).collect::<String>().width());
+    let x = inner.x + 1 + u16::try_from(line).unwrap_or(0);
+    let y = inner.y + u16::try_from(header + row - top).unwrap_or(0);
+    if y < inner.y + inner.height {
+        frame.set_cursor_position(Position::new(x.min(inner.x + inner.width), y));
+    }
+}
+
+fn help(app: &App, frame: &mut Frame, area: Rect, scroll: u16) {
+    let t = &app.theme;
+    let outer = centred(
+        area,
+        area.width.saturating_sub(4).min(96),
+        area.height.saturating_sub(1),
+    );
+    frame.render_widget(Clear, outer);
+    let block = panel("Help: every key", t, true)
+        .title_bottom(Span::styled(" ↑/↓ scroll · Esc or ? closes ", t.dim));
+    let inner = block.inner(outer);
+    frame.render_widget(block, outer);
+    let screen = match app.screen {
+        crate::tui::app::Screen::Home => keys::Context::Home,
+        crate::tui::app::Screen::Questionnaire => keys::Context::Item,
+        crate::tui::app::Screen::Results => keys::Context::Results,
+        crate::tui::app::Screen::Board => keys::Context::Board,
+    };
+    let width = usize::from(inner.width);
+    let key_width = 16;
+    let mut lines = Vec::new();
+    for (heading, rows) in keys::help(screen) {
+        if rows.is_empty() {
+            continue;
+        }
+        lines.push(Line::styled(format!(" {heading}"), t.title));
+        for (key, what) in rows {
+            let body = wrap(what, width.saturating_sub(key_width + 3));
+            for (k, l) in body.into_iter().enumerate() {
+                let key = if k == 0 { key } else { "" };
+                lines.push(Line::from(vec![
+                    Span::styled(format!("   {}", pad(key, key_width)), t.key),
+                    Span::styled(l, t.text),
+                ]));
+            }
+        }
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::styled(
+        " Every answer, note, owner and flag is saved the moment it is made.",
+        t.dim,
+    ));
+    let max = lines.len().saturating_sub(usize::from(inner.height));
+    let top = usize::from(scroll).min(max);
+    frame.render_widget(
+        Paragraph::new(lines.into_iter().skip(top).collect::<Vec<_>>()),
+        inner,
+    );
+}
+
+/// A click on a row of a picker or of the search results.
+pub fn hit(app: &App, area: Rect, column: u16, row: u16) -> Option<Action> {
+    let (list, selected, rows) = list_inner(app, area)?;
+    let r = row_in(list, column, row)?;
+    let n = scroll_for(selected, rows, usize::from(list.height)) + r;
+    (n < rows).then_some(Action::ClickRow(n))
+}
