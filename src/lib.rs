@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod cli;
 pub mod plain;
 pub mod questionnaire;
+pub mod report;
 pub mod roles;
 pub mod scoring;
 pub mod store;

@@ -1,8 +1,15 @@
-//! `supplycheck report`.
+//! `supplycheck report`: the board pack as HTML, Markdown, CSV or JSON.
 
-use clap::Args;
+use std::io::Write as _;
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use clap::{Args, ValueEnum};
 
 use super::Globals;
+use crate::report::{self, BoardPack, Format};
+use crate::store;
+use crate::text::sanitize_line;
 
 /// Arguments of `report`.
 #[derive(Debug, Args)]
@@ -10,9 +17,69 @@ pub struct ReportArgs {
     /// The assessment's id, or the path of its file
     #[arg(value_name = "ID|PATH")]
     pub assessment: String,
+
+    /// The report's format
+    #[arg(long, value_enum)]
+    pub format: ReportFormat,
+
+    /// Write the report to this file instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// The formats of `report --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// One self-contained web page with charts; prints cleanly on A4
+    Html,
+    /// Markdown, readable as plain text
+    #[value(alias = "markdown")]
+    Md,
+    /// One row per item, for spreadsheets
+    Csv,
+    /// The score report and every answer, for other tools
+    Json,
+}
+
+impl From<ReportFormat> for Format {
+    fn from(f: ReportFormat) -> Self {
+        match f {
+            ReportFormat::Html => Format::Html,
+            ReportFormat::Md => Format::Markdown,
+            ReportFormat::Csv => Format::Csv,
+            ReportFormat::Json => Format::Json,
+        }
+    }
 }
 
 /// `supplycheck report`.
-pub fn report(_g: &Globals, _args: &ReportArgs) -> anyhow::Result<()> {
-    anyhow::bail!("reports are not built yet")
+pub fn report(g: &Globals, args: &ReportArgs) -> anyhow::Result<()> {
+    let ws = g.workspace()?;
+    let (path, a) = ws.load(&args.assessment)?;
+    for problem in ws.check(&a) {
+        eprintln!(
+            "warning: {}: {}",
+            path.display(),
+            sanitize_line(&problem.to_string())
+        );
+    }
+    let pack = BoardPack::build(&ws, &a);
+    let text = report::render(&pack, args.format.into());
+    if let Some(file) = &args.output {
+        store::write_atomic(file, text.as_bytes(), false).with_context(|| {
+            format!(
+                "the report was not written to {}; check that its folder exists and \
+                 can be written to",
+                file.display()
+            )
+        })?;
+        eprintln!("Wrote {}", file.display());
+        return Ok(());
+    }
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .context("cannot write the report to standard output")?;
+    Ok(())
 }

@@ -1,0 +1,43 @@
+//! The board pack as JSON for other tools (`supplycheck.report/1`): the assessment, its
+//! questionnaires, the score report of `supplycheck score --json` unchanged, the action
+//! plan and every answer.
+
+use serde::Serialize;
+
+use super::BoardPack;
+use super::summary::{Action, AssessmentInfo, BoardAnswer, ItemRow, QuestionnaireInfo};
+use crate::scoring::ScoreReport;
+
+/// The format tag of a JSON board pack.
+pub const REPORT_FORMAT: &str = "supplycheck.report/1";
+
+/// The JSON document.
+#[derive(Serialize)]
+struct Document<'p> {
+    format: &'static str,
+    assessment: &'p AssessmentInfo,
+    questionnaires: &'p [QuestionnaireInfo],
+    score: &'p ScoreReport,
+    board_answers: &'p [BoardAnswer],
+    action_plan: &'p [Action],
+    answers: &'p [ItemRow],
+    scoring_rule: &'static str,
+}
+
+/// Writes the board pack as pretty JSON.
+pub fn render(pack: &BoardPack) -> String {
+    let doc = Document {
+        format: REPORT_FORMAT,
+        assessment: &pack.assessment,
+        questionnaires: &pack.questionnaires,
+        score: &pack.score,
+        board_answers: &pack.board_answers,
+        action_plan: &pack.action_plan,
+        answers: &pack.items,
+        scoring_rule: pack.scoring_rule,
+    };
+    // Serialising plain data to a string cannot fail.
+    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    text.push('\n');
+    text
+}

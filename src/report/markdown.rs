@@ -1,0 +1,389 @@
+//! The board pack in Markdown: headings, short tables and lists, text bars, so that it
+//! reads as well in a terminal pager as on a rendered page.
+
+use std::fmt::Write as _;
+
+use super::summary::{Action, BoardPack, ItemRow, Status, display_time, level_text, percent};
+use crate::scoring::LEVEL_MEANINGS;
+
+/// How many cells a text bar has.
+const BAR_CELLS: usize = 10;
+
+/// A text bar for a score, e.g. `█████░░░░░ 52 %`; empty cells and "–" without a score.
+pub fn bar(score: Option<f64>) -> String {
+    let filled = score.map_or(0, |s| cells(s, BAR_CELLS));
+    format!(
+        "{}{} {}",
+        "█".repeat(filled),
+        "░".repeat(BAR_CELLS - filled),
+        percent(score)
+    )
+}
+
+/// How many of `n` cells a score in [0, 1] fills, rounded.
+fn cells(score: f64, n: usize) -> usize {
+    let exact = score.clamp(0.0, 1.0) * n as f64;
+    (0..=n)
+        .min_by(|a, b| {
+            (*a as f64 - exact)
+                .abs()
+                .total_cmp(&(*b as f64 - exact).abs())
+        })
+        .unwrap_or(0)
+}
+
+/// Escapes text for Markdown, so that a note cannot make links, emphasis, HTML or table
+/// cells of its own.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    if text.starts_with(['#', '>', '-', '+']) {
+        out.push('\\');
+    }
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Text that may span lines, indented to continue a list item.
+fn block(text: &str, indent: &str) -> String {
+    text.lines()
+        .map(|l| {
+            if l.trim().is_empty() {
+                String::new()
+            } else {
+                format!("{indent}{}", escape(l.trim_end()))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Writes the board pack as Markdown.
+pub fn render(pack: &BoardPack) -> String {
+    let mut out = String::new();
+    cover(&mut out, pack);
+    areas(&mut out, pack);
+    weakest_links(&mut out, pack);
+    board_answers(&mut out, pack);
+    action_plan(&mut out, pack);
+    every_answer(&mut out, pack);
+    method(&mut out, pack);
+    out
+}
+
+fn cover(out: &mut String, pack: &BoardPack) {
+    let a = &pack.assessment;
+    let _ = writeln!(out, "# Supplier security board pack: {}\n", escape(&a.name));
+    if !a.organisation.is_empty() {
+        let _ = writeln!(out, "**{}**  ", escape(&a.organisation));
+    }
+    let _ = writeln!(
+        out,
+        "Assessment `{}`, created {}, last changed {}.  ",
+        a.id,
+        display_time(&a.created),
+        display_time(&a.updated)
+    );
+    if let Some(r) = &a.respondent {
+        let _ = writeln!(out, "Answers given by {}.", escape(r));
+    }
+    let o = &pack.overall;
+    let meaning = o
+        .level
+        .map(|l| format!(": {}", LEVEL_MEANINGS[usize::from(l.min(3))]))
+        .unwrap_or_default();
+    let _ = writeln!(out, "\n## Summary\n");
+    let _ = writeln!(out, "| | |\n|---|---|");
+    let _ = writeln!(
+        out,
+        "| Overall maturity level | **{}**{meaning} |",
+        level_text(o)
+    );
+    let _ = writeln!(out, "| Overall score | `{}` |", bar(o.score));
+    let _ = writeln!(
+        out,
+        "| Items answered | {} of {} ({} not yet assessed) |",
+        o.answered, o.total, pack.not_assessed
+    );
+    let _ = writeln!(
+        out,
+        "| Weakest links | {} below the pass mark |",
+        pack.weakest_links.len()
+    );
+    let _ = writeln!(
+        out,
+        "| Action plan | {} to follow up ({} flagged) |",
+        plural(pack.action_plan.len(), "item", "items"),
+        pack.flagged()
+    );
+    let _ = writeln!(out, "\nQuestionnaires:\n");
+    for q in &pack.questionnaires {
+        let _ = write!(
+            out,
+            "- {} (`{}`), version {}",
+            escape(&q.title),
+            q.id,
+            escape(&q.version)
+        );
+        if q.answered_version != q.version {
+            let _ = write!(
+                out,
+                " (answered against version {})",
+                escape(&q.answered_version)
+            );
+        }
+        if !q.source.is_empty() {
+            let _ = write!(out, ". Source: {}", escape(&q.source));
+        }
+        out.push('\n');
+    }
+}
+
+fn areas(out: &mut String, pack: &BoardPack) {
+    let _ = writeln!(out, "\n## Scores by area\n");
+    if pack.areas.is_empty() {
+        let _ = writeln!(
+            out,
+            "No areas: the assessment's questionnaires are not available."
+        );
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "| Area | Level | Score | Answered |\n|---|---|---|---|"
+    );
+    for area in &pack.areas {
+        let f = &area.figures;
+        let _ = writeln!(
+            out,
+            "| {} | {} | `{}` | {}/{} |",
+            escape(&area.title),
+            level_text(f),
+            bar(f.score),
+            f.answered,
+            f.total
+        );
+    }
+}
+
+fn weakest_links(out: &mut String, pack: &BoardPack) {
+    let _ = writeln!(out, "\n## The weakest links\n");
+    if pack.weakest_links.is_empty() {
+        let _ = writeln!(out, "No answered item is below the pass mark.");
+    }
+    for (n, link) in pack.weakest_links.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{}. **{}**  \n   {} ({}) · level {} · weight {} · {} · {}",
+            n + 1,
+            escape(&link.prompt),
+            escape(&link.answer),
+            percent(Some(link.value)),
+            link.level,
+            number(link.weight),
+            escape(&link.section),
+            refs(&link.refs, &link.item),
+        );
+    }
+    if pack.not_assessed > 0 {
+        let _ = writeln!(
+            out,
+            "\nNot yet assessed: {}.",
+            plural(pack.not_assessed, "scored item", "scored items")
+        );
+    }
+}
+
+fn board_answers(out: &mut String, pack: &BoardPack) {
+    if pack.board_answers.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n## The board's answers\n");
+    for b in &pack.board_answers {
+        let _ = writeln!(out, "**{}**\n", escape(&b.prompt));
+        match &b.answer {
+            Some(text) => {
+                let _ = writeln!(out, "{}\n", block(text, "> ").replace("\n\n", "\n>\n"));
+            }
+            None => {
+                let _ = writeln!(out, "_Not yet answered._\n");
+            }
+        }
+    }
+}
+
+fn action_plan(out: &mut String, pack: &BoardPack) {
+    let _ = writeln!(out, "\n## Action plan\n");
+    if pack.action_plan.is_empty() {
+        let _ = writeln!(out, "Nothing to follow up: no gaps and no flagged items.");
+        return;
+    }
+    for (n, action) in pack.action_plan.iter().enumerate() {
+        write_action(out, n + 1, action);
+    }
+}
+
+fn write_action(out: &mut String, n: usize, x: &Action) {
+    let why = match (x.is_gap, x.flag) {
+        (true, true) => "Gap, flagged",
+        (true, false) => "Gap",
+        _ => "Flagged",
+    };
+    let _ = writeln!(out, "{n}. **{}**  ", escape(&x.prompt));
+    let answer = match (x.answer.is_empty(), x.value) {
+        (true, _) => "not yet answered".to_string(),
+        (false, Some(v)) => format!("{} ({})", escape(&x.answer), percent(Some(v))),
+        (false, None) => escape(&x.answer),
+    };
+    let level = x.level.map(|l| format!(" · level {l}")).unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "   {why}: {answer}{level} · {} · {}  ",
+        escape(&x.section),
+        refs(&x.refs, &x.item)
+    );
+    let _ = writeln!(
+        out,
+        "   Owner: {}",
+        x.owner
+            .as_deref()
+            .map_or_else(|| "_not assigned_".to_string(), escape)
+    );
+    if let Some(note) = &x.note {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            block(note, "   > ").replace("\n\n", "\n   >\n")
+        );
+    }
+    out.push('\n');
+}
+
+fn every_answer(out: &mut String, pack: &BoardPack) {
+    let _ = writeln!(out, "\n## Every answer\n");
+    for area in &pack.areas {
+        let _ = writeln!(
+            out,
+            "### {}: {}\n",
+            escape(&area.questionnaire),
+            escape(&area.title)
+        );
+        for row in pack.items_of(&area.id) {
+            write_row(out, row);
+        }
+        out.push('\n');
+    }
+}
+
+fn write_row(out: &mut String, row: &ItemRow) {
+    let mark = match row.status {
+        Status::Unanswered => "○",
+        Status::NotApplicable => "–",
+        Status::Achieved | Status::Text => "✓",
+        Status::BelowPassMark => "✗",
+    };
+    let answer = match row.status {
+        Status::Unanswered => "_not yet answered_".to_string(),
+        Status::Text => "answered below".to_string(),
+        _ => match row.value {
+            Some(v) => format!("{} ({})", escape(&row.answer), percent(Some(v))),
+            None => escape(&row.answer),
+        },
+    };
+    let flag = if row.flag { " ⚑ flagged" } else { "" };
+    let level = row.level.map(|l| format!("L{l} ")).unwrap_or_default();
+    let mut lines = vec![
+        format!("- {mark} {level}{}: {answer}{flag}", escape(&row.prompt)),
+        format!("  {}", refs(&row.refs, &row.item)),
+    ];
+    if let Some(owner) = &row.owner {
+        lines.push(format!("  Owner: {}", escape(owner)));
+    }
+    if row.note.is_some() {
+        lines.push("  Note:".to_string());
+    }
+    // Two spaces before a line break keep the lines apart when the Markdown is rendered.
+    let _ = writeln!(out, "{}", lines.join("  \n"));
+    if row.status == Status::Text {
+        let _ = writeln!(
+            out,
+            "{}",
+            block(&row.answer, "  > ").replace("\n\n", "\n  >\n")
+        );
+    }
+    if let Some(note) = &row.note {
+        let _ = writeln!(out, "{}", block(note, "  > ").replace("\n\n", "\n  >\n"));
+    }
+}
+
+fn method(out: &mut String, pack: &BoardPack) {
+    let _ = writeln!(out, "## How to read the figures\n");
+    let _ = writeln!(out, "{}\n", pack.scoring_rule);
+    let marks: Vec<String> = pack
+        .questionnaires
+        .iter()
+        .map(|q| format!("{} {}", q.id, percent(Some(q.pass_mark))))
+        .collect();
+    if !marks.is_empty() {
+        let _ = writeln!(out, "Pass marks: {}.", marks.join(", "));
+    }
+    let _ = writeln!(
+        out,
+        "Marks in \"Every answer\": ✓ achieved (or answered, for a text item), ✗ below the \
+         pass mark, – not applicable, ○ not yet answered. L1–L3 is the level an item evidences."
+    );
+}
+
+/// The source references and the item's full name, e.g. "CFCS 1.3 · `q/item`".
+fn refs(refs: &[String], item: &str) -> String {
+    if refs.is_empty() {
+        format!("`{item}`")
+    } else {
+        format!(
+            "{} · `{item}`",
+            refs.iter()
+                .map(|r| escape(r))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    }
+}
+
+/// "1 item", "2 items".
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A weight without needless decimals: 1, 2, 1.5.
+pub(crate) fn number(x: f64) -> String {
+    let s = format!("{x:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_fill_with_the_score() {
+        assert_eq!(bar(Some(0.52)), "█████░░░░░ 52 %");
+        assert_eq!(bar(Some(1.0)), "██████████ 100 %");
+        assert_eq!(bar(None), "░░░░░░░░░░ –");
+    }
+
+    #[test]
+    fn markdown_specials_are_escaped() {
+        assert_eq!(escape("a|b *c* [x](y) <b>"), r"a\|b \*c\* \[x\](y) \<b>");
+        assert_eq!(escape("# not a heading"), r"\# not a heading");
+    }
+
+    #[test]
+    fn numbers_drop_needless_decimals() {
+        assert_eq!(number(1.0), "1");
+        assert_eq!(number(1.5), "1.5");
+    }
+}

@@ -1,0 +1,33 @@
+//! The board pack: what directors read, worked out from an assessment ([`summary`]) and
+//! written as HTML, Markdown, CSV or JSON. Pure core code: no terminal, no files.
+
+pub mod csv;
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod summary;
+
+pub use summary::BoardPack;
+
+/// The formats a board pack can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One self-contained HTML page with inline CSS and SVG charts.
+    Html,
+    /// Markdown, readable as plain text.
+    Markdown,
+    /// One row per item, RFC 4180.
+    Csv,
+    /// The score report plus every answer, for other tools.
+    Json,
+}
+
+/// Writes a board pack in a format.
+pub fn render(pack: &BoardPack, format: Format) -> String {
+    match format {
+        Format::Html => html::render(pack),
+        Format::Markdown => markdown::render(pack),
+        Format::Csv => csv::render(pack),
+        Format::Json => json::render(pack),
+    }
+}

@@ -1,0 +1,640 @@
+//! The board pack's content, worked out once from an assessment: the figures, the weakest
+//! links, the board's own answers, the action plan and every answer. The renderers (HTML,
+//! Markdown, CSV, JSON) and the app's results screen draw from it.
+//!
+//! Every piece of text in a [`BoardPack`] has been through [`crate::text::sanitize`]: no
+//! control characters or terminal escape sequences are left, but newlines in notes and
+//! answers are kept. Renderers still escape it for their format (HTML, CSV).
+
+use serde::Serialize;
+
+use crate::assessment::{Answer, Assessment};
+use crate::questionnaire::{Item, ItemKind, Questionnaire};
+use crate::roles::owner_label;
+use crate::scoring::{self, Figures, ItemValue, ScoreReport};
+use crate::text::{sanitize, sanitize_line};
+use crate::workspace::Workspace;
+
+/// The scoring rule in one paragraph, for readers of a report.
+pub const SCORING_RULE: &str = "How the figures are worked out: each scored item takes a value \
+from 0 to 1 — the chosen option's value, or for a checklist the share of applicable checks \
+that are ticked. Items answered N/A are left out; text answers are never scored. A score is \
+the weighted mean value of the answered items. An item is achieved when its value reaches \
+the questionnaire's pass mark. A section reaches level 1 (Performed), 2 (Managed) or 3 \
+(Defined) when every applicable item of that level and of the levels below it is answered \
+and achieved; an unanswered item is not achieved. The overall level is the lowest section \
+level, because a supply chain is only as strong as its weakest link. The weakest links are \
+the answered items below the pass mark, lowest level first, then by the shortfall \
+weight × (1 − value).";
+
+/// Who and what the assessment is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AssessmentInfo {
+    /// The assessment's id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// The organisation assessed.
+    pub organisation: String,
+    /// Who gave the answers, if recorded.
+    pub respondent: Option<String>,
+    /// When it was created (RFC 3339, as stored).
+    pub created: String,
+    /// When it last changed (RFC 3339, as stored).
+    pub updated: String,
+}
+
+/// A questionnaire the assessment uses.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuestionnaireInfo {
+    /// Its id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// The version loaded now (the one the figures are worked out against).
+    pub version: String,
+    /// The version the assessment recorded when it was answered.
+    pub answered_version: String,
+    /// The document its questions come from.
+    pub source: String,
+    /// Its pass mark.
+    pub pass_mark: f64,
+}
+
+/// One area of the assessment: a section of one of its questionnaires.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Area {
+    /// `<questionnaire id>/<section id>`.
+    pub id: String,
+    /// The section's title.
+    pub title: String,
+    /// The title of the questionnaire it belongs to.
+    pub questionnaire: String,
+    /// Score, level and progress.
+    pub figures: Figures,
+}
+
+/// A weak link: an answered applicable item below the pass mark.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeakLink {
+    /// `<questionnaire id>/<item id>`.
+    pub item: String,
+    /// The question.
+    pub prompt: String,
+    /// The title of the item's section.
+    pub section: String,
+    /// Source references.
+    pub refs: Vec<String>,
+    /// The item's level (1–3).
+    pub level: u8,
+    /// The item's weight.
+    pub weight: f64,
+    /// The item's value in [0, 1].
+    pub value: f64,
+    /// The answer as people read it, e.g. "Partially implemented" or "1 of 3 checks".
+    pub answer: String,
+    /// The owner role as people read it.
+    pub owner: Option<String>,
+    /// The note.
+    pub note: Option<String>,
+}
+
+/// A free-text answer of the board (a text item).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BoardAnswer {
+    /// `<questionnaire id>/<item id>`.
+    pub item: String,
+    /// The question.
+    pub prompt: String,
+    /// The title of the item's section.
+    pub section: String,
+    /// The answer, or `None` when not yet answered.
+    pub answer: Option<String>,
+}
+
+/// One row of the action plan: a gap, or an item flagged for follow-up.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Action {
+    /// `<questionnaire id>/<item id>`.
+    pub item: String,
+    /// The question.
+    pub prompt: String,
+    /// The title of the item's section.
+    pub section: String,
+    /// Source references.
+    pub refs: Vec<String>,
+    /// The item's level (scored items only).
+    pub level: Option<u8>,
+    /// The item's value, when it has one.
+    pub value: Option<f64>,
+    /// The answer as people read it.
+    pub answer: String,
+    /// The owner role as people read it.
+    pub owner: Option<String>,
+    /// The note.
+    pub note: Option<String>,
+    /// Flagged for follow-up.
+    pub flag: bool,
+    /// Below the pass mark (a weakest link).
+    pub is_gap: bool,
+}
+
+/// Where an item's answer stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// No answer yet.
+    Unanswered,
+    /// Answered N/A: left out of the figures.
+    NotApplicable,
+    /// A scored item answered and achieved.
+    Achieved,
+    /// A scored item answered below the pass mark.
+    BelowPassMark,
+    /// A text item answered.
+    Text,
+}
+
+/// How one check of a checklist was answered.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CheckRow {
+    /// What is checked.
+    pub text: String,
+    /// Ticked.
+    pub ticked: bool,
+    /// Marked not applicable.
+    pub na: bool,
+}
+
+/// One item and its answer, for the "every answer" part of a report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemRow {
+    /// The questionnaire's id.
+    pub questionnaire: String,
+    /// `<questionnaire id>/<section id>`.
+    pub section_id: String,
+    /// The section's title.
+    pub section: String,
+    /// `<questionnaire id>/<item id>`.
+    pub item: String,
+    /// Choice, checklist or text.
+    pub kind: &'static str,
+    /// The question.
+    pub prompt: String,
+    /// Source references.
+    pub refs: Vec<String>,
+    /// The item's level (scored items only).
+    pub level: Option<u8>,
+    /// The item's weight (scored items only).
+    pub weight: Option<f64>,
+    /// Where the answer stands.
+    pub status: Status,
+    /// The answer as people read it ("" when unanswered).
+    pub answer: String,
+    /// The item's value, when it has one.
+    pub value: Option<f64>,
+    /// For a checklist: every check and how it was answered.
+    pub checks: Vec<CheckRow>,
+    /// The note.
+    pub note: Option<String>,
+    /// The owner role as people read it.
+    pub owner: Option<String>,
+    /// Flagged for follow-up.
+    pub flag: bool,
+}
+
+/// Everything a board pack shows, as owned data.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BoardPack {
+    /// Who and what.
+    pub assessment: AssessmentInfo,
+    /// The questionnaires used, in the assessment's order.
+    pub questionnaires: Vec<QuestionnaireInfo>,
+    /// The whole assessment's figures.
+    pub overall: Figures,
+    /// Every section's figures, in questionnaire order.
+    pub areas: Vec<Area>,
+    /// The weakest links, in the scoring rule's order.
+    pub weakest_links: Vec<WeakLink>,
+    /// Scored items not yet answered.
+    pub not_assessed: usize,
+    /// The board's free-text answers: every text item, in questionnaire order.
+    pub board_answers: Vec<BoardAnswer>,
+    /// The action plan: the gaps in the rule's order, then flagged items that are not gaps,
+    /// in questionnaire order.
+    pub action_plan: Vec<Action>,
+    /// Every item and its answer, in questionnaire order.
+    pub items: Vec<ItemRow>,
+    /// The score report of `supplycheck score --json`.
+    pub score: ScoreReport,
+    /// The scoring rule in one paragraph ([`SCORING_RULE`]).
+    pub scoring_rule: &'static str,
+}
+
+impl BoardPack {
+    /// Works out the board pack of an assessment against the workspace's questionnaires.
+    pub fn build(ws: &Workspace, a: &Assessment) -> BoardPack {
+        Self::from_questionnaires(&ws.questionnaires_of(a), a)
+    }
+
+    /// Works out the board pack from the questionnaires themselves (in the assessment's
+    /// order); [`BoardPack::build`] looks them up in a workspace.
+    pub fn from_questionnaires(questionnaires: &[&Questionnaire], a: &Assessment) -> BoardPack {
+        let score = scoring::score(questionnaires, a);
+        let mut items = Vec::new();
+        let mut board_answers = Vec::new();
+        let mut areas = Vec::new();
+        let mut section_scores = score.sections.iter();
+        for q in questionnaires {
+            for section in &q.sections {
+                let section_id = format!("{}/{}", q.id, section.id);
+                let section_title = sanitize_line(&section.title);
+                if let Some(s) = section_scores.next() {
+                    areas.push(Area {
+                        id: s.id.clone(),
+                        title: section_title.clone(),
+                        questionnaire: sanitize_line(&q.title),
+                        figures: s.figures.clone(),
+                    });
+                }
+                for item in &section.items {
+                    let row = item_row(q, &section_id, &section_title, item, a);
+                    if item.kind == ItemKind::Text {
+                        board_answers.push(BoardAnswer {
+                            item: row.item.clone(),
+                            prompt: row.prompt.clone(),
+                            section: row.section.clone(),
+                            answer: (row.status == Status::Text).then(|| row.answer.clone()),
+                        });
+                    }
+                    items.push(row);
+                }
+            }
+        }
+        let find = |full: &str| items.iter().find(|r| r.item == full);
+        let weakest_links: Vec<WeakLink> = score
+            .gaps
+            .iter()
+            .filter_map(|g| {
+                let row = find(&g.item)?;
+                Some(WeakLink {
+                    item: g.item.clone(),
+                    prompt: row.prompt.clone(),
+                    section: row.section.clone(),
+                    refs: row.refs.clone(),
+                    level: g.level,
+                    weight: g.weight,
+                    value: g.value,
+                    answer: row.answer.clone(),
+                    owner: row.owner.clone(),
+                    note: row.note.clone(),
+                })
+            })
+            .collect();
+        let mut action_plan: Vec<Action> = score
+            .gaps
+            .iter()
+            .filter_map(|g| find(&g.item))
+            .map(|row| action(row, true))
+            .collect();
+        action_plan.extend(
+            items
+                .iter()
+                .filter(|r| r.flag && r.status != Status::BelowPassMark)
+                .map(|row| action(row, false)),
+        );
+        BoardPack {
+            assessment: AssessmentInfo {
+                id: a.id.clone(),
+                name: sanitize_line(&a.name),
+                organisation: sanitize_line(&a.organisation),
+                respondent: a.respondent.as_deref().map(sanitize_line),
+                created: sanitize_line(&a.created),
+                updated: sanitize_line(&a.updated),
+            },
+            questionnaires: questionnaires
+                .iter()
+                .map(|q| QuestionnaireInfo {
+                    id: q.id.clone(),
+                    title: sanitize_line(&q.title),
+                    version: sanitize_line(&q.version),
+                    answered_version: a
+                        .questionnaires
+                        .iter()
+                        .find(|r| r.id == q.id)
+                        .map_or_else(|| q.version.clone(), |r| sanitize_line(&r.version)),
+                    source: sanitize_line(&q.source),
+                    pass_mark: q.pass_mark,
+                })
+                .collect(),
+            overall: score.overall.clone(),
+            areas,
+            weakest_links,
+            not_assessed: score.not_assessed,
+            board_answers,
+            action_plan,
+            items,
+            score,
+            scoring_rule: SCORING_RULE,
+        }
+    }
+
+    /// The items of one area (section), by its full id.
+    pub fn items_of<'p>(&'p self, section_id: &'p str) -> impl Iterator<Item = &'p ItemRow> {
+        self.items
+            .iter()
+            .filter(move |r| r.section_id == section_id)
+    }
+
+    /// The number of flagged items.
+    pub fn flagged(&self) -> usize {
+        self.items.iter().filter(|r| r.flag).count()
+    }
+}
+
+fn action(row: &ItemRow, is_gap: bool) -> Action {
+    Action {
+        item: row.item.clone(),
+        prompt: row.prompt.clone(),
+        section: row.section.clone(),
+        refs: row.refs.clone(),
+        level: row.level,
+        value: row.value,
+        answer: row.answer.clone(),
+        owner: row.owner.clone(),
+        note: row.note.clone(),
+        flag: row.flag,
+        is_gap,
+    }
+}
+
+fn item_row(
+    q: &Questionnaire,
+    section_id: &str,
+    section_title: &str,
+    item: &Item,
+    a: &Assessment,
+) -> ItemRow {
+    let full = format!("{}/{}", q.id, item.id);
+    let answer = a.answer(&full);
+    let value = scoring::item_value(q, item, answer);
+    let (status, number) = match value {
+        ItemValue::Unanswered | ItemValue::Text(false) => (Status::Unanswered, None),
+        ItemValue::NotApplicable => (Status::NotApplicable, None),
+        ItemValue::Text(true) => (Status::Text, None),
+        ItemValue::Value(v) if v >= q.pass_mark => (Status::Achieved, Some(v)),
+        ItemValue::Value(v) => (Status::BelowPassMark, Some(v)),
+    };
+    let scored = item.is_scored();
+    ItemRow {
+        questionnaire: q.id.clone(),
+        section_id: section_id.to_string(),
+        section: section_title.to_string(),
+        item: full,
+        kind: item.kind.as_str(),
+        prompt: sanitize_line(&item.prompt),
+        refs: item.refs.iter().map(|r| sanitize_line(r)).collect(),
+        level: scored.then(|| item.level()),
+        weight: scored.then(|| item.weight()),
+        status,
+        answer: answer_label(q, item, answer, status),
+        value: number,
+        checks: check_rows(item, answer),
+        note: answer
+            .and_then(|x| x.note.as_deref())
+            .map(|n| sanitize(n).trim().to_string())
+            .filter(|n| !n.is_empty()),
+        owner: answer
+            .and_then(|x| x.owner.as_deref())
+            .filter(|o| !o.trim().is_empty())
+            .map(owner_label),
+        flag: answer.is_some_and(|x| x.flag),
+    }
+}
+
+/// The answer to an item as people read it.
+fn answer_label(q: &Questionnaire, item: &Item, answer: Option<&Answer>, status: Status) -> String {
+    let Some(answer) = answer else {
+        return String::new();
+    };
+    match status {
+        Status::Unanswered => String::new(),
+        Status::NotApplicable => "Not applicable".to_string(),
+        Status::Text => sanitize(answer.text.as_deref().unwrap_or_default())
+            .trim()
+            .to_string(),
+        Status::Achieved | Status::BelowPassMark => match item.kind {
+            ItemKind::Choice => answer
+                .choice
+                .as_ref()
+                .and_then(|key| q.options(item).iter().find(|o| &o.key == key))
+                .map(|o| sanitize_line(&o.label))
+                .unwrap_or_default(),
+            ItemKind::Checklist => {
+                let rows = check_rows(item, Some(answer));
+                let applicable = rows.iter().filter(|c| !c.na).count();
+                let ticked = rows.iter().filter(|c| c.ticked && !c.na).count();
+                let word = if applicable == 1 { "check" } else { "checks" };
+                format!("{ticked} of {applicable} {word} in place")
+            }
+            ItemKind::Text => String::new(),
+        },
+    }
+}
+
+fn check_rows(item: &Item, answer: Option<&Answer>) -> Vec<CheckRow> {
+    if item.kind != ItemKind::Checklist {
+        return Vec::new();
+    }
+    item.checks
+        .iter()
+        .map(|c| CheckRow {
+            text: sanitize_line(&c.text),
+            ticked: answer
+                .and_then(|a| a.checked.as_ref())
+                .is_some_and(|ticked| ticked.iter().any(|t| t == &c.id)),
+            na: answer.is_some_and(|a| a.na_checks.iter().any(|n| n == &c.id)),
+        })
+        .collect()
+}
+
+/// A stored RFC 3339 time as people read it, e.g. "22 November 2026, 10:00 UTC"; the
+/// stored text itself when it cannot be read as a time.
+pub fn display_time(stored: &str) -> String {
+    stored.parse::<jiff::Timestamp>().map_or_else(
+        |_| sanitize_line(stored),
+        |t| t.strftime("%-d %B %Y, %H:%M UTC").to_string(),
+    )
+}
+
+/// A score as a whole percentage ("52 %"), or "–" when there is none.
+pub fn percent(score: Option<f64>) -> String {
+    score.map_or_else(|| "–".to_string(), |s| format!("{:.0} %", s * 100.0))
+}
+
+/// A level as "2 Managed", or "–" when there is none.
+pub fn level_text(figures: &Figures) -> String {
+    match (figures.level, figures.level_name) {
+        (Some(l), Some(n)) => format!("{l} {n}"),
+        _ => "–".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    const EXAMPLE: &str = include_str!("../../tests/fixtures/worked-example.json");
+
+    fn example() -> Questionnaire {
+        Questionnaire::load_str(EXAMPLE, "worked-example.json")
+            .expect("fixture loads")
+            .0
+    }
+
+    fn answered(q: &Questionnaire) -> Assessment {
+        let mut a = Assessment::new(
+            "t".into(),
+            "Test".into(),
+            "Acme".into(),
+            Some("Ann".into()),
+            &[q],
+        );
+        let mut set = |id: &str, f: &dyn Fn(&mut Answer)| {
+            let entry = a.answers.entry(format!("worked-example/{id}")).or_default();
+            f(entry);
+        };
+        set("a", &|x| {
+            x.choice = Some("fully".into());
+            x.flag = true;
+        });
+        set("b", &|x| x.choice = Some("largely".into()));
+        set("c", &|x| {
+            x.choice = Some("partial".into());
+            x.note = Some("Needs a plan\u{1b}[31m".into());
+            x.owner = Some("contract-manager".into());
+        });
+        set("d", &|x| x.na = true);
+        set("e", &|x| x.flag = true);
+        set("strategy", &|x| x.text = Some("Low appetite".into()));
+        a
+    }
+
+    #[test]
+    fn the_worked_example_gives_the_documented_pack() {
+        let q = example();
+        let pack = BoardPack::from_questionnaires(&[&q], &answered(&q));
+        assert_eq!(pack.overall.level, Some(1));
+        assert_eq!(pack.areas.len(), 1);
+        assert_eq!(pack.areas[0].id, "worked-example/planning");
+        assert_eq!(pack.areas[0].questionnaire, "Worked example");
+        assert_eq!(pack.not_assessed, 1);
+        assert_eq!(pack.weakest_links.len(), 1);
+        let c = &pack.weakest_links[0];
+        assert_eq!(c.item, "worked-example/c");
+        assert_eq!(c.answer, "Partially implemented");
+        assert_eq!(c.owner.as_deref(), Some("Contract manager"));
+        assert_eq!(
+            c.note.as_deref(),
+            Some("Needs a plan"),
+            "escapes are removed"
+        );
+        assert_eq!(c.refs, ["CFCS 1.3"]);
+        assert_eq!(
+            pack.board_answers,
+            [BoardAnswer {
+                item: "worked-example/strategy".into(),
+                prompt: "Your strategy in words?".into(),
+                section: "1. Planning".into(),
+                answer: Some("Low appetite".into()),
+            }]
+        );
+        assert_eq!(pack.items.len(), 6);
+        assert_eq!(pack.questionnaires[0].version, "1.0.0");
+        assert_eq!(pack.flagged(), 2);
+    }
+
+    #[test]
+    fn the_action_plan_lists_gaps_first_then_flagged_items_in_order() {
+        let q = example();
+        let mut a = answered(&q);
+        a.answers
+            .entry("worked-example/b".into())
+            .or_default()
+            .choice = Some("not".into());
+        let pack = BoardPack::from_questionnaires(&[&q], &a);
+        let plan: Vec<(&str, bool, bool)> = pack
+            .action_plan
+            .iter()
+            .map(|x| (x.item.as_str(), x.is_gap, x.flag))
+            .collect();
+        assert_eq!(
+            plan,
+            [
+                ("worked-example/b", true, false),
+                ("worked-example/c", true, false),
+                ("worked-example/a", false, true),
+                ("worked-example/e", false, true),
+            ]
+        );
+        assert_eq!(pack.action_plan[3].value, None);
+        assert_eq!(pack.action_plan[3].answer, "");
+        assert_eq!(pack.action_plan[2].value, Some(1.0));
+    }
+
+    #[test]
+    fn an_empty_assessment_has_an_empty_plan() {
+        let q = example();
+        let a = Assessment::new("e".into(), "E".into(), String::new(), None, &[&q]);
+        let pack = BoardPack::from_questionnaires(&[&q], &a);
+        assert!(pack.action_plan.is_empty());
+        assert!(pack.weakest_links.is_empty());
+        assert_eq!(pack.not_assessed, 5);
+        assert_eq!(pack.board_answers[0].answer, None);
+        assert!(pack.items.iter().all(|r| r.status == Status::Unanswered));
+    }
+
+    #[test]
+    fn checklists_read_as_checks_in_place() {
+        let q = example();
+        let mut a = answered(&q);
+        let d = a.answers.entry("worked-example/d".into()).or_default();
+        d.na = false;
+        d.checked = Some(vec!["x".into()]);
+        let pack = BoardPack::from_questionnaires(&[&q], &a);
+        let row = pack
+            .items
+            .iter()
+            .find(|r| r.item == "worked-example/d")
+            .expect("d");
+        assert_eq!(row.answer, "1 of 2 checks in place");
+        assert_eq!(row.status, Status::BelowPassMark);
+        assert!(row.checks[0].ticked && !row.checks[1].ticked);
+    }
+
+    #[test]
+    fn build_uses_the_workspace_catalog() {
+        let q = example();
+        let mut catalog = Catalog::default();
+        catalog.insert(q.clone());
+        let ws = Workspace {
+            store: crate::store::Store::at(std::path::PathBuf::from("unused")),
+            catalog,
+        };
+        let pack = BoardPack::build(&ws, &answered(&q));
+        assert_eq!(pack.areas.len(), 1);
+        assert_eq!(pack.score.assessment, "t");
+    }
+
+    #[test]
+    fn times_read_as_dates() {
+        assert_eq!(
+            display_time("2026-11-22T10:00:00Z"),
+            "22 November 2026, 10:00 UTC"
+        );
+        assert_eq!(display_time("yesterday"), "yesterday");
+        assert_eq!(percent(Some(0.6675)), "67 %");
+        assert_eq!(percent(None), "–");
+    }
+}

@@ -1,0 +1,244 @@
+//! `supplycheck report` as a user runs it, and the example board pack in `examples/`.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/worked-example.json"
+);
+const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/acme-2026.json");
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Self {
+        Self {
+            dir: tempfile::tempdir().expect("tempdir"),
+        }
+    }
+
+    fn cmd(&self) -> Command {
+        let mut c = Command::cargo_bin("supplycheck").expect("binary");
+        c.env("SUPPLYCHECK_DATA_DIR", self.dir.path())
+            .env("NO_COLOR", "1")
+            .args(["--questionnaire-file", FIXTURE]);
+        c
+    }
+
+    /// A worked-example assessment with a gap carrying a hostile note; returns its id.
+    fn assessment(&self) -> String {
+        let out = self
+            .cmd()
+            .args(["new", "--name", "Acme review", "--org", "Acme Ltd"])
+            .args(["--questionnaire", "worked-example"])
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let id = String::from_utf8(out.stdout)
+            .expect("utf8")
+            .trim()
+            .to_string();
+        self.cmd()
+            .args(["answer", &id, "c", "partial", "--owner", "legal"])
+            .args(["--note", "Fix <this>, \"now\" & later\nsecond line"])
+            .assert()
+            .success();
+        self.cmd()
+            .args(["answer", &id, "a", "fully", "--flag"])
+            .assert()
+            .success();
+        id
+    }
+}
+
+#[test]
+fn markdown_goes_to_standard_output() {
+    let env = Env::new();
+    let id = env.assessment();
+    env.cmd()
+        .args(["report", &id, "--format", "md"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "# Supplier security board pack: Acme review\n",
+        ))
+        .stdout(predicate::str::contains("## Action plan"))
+        .stdout(predicate::str::contains("Owner: Legal function"));
+}
+
+#[test]
+fn every_format_can_be_written_to_a_file() {
+    let env = Env::new();
+    let id = env.assessment();
+    let out = tempfile::tempdir().expect("tempdir");
+    for (format, name, start) in [
+        ("html", "pack.html", "<!DOCTYPE html>"),
+        ("markdown", "pack.md", "# Supplier security"),
+        ("csv", "pack.csv", "questionnaire,section,item,"),
+        ("json", "pack.json", "{"),
+    ] {
+        let file = out.path().join(name);
+        env.cmd()
+            .args(["report", &id, "--format", format, "-o"])
+            .arg(&file)
+            .assert()
+            .success()
+            .stdout("")
+            .stderr(predicate::str::contains("Wrote "));
+        let text = std::fs::read_to_string(&file).expect("written");
+        assert!(
+            text.starts_with(start),
+            "{name}: {}",
+            &text[..40.min(text.len())]
+        );
+        let stdout = env
+            .cmd()
+            .args(["report", &id, "--format", format])
+            .output()
+            .expect("runs")
+            .stdout;
+        assert_eq!(
+            text.as_bytes(),
+            stdout,
+            "{name}: the file holds what stdout shows"
+        );
+    }
+    // Writing again replaces the file without leaving a backup beside it.
+    let file = out.path().join("pack.html");
+    env.cmd()
+        .args(["report", &id, "--format", "html", "-o"])
+        .arg(&file)
+        .assert()
+        .success();
+    let names: Vec<String> = std::fs::read_dir(out.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 4, "{names:?}");
+}
+
+#[test]
+fn the_html_escapes_the_note() {
+    let env = Env::new();
+    let id = env.assessment();
+    env.cmd()
+        .args(["report", &id, "--format", "html"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Fix &lt;this&gt;, &quot;now&quot; &amp; later<br>\nsecond line",
+        ))
+        .stdout(predicate::str::contains("<this>").not());
+}
+
+#[test]
+fn an_unknown_assessment_is_an_error() {
+    let env = Env::new();
+    env.cmd()
+        .args(["report", "no-such-thing", "--format", "md"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::starts_with(
+            "error: no assessment \"no-such-thing\"",
+        ))
+        .stderr(predicate::str::contains("supplycheck list"));
+}
+
+#[test]
+fn the_format_is_required_and_checked() {
+    let env = Env::new();
+    let id = env.assessment();
+    env.cmd()
+        .args(["report", &id])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--format <FORMAT>"));
+    env.cmd()
+        .args(["report", &id, "--format", "pdf"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "possible values: html, md, csv, json",
+        ));
+}
+
+#[test]
+fn an_unwritable_output_names_the_file() {
+    let env = Env::new();
+    let id = env.assessment();
+    let file = env.dir.path().join("no-such-folder").join("pack.html");
+    env.cmd()
+        .args(["report", &id, "--format", "html", "-o"])
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "error: the report was not written to {}",
+            file.display()
+        )));
+}
+
+#[test]
+fn the_example_assessment_loads_and_scores_against_the_built_ins() {
+    let path = std::path::Path::new(EXAMPLE);
+    let a = supplycheck::store::load(path).expect("the example loads");
+    let catalog = supplycheck::catalog::Catalog::built_in();
+    let problems = a.check(&catalog);
+    assert!(
+        problems.is_empty(),
+        "the example no longer fits the built-in questionnaires; regenerate it:\n{}",
+        problems
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    let qs = catalog.for_assessment(&a);
+    assert_eq!(qs.len(), 3, "uses every built-in questionnaire");
+    let r = supplycheck::scoring::score(&qs, &a);
+    assert!(
+        r.overall.answered * 10 >= r.overall.total * 9,
+        "mostly answered"
+    );
+    assert!(!r.gaps.is_empty(), "has weakest links to show");
+    let pack = supplycheck::report::summary::BoardPack::from_questionnaires(&qs, &a);
+    assert!(pack.action_plan.iter().any(|x| x.flag && !x.is_gap));
+    assert!(pack.board_answers.iter().all(|b| b.answer.is_some()));
+}
+
+#[test]
+fn the_example_board_pack_is_what_the_binary_writes() {
+    for (format, file) in [
+        ("html", "board-pack.html"),
+        ("md", "board-pack.md"),
+        ("csv", "board-pack.csv"),
+    ] {
+        let committed = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("examples")
+                .join(file),
+        )
+        .expect("the example pack is in examples/");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = Command::cargo_bin("supplycheck")
+            .expect("binary")
+            .env("SUPPLYCHECK_DATA_DIR", dir.path())
+            .args(["report", EXAMPLE, "--format", format])
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "report --format {format} failed");
+        assert!(
+            String::from_utf8_lossy(&out.stdout) == committed,
+            "examples/{file} is out of date; regenerate it with \
+             `supplycheck report examples/acme-2026.json --format {format} -o examples/{file}`"
+        );
+    }
+}

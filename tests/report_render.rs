@@ -1,0 +1,370 @@
+//! The board pack's renderers: Markdown snapshots, HTML escaping and well-formedness,
+//! CSV round trips, and the JSON document.
+
+use supplycheck::assessment::{Answer, Assessment};
+use supplycheck::catalog::Catalog;
+use supplycheck::questionnaire::Questionnaire;
+use supplycheck::report::{self, BoardPack, Format};
+use supplycheck::store::Store;
+use supplycheck::workspace::Workspace;
+
+const FIXTURE: &str = include_str!("fixtures/board-pack.json");
+const WORKED: &str = include_str!("fixtures/worked-example.json");
+
+/// A note that tries everything: markup, quotes, ampersands, commas, line breaks.
+const HOSTILE: &str =
+    "Ask <script>alert(\"x\")</script> & 'friends', then \"quote\", comma, done\nsecond line";
+
+fn workspace() -> Workspace {
+    let mut catalog = Catalog::default();
+    for (text, file) in [
+        (FIXTURE, "board-pack.json"),
+        (WORKED, "worked-example.json"),
+    ] {
+        catalog.insert(
+            Questionnaire::load_str(text, file)
+                .expect("fixture loads")
+                .0,
+        );
+    }
+    Workspace {
+        store: Store::at("unused".into()),
+        catalog,
+    }
+}
+
+fn empty(ws: &Workspace) -> Assessment {
+    let q = ws.catalog.get("board-pack").expect("fixture");
+    let mut a = Assessment::new(
+        "acme-2026".into(),
+        "Acme – 2026 supplier review".into(),
+        "Acme Ltd".into(),
+        Some("Board & executives".into()),
+        &[q],
+    );
+    a.created = "2026-11-22T10:00:00Z".into();
+    a.updated = "2026-11-22T11:32:05Z".into();
+    a
+}
+
+fn set(a: &mut Assessment, item: &str, f: impl FnOnce(&mut Answer)) {
+    f(a.answers.entry(format!("board-pack/{item}")).or_default());
+}
+
+fn choice(key: &str) -> impl FnOnce(&mut Answer) {
+    let key = key.to_string();
+    move |x| x.choice = Some(key)
+}
+
+/// Some answers given, some not; a gap with a hostile note; flags; a board answer.
+fn partial(ws: &Workspace) -> Assessment {
+    let mut a = empty(ws);
+    set(&mut a, "appetite", |x| {
+        x.text = Some("Low for critical services.\nModerate for the rest.".into());
+    });
+    set(&mut a, "oversight", choice("fully"));
+    set(&mut a, "reporting", |x| {
+        x.choice = Some("partial".into());
+        x.note = Some(HOSTILE.into());
+        x.owner = Some("executives".into());
+    });
+    set(&mut a, "criteria", |x| {
+        x.checked = Some(vec!["capability".into()]);
+        x.na_checks = vec!["location".into()];
+        x.owner = Some("contract-manager".into());
+    });
+    set(&mut a, "due-diligence", |x| {
+        x.choice = Some("largely".into());
+        x.flag = true;
+        x.note = Some("Template agreed | review in Q1".into());
+    });
+    set(&mut a, "exit-plan", choice("not"));
+    set(&mut a, "data-return", |x| x.na = true);
+    set(&mut a, "tested", |x| {
+        x.flag = true;
+        x.owner = Some("our own role".into());
+    });
+    a
+}
+
+/// Every item answered.
+fn complete(ws: &Workspace) -> Assessment {
+    let mut a = partial(ws);
+    set(&mut a, "culture", choice("largely"));
+    set(&mut a, "standard", choice("fully"));
+    set(&mut a, "tested", choice("partial"));
+    a
+}
+
+fn pack(ws: &Workspace, a: &Assessment) -> BoardPack {
+    BoardPack::build(ws, a)
+}
+
+#[test]
+fn markdown_of_a_partial_assessment() {
+    let ws = workspace();
+    insta::assert_snapshot!(report::render(&pack(&ws, &partial(&ws)), Format::Markdown));
+}
+
+#[test]
+fn markdown_of_an_empty_assessment() {
+    let ws = workspace();
+    insta::assert_snapshot!(report::render(&pack(&ws, &empty(&ws)), Format::Markdown));
+}
+
+#[test]
+fn markdown_of_a_complete_assessment() {
+    let ws = workspace();
+    insta::assert_snapshot!(report::render(&pack(&ws, &complete(&ws)), Format::Markdown));
+}
+
+#[test]
+fn markdown_reads_as_text() {
+    let ws = workspace();
+    let md = report::render(&pack(&ws, &partial(&ws)), Format::Markdown);
+    assert!(
+        md.contains("| Overall score | `█████░░░░░ 47 %` |"),
+        "text bars"
+    );
+    assert!(
+        md.contains("22 November 2026, 10:00 UTC"),
+        "dates for people"
+    );
+    assert!(md.contains("version 2.1.0"), "questionnaire version");
+    assert!(
+        md.contains("How the figures are worked out"),
+        "the scoring rule"
+    );
+    assert!(
+        md.contains(r"Ask \<script>alert"),
+        "markup in notes is escaped"
+    );
+    assert!(
+        md.match_indices('<').all(|(i, _)| md[..i].ends_with('\\')),
+        "every < is escaped:\n{md}"
+    );
+}
+
+/// Parses HTML with a real HTML5 parser (the document keeps its parse errors).
+fn parse(html: &str) -> scraper::Html {
+    scraper::Html::parse_document(html)
+}
+
+#[test]
+fn html_escapes_notes_with_markup_quotes_and_ampersands() {
+    let ws = workspace();
+    let html = report::render(&pack(&ws, &partial(&ws)), Format::Html);
+    assert!(!html.contains("<script"), "no script element");
+    assert!(
+        html.contains(
+            "Ask &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;friends&#39;"
+        )
+    );
+    let doc = parse(&html);
+    let script = scraper::Selector::parse("script").expect("selector");
+    assert_eq!(doc.select(&script).count(), 0);
+    // The note comes back as the user wrote it when the page is read.
+    let notes = scraper::Selector::parse(".note").expect("selector");
+    let texts: Vec<String> = doc
+        .select(&notes)
+        .map(|n| n.text().collect::<String>())
+        .collect();
+    assert!(
+        texts.iter().any(|t| t.starts_with(
+            "Ask <script>alert(\"x\")</script> & 'friends', then \"quote\", comma, done"
+        )),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn html_escapes_names_and_titles() {
+    let ws = workspace();
+    let mut a = partial(&ws);
+    a.name = "<b>Acme</b> & \"Co\"".into();
+    let html = report::render(&pack(&ws, &a), Format::Html);
+    assert!(
+        html.contains("<title>Board pack: &lt;b&gt;Acme&lt;/b&gt; &amp; &quot;Co&quot;</title>")
+    );
+    assert!(html.contains("Board &amp; strategy"), "section titles");
+    assert!(!html.contains("<b>Acme"));
+}
+
+fn assert_well_formed_and_self_contained(html: &str) {
+    let doc = parse(html);
+    assert!(
+        doc.errors.is_empty(),
+        "the HTML parser found errors: {:?}",
+        doc.errors
+    );
+    let all = scraper::Selector::parse("*").expect("selector");
+    for el in doc.select(&all) {
+        let name = el.value().name();
+        assert!(
+            !matches!(
+                name,
+                "script" | "link" | "iframe" | "img" | "object" | "embed"
+            ),
+            "element <{name}> may load something from outside"
+        );
+        for (attr, value) in el.value().attrs() {
+            assert!(
+                !matches!(attr, "src" | "srcset" | "xlink:href" | "action"),
+                "attribute {attr}={value} on <{name}>"
+            );
+            if attr == "href" {
+                assert!(value.starts_with('#'), "link {value} leaves the page");
+            }
+        }
+    }
+    let lower = html.to_ascii_lowercase();
+    for outside in ["http://", "https://", "url(", "@import", "//fonts"] {
+        assert!(!lower.contains(outside), "the page refers to {outside}");
+    }
+    let style = scraper::Selector::parse("style").expect("selector");
+    let css: String = doc.select(&style).flat_map(|s| s.text()).collect();
+    assert!(css.contains("@page { size: A4;"), "A4 print CSS");
+    assert!(css.contains("@media print"));
+    assert!(css.contains("prefers-color-scheme: dark"));
+}
+
+#[test]
+fn html_is_well_formed_and_self_contained() {
+    let ws = workspace();
+    for a in [empty(&ws), partial(&ws), complete(&ws)] {
+        let html = report::render(&pack(&ws, &a), Format::Html);
+        assert_well_formed_and_self_contained(&html);
+        let svg = scraper::Selector::parse("svg").expect("selector");
+        assert_eq!(parse(&html).select(&svg).count(), 2, "bar and radar charts");
+    }
+}
+
+#[test]
+fn html_has_the_board_pack_sections_and_charts() {
+    let ws = workspace();
+    let html = report::render(&pack(&ws, &partial(&ws)), Format::Html);
+    let doc = parse(&html);
+    let h2 = scraper::Selector::parse("h2").expect("selector");
+    let headings: Vec<String> = doc.select(&h2).map(|h| h.text().collect()).collect();
+    assert_eq!(
+        headings,
+        [
+            "Summary",
+            "Scores by area",
+            "The weakest links",
+            "The board's answers",
+            "Action plan",
+            "Appendix: every answer",
+            "How to read the figures"
+        ]
+    );
+    let bars = scraper::Selector::parse("svg rect.bar").expect("selector");
+    assert_eq!(doc.select(&bars).count(), 3, "one bar per area");
+    let radar = scraper::Selector::parse("svg polygon.area").expect("selector");
+    assert_eq!(doc.select(&radar).count(), 1, "a radar polygon");
+    assert!(html.contains("Board pack test questions (version 2.1.0)"));
+    assert!(html.contains("22 November 2026, 11:32 UTC"));
+}
+
+#[test]
+fn csv_round_trips_notes_with_commas_quotes_and_newlines() {
+    let ws = workspace();
+    let text = report::render(&pack(&ws, &partial(&ws)), Format::Csv);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(String::from)
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "questionnaire",
+            "section",
+            "item",
+            "refs",
+            "prompt",
+            "level",
+            "weight",
+            "answer",
+            "value",
+            "note",
+            "owner",
+            "flag"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader
+        .records()
+        .collect::<Result<_, _>>()
+        .expect("valid CSV");
+    assert_eq!(rows.len(), 10, "one row per item");
+    let reporting = rows
+        .iter()
+        .find(|r| &r[2] == "board-pack/reporting")
+        .expect("row");
+    assert_eq!(&reporting[9], HOSTILE);
+    assert_eq!(&reporting[7], "Partially implemented");
+    assert_eq!(&reporting[8], "0.33");
+    assert_eq!(&reporting[10], "Organisation executives");
+    assert_eq!(&reporting[5], "2");
+    assert_eq!(&reporting[6], "2");
+    let criteria = rows
+        .iter()
+        .find(|r| &r[2] == "board-pack/criteria")
+        .expect("row");
+    assert_eq!(&criteria[7], "1 of 2 checks in place");
+    assert_eq!(&criteria[8], "0.5");
+    let tested = rows
+        .iter()
+        .find(|r| &r[2] == "board-pack/tested")
+        .expect("row");
+    assert_eq!(&tested[11], "yes");
+    assert_eq!(&tested[10], "our own role");
+    assert!(text.contains("\r\n"), "RFC 4180 line ends");
+}
+
+#[test]
+fn json_holds_the_score_report_and_every_answer() {
+    let ws = workspace();
+    let a = partial(&ws);
+    let text = report::render(&pack(&ws, &a), Format::Json);
+    let v: serde_json::Value = serde_json::from_str(&text).expect("json");
+    assert_eq!(v["format"], "supplycheck.report/1");
+    let score: serde_json::Value =
+        serde_json::from_str(&ws.score(&a).to_json()).expect("score json");
+    assert_eq!(v["score"], score, "the score report, unchanged");
+    assert_eq!(v["answers"].as_array().expect("answers").len(), 10);
+    assert_eq!(v["answers"][2]["note"], HOSTILE);
+    assert_eq!(v["answers"][2]["status"], "below_pass_mark");
+    assert_eq!(v["action_plan"][0]["item"], "board-pack/exit-plan");
+    assert_eq!(v["questionnaires"][0]["version"], "2.1.0");
+    assert_eq!(v["assessment"]["created"], "2026-11-22T10:00:00Z");
+}
+
+#[test]
+fn every_format_works_for_empty_and_complete_assessments() {
+    let ws = workspace();
+    for a in [empty(&ws), complete(&ws)] {
+        let p = pack(&ws, &a);
+        for format in [Format::Html, Format::Markdown, Format::Csv, Format::Json] {
+            let text = report::render(&p, format);
+            assert!(text.len() > 200, "{format:?} is written");
+        }
+    }
+    let done = pack(&ws, &complete(&ws));
+    assert_eq!(done.not_assessed, 0);
+    assert_eq!(done.overall.answered, done.overall.total);
+}
+
+#[test]
+fn an_assessment_whose_questionnaires_are_missing_still_reports() {
+    let ws = workspace();
+    let mut a = partial(&ws);
+    a.questionnaires[0].id = "gone".into();
+    let p = pack(&ws, &a);
+    assert!(p.areas.is_empty());
+    let md = report::render(&p, Format::Markdown);
+    assert!(md.contains("questionnaires are not available"));
+    assert_well_formed_and_self_contained(&report::render(&p, Format::Html));
+}
