@@ -3,12 +3,15 @@
 //!
 //! The crate is layered; imports only point inward:
 //! - the **core** — [`questionnaire`], [`assessment`], [`catalog`], [`scoring`], [`store`],
+//!   [`merge`], [`compare`], [`report`],
 //!   [`roles`], [`text`] — knows nothing of terminals;
 //! - the **cli** layer turns command-line arguments into calls on the core.
 
 pub mod assessment;
 pub mod catalog;
 pub mod cli;
+pub mod compare;
+pub mod merge;
 pub mod plain;
 pub mod questionnaire;
 pub mod report;

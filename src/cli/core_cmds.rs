@@ -296,7 +296,7 @@ pub fn list(g: &Globals, args: &ListArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn clip(s: &str, width: usize) -> String {
+pub(super) fn clip(s: &str, width: usize) -> String {
     let s = sanitize_line(s);
     if s.chars().count() <= width {
         s
@@ -318,7 +318,7 @@ fn level_text(r: &ScoreReport) -> String {
     }
 }
 
-fn percent(score: Option<f64>) -> String {
+pub(super) fn percent(score: Option<f64>) -> String {
     score.map_or_else(|| "–".into(), |s| format!("{:.1} %", s * 100.0))
 }
 

@@ -1,31 +1,314 @@
-//! `supplycheck compare` and `merge`.
+//! `supplycheck compare` and `merge`: year on year, and several respondents.
 
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
 use clap::Args;
 
 use super::Globals;
+use super::core_cmds::{clip, percent};
+use crate::compare::{self, Change, ItemChange};
+use crate::merge::{self, Input};
+use crate::questionnaire::is_valid_id;
+use crate::report::summary::display_time;
+use crate::store;
+use crate::text::sanitize_line;
+use crate::workspace::Workspace;
 
 /// Arguments of `compare`.
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    /// The earlier assessment
+    /// The earlier assessment (id or path)
+    #[arg(value_name = "A")]
     pub a: String,
-    /// The later assessment
+    /// The later assessment (id or path), compared against A
+    #[arg(value_name = "B")]
     pub b: String,
+    /// Print the comparison as JSON (format supplycheck.compare/1)
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Arguments of `merge`.
 #[derive(Debug, Args)]
 pub struct MergeArgs {
-    /// The assessments to merge
+    /// The respondents' assessments (ids or paths), two or more
+    #[arg(value_name = "ASSESSMENT", num_args = 2.., required = true)]
     pub inputs: Vec<String>,
+    /// Where to write the merged assessment: a new id in the data directory, or a file
+    /// path (containing `/` or ending in `.json`)
+    #[arg(short, long, value_name = "OUT")]
+    pub output: String,
+    /// Merge the questionnaires the assessments share, even if their sets or versions differ
+    #[arg(long)]
+    pub force: bool,
+    /// Print the summary as JSON
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `supplycheck compare`.
-pub fn compare(_g: &Globals, _args: &CompareArgs) -> anyhow::Result<()> {
-    anyhow::bail!("compare is not built yet")
+pub fn compare(g: &Globals, args: &CompareArgs) -> anyhow::Result<()> {
+    let ws = g.workspace()?;
+    let (_, before) = load_checked(&ws, &args.a)?;
+    let (_, after) = load_checked(&ws, &args.b)?;
+    let c = compare::compare(
+        &ws.questionnaires_of(&before),
+        &before,
+        &ws.questionnaires_of(&after),
+        &after,
+    );
+    if args.json {
+        println!("{}", c.to_json());
+        return Ok(());
+    }
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Before: {} ({}, last changed {})\nAfter:  {} ({}, last changed {})\n",
+        c.before.name,
+        c.before.id,
+        display_time(&c.before.updated),
+        c.after.name,
+        c.after.id,
+        display_time(&c.after.updated)
+    );
+    let _ = writeln!(out, "{:<46} {:<9} {:<17} CHANGE", "", "LEVEL", "SCORE");
+    let _ = writeln!(out, "{}", change_row("Overall", &c.overall));
+    let _ = writeln!(out);
+    for s in &c.sections {
+        let _ = writeln!(out, "{}", change_row(&s.title, &s.change));
+    }
+    for (title, items) in [
+        ("Improved", &c.improved),
+        ("Slipped", &c.slipped),
+        ("Newly answered", &c.newly_answered),
+        ("No longer answered", &c.no_longer_answered),
+    ] {
+        let _ = writeln!(out, "\n{title}: {}", items.len());
+        for i in items {
+            let _ = writeln!(out, "{}", item_row(i));
+        }
+    }
+    print!("{out}");
+    Ok(())
+}
+
+fn load_checked(
+    ws: &Workspace,
+    id_or_path: &str,
+) -> anyhow::Result<(PathBuf, crate::assessment::Assessment)> {
+    let (path, a) = ws.load(id_or_path)?;
+    for problem in ws.check(&a) {
+        eprintln!(
+            "warning: {}: {}",
+            path.display(),
+            sanitize_line(&problem.to_string())
+        );
+    }
+    Ok((path, a))
+}
+
+fn level(l: Option<u8>) -> String {
+    l.map_or_else(|| "–".into(), |l| l.to_string())
+}
+
+fn arrow(c: &Change) -> String {
+    match (c.direction(), c.score_delta) {
+        (Some(std::cmp::Ordering::Greater), Some(d)) => format!("▲ +{:.1}", d * 100.0),
+        (Some(std::cmp::Ordering::Less), Some(d)) => format!("▼ {:.1}", d * 100.0),
+        (Some(std::cmp::Ordering::Equal), _) => "= 0.0".into(),
+        _ => "–".into(),
+    }
+}
+
+fn change_row(title: &str, c: &Change) -> String {
+    format!(
+        "{:<46} {:<9} {:<17} {}",
+        clip(title, 46),
+        format!("{} → {}", level(c.level_before), level(c.level_after)),
+        format!("{} → {}", percent(c.score_before), percent(c.score_after)),
+        arrow(c)
+    )
+}
+
+fn item_row(i: &ItemChange) -> String {
+    let shown = |s: &str| {
+        if s.is_empty() {
+            "unanswered".to_string()
+        } else {
+            clip(s, 28)
+        }
+    };
+    format!(
+        "  {:<44} {} → {}\n      {}",
+        clip(&i.item, 44),
+        shown(&i.answer_before),
+        shown(&i.answer_after),
+        clip(&i.prompt, 90)
+    )
+}
+
+/// The summary `merge --json` prints.
+#[derive(serde::Serialize)]
+struct MergeReport<'m> {
+    format: &'static str,
+    id: &'m str,
+    output: String,
+    #[serde(flatten)]
+    merged: &'m merge::Merged,
 }
 
 /// `supplycheck merge`.
-pub fn merge(_g: &Globals, _args: &MergeArgs) -> anyhow::Result<()> {
-    anyhow::bail!("merge is not built yet")
+pub fn merge(g: &Globals, args: &MergeArgs) -> anyhow::Result<()> {
+    let ws = g.workspace()?;
+    let out_path = output_path(&ws, &args.output)?;
+    let mut loaded = Vec::new();
+    for input in &args.inputs {
+        let (path, a) = load_checked(&ws, input)?;
+        if same_file(&path, &out_path) {
+            anyhow::bail!(
+                "{} is one of the assessments to merge; write the merged assessment \
+                 somewhere else with -o",
+                out_path.display()
+            );
+        }
+        loaded.push((source_name(&ws, input, &path), a));
+    }
+    let inputs: Vec<Input<'_>> = loaded
+        .iter()
+        .map(|(source, a)| Input {
+            source,
+            assessment: a,
+        })
+        .collect();
+    let id = out_path
+        .file_stem()
+        .map_or_else(|| "merged".into(), |s| store::slug(&s.to_string_lossy()));
+    let merged = merge::merge(&inputs, &ws.catalog, id, args.force)?;
+    if out_path.exists() {
+        anyhow::bail!(
+            "{} already exists and is left as it is; choose another name with -o, or remove \
+             it first",
+            out_path.display()
+        );
+    }
+    if out_path.parent() == Some(ws.store.assessments_dir().as_path()) {
+        ws.store.ensure_dirs()?;
+    }
+    store::create(&out_path, &merged.assessment).with_context(|| {
+        format!(
+            "the merged assessment was not written to {}; check that its folder exists and \
+             can be written to",
+            out_path.display()
+        )
+    })?;
+    if args.json {
+        let report = MergeReport {
+            format: "supplycheck.merge/1",
+            id: &merged.assessment.id,
+            output: out_path.display().to_string(),
+            merged: &merged,
+        };
+        println!("{}", serde_json::to_string_pretty(&report)?);
+        return Ok(());
+    }
+    let open_as = if out_path == ws.store.path_of(&merged.assessment.id) {
+        merged.assessment.id.clone()
+    } else {
+        out_path.display().to_string()
+    };
+    print!("{}", merge_summary(&merged, &out_path, &open_as));
+    Ok(())
+}
+
+/// Where `-o OUT` points: a path when it looks like one, else an id in the data directory.
+fn output_path(ws: &Workspace, out: &str) -> anyhow::Result<PathBuf> {
+    let p = Path::new(out);
+    if out.contains('/')
+        || out.contains(std::path::MAIN_SEPARATOR)
+        || p.extension().is_some_and(|e| e == "json")
+    {
+        return Ok(p.to_path_buf());
+    }
+    if !is_valid_id(out) {
+        anyhow::bail!(
+            "\"{}\" is neither a file path nor a usable id; give an id of lower-case letters, \
+             digits and '-' (e.g. acme-2026-workshop), or a path ending in .json",
+            sanitize_line(out)
+        );
+    }
+    Ok(ws.store.path_of(out))
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// How an input is named in messages: its id when it is in the data directory, else its
+/// file name.
+fn source_name(ws: &Workspace, given: &str, path: &Path) -> String {
+    if path == ws.store.path_of(given) {
+        given.to_string()
+    } else {
+        path.file_name()
+            .map_or_else(|| given.to_string(), |n| n.to_string_lossy().into_owned())
+    }
+}
+
+fn merge_summary(m: &merge::Merged, out_path: &Path, open_as: &str) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Merged {} assessments ({}) into {} (id {}).",
+        m.respondents.len(),
+        m.respondents.join(", "),
+        out_path.display(),
+        m.assessment.id
+    );
+    for l in &m.left_out {
+        let _ = writeln!(
+            out,
+            "Left out {}: {} ({} answers not merged).",
+            sanitize_line(&l.questionnaire),
+            l.reason,
+            l.answers
+        );
+    }
+    let _ = writeln!(out, "Agreed: {} items", m.agreed);
+    let _ = writeln!(out, "Disagreements: {}", m.disagreements.len());
+    for d in &m.disagreements {
+        let _ = writeln!(
+            out,
+            "  {:<44} spread {:.2}\n      {}",
+            clip(&d.item, 44),
+            d.spread,
+            clip(&d.prompt, 90)
+        );
+        for a in &d.answers {
+            let answer = if a.answer.is_empty() {
+                "–"
+            } else {
+                &a.answer
+            };
+            let _ = writeln!(
+                out,
+                "      {}: {}",
+                clip(&a.respondent, 24),
+                clip(answer, 60)
+            );
+        }
+    }
+    if !m.disagreements.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nSettle them in the app: `supplycheck open {open_as}`, then D lists the \
+             disagreements."
+        );
+    }
+    out
 }

@@ -377,14 +377,7 @@ fn item_row(
 ) -> ItemRow {
     let full = format!("{}/{}", q.id, item.id);
     let answer = a.answer(&full);
-    let value = scoring::item_value(q, item, answer);
-    let (status, number) = match value {
-        ItemValue::Unanswered | ItemValue::Text(false) => (Status::Unanswered, None),
-        ItemValue::NotApplicable => (Status::NotApplicable, None),
-        ItemValue::Text(true) => (Status::Text, None),
-        ItemValue::Value(v) if v >= q.pass_mark => (Status::Achieved, Some(v)),
-        ItemValue::Value(v) => (Status::BelowPassMark, Some(v)),
-    };
+    let (status, number) = status_of(q, scoring::item_value(q, item, answer));
     let scored = item.is_scored();
     ItemRow {
         questionnaire: q.id.clone(),
@@ -409,6 +402,24 @@ fn item_row(
             .filter(|o| !o.trim().is_empty())
             .map(owner_label),
         flag: answer.is_some_and(|x| x.flag),
+    }
+}
+
+/// An item's answer as people read it: "Largely implemented", "3 of 6 checks in place",
+/// "Not applicable", a text answer, or "" when unanswered.
+pub fn describe_answer(q: &Questionnaire, item: &Item, answer: Option<&Answer>) -> String {
+    let (status, _) = status_of(q, scoring::item_value(q, item, answer));
+    answer_label(q, item, answer, status)
+}
+
+/// Where an item stands, and its value when it has one.
+fn status_of(q: &Questionnaire, value: ItemValue) -> (Status, Option<f64>) {
+    match value {
+        ItemValue::Unanswered | ItemValue::Text(false) => (Status::Unanswered, None),
+        ItemValue::NotApplicable => (Status::NotApplicable, None),
+        ItemValue::Text(true) => (Status::Text, None),
+        ItemValue::Value(v) if v >= q.pass_mark => (Status::Achieved, Some(v)),
+        ItemValue::Value(v) => (Status::BelowPassMark, Some(v)),
     }
 }
 

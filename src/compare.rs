@@ -1,0 +1,378 @@
+//! Comparing two assessments, an earlier one (A) and a later one (B): what moved.
+
+use serde::Serialize;
+
+use crate::assessment::Assessment;
+use crate::questionnaire::{Item, Questionnaire};
+use crate::report::summary::describe_answer;
+use crate::scoring::{self, Figures, ItemValue, item_value};
+use crate::text::sanitize_line;
+
+/// The format tag of `supplycheck compare --json`.
+pub const COMPARE_FORMAT: &str = "supplycheck.compare/1";
+
+/// The comparison of a later assessment with an earlier one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    /// Always [`COMPARE_FORMAT`].
+    pub format: &'static str,
+    /// The earlier assessment.
+    pub before: Side,
+    /// The later assessment.
+    pub after: Side,
+    /// The overall figures, before and after.
+    pub overall: Change,
+    /// Every section of either assessment's questionnaires (the later one's order first).
+    pub sections: Vec<SectionChange>,
+    /// Items whose value went up, largest rise first.
+    pub improved: Vec<ItemChange>,
+    /// Items whose value went down, largest fall first.
+    pub slipped: Vec<ItemChange>,
+    /// Items unanswered before and answered now (N/A counts as an answer).
+    pub newly_answered: Vec<ItemChange>,
+    /// Items answered before and unanswered now.
+    pub no_longer_answered: Vec<ItemChange>,
+}
+
+/// Which assessment a side is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Side {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// When it last changed (RFC 3339, as stored).
+    pub updated: String,
+}
+
+/// Figures before and after.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Change {
+    /// The score before (`None` when nothing was answered, or the section was not there).
+    pub score_before: Option<f64>,
+    /// The score after.
+    pub score_after: Option<f64>,
+    /// After minus before, when both have a score.
+    pub score_delta: Option<f64>,
+    /// The maturity level before.
+    pub level_before: Option<u8>,
+    /// The maturity level after.
+    pub level_after: Option<u8>,
+}
+
+impl Change {
+    fn of(before: Option<&Figures>, after: Option<&Figures>) -> Self {
+        let score_before = before.and_then(|f| f.score);
+        let score_after = after.and_then(|f| f.score);
+        Self {
+            score_before,
+            score_after,
+            score_delta: score_before.zip(score_after).map(|(b, a)| a - b),
+            level_before: before.and_then(|f| f.level),
+            level_after: after.and_then(|f| f.level),
+        }
+    }
+
+    /// Which way the score moved: `Some(Greater)` up, `Some(Less)` down, `Some(Equal)` level
+    /// (less than a twentieth of a percentage point, which shows as 0.0), `None` when either
+    /// side has no score.
+    pub fn direction(&self) -> Option<std::cmp::Ordering> {
+        self.score_delta.map(|d| {
+            if d >= 0.0005 {
+                std::cmp::Ordering::Greater
+            } else if d <= -0.0005 {
+                std::cmp::Ordering::Less
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+    }
+}
+
+/// One section's figures before and after.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectionChange {
+    /// The full section id, `<questionnaire>/<section>`.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Its figures.
+    #[serde(flatten)]
+    pub change: Change,
+}
+
+/// One item's answer before and after.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemChange {
+    /// The full item name, `<questionnaire>/<item>`.
+    pub item: String,
+    /// Its prompt.
+    pub prompt: String,
+    /// The answer before, in words ("" when unanswered).
+    pub answer_before: String,
+    /// The answer after, in words.
+    pub answer_after: String,
+    /// The value before (`None` when unanswered, N/A or text).
+    pub value_before: Option<f64>,
+    /// The value after.
+    pub value_after: Option<f64>,
+}
+
+impl ItemChange {
+    fn delta(&self) -> f64 {
+        self.value_after.unwrap_or_default() - self.value_before.unwrap_or_default()
+    }
+}
+
+/// Compares `after` (answered against `qs_after`) with `before` (against `qs_before`).
+pub fn compare(
+    qs_before: &[&Questionnaire],
+    before: &Assessment,
+    qs_after: &[&Questionnaire],
+    after: &Assessment,
+) -> Comparison {
+    let score_before = scoring::score(qs_before, before);
+    let score_after = scoring::score(qs_after, after);
+
+    let mut sections: Vec<SectionChange> = score_after
+        .sections
+        .iter()
+        .map(|s| SectionChange {
+            id: s.id.clone(),
+            title: sanitize_line(&s.title),
+            change: Change::of(
+                score_before.section(&s.id).map(|b| &b.figures),
+                Some(&s.figures),
+            ),
+        })
+        .collect();
+    for s in &score_before.sections {
+        if score_after.section(&s.id).is_none() {
+            sections.push(SectionChange {
+                id: s.id.clone(),
+                title: sanitize_line(&s.title),
+                change: Change::of(Some(&s.figures), None),
+            });
+        }
+    }
+
+    let mut improved = Vec::new();
+    let mut slipped = Vec::new();
+    let mut newly_answered = Vec::new();
+    let mut no_longer_answered = Vec::new();
+    for q in qs_after {
+        if !qs_before.iter().any(|b| b.id == q.id) {
+            continue;
+        }
+        for (_, item) in q.items() {
+            let full = format!("{}/{}", q.id, item.id);
+            let was = item_value(q, item, before.answer(&full));
+            let now = item_value(q, item, after.answer(&full));
+            let change = || item_change(q, item, &full, before, after, was, now);
+            match (was.is_answered(), now.is_answered()) {
+                (false, true) => newly_answered.push(change()),
+                (true, false) => no_longer_answered.push(change()),
+                _ => {
+                    if let (ItemValue::Value(b), ItemValue::Value(a)) = (was, now) {
+                        if a > b {
+                            improved.push(change());
+                        } else if a < b {
+                            slipped.push(change());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // Stable sorts: equal moves stay in questionnaire order.
+    improved.sort_by(|x, y| y.delta().total_cmp(&x.delta()));
+    slipped.sort_by(|x, y| x.delta().total_cmp(&y.delta()));
+
+    Comparison {
+        format: COMPARE_FORMAT,
+        before: side(before),
+        after: side(after),
+        overall: Change::of(Some(&score_before.overall), Some(&score_after.overall)),
+        sections,
+        improved,
+        slipped,
+        newly_answered,
+        no_longer_answered,
+    }
+}
+
+fn side(a: &Assessment) -> Side {
+    Side {
+        id: a.id.clone(),
+        name: sanitize_line(&a.name),
+        updated: a.updated.clone(),
+    }
+}
+
+fn item_change(
+    q: &Questionnaire,
+    item: &Item,
+    full: &str,
+    before: &Assessment,
+    after: &Assessment,
+    was: ItemValue,
+    now: ItemValue,
+) -> ItemChange {
+    let number = |v: ItemValue| match v {
+        ItemValue::Value(x) => Some(x),
+        _ => None,
+    };
+    ItemChange {
+        item: full.to_string(),
+        prompt: sanitize_line(&item.prompt),
+        answer_before: describe_answer(q, item, before.answer(full)),
+        answer_after: describe_answer(q, item, after.answer(full)),
+        value_before: number(was),
+        value_after: number(now),
+    }
+}
+
+impl Comparison {
+    /// The comparison as pretty JSON (`supplycheck compare --json`).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::Answer;
+    use std::cmp::Ordering;
+
+    const EXAMPLE: &str = include_str!("../tests/fixtures/worked-example.json");
+
+    fn example() -> Questionnaire {
+        Questionnaire::load_str(EXAMPLE, "worked-example.json")
+            .expect("fixture loads")
+            .0
+    }
+
+    fn answered(q: &Questionnaire, id: &str, answers: &[(&str, Answer)]) -> Assessment {
+        let mut a = Assessment::new(id.into(), id.into(), "Acme".into(), None, &[q]);
+        for (item, answer) in answers {
+            a.answers
+                .insert(format!("worked-example/{item}"), answer.clone());
+        }
+        a
+    }
+
+    fn choice(key: &str) -> Answer {
+        Answer {
+            choice: Some(key.into()),
+            ..Answer::default()
+        }
+    }
+
+    #[test]
+    fn moves_are_sorted_into_improved_slipped_new_and_gone() {
+        let q = example();
+        let before = answered(
+            &q,
+            "y2025",
+            &[
+                ("a", choice("partial")),
+                ("b", choice("fully")),
+                ("c", choice("not")),
+                (
+                    "d",
+                    Answer {
+                        checked: Some(vec!["x".into()]),
+                        ..Answer::default()
+                    },
+                ),
+            ],
+        );
+        let after = answered(
+            &q,
+            "y2026",
+            &[
+                ("a", choice("fully")),
+                ("b", choice("largely")),
+                ("c", choice("fully")),
+                (
+                    "e",
+                    Answer {
+                        na: true,
+                        ..Answer::default()
+                    },
+                ),
+            ],
+        );
+        let c = compare(&[&q], &before, &[&q], &after);
+        let ids = |v: &[ItemChange]| v.iter().map(|i| i.item.clone()).collect::<Vec<_>>();
+        // c rose by 1, a by 0.67: the largest rise first.
+        assert_eq!(ids(&c.improved), ["worked-example/c", "worked-example/a"]);
+        assert_eq!(ids(&c.slipped), ["worked-example/b"]);
+        assert_eq!(ids(&c.newly_answered), ["worked-example/e"]);
+        assert_eq!(ids(&c.no_longer_answered), ["worked-example/d"]);
+        assert_eq!(c.slipped[0].answer_before, "Fully implemented");
+        assert_eq!(c.slipped[0].answer_after, "Largely implemented");
+        assert_eq!(c.slipped[0].value_before, Some(1.0));
+        assert_eq!(c.newly_answered[0].answer_after, "Not applicable");
+        assert_eq!(
+            c.no_longer_answered[0].answer_before,
+            "1 of 2 checks in place"
+        );
+
+        // Before: a .33 w1, b 1 w2, c 0 w1, d .5 w1 → 2.83 / 5; after: a 1, b .67 w2, c 1.
+        let b = 2.83 / 5.0;
+        let a = (1.0 + 1.34 + 1.0) / 4.0;
+        let o = c.overall;
+        assert!((o.score_before.expect("before") - b).abs() < 1e-9);
+        assert!((o.score_after.expect("after") - a).abs() < 1e-9);
+        assert!((o.score_delta.expect("delta") - (a - b)).abs() < 1e-9);
+        assert_eq!(o.direction(), Some(Ordering::Greater));
+        // Before, a is below the pass mark; after, level 1 holds but d (level 2) is unanswered.
+        assert_eq!((o.level_before, o.level_after), (Some(0), Some(1)));
+        assert_eq!(c.sections.len(), 1);
+        assert_eq!(c.sections[0].id, "worked-example/planning");
+        assert_eq!(c.sections[0].change, o, "one section: the same figures");
+    }
+
+    #[test]
+    fn the_json_names_every_field() {
+        let q = example();
+        let before = answered(&q, "y2025", &[]);
+        let after = answered(&q, "y2026", &[("a", choice("fully"))]);
+        let v: serde_json::Value =
+            serde_json::from_str(&compare(&[&q], &before, &[&q], &after).to_json()).expect("json");
+        assert_eq!(v["format"], "supplycheck.compare/1");
+        assert_eq!(v["before"]["id"], "y2025");
+        assert_eq!(v["overall"]["score_before"], serde_json::Value::Null);
+        assert_eq!(v["overall"]["score_after"], 1.0);
+        assert_eq!(v["overall"]["score_delta"], serde_json::Value::Null);
+        assert_eq!(v["sections"][0]["id"], "worked-example/planning");
+        assert_eq!(v["sections"][0]["level_after"], 0);
+        assert_eq!(v["newly_answered"][0]["item"], "worked-example/a");
+        for key in ["improved", "slipped", "no_longer_answered"] {
+            assert_eq!(v[key], serde_json::json!([]), "{key}");
+        }
+    }
+
+    #[test]
+    fn sections_only_on_one_side_have_no_score_on_the_other() {
+        let q = example();
+        let cert = crate::catalog::Catalog::built_in();
+        let exd = cert.get("cert-exd").expect("built-in");
+        let before = answered(&q, "y2025", &[("a", choice("fully"))]);
+        let mut after = Assessment::new("y2026".into(), "y".into(), "Acme".into(), None, &[exd]);
+        after
+            .answers
+            .insert("cert-exd/high-value-services".into(), choice("yes"));
+        let c = compare(&[&q], &before, &[exd], &after);
+        let first = &c.sections[0];
+        assert!(first.id.starts_with("cert-exd/"));
+        assert_eq!(first.change.score_before, None);
+        let last = c.sections.last().expect("sections");
+        assert_eq!(last.id, "worked-example/planning");
+        assert_eq!(last.change.score_after, None);
+        assert_eq!(last.change.direction(), None);
+        assert!(c.improved.is_empty() && c.newly_answered.is_empty());
+    }
+}

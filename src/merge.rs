@@ -1,0 +1,876 @@
+//! Merging several respondents' assessments of the same questionnaires into one.
+//!
+//! Where every answer given agrees, the merged assessment holds it. Where answers differ,
+//! the item is left unanswered and every respondent's answer is kept in the assessment's
+//! `responses` field, for a facilitator to settle. Notes are all kept, each prefixed with
+//! its respondent; an item is flagged when anyone flagged it.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use crate::assessment::{Answer, Assessment, QuestionnaireRef, Response};
+use crate::catalog::Catalog;
+use crate::questionnaire::{Item, Questionnaire};
+use crate::report::summary::describe_answer;
+use crate::roles::owner_label;
+use crate::scoring::{ItemValue, item_value};
+use crate::text::sanitize_line;
+
+/// One assessment to merge.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// Where it came from (a file name or id), for messages.
+    pub source: &'a str,
+    /// The assessment.
+    pub assessment: &'a Assessment,
+}
+
+/// Why assessments cannot be merged.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MergeError {
+    /// Fewer than two assessments.
+    #[error("give at least two assessments to merge")]
+    TooFew,
+    /// The assessments use different questionnaires or versions.
+    #[error(
+        "the assessments do not use the same questionnaires:\n{}\n  Merge assessments of the \
+         same questionnaires and versions, or add --force to merge the questionnaires they \
+         share and leave out the rest.",
+        differences.iter().map(|d| format!("  {d}")).collect::<Vec<_>>().join("\n")
+    )]
+    Mismatch {
+        /// Each difference, in words.
+        differences: Vec<String>,
+    },
+    /// Nothing in common, even with `--force`.
+    #[error(
+        "the assessments share no questionnaire at the same version, so there is nothing to \
+         merge:\n{}",
+        differences.iter().map(|d| format!("  {d}")).collect::<Vec<_>>().join("\n")
+    )]
+    NothingInCommon {
+        /// Each difference, in words.
+        differences: Vec<String>,
+    },
+    /// A questionnaire the assessments use is not loaded.
+    #[error(
+        "the assessments use the questionnaire \"{id}\", which is not loaded; add it with \
+         --questionnaire-file FILE or put it in the data directory's questionnaires folder"
+    )]
+    UnknownQuestionnaire {
+        /// Its id.
+        id: String,
+    },
+}
+
+/// One respondent's answer to a disputed item, as people read it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GivenAnswer {
+    /// Who gave it.
+    pub respondent: String,
+    /// The answer in words ("Largely implemented", "2 of 5 checks in place", …).
+    pub answer: String,
+    /// Its value from 0 to 1; `None` for N/A and text answers.
+    pub value: Option<f64>,
+}
+
+/// An item the respondents answered differently.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Disagreement {
+    /// The full item name, `<questionnaire>/<item>`.
+    pub item: String,
+    /// The item's prompt (empty when the questionnaire no longer has the item).
+    pub prompt: String,
+    /// The largest value given minus the smallest, to six decimal places (0 when fewer
+    /// than two answers have a value, e.g. N/A against an answer, or text answers).
+    pub spread: f64,
+    /// Each respondent's answer, in the order the assessments were given.
+    pub answers: Vec<GivenAnswer>,
+}
+
+/// A questionnaire left out of a forced merge.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LeftOut {
+    /// The questionnaire's id.
+    pub questionnaire: String,
+    /// Why, in words.
+    pub reason: String,
+    /// How many answers to it were not merged.
+    pub answers: usize,
+}
+
+/// The outcome of a merge.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Merged {
+    /// The merged assessment, ready to save.
+    #[serde(skip)]
+    pub assessment: Assessment,
+    /// The respondents, in the order given (made unique).
+    pub respondents: Vec<String>,
+    /// The questionnaires merged.
+    pub questionnaires: Vec<QuestionnaireRef>,
+    /// How many items have an answer everyone who answered agrees on.
+    pub agreed: usize,
+    /// The items answered differently, largest spread first.
+    pub disagreements: Vec<Disagreement>,
+    /// Questionnaires left out (only with `force`).
+    pub left_out: Vec<LeftOut>,
+}
+
+/// Merges `inputs` into a new assessment with the given id. Different questionnaire sets or
+/// versions are an error unless `force`, which merges the questionnaires every input shares
+/// at the same version and lists the rest in [`Merged::left_out`].
+pub fn merge(
+    inputs: &[Input<'_>],
+    catalog: &Catalog,
+    id: String,
+    force: bool,
+) -> Result<Merged, MergeError> {
+    if inputs.len() < 2 {
+        return Err(MergeError::TooFew);
+    }
+    let (common, differences) = common_questionnaires(inputs);
+    if !differences.is_empty() && !force {
+        return Err(MergeError::Mismatch { differences });
+    }
+    if common.is_empty() {
+        return Err(MergeError::NothingInCommon { differences });
+    }
+    let mut questionnaires = Vec::new();
+    for r in &common {
+        let q = catalog
+            .get(&r.id)
+            .ok_or_else(|| MergeError::UnknownQuestionnaire { id: r.id.clone() })?;
+        questionnaires.push(q);
+    }
+    let respondents = labels(inputs);
+    let left_out = left_out(inputs, &common);
+
+    let first = inputs[0].assessment;
+    let name = if first.name.ends_with("(merged)") {
+        first.name.clone()
+    } else {
+        format!("{} (merged)", first.name)
+    };
+    let mut out = Assessment::new(
+        id,
+        name,
+        first.organisation.clone(),
+        Some(respondents.join(", ")),
+        &questionnaires,
+    );
+    out.questionnaires.clone_from(&common);
+
+    let mut agreed = 0;
+    let mut disagreements = Vec::new();
+    for (order, key) in item_keys(inputs, &questionnaires).into_iter().enumerate() {
+        let item = find_item(&questionnaires, &key);
+        let given = given_answers(inputs, &respondents, &key);
+        let mut entry = Answer::default();
+        if let Some((_, first_answer)) = given.first() {
+            if given.iter().all(|(_, a)| a.same_value(first_answer)) {
+                copy_value(&mut entry, first_answer);
+                agreed += 1;
+            } else {
+                disagreements.push((order, disagreement(&key, item, &given)));
+                out.responses.insert(
+                    key.clone(),
+                    given
+                        .iter()
+                        .map(|(who, a)| Response {
+                            respondent: who.clone(),
+                            answer: a.clone(),
+                        })
+                        .collect(),
+                );
+            }
+        }
+        merge_notes(&mut entry, inputs, &respondents, &key);
+        if !entry.is_empty() {
+            out.answers.insert(key, entry);
+        }
+    }
+    disagreements.sort_by(|(oa, a), (ob, b)| b.spread.total_cmp(&a.spread).then(oa.cmp(ob)));
+
+    Ok(Merged {
+        assessment: out,
+        respondents,
+        questionnaires: common,
+        agreed,
+        disagreements: disagreements.into_iter().map(|(_, d)| d).collect(),
+        left_out,
+    })
+}
+
+/// The questionnaires every input uses at the same version (in the first input's order),
+/// and every difference in words.
+fn common_questionnaires(inputs: &[Input<'_>]) -> (Vec<QuestionnaireRef>, Vec<String>) {
+    let mut ids: Vec<&str> = Vec::new();
+    for input in inputs {
+        for r in &input.assessment.questionnaires {
+            if !ids.contains(&r.id.as_str()) {
+                ids.push(&r.id);
+            }
+        }
+    }
+    let mut common = Vec::new();
+    let mut differences = Vec::new();
+    for id in ids {
+        let versions: Vec<Option<&str>> = inputs
+            .iter()
+            .map(|i| {
+                i.assessment
+                    .questionnaires
+                    .iter()
+                    .find(|r| r.id == id)
+                    .map(|r| r.version.as_str())
+            })
+            .collect();
+        let shown = sanitize_line(id);
+        if versions.iter().any(Option::is_none) {
+            let missing: Vec<String> = inputs
+                .iter()
+                .zip(&versions)
+                .filter(|(_, v)| v.is_none())
+                .map(|(i, _)| sanitize_line(i.source))
+                .collect();
+            differences.push(format!("{shown}: not in {}", missing.join(", ")));
+            continue;
+        }
+        let distinct: BTreeSet<&str> = versions.iter().flatten().copied().collect();
+        if distinct.len() > 1 {
+            let each: Vec<String> = inputs
+                .iter()
+                .zip(&versions)
+                .map(|(i, v)| {
+                    format!(
+                        "{} in {}",
+                        sanitize_line(v.unwrap_or_default()),
+                        sanitize_line(i.source)
+                    )
+                })
+                .collect();
+            differences.push(format!("{shown}: versions differ ({})", each.join(", ")));
+            continue;
+        }
+        common.push(QuestionnaireRef {
+            id: id.to_string(),
+            version: versions[0].unwrap_or_default().to_string(),
+        });
+    }
+    (common, differences)
+}
+
+/// Each input's respondent label: its `respondent`, or else where it came from; made unique
+/// by numbering repeats.
+fn labels(inputs: &[Input<'_>]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for input in inputs {
+        let base = input
+            .assessment
+            .respondent
+            .as_deref()
+            .map(sanitize_line)
+            .map(|r| r.trim().to_string())
+            .filter(|r| !r.is_empty())
+            .unwrap_or_else(|| sanitize_line(input.source));
+        let mut label = base.clone();
+        let mut n = 2;
+        while out.contains(&label) {
+            label = format!("{base} ({n})");
+            n += 1;
+        }
+        out.push(label);
+    }
+    out
+}
+
+fn left_out(inputs: &[Input<'_>], common: &[QuestionnaireRef]) -> Vec<LeftOut> {
+    let mut out: Vec<LeftOut> = Vec::new();
+    for input in inputs {
+        for r in &input.assessment.questionnaires {
+            if common.iter().any(|c| c.id == r.id) || out.iter().any(|l| l.questionnaire == r.id) {
+                continue;
+            }
+            let everyone = inputs.iter().all(|i| {
+                i.assessment
+                    .questionnaires
+                    .iter()
+                    .any(|other| other.id == r.id)
+            });
+            let reason = if everyone {
+                "its versions differ".to_string()
+            } else {
+                "not every assessment uses it".to_string()
+            };
+            let prefix = format!("{}/", r.id);
+            let answers = inputs
+                .iter()
+                .map(|i| {
+                    i.assessment
+                        .answers
+                        .iter()
+                        .filter(|(k, a)| k.starts_with(&prefix) && a.is_answered())
+                        .count()
+                })
+                .sum();
+            out.push(LeftOut {
+                questionnaire: r.id.clone(),
+                reason,
+                answers,
+            });
+        }
+    }
+    out
+}
+
+/// Every item key any input has an entry for, in the merged questionnaires: first the
+/// questionnaires' items in order, then entries for items they no longer have.
+fn item_keys(inputs: &[Input<'_>], questionnaires: &[&Questionnaire]) -> Vec<String> {
+    let mut present: BTreeSet<&str> = BTreeSet::new();
+    for input in inputs {
+        present.extend(input.assessment.answers.keys().map(String::as_str));
+        present.extend(input.assessment.responses.keys().map(String::as_str));
+    }
+    let mut keys = Vec::new();
+    for q in questionnaires {
+        for (_, item) in q.items() {
+            let key = format!("{}/{}", q.id, item.id);
+            if present.remove(key.as_str()) {
+                keys.push(key);
+            }
+        }
+    }
+    keys.extend(
+        present
+            .into_iter()
+            .filter(|k| {
+                questionnaires.iter().any(|q| {
+                    k.strip_prefix(q.id.as_str())
+                        .is_some_and(|r| r.starts_with('/'))
+                })
+            })
+            .map(String::from),
+    );
+    keys
+}
+
+fn find_item<'q>(
+    questionnaires: &[&'q Questionnaire],
+    key: &str,
+) -> Option<(&'q Questionnaire, &'q Item)> {
+    let (qid, iid) = key.split_once('/')?;
+    let q = questionnaires.iter().find(|q| q.id == qid)?;
+    q.item(iid).map(|(_, item)| (*q, item))
+}
+
+/// Every answer given to `key`: each input's own answer, and the answers an already merged
+/// input keeps in its `responses`.
+fn given_answers(inputs: &[Input<'_>], respondents: &[String], key: &str) -> Vec<(String, Answer)> {
+    let mut given = Vec::new();
+    for (input, who) in inputs.iter().zip(respondents) {
+        if let Some(a) = input
+            .assessment
+            .answers
+            .get(key)
+            .filter(|a| a.is_answered())
+        {
+            given.push((who.clone(), a.clone()));
+        }
+        if let Some(responses) = input.assessment.responses.get(key) {
+            given.extend(
+                responses
+                    .iter()
+                    .filter(|r| r.answer.is_answered())
+                    .map(|r| (sanitize_line(&r.respondent), r.answer.clone())),
+            );
+        }
+    }
+    given
+}
+
+fn copy_value(to: &mut Answer, from: &Answer) {
+    to.choice.clone_from(&from.choice);
+    to.checked.clone_from(&from.checked);
+    to.na_checks.clone_from(&from.na_checks);
+    to.na = from.na;
+    to.text.clone_from(&from.text);
+}
+
+fn value_of(item: Option<(&Questionnaire, &Item)>, answer: &Answer) -> Option<f64> {
+    let (q, item) = item?;
+    match item_value(q, item, Some(answer)) {
+        ItemValue::Value(v) => Some(v),
+        _ => None,
+    }
+}
+
+fn disagreement(
+    key: &str,
+    item: Option<(&Questionnaire, &Item)>,
+    given: &[(String, Answer)],
+) -> Disagreement {
+    let answers: Vec<GivenAnswer> = given
+        .iter()
+        .map(|(who, a)| GivenAnswer {
+            respondent: who.clone(),
+            answer: match item {
+                Some((q, i)) => describe_answer(q, i, Some(a)),
+                None => raw_answer(a),
+            },
+            value: value_of(item, a),
+        })
+        .collect();
+    let values: Vec<f64> = answers.iter().filter_map(|a| a.value).collect();
+    let spread = if values.len() < 2 {
+        0.0
+    } else {
+        let max = values.iter().copied().fold(f64::MIN, f64::max);
+        let min = values.iter().copied().fold(f64::MAX, f64::min);
+        // Rounded to a millionth, so 0.6 − 0.4 reads 0.2.
+        ((max - min) * 1e6).round() / 1e6
+    };
+    Disagreement {
+        item: key.to_string(),
+        prompt: item
+            .map(|(_, i)| sanitize_line(&i.prompt))
+            .unwrap_or_default(),
+        spread,
+        answers,
+    }
+}
+
+/// An answer to an item the questionnaire no longer has, as stored.
+fn raw_answer(a: &Answer) -> String {
+    if a.na {
+        "Not applicable".to_string()
+    } else if let Some(c) = &a.choice {
+        sanitize_line(c)
+    } else if let Some(checked) = &a.checked {
+        format!("ticked: {}", sanitize_line(&checked.join(", ")))
+    } else {
+        sanitize_line(a.text.as_deref().unwrap_or_default())
+    }
+}
+
+/// Notes from every respondent, each prefixed with its respondent; the owner when everyone
+/// who named one agrees (otherwise each proposal goes into the note); flagged when anyone
+/// flagged it.
+fn merge_notes(entry: &mut Answer, inputs: &[Input<'_>], respondents: &[String], key: &str) {
+    let mut notes = Vec::new();
+    let mut owners: Vec<(&str, &str)> = Vec::new();
+    for (input, who) in inputs.iter().zip(respondents) {
+        let Some(a) = input.assessment.answers.get(key) else {
+            continue;
+        };
+        if let Some(note) = a.note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+            notes.push(format!("{who}: {note}"));
+        }
+        if let Some(owner) = a.owner.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
+            owners.push((who, owner));
+        }
+        entry.flag |= a.flag;
+    }
+    let distinct: BTreeSet<&str> = owners.iter().map(|(_, o)| *o).collect();
+    match distinct.len() {
+        0 => {}
+        1 => entry.owner = owners.first().map(|(_, o)| (*o).to_string()),
+        _ => notes.push(format!(
+            "Owners proposed: {}",
+            owners
+                .iter()
+                .map(|(who, o)| format!("{who}: {}", owner_label(o)))
+                .collect::<Vec<_>>()
+                .join("; ")
+        )),
+    }
+    if !notes.is_empty() {
+        entry.note = Some(notes.join("\n"));
+    }
+}
+
+/// The disputed items of a merged assessment (its `responses`), largest spread first, then
+/// in questionnaire order.
+pub fn disputes(questionnaires: &[&Questionnaire], a: &Assessment) -> Vec<Disagreement> {
+    let mut order: Vec<&String> = Vec::new();
+    for q in questionnaires {
+        for (_, item) in q.items() {
+            if let Some((key, _)) = a.responses.get_key_value(&format!("{}/{}", q.id, item.id)) {
+                order.push(key);
+            }
+        }
+    }
+    order.extend(
+        a.responses
+            .keys()
+            .filter(|k| !order.contains(k))
+            .collect::<Vec<_>>(),
+    );
+    let mut out: Vec<Disagreement> = order
+        .into_iter()
+        .filter_map(|key| {
+            let given: Vec<(String, Answer)> = a
+                .responses
+                .get(key)?
+                .iter()
+                .map(|r| (sanitize_line(&r.respondent), r.answer.clone()))
+                .collect();
+            Some(disagreement(key, find_item(questionnaires, key), &given))
+        })
+        .collect();
+    out.sort_by(|x, y| y.spread.total_cmp(&x.spread));
+    out
+}
+
+/// Settles a disputed item with the answer respondent number `index` gave (in the order of
+/// its `responses`): the answer is copied (the merged note, owner and flag stay) and the
+/// dispute removed. Returns `false`, changing nothing, when there is no such response.
+pub fn settle(a: &mut Assessment, key: &str, index: usize) -> bool {
+    let Some(chosen) = a
+        .responses
+        .get(key)
+        .and_then(|r| r.get(index))
+        .map(|r| r.answer.clone())
+    else {
+        return false;
+    };
+    let entry = a.answers.entry(key.to_string()).or_default();
+    entry.clear_value();
+    copy_value(entry, &chosen);
+    a.responses.remove(key);
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scoring::score;
+
+    const EXAMPLE: &str = include_str!("../tests/fixtures/worked-example.json");
+
+    fn catalog() -> Catalog {
+        let mut c = Catalog::built_in();
+        c.insert(
+            Questionnaire::load_str(EXAMPLE, "worked-example.json")
+                .expect("fixture loads")
+                .0,
+        );
+        c
+    }
+
+    fn respondent(c: &Catalog, who: &str, answers: &[(&str, Answer)]) -> Assessment {
+        let q = c.get("worked-example").expect("fixture");
+        let mut a = Assessment::new(
+            who.to_lowercase(),
+            "Acme 2026".into(),
+            "Acme Ltd".into(),
+            Some(who.into()),
+            &[q],
+        );
+        for (item, answer) in answers {
+            a.answers
+                .insert(format!("worked-example/{item}"), answer.clone());
+        }
+        a
+    }
+
+    fn choice(key: &str) -> Answer {
+        Answer {
+            choice: Some(key.into()),
+            ..Answer::default()
+        }
+    }
+
+    fn na() -> Answer {
+        Answer {
+            na: true,
+            ..Answer::default()
+        }
+    }
+
+    fn checks(ticked: &[&str]) -> Answer {
+        Answer {
+            checked: Some(ticked.iter().map(|s| (*s).to_string()).collect()),
+            ..Answer::default()
+        }
+    }
+
+    fn inputs(assessments: &[Assessment]) -> Vec<Input<'_>> {
+        assessments
+            .iter()
+            .map(|a| Input {
+                source: &a.id,
+                assessment: a,
+            })
+            .collect()
+    }
+
+    /// Three respondents: agreement on a, b (b unanswered by Carol); disagreement on c
+    /// (spread 1.0, with an N/A), on the checklist d (spread 0.5) and on the text.
+    fn three(c: &Catalog) -> Vec<Assessment> {
+        let noted = |mut a: Answer, note: &str| {
+            a.note = Some(note.into());
+            a
+        };
+        vec![
+            respondent(
+                c,
+                "Alice",
+                &[
+                    ("a", noted(choice("fully"), "We have the register")),
+                    ("b", choice("largely")),
+                    ("c", choice("fully")),
+                    ("d", checks(&["x", "y"])),
+                    (
+                        "strategy",
+                        Answer {
+                            text: Some("Grow".into()),
+                            ..Answer::default()
+                        },
+                    ),
+                ],
+            ),
+            respondent(
+                c,
+                "Bob",
+                &[
+                    ("a", choice("fully")),
+                    ("b", choice("largely")),
+                    ("c", choice("not")),
+                    ("d", checks(&["x"])),
+                    (
+                        "strategy",
+                        Answer {
+                            text: Some("Hold".into()),
+                            ..Answer::default()
+                        },
+                    ),
+                ],
+            ),
+            respondent(
+                c,
+                "Carol",
+                &[
+                    ("a", noted(choice("fully"), "Checked in March")),
+                    ("c", na()),
+                    (
+                        "e",
+                        Answer {
+                            flag: true,
+                            owner: Some("legal".into()),
+                            ..Answer::default()
+                        },
+                    ),
+                ],
+            ),
+        ]
+    }
+
+    #[test]
+    fn agreed_answers_are_kept_and_disagreements_ordered_by_spread() {
+        let c = catalog();
+        let all = three(&c);
+        let m = merge(&inputs(&all), &c, "workshop".into(), false).expect("merges");
+        assert_eq!(m.respondents, ["Alice", "Bob", "Carol"]);
+        assert_eq!(m.agreed, 2, "a (all three) and b (two; Carol gave none)");
+        let items: Vec<&str> = m.disagreements.iter().map(|d| d.item.as_str()).collect();
+        assert_eq!(
+            items,
+            [
+                "worked-example/c",
+                "worked-example/d",
+                "worked-example/strategy"
+            ]
+        );
+        let spreads: Vec<f64> = m.disagreements.iter().map(|d| d.spread).collect();
+        assert_eq!(spreads, [1.0, 0.5, 0.0]);
+        let c_answers: Vec<(&str, &str, Option<f64>)> = m.disagreements[0]
+            .answers
+            .iter()
+            .map(|a| (a.respondent.as_str(), a.answer.as_str(), a.value))
+            .collect();
+        assert_eq!(
+            c_answers,
+            [
+                ("Alice", "Fully implemented", Some(1.0)),
+                ("Bob", "Not implemented", Some(0.0)),
+                ("Carol", "Not applicable", None),
+            ]
+        );
+        assert_eq!(
+            m.disagreements[1].answers[1].answer,
+            "1 of 2 checks in place"
+        );
+
+        let out = &m.assessment;
+        assert_eq!(out.id, "workshop");
+        assert_eq!(out.name, "Acme 2026 (merged)");
+        assert_eq!(out.respondent.as_deref(), Some("Alice, Bob, Carol"));
+        assert_eq!(
+            out.answers["worked-example/a"].choice.as_deref(),
+            Some("fully")
+        );
+        assert_eq!(
+            out.answers["worked-example/a"].note.as_deref(),
+            Some("Alice: We have the register\nCarol: Checked in March")
+        );
+        assert_eq!(
+            out.answers["worked-example/b"].choice.as_deref(),
+            Some("largely")
+        );
+        assert!(
+            !out.answers.contains_key("worked-example/c"),
+            "disputed: unanswered"
+        );
+        assert_eq!(out.responses["worked-example/c"].len(), 3);
+        assert_eq!(out.responses["worked-example/c"][2].respondent, "Carol");
+        assert!(out.responses["worked-example/c"][2].answer.na);
+        let e = &out.answers["worked-example/e"];
+        assert!(e.flag && !e.is_answered());
+        assert_eq!(e.owner.as_deref(), Some("legal"));
+    }
+
+    #[test]
+    fn the_merged_file_checks_scores_and_round_trips() {
+        let c = catalog();
+        let all = three(&c);
+        let m = merge(&inputs(&all), &c, "workshop".into(), false).expect("merges");
+        assert!(m.assessment.check(&c).is_empty());
+        let json = serde_json::to_string(&m.assessment).expect("encodes");
+        let back =
+            crate::store::parse(json.as_bytes(), std::path::Path::new("w.json")).expect("parses");
+        assert_eq!(back, m.assessment);
+        let q = c.get("worked-example").expect("fixture");
+        let r = score(&[q], &back);
+        // a = 1.0 (w1), b = 0.67 (w2): (1 + 1.34) / 3
+        assert_eq!(r.overall.answered, 2);
+        assert!((r.overall.score.expect("a score") - 2.34 / 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn owners_that_differ_go_into_the_note() {
+        let c = catalog();
+        let owned = |o: &str| Answer {
+            owner: Some(o.into()),
+            ..choice("fully")
+        };
+        let all = vec![
+            respondent(&c, "Alice", &[("a", owned("legal"))]),
+            respondent(&c, "Bob", &[("a", owned("it-manager"))]),
+        ];
+        let m = merge(&inputs(&all), &c, "w".into(), false).expect("merges");
+        let a = &m.assessment.answers["worked-example/a"];
+        assert_eq!(a.owner, None);
+        assert_eq!(
+            a.note.as_deref(),
+            Some("Owners proposed: Alice: Legal function; Bob: IT manager")
+        );
+    }
+
+    #[test]
+    fn respondents_without_names_are_named_by_source_and_made_unique() {
+        let c = catalog();
+        let mut all = vec![
+            respondent(&c, "Alice", &[]),
+            respondent(&c, "Alice", &[]),
+            respondent(&c, "x", &[]),
+        ];
+        all[2].respondent = None;
+        all[2].id = "laptop-3".into();
+        let m = merge(&inputs(&all), &c, "w".into(), false).expect("merges");
+        assert_eq!(m.respondents, ["Alice", "Alice (2)", "laptop-3"]);
+    }
+
+    #[test]
+    fn different_questionnaires_are_refused_unless_forced() {
+        let c = catalog();
+        let mut all = three(&c);
+        all[1].questionnaires.push(QuestionnaireRef {
+            id: "cert-exd".into(),
+            version: "1.0.0".into(),
+        });
+        all[1]
+            .answers
+            .insert("cert-exd/high-value-services".into(), choice("yes"));
+        all[2].questionnaires[0].version = "2.0.0".into();
+        let err = merge(&inputs(&all), &c, "w".into(), false).expect_err("refused");
+        assert_eq!(
+            err.to_string(),
+            "the assessments do not use the same questionnaires:\n  \
+             worked-example: versions differ (1.0.0 in alice, 1.0.0 in bob, 2.0.0 in carol)\n  \
+             cert-exd: not in alice, carol\n  \
+             Merge assessments of the same questionnaires and versions, or add --force to \
+             merge the questionnaires they share and leave out the rest."
+        );
+        // Forced, nothing is shared at the same version.
+        let err = merge(&inputs(&all), &c, "w".into(), true).expect_err("nothing to merge");
+        assert!(matches!(err, MergeError::NothingInCommon { .. }));
+
+        // Forced with a shared questionnaire: the rest is listed.
+        all[2].questionnaires[0].version = "1.0.0".into();
+        let m = merge(&inputs(&all), &c, "w".into(), true).expect("merges what is common");
+        assert_eq!(
+            m.left_out,
+            [LeftOut {
+                questionnaire: "cert-exd".into(),
+                reason: "not every assessment uses it".into(),
+                answers: 1,
+            }]
+        );
+        assert_eq!(m.assessment.questionnaires.len(), 1);
+        assert!(
+            !m.assessment
+                .answers
+                .keys()
+                .any(|k| k.starts_with("cert-exd/"))
+        );
+    }
+
+    #[test]
+    fn a_merged_file_can_be_merged_again_and_disputes_settled() {
+        let c = catalog();
+        let all = three(&c);
+        let first = merge(&inputs(&all[..2]), &c, "ab".into(), false).expect("merges");
+        let again = [first.assessment, all[2].clone()];
+        let m = merge(&inputs(&again), &c, "abc".into(), false).expect("merges");
+        let c_item = m
+            .disagreements
+            .iter()
+            .find(|d| d.item == "worked-example/c")
+            .expect("c disputed");
+        let who: Vec<&str> = c_item
+            .answers
+            .iter()
+            .map(|a| a.respondent.as_str())
+            .collect();
+        assert_eq!(who, ["Alice", "Bob", "Carol"]);
+
+        let q = c.get("worked-example").expect("fixture");
+        let mut out = m.assessment;
+        let listed = disputes(&[q], &out);
+        assert_eq!(listed, m.disagreements);
+        assert!(settle(&mut out, "worked-example/c", 1));
+        assert_eq!(
+            out.answers["worked-example/c"].choice.as_deref(),
+            Some("not")
+        );
+        assert!(!out.responses.contains_key("worked-example/c"));
+        assert!(!settle(&mut out, "worked-example/c", 0), "already settled");
+        assert!(
+            !settle(&mut out, "worked-example/d", 9),
+            "no such respondent"
+        );
+        assert_eq!(disputes(&[q], &out).len(), listed.len() - 1);
+    }
+
+    #[test]
+    fn fewer_than_two_is_an_error() {
+        let c = catalog();
+        let one = [respondent(&c, "Alice", &[])];
+        assert_eq!(
+            merge(&inputs(&one), &c, "w".into(), false),
+            Err(MergeError::TooFew)
+        );
+    }
+}
