@@ -69,12 +69,15 @@ fn json_of(out: &std::process::Output) -> Value {
     serde_json::from_slice(&out.stdout).expect("JSON on stdout")
 }
 
+/// An answer given on a laptop: item, value, further `answer` arguments.
+type Given<'a> = (&'a str, &'a str, &'a [&'a str]);
+
 /// Three laptops answer cert-exd; returns the facilitator's laptop and the three files
 /// copied onto it.
 fn three_respondents() -> (Laptop, Vec<PathBuf>) {
     let facilitator = Laptop::new();
     let mut files = Vec::new();
-    let answers: [(&str, &[(&str, &str, &[&str])]); 3] = [
+    let answers: [(&str, &[Given]); 3] = [
         (
             "Alice",
             &[

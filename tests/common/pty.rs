@@ -1,0 +1,108 @@
+//! The real binary in a pseudo-terminal: start it, read its screen, press keys, wait.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// How long to wait for a screen or an exit before failing.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+/// A running `supplycheck` in a pseudo-terminal of the given size.
+pub struct Term {
+    parser: Arc<Mutex<vt100::Parser>>,
+    keys: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Term {
+    /// Starts `supplycheck ARGS` with the data directory `data`, no colour, 80×24 or the
+    /// given size.
+    pub fn start(data: &Path, args: &[&str], rows: u16, cols: u16) -> Self {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_supplycheck"));
+        cmd.args(args);
+        cmd.env("SUPPLYCHECK_DATA_DIR", data);
+        cmd.env("NO_COLOR", "1");
+        cmd.env("TERM", "xterm-256color");
+        let child = pty.slave.spawn_command(cmd).expect("spawns");
+        drop(pty.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let feed = Arc::clone(&parser);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                feed.lock().expect("parser").process(&buf[..n]);
+            }
+        });
+        let keys = pty.master.take_writer().expect("writer");
+        Self {
+            parser,
+            keys,
+            child,
+            _master: pty.master,
+        }
+    }
+
+    /// What the screen shows now.
+    pub fn text(&self) -> String {
+        self.parser.lock().expect("parser").screen().contents()
+    }
+
+    /// Waits until the screen shows `needle`, or fails with what it shows.
+    pub fn wait_for(&self, needle: &str) {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if self.text().contains(needle) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!(
+            "the screen never showed {needle:?}; it shows:\n{}",
+            self.text()
+        );
+    }
+
+    /// Types `keys` (bytes as a terminal sends them).
+    pub fn press(&mut self, keys: &str) {
+        self.keys.write_all(keys.as_bytes()).expect("write");
+        self.keys.flush().expect("flush");
+    }
+
+    /// Waits for the process to end and returns whether it succeeded.
+    pub fn wait_exit(&mut self) -> bool {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return status.success();
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "the program did not end; the screen shows:\n{}",
+                self.text()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Term {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
