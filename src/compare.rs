@@ -245,29 +245,7 @@ mod tests {
     use crate::assessment::Answer;
     use std::cmp::Ordering;
 
-    const EXAMPLE: &str = include_str!("../tests/fixtures/worked-example.json");
-
-    fn example() -> Questionnaire {
-        Questionnaire::load_str(EXAMPLE, "worked-example.json")
-            .expect("fixture loads")
-            .0
-    }
-
-    fn answered(q: &Questionnaire, id: &str, answers: &[(&str, Answer)]) -> Assessment {
-        let mut a = Assessment::new(id.into(), id.into(), "Acme".into(), None, &[q]);
-        for (item, answer) in answers {
-            a.answers
-                .insert(format!("worked-example/{item}"), answer.clone());
-        }
-        a
-    }
-
-    fn choice(key: &str) -> Answer {
-        Answer {
-            choice: Some(key.into()),
-            ..Answer::default()
-        }
-    }
+    use crate::test_support::{assessment as answered, choice, worked_example as example};
 
     #[test]
     fn moves_are_sorted_into_improved_slipped_new_and_gone() {

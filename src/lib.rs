@@ -18,6 +18,8 @@ pub mod report;
 pub mod roles;
 pub mod scoring;
 pub mod store;
+#[cfg(test)]
+pub(crate) mod test_support;
 pub mod text;
 pub mod tui;
 pub mod workspace;

@@ -547,15 +547,11 @@ mod tests {
     use super::*;
     use crate::scoring::score;
 
-    const EXAMPLE: &str = include_str!("../tests/fixtures/worked-example.json");
+    use crate::test_support::{choice, na, ticked as checks, worked_example};
 
     fn catalog() -> Catalog {
         let mut c = Catalog::built_in();
-        c.insert(
-            Questionnaire::load_str(EXAMPLE, "worked-example.json")
-                .expect("fixture loads")
-                .0,
-        );
+        c.insert(worked_example());
         c
     }
 
@@ -573,27 +569,6 @@ mod tests {
                 .insert(format!("worked-example/{item}"), answer.clone());
         }
         a
-    }
-
-    fn choice(key: &str) -> Answer {
-        Answer {
-            choice: Some(key.into()),
-            ..Answer::default()
-        }
-    }
-
-    fn na() -> Answer {
-        Answer {
-            na: true,
-            ..Answer::default()
-        }
-    }
-
-    fn checks(ticked: &[&str]) -> Answer {
-        Answer {
-            checked: Some(ticked.iter().map(|s| (*s).to_string()).collect()),
-            ..Answer::default()
-        }
     }
 
     fn inputs(assessments: &[Assessment]) -> Vec<Input<'_>> {

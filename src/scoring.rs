@@ -286,34 +286,10 @@ mod tests {
     use super::*;
     use crate::assessment::Answer;
 
-    const EXAMPLE: &str = include_str!("../tests/fixtures/worked-example.json");
-
-    fn example() -> Questionnaire {
-        Questionnaire::load_str(EXAMPLE, "worked-example.json")
-            .expect("fixture loads")
-            .0
-    }
-
-    fn choice(key: &str) -> Answer {
-        Answer {
-            choice: Some(key.into()),
-            ..Answer::default()
-        }
-    }
-
-    fn na() -> Answer {
-        Answer {
-            na: true,
-            ..Answer::default()
-        }
-    }
+    use crate::test_support::{choice, na, worked_example as example};
 
     fn assessment(q: &Questionnaire, answers: &[(&str, Answer)]) -> Assessment {
-        let mut a = Assessment::new("t".into(), "T".into(), String::new(), None, &[q]);
-        for (id, ans) in answers {
-            a.answers.insert(format!("{}/{id}", q.id), ans.clone());
-        }
-        a
+        crate::test_support::assessment(q, "t", answers)
     }
 
     #[test]

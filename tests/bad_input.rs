@@ -5,21 +5,16 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::{Value, json};
 
-const FIXTURE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/worked-example.json"
-);
+mod common;
 
-struct Env {
-    dir: tempfile::TempDir,
-}
+use common::FIXTURE;
+
+/// A data directory holding the worked-example questionnaire and one assessment `x`.
+struct Env(common::Env);
 
 impl Env {
-    /// A data directory holding the worked-example questionnaire and one assessment `x`.
     fn new() -> Self {
-        let env = Self {
-            dir: tempfile::tempdir().expect("tempdir"),
-        };
+        let env = common::Env::new();
         std::fs::create_dir_all(env.dir.path().join("questionnaires")).expect("dir");
         std::fs::copy(
             FIXTURE,
@@ -30,18 +25,15 @@ impl Env {
             .args(["new", "--name", "x", "--questionnaire", "worked-example"])
             .assert()
             .success();
-        env
+        Self(env)
     }
 
     fn cmd(&self) -> Command {
-        let mut c = Command::cargo_bin("supplycheck").expect("binary");
-        c.env("SUPPLYCHECK_DATA_DIR", self.dir.path())
-            .env("NO_COLOR", "1");
-        c
+        self.0.cmd()
     }
 
     fn file(&self) -> std::path::PathBuf {
-        self.dir.path().join("assessments/x.json")
+        self.0.path("x")
     }
 
     fn value(&self) -> Value {

@@ -2,87 +2,12 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-const FIXTURE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/worked-example.json"
-);
+mod common;
 
-/// A data directory of its own, and the commands run in it.
-struct Env {
-    dir: tempfile::TempDir,
-}
-
-impl Env {
-    fn new() -> Self {
-        Self {
-            dir: tempfile::tempdir().expect("tempdir"),
-        }
-    }
-
-    fn cmd(&self) -> Command {
-        let mut c = Command::cargo_bin("supplycheck").expect("binary");
-        c.env("SUPPLYCHECK_DATA_DIR", self.dir.path())
-            .env("NO_COLOR", "1");
-        c
-    }
-
-    /// `supplycheck new` on the worked-example questionnaire; returns the id.
-    fn new_example(&self, name: &str) -> String {
-        let out = self
-            .cmd()
-            .args([
-                "--questionnaire-file",
-                FIXTURE,
-                "new",
-                "--name",
-                name,
-                "--org",
-                "Acme Ltd",
-            ])
-            .args(["--questionnaire", "worked-example"])
-            .output()
-            .expect("runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout)
-            .expect("utf8")
-            .trim()
-            .to_string()
-    }
-
-    fn answer(&self, id: &str, args: &[&str]) {
-        self.cmd()
-            .arg("answer")
-            .arg(id)
-            .args(args)
-            .assert()
-            .success();
-    }
-
-    fn path(&self, id: &str) -> PathBuf {
-        self.dir
-            .path()
-            .join("assessments")
-            .join(format!("{id}.json"))
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self.cmd().args(args).output().expect("runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).expect("json")
-    }
-}
+use common::{Env, FIXTURE};
 
 fn read(path: &Path) -> Value {
     serde_json::from_str(&std::fs::read_to_string(path).expect("read")).expect("json")

@@ -3,53 +3,32 @@
 
 mod common;
 
+use common::Env;
 use common::pty::Term;
-
-const FIXTURE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/worked-example.json"
-);
-
-fn supplycheck(data: &std::path::Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_supplycheck"))
-        .args(args)
-        .args(["--questionnaire-file", FIXTURE])
-        .env("SUPPLYCHECK_DATA_DIR", data)
-        .output()
-        .expect("runs")
-}
+use predicates::prelude::*;
 
 #[test]
 fn a_second_process_is_refused_while_the_app_has_the_assessment_open() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let out = supplycheck(
-        dir.path(),
-        &["new", "--name", "Held", "--questionnaire", "worked-example"],
-    );
-    assert!(out.status.success());
+    let env = Env::new();
+    let id = env.new_example("Held");
 
-    let mut app = Term::start(dir.path(), &["open", "held"], 24, 80);
+    let mut app = Term::start(env.dir.path(), &["open", &id], 24, 80);
     app.wait_for("Item A?");
 
-    let refused = supplycheck(dir.path(), &["answer", "held", "a", "fully"]);
-    assert_eq!(refused.status.code(), Some(1));
-    let message = String::from_utf8_lossy(&refused.stderr);
-    assert!(
-        message.contains("is open in another supplycheck process")
-            && message.contains("Close it there first"),
-        "{message}"
-    );
+    env.cmd()
+        .args(["answer", &id, "a", "fully"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "is open in another supplycheck process",
+        ))
+        .stderr(predicate::str::contains("Close it there first"));
 
-    let mut second = Term::start(dir.path(), &["open", "held"], 24, 80);
+    let mut second = Term::start(env.dir.path(), &["open", &id], 24, 80);
     second.wait_for("is open in another supplycheck process");
     assert!(!second.wait_exit(), "the second app exits with an error");
 
     app.press("q");
     assert!(app.wait_exit());
-    let after = supplycheck(dir.path(), &["answer", "held", "a", "fully"]);
-    assert!(
-        after.status.success(),
-        "{}",
-        String::from_utf8_lossy(&after.stderr)
-    );
+    env.answer(&id, &["a", "fully"]);
 }

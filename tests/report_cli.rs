@@ -1,67 +1,35 @@
 //! `supplycheck report` as a user runs it, and the example board pack in `examples/`.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-const FIXTURE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/worked-example.json"
-);
+mod common;
+
+use common::Env;
+
 const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/acme-2026.json");
 
-struct Env {
-    dir: tempfile::TempDir,
-}
-
-impl Env {
-    fn new() -> Self {
-        Self {
-            dir: tempfile::tempdir().expect("tempdir"),
-        }
-    }
-
-    fn cmd(&self) -> Command {
-        let mut c = Command::cargo_bin("supplycheck").expect("binary");
-        c.env("SUPPLYCHECK_DATA_DIR", self.dir.path())
-            .env("NO_COLOR", "1")
-            .args(["--questionnaire-file", FIXTURE]);
-        c
-    }
-
-    /// A worked-example assessment with a gap carrying a hostile note; returns its id.
-    fn assessment(&self) -> String {
-        let out = self
-            .cmd()
-            .args(["new", "--name", "Acme review", "--org", "Acme Ltd"])
-            .args(["--questionnaire", "worked-example"])
-            .output()
-            .expect("runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let id = String::from_utf8(out.stdout)
-            .expect("utf8")
-            .trim()
-            .to_string();
-        self.cmd()
-            .args(["answer", &id, "c", "partial", "--owner", "legal"])
-            .args(["--note", "Fix <this>, \"now\" & later\nsecond line"])
-            .assert()
-            .success();
-        self.cmd()
-            .args(["answer", &id, "a", "fully", "--flag"])
-            .assert()
-            .success();
-        id
-    }
+/// A worked-example assessment with a gap carrying a hostile note; returns its id.
+fn assessment(env: &Env) -> String {
+    let id = env.new_example("Acme review");
+    env.answer(
+        &id,
+        &[
+            "c",
+            "partial",
+            "--owner",
+            "legal",
+            "--note",
+            "Fix <this>, \"now\" & later\nsecond line",
+        ],
+    );
+    env.answer(&id, &["a", "fully", "--flag"]);
+    id
 }
 
 #[test]
 fn markdown_goes_to_standard_output() {
     let env = Env::new();
-    let id = env.assessment();
+    let id = assessment(&env);
     env.cmd()
         .args(["report", &id, "--format", "md"])
         .assert()
@@ -76,7 +44,7 @@ fn markdown_goes_to_standard_output() {
 #[test]
 fn every_format_can_be_written_to_a_file() {
     let env = Env::new();
-    let id = env.assessment();
+    let id = assessment(&env);
     let out = tempfile::tempdir().expect("tempdir");
     for (format, name, start) in [
         ("html", "pack.html", "<!DOCTYPE html>"),
@@ -127,7 +95,7 @@ fn every_format_can_be_written_to_a_file() {
 #[test]
 fn the_html_escapes_the_note() {
     let env = Env::new();
-    let id = env.assessment();
+    let id = assessment(&env);
     env.cmd()
         .args(["report", &id, "--format", "html"])
         .assert()
@@ -155,7 +123,7 @@ fn an_unknown_assessment_is_an_error() {
 #[test]
 fn the_format_is_required_and_checked() {
     let env = Env::new();
-    let id = env.assessment();
+    let id = assessment(&env);
     env.cmd()
         .args(["report", &id])
         .assert()
@@ -173,7 +141,7 @@ fn the_format_is_required_and_checked() {
 #[test]
 fn an_unwritable_output_names_the_file() {
     let env = Env::new();
-    let id = env.assessment();
+    let id = assessment(&env);
     let file = env.dir.path().join("no-such-folder").join("pack.html");
     env.cmd()
         .args(["report", &id, "--format", "html", "-o"])
@@ -227,10 +195,8 @@ fn the_example_board_pack_is_what_the_binary_writes() {
                 .join(file),
         )
         .expect("the example pack is in examples/");
-        let dir = tempfile::tempdir().expect("tempdir");
-        let out = Command::cargo_bin("supplycheck")
-            .expect("binary")
-            .env("SUPPLYCHECK_DATA_DIR", dir.path())
+        let out = Env::new()
+            .cmd()
             .args(["report", EXAMPLE, "--format", format])
             .output()
             .expect("runs");

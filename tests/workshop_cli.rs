@@ -3,61 +3,33 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-/// One laptop: its own data directory.
-struct Laptop {
-    dir: tempfile::TempDir,
+mod common;
+
+use common::Env;
+
+/// One laptop: a data directory of its own.
+type Laptop = Env;
+
+/// Creates an assessment of `questionnaires` on `laptop` and returns its file.
+fn assessment(laptop: &Laptop, respondent: Option<&str>, questionnaires: &[&str]) -> PathBuf {
+    let mut args = vec!["--name", "Acme 2026", "--org", "Acme Ltd"];
+    if let Some(r) = respondent {
+        args.extend(["--respondent", r]);
+    }
+    for q in questionnaires {
+        args.extend(["--questionnaire", q]);
+    }
+    laptop.path(&laptop.new_assessment(&args))
 }
 
-impl Laptop {
-    fn new() -> Self {
-        Self {
-            dir: tempfile::tempdir().expect("tempdir"),
-        }
-    }
-
-    fn cmd(&self) -> Command {
-        let mut c = Command::cargo_bin("supplycheck").expect("binary");
-        c.env("SUPPLYCHECK_DATA_DIR", self.dir.path())
-            .env("NO_COLOR", "1");
-        c
-    }
-
-    /// Creates an assessment and returns its file.
-    fn assessment(&self, respondent: Option<&str>, questionnaires: &[&str]) -> PathBuf {
-        let mut c = self.cmd();
-        c.args(["new", "--name", "Acme 2026", "--org", "Acme Ltd"]);
-        if let Some(r) = respondent {
-            c.args(["--respondent", r]);
-        }
-        for q in questionnaires {
-            c.args(["--questionnaire", q]);
-        }
-        let out = c.output().expect("runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let id = String::from_utf8(out.stdout).expect("utf8");
-        self.dir
-            .path()
-            .join("assessments")
-            .join(format!("{}.json", id.trim()))
-    }
-
-    fn answer(&self, file: &Path, item: &str, value: &str, extra: &[&str]) {
-        self.cmd()
-            .arg("answer")
-            .arg(file)
-            .args([item, value])
-            .args(extra)
-            .assert()
-            .success();
-    }
+/// Answers `item` with `value` on `file`, with further `answer` arguments.
+fn answer(laptop: &Laptop, file: &Path, item: &str, value: &str, extra: &[&str]) {
+    let mut args = vec![item, value];
+    args.extend(extra);
+    laptop.answer(file, &args);
 }
 
 fn json_of(out: &std::process::Output) -> Value {
@@ -115,9 +87,9 @@ fn three_respondents() -> (Laptop, Vec<PathBuf>) {
     ];
     for (who, given) in answers {
         let laptop = Laptop::new();
-        let file = laptop.assessment(Some(who), &["cert-exd"]);
+        let file = assessment(&laptop, Some(who), &["cert-exd"]);
         for (item, value, extra) in given {
-            laptop.answer(&file, item, value, extra);
+            answer(&laptop, &file, item, value, extra);
         }
         let copied = facilitator
             .dir
@@ -271,11 +243,17 @@ fn an_existing_output_is_never_overwritten() {
 #[test]
 fn different_questionnaires_need_force() {
     let laptop = Laptop::new();
-    let a = laptop.assessment(Some("Alice"), &["cert-exd"]);
-    let b = laptop.assessment(Some("Bob"), &["cert-exd", "ncsc-board"]);
-    laptop.answer(&a, "cert-exd/high-value-services", "yes", &[]);
-    laptop.answer(&b, "cert-exd/high-value-services", "no", &[]);
-    laptop.answer(&b, "ncsc-board/supplier-landscape", "evidence", &[]);
+    let a = assessment(&laptop, Some("Alice"), &["cert-exd"]);
+    let b = assessment(&laptop, Some("Bob"), &["cert-exd", "ncsc-board"]);
+    answer(&laptop, &a, "cert-exd/high-value-services", "yes", &[]);
+    answer(&laptop, &b, "cert-exd/high-value-services", "no", &[]);
+    answer(
+        &laptop,
+        &b,
+        "ncsc-board/supplier-landscape",
+        "evidence",
+        &[],
+    );
     let out = laptop.dir.path().join("m.json");
     laptop
         .cmd()
@@ -316,7 +294,7 @@ fn different_questionnaires_need_force() {
 #[test]
 fn merge_needs_two_assessments_and_an_output() {
     let laptop = Laptop::new();
-    let a = laptop.assessment(None, &["cert-exd"]);
+    let a = assessment(&laptop, None, &["cert-exd"]);
     laptop
         .cmd()
         .arg("merge")
@@ -346,14 +324,50 @@ fn merge_needs_two_assessments_and_an_output() {
 #[test]
 fn compare_shows_what_moved_year_on_year() {
     let laptop = Laptop::new();
-    let last_year = laptop.assessment(None, &["cert-exd"]);
-    let this_year = laptop.assessment(None, &["cert-exd"]);
-    laptop.answer(&last_year, "cert-exd/high-value-services", "no", &[]);
-    laptop.answer(&last_year, "cert-exd/priority-by-service", "fully", &[]);
-    laptop.answer(&last_year, "cert-exd/dependency-tiers", "partial", &[]);
-    laptop.answer(&this_year, "cert-exd/high-value-services", "yes", &[]);
-    laptop.answer(&this_year, "cert-exd/priority-by-service", "largely", &[]);
-    laptop.answer(&this_year, "cert-exd/stress-priorities", "partial", &[]);
+    let last_year = assessment(&laptop, None, &["cert-exd"]);
+    let this_year = assessment(&laptop, None, &["cert-exd"]);
+    answer(
+        &laptop,
+        &last_year,
+        "cert-exd/high-value-services",
+        "no",
+        &[],
+    );
+    answer(
+        &laptop,
+        &last_year,
+        "cert-exd/priority-by-service",
+        "fully",
+        &[],
+    );
+    answer(
+        &laptop,
+        &last_year,
+        "cert-exd/dependency-tiers",
+        "partial",
+        &[],
+    );
+    answer(
+        &laptop,
+        &this_year,
+        "cert-exd/high-value-services",
+        "yes",
+        &[],
+    );
+    answer(
+        &laptop,
+        &this_year,
+        "cert-exd/priority-by-service",
+        "largely",
+        &[],
+    );
+    answer(
+        &laptop,
+        &this_year,
+        "cert-exd/stress-priorities",
+        "partial",
+        &[],
+    );
 
     let c = json_of(
         &laptop
@@ -408,7 +422,7 @@ fn compare_shows_what_moved_year_on_year() {
 #[test]
 fn compare_names_a_missing_assessment() {
     let laptop = Laptop::new();
-    let a = laptop.assessment(None, &["cert-exd"]);
+    let a = assessment(&laptop, None, &["cert-exd"]);
     laptop
         .cmd()
         .arg("compare")

@@ -374,14 +374,7 @@ pub fn answer(g: &Globals, args: &AnswerArgs) -> anyhow::Result<()> {
 /// `supplycheck score`.
 pub fn score(g: &Globals, args: &ScoreArgs) -> anyhow::Result<()> {
     let ws = g.workspace()?;
-    let (path, a) = ws.load(&args.assessment)?;
-    for problem in ws.check(&a) {
-        eprintln!(
-            "warning: {}: {}",
-            path.display(),
-            sanitize_line(&problem.to_string())
-        );
-    }
+    let (_, a) = super::load_reporting(&ws, &args.assessment)?;
     let r = ws.score(&a);
     if args.json {
         println!("{}", r.to_json());

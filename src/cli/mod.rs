@@ -90,6 +90,23 @@ impl Globals {
     }
 }
 
+/// Reads an assessment by id or path for reading only, printing to stderr what in it no
+/// longer fits its questionnaires (those answers are kept, never dropped).
+pub(crate) fn load_reporting(
+    ws: &Workspace,
+    id_or_path: &str,
+) -> anyhow::Result<(std::path::PathBuf, crate::assessment::Assessment)> {
+    let (path, a) = ws.load(id_or_path)?;
+    for problem in ws.check(&a) {
+        eprintln!(
+            "warning: {}: {}",
+            path.display(),
+            crate::text::sanitize_line(&problem.to_string())
+        );
+    }
+    Ok((path, a))
+}
+
 /// Whether both standard input and output are terminals.
 pub fn interactive() -> bool {
     std::io::stdin().is_terminal() && std::io::stdout().is_terminal()

@@ -9,7 +9,6 @@ use clap::{Args, ValueEnum};
 use super::Globals;
 use crate::report::{self, BoardPack, Format};
 use crate::store;
-use crate::text::sanitize_line;
 
 /// Arguments of `report`.
 #[derive(Debug, Args)]
@@ -55,14 +54,7 @@ impl From<ReportFormat> for Format {
 /// `supplycheck report`.
 pub fn report(g: &Globals, args: &ReportArgs) -> anyhow::Result<()> {
     let ws = g.workspace()?;
-    let (path, a) = ws.load(&args.assessment)?;
-    for problem in ws.check(&a) {
-        eprintln!(
-            "warning: {}: {}",
-            path.display(),
-            sanitize_line(&problem.to_string())
-        );
-    }
+    let (_, a) = super::load_reporting(&ws, &args.assessment)?;
     let pack = BoardPack::build(&ws, &a);
     let text = report::render(&pack, args.format.into());
     if let Some(file) = &args.output {

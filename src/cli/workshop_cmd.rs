@@ -51,8 +51,8 @@ pub struct MergeArgs {
 /// `supplycheck compare`.
 pub fn compare(g: &Globals, args: &CompareArgs) -> anyhow::Result<()> {
     let ws = g.workspace()?;
-    let (_, before) = load_checked(&ws, &args.a)?;
-    let (_, after) = load_checked(&ws, &args.b)?;
+    let (_, before) = super::load_reporting(&ws, &args.a)?;
+    let (_, after) = super::load_reporting(&ws, &args.b)?;
     let c = compare::compare(
         &ws.questionnaires_of(&before),
         &before,
@@ -93,21 +93,6 @@ pub fn compare(g: &Globals, args: &CompareArgs) -> anyhow::Result<()> {
     }
     print!("{out}");
     Ok(())
-}
-
-fn load_checked(
-    ws: &Workspace,
-    id_or_path: &str,
-) -> anyhow::Result<(PathBuf, crate::assessment::Assessment)> {
-    let (path, a) = ws.load(id_or_path)?;
-    for problem in ws.check(&a) {
-        eprintln!(
-            "warning: {}: {}",
-            path.display(),
-            sanitize_line(&problem.to_string())
-        );
-    }
-    Ok((path, a))
 }
 
 fn level(l: Option<u8>) -> String {
@@ -166,7 +151,7 @@ pub fn merge(g: &Globals, args: &MergeArgs) -> anyhow::Result<()> {
     let out_path = output_path(&ws, &args.output)?;
     let mut loaded = Vec::new();
     for input in &args.inputs {
-        let (path, a) = load_checked(&ws, input)?;
+        let (path, a) = super::load_reporting(&ws, input)?;
         if same_file(&path, &out_path) {
             anyhow::bail!(
                 "{} is one of the assessments to merge; write the merged assessment \

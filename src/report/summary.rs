@@ -496,13 +496,7 @@ mod tests {
     use super::*;
     use crate::catalog::Catalog;
 
-    const EXAMPLE: &str = include_str!("../../tests/fixtures/worked-example.json");
-
-    fn example() -> Questionnaire {
-        Questionnaire::load_str(EXAMPLE, "worked-example.json")
-            .expect("fixture loads")
-            .0
-    }
+    use crate::test_support::worked_example as example;
 
     fn answered(q: &Questionnaire) -> Assessment {
         let mut a = Assessment::new(

@@ -1,0 +1,47 @@
+//! What the unit tests share: the worked example of SCORING.md and answers made short.
+
+use crate::assessment::{Answer, Assessment};
+use crate::questionnaire::Questionnaire;
+
+/// The worked example's questionnaire text.
+pub const WORKED_EXAMPLE: &str = include_str!("../tests/fixtures/worked-example.json");
+
+/// The worked example's questionnaire.
+pub fn worked_example() -> Questionnaire {
+    Questionnaire::load_str(WORKED_EXAMPLE, "worked-example.json")
+        .expect("fixture loads")
+        .0
+}
+
+/// An answer choosing option `key`.
+pub fn choice(key: &str) -> Answer {
+    Answer {
+        choice: Some(key.into()),
+        ..Answer::default()
+    }
+}
+
+/// An N/A answer.
+pub fn na() -> Answer {
+    Answer {
+        na: true,
+        ..Answer::default()
+    }
+}
+
+/// A checklist answer ticking `checks`.
+pub fn ticked(checks: &[&str]) -> Answer {
+    Answer {
+        checked: Some(checks.iter().map(|c| (*c).to_string()).collect()),
+        ..Answer::default()
+    }
+}
+
+/// An assessment `id` of `q` with the given answers by item id.
+pub fn assessment(q: &Questionnaire, id: &str, answers: &[(&str, Answer)]) -> Assessment {
+    let mut a = Assessment::new(id.into(), id.into(), "Acme".into(), None, &[q]);
+    for (item, answer) in answers {
+        a.answers.insert(format!("{}/{item}", q.id), answer.clone());
+    }
+    a
+}
