@@ -122,7 +122,11 @@ pub struct CompletionsArgs {
 /// `supplycheck new`.
 pub fn new(g: &Globals, args: &NewArgs) -> anyhow::Result<()> {
     let ws = g.workspace()?;
-    let ask = interactive() && args.name.is_none();
+    let missing = args.name.is_none()
+        || args.org.is_none()
+        || args.respondent.is_none()
+        || args.questionnaires.is_empty();
+    let ask = interactive() && missing;
     let (name, org, respondent, questionnaires) = if ask {
         ask_new(&ws.catalog, args)?
     } else {
@@ -156,16 +160,19 @@ fn ask_new(
     args: &NewArgs,
 ) -> anyhow::Result<(String, String, Option<String>, Vec<String>)> {
     use dialoguer::{Input, MultiSelect};
-    let name: String = Input::new()
-        .with_prompt("Name of the assessment")
-        .validate_with(|s: &String| {
-            if s.trim().is_empty() {
-                Err("give a name")
-            } else {
-                Ok(())
-            }
-        })
-        .interact_text()?;
+    let name: String = match &args.name {
+        Some(n) => n.clone(),
+        None => Input::new()
+            .with_prompt("Name of the assessment")
+            .validate_with(|s: &String| {
+                if s.trim().is_empty() {
+                    Err("give a name")
+                } else {
+                    Ok(())
+                }
+            })
+            .interact_text()?,
+    };
     let org: String = match &args.org {
         Some(o) => o.clone(),
         None => Input::new()
