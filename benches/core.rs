@@ -1,6 +1,7 @@
 //! Benchmarks of the core against the performance budgets: load + validate + score of
 //! generated questionnaires (100, 1,000 and 10,000 items; budget 100 ms at 10,000), and the
-//! autosave of a 500-answer assessment (budget 5 ms).
+//! autosave of a 500-answer assessment (budget 5 ms); and, with no budget of their own, a
+//! merge of three respondents and a year-on-year comparison at 10,000 items.
 
 use std::hint::black_box;
 
@@ -61,5 +62,47 @@ fn autosave(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load_validate_score, score_only, autosave);
+/// Three respondents' answers to 10,000 items, differing on a third of them.
+fn respondents(q: &Questionnaire) -> Vec<supplycheck::assessment::Assessment> {
+    (0..3)
+        .map(|r| {
+            let mut a = answered(q);
+            a.respondent = Some(format!("Respondent {r}"));
+            for (n, answer) in a.answers.values_mut().enumerate() {
+                if n % 3 == 0 && answer.choice.is_some() {
+                    answer.choice = Some(["not", "partial", "fully"][r].into());
+                }
+            }
+            a
+        })
+        .collect()
+}
+
+fn workshop(c: &mut Criterion) {
+    let (q, _) = Questionnaire::load_str(&questionnaire_json(10_000), "gen.json").expect("loads");
+    let mut catalog = supplycheck::catalog::Catalog::built_in();
+    catalog.insert(q.clone());
+    let all = respondents(&q);
+    let inputs: Vec<supplycheck::merge::Input<'_>> = all
+        .iter()
+        .map(|a| supplycheck::merge::Input {
+            source: "gen.json",
+            assessment: a,
+        })
+        .collect();
+    let mut group = c.benchmark_group("workshop");
+    group.sample_size(20);
+    group.bench_function("merge_3x10000", |b| {
+        b.iter(|| {
+            supplycheck::merge::merge(black_box(&inputs), &catalog, "merged".into(), false)
+                .expect("merges")
+        });
+    });
+    group.bench_function("compare_10000", |b| {
+        b.iter(|| supplycheck::compare::compare(&[&q], black_box(&all[0]), &[&q], &all[1]));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, load_validate_score, score_only, autosave, workshop);
 criterion_main!(benches);

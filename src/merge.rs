@@ -5,7 +5,7 @@
 //! `responses` field, for a facilitator to settle. Notes are all kept, each prefixed with
 //! its respondent; an item is flagged when anyone flagged it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 
@@ -164,8 +164,12 @@ pub fn merge(
 
     let mut agreed = 0;
     let mut disagreements = Vec::new();
-    for (order, key) in item_keys(inputs, &questionnaires).into_iter().enumerate() {
-        let item = find_item(&questionnaires, &key);
+    let items = Items::of(&questionnaires);
+    for (order, key) in item_keys(inputs, &questionnaires, &items)
+        .into_iter()
+        .enumerate()
+    {
+        let item = items.get(&key);
         let given = given_answers(inputs, &respondents, &key);
         let mut entry = Answer::default();
         if let Some((_, first_answer)) = given.first() {
@@ -325,44 +329,61 @@ fn left_out(inputs: &[Input<'_>], common: &[QuestionnaireRef]) -> Vec<LeftOut> {
     out
 }
 
-/// Every item key any input has an entry for, in the merged questionnaires: first the
-/// questionnaires' items in order, then entries for items they no longer have.
-fn item_keys(inputs: &[Input<'_>], questionnaires: &[&Questionnaire]) -> Vec<String> {
+/// Every item of some questionnaires by full name, with its place in questionnaire order.
+struct Items<'q>(HashMap<String, (usize, &'q Questionnaire, &'q Item)>);
+
+impl<'q> Items<'q> {
+    fn of(questionnaires: &[&'q Questionnaire]) -> Self {
+        let mut map = HashMap::new();
+        for q in questionnaires {
+            for (_, item) in q.items() {
+                let place = map.len();
+                map.insert(format!("{}/{}", q.id, item.id), (place, *q, item));
+            }
+        }
+        Self(map)
+    }
+
+    fn get(&self, key: &str) -> Option<(&'q Questionnaire, &'q Item)> {
+        self.0.get(key).map(|(_, q, i)| (*q, *i))
+    }
+
+    /// Sorts full item names into questionnaire order; names of items the questionnaires
+    /// no longer have come last, in name order.
+    fn sort<K: AsRef<str>>(&self, keys: &mut [K]) {
+        keys.sort_by_cached_key(|k| {
+            (
+                self.0
+                    .get(k.as_ref())
+                    .map_or(usize::MAX, |(place, ..)| *place),
+                k.as_ref().to_string(),
+            )
+        });
+    }
+}
+
+/// Every item name any input has an entry for, in the merged questionnaires, in
+/// questionnaire order.
+fn item_keys(
+    inputs: &[Input<'_>],
+    questionnaires: &[&Questionnaire],
+    items: &Items<'_>,
+) -> Vec<String> {
     let mut present: BTreeSet<&str> = BTreeSet::new();
     for input in inputs {
         present.extend(input.assessment.answers.keys().map(String::as_str));
         present.extend(input.assessment.responses.keys().map(String::as_str));
     }
-    let mut keys = Vec::new();
-    for q in questionnaires {
-        for (_, item) in q.items() {
-            let key = format!("{}/{}", q.id, item.id);
-            if present.remove(key.as_str()) {
-                keys.push(key);
-            }
-        }
-    }
-    keys.extend(
-        present
-            .into_iter()
-            .filter(|k| {
-                questionnaires.iter().any(|q| {
-                    k.strip_prefix(q.id.as_str())
-                        .is_some_and(|r| r.starts_with('/'))
-                })
-            })
-            .map(String::from),
-    );
+    let mut keys: Vec<String> = present
+        .into_iter()
+        .filter(|k| {
+            k.split_once('/')
+                .is_some_and(|(qid, _)| questionnaires.iter().any(|q| q.id == qid))
+        })
+        .map(String::from)
+        .collect();
+    items.sort(&mut keys);
     keys
-}
-
-fn find_item<'q>(
-    questionnaires: &[&'q Questionnaire],
-    key: &str,
-) -> Option<(&'q Questionnaire, &'q Item)> {
-    let (qid, iid) = key.split_once('/')?;
-    let q = questionnaires.iter().find(|q| q.id == qid)?;
-    q.item(iid).map(|(_, item)| (*q, item))
 }
 
 /// Every answer given to `key`: each input's own answer, and the answers an already merged
@@ -493,32 +514,20 @@ fn merge_notes(entry: &mut Answer, inputs: &[Input<'_>], respondents: &[String],
 /// The disputed items of a merged assessment (its `responses`), largest spread first, then
 /// in questionnaire order.
 pub fn disputes(questionnaires: &[&Questionnaire], a: &Assessment) -> Vec<Disagreement> {
-    let mut order: Vec<&String> = Vec::new();
-    for q in questionnaires {
-        for (_, item) in q.items() {
-            if let Some((key, _)) = a.responses.get_key_value(&format!("{}/{}", q.id, item.id)) {
-                order.push(key);
-            }
-        }
-    }
-    order.extend(
-        a.responses
-            .keys()
-            .filter(|k| !order.contains(k))
-            .collect::<Vec<_>>(),
-    );
-    let mut out: Vec<Disagreement> = order
+    let items = Items::of(questionnaires);
+    let mut keys: Vec<&String> = a.responses.keys().collect();
+    items.sort(&mut keys);
+    let mut out: Vec<Disagreement> = keys
         .into_iter()
-        .filter_map(|key| {
-            let given: Vec<(String, Answer)> = a
-                .responses
-                .get(key)?
+        .map(|key| {
+            let given: Vec<(String, Answer)> = a.responses[key]
                 .iter()
                 .map(|r| (sanitize_line(&r.respondent), r.answer.clone()))
                 .collect();
-            Some(disagreement(key, find_item(questionnaires, key), &given))
+            disagreement(key, items.get(key), &given)
         })
         .collect();
+    // A stable sort: equal spreads stay in questionnaire order.
     out.sort_by(|x, y| y.spread.total_cmp(&x.spread));
     out
 }
