@@ -44,6 +44,12 @@ pub enum Action {
     Results,
     /// Show the board view.
     Board,
+    /// Show the disagreements of a merged assessment, to settle them.
+    Disagreements,
+    /// Compare with another assessment (or stop comparing).
+    Compare,
+    /// Write the board pack to a file (asks for its name).
+    WriteReport,
     /// Show or hide the help.
     Help,
     /// Open the highlighted assessment (home) or item (action plan).

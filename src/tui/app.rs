@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::assessment::Answer;
+use crate::merge::Disagreement;
 use crate::questionnaire::{Item, ItemKind, Questionnaire, Section};
+use crate::report::BoardPack;
 use crate::roles::ROLES;
 use crate::scoring::{self, ItemValue, ScoreReport};
 use crate::store::{self, Session};
@@ -14,8 +16,11 @@ use crate::workspace::Workspace;
 use super::action::Action;
 use super::editor::Editor;
 use super::keys::Context;
-use super::summary::Summary;
 use super::theme::Theme;
+
+mod workshop;
+
+pub use workshop::{Compared, WriteForm};
 
 /// The screen on show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +33,8 @@ pub enum Screen {
     Results,
     /// The one-screen summary made to be projected.
     Board,
+    /// The disagreements of a merged assessment, to settle.
+    Disagreements,
 }
 
 /// What has focus on top of the screen.
@@ -47,6 +54,8 @@ pub enum Mode {
     Picker(Picker),
     /// Searching the prompts.
     Search(SearchState),
+    /// Asking for the file name a board pack is written to.
+    WriteReport(WriteForm),
 }
 
 /// Which text the editor writes.
@@ -87,6 +96,8 @@ pub enum PickerKind {
     Owner,
     /// A section to go to.
     Section,
+    /// Another assessment to compare with (the last row is "no comparison").
+    Compare,
 }
 
 /// A list to pick from.
@@ -114,6 +125,8 @@ pub struct SearchState {
 pub struct HomeRow {
     /// Its file.
     pub path: PathBuf,
+    /// Its id (empty when the file cannot be read).
+    pub id: String,
     /// Its name (safe to show).
     pub name: String,
     /// The organisation (safe to show).
@@ -175,8 +188,19 @@ pub struct OpenAssessment {
     pub highlight: usize,
     /// The scores as of the last change.
     pub report: ScoreReport,
+    /// What the results screen and the board view show, as of the last change.
+    pub pack: BoardPack,
     /// The highlighted row of the action plan.
     pub plan_selected: usize,
+    /// The disputed items (a merged assessment's), largest spread first, as of the last
+    /// change.
+    pub disputes: Vec<Disagreement>,
+    /// The highlighted row of the disagreements view.
+    pub dispute_selected: usize,
+    /// The highlighted respondent of the disagreements view.
+    pub respondent: usize,
+    /// The assessment compared with on the results screen, if any.
+    pub compare: Option<Compared>,
 }
 
 impl OpenAssessment {
@@ -209,7 +233,9 @@ impl OpenAssessment {
             }
         }
         let refs: Vec<&Questionnaire> = questionnaires.iter().collect();
-        let report = scoring::score(&refs, &session.assessment);
+        let pack = BoardPack::from_questionnaires(&refs, &session.assessment);
+        let report = pack.score.clone();
+        let disputes = crate::merge::disputes(&refs, &session.assessment);
         let mut open = Self {
             session,
             questionnaires,
@@ -218,7 +244,12 @@ impl OpenAssessment {
             current: 0,
             highlight: 0,
             report,
+            pack,
             plan_selected: 0,
+            disputes,
+            dispute_selected: 0,
+            respondent: 0,
+            compare: None,
         };
         open.reset_highlight();
         open
@@ -309,9 +340,29 @@ impl OpenAssessment {
         }
     }
 
+    /// Works out what follows from the answers again: scores, disputes, the comparison.
     fn rescore(&mut self) {
         let refs: Vec<&Questionnaire> = self.questionnaires.iter().collect();
-        self.report = scoring::score(&refs, &self.session.assessment);
+        self.pack = BoardPack::from_questionnaires(&refs, &self.session.assessment);
+        self.report = self.pack.score.clone();
+        self.disputes = crate::merge::disputes(&refs, &self.session.assessment);
+        self.dispute_selected = self
+            .dispute_selected
+            .min(self.disputes.len().saturating_sub(1));
+        if let Some(c) = self.compare.as_mut() {
+            c.recompute(&self.questionnaires, &self.session.assessment);
+        }
+    }
+
+    /// The index of the item with full name `full`.
+    pub fn index_of(&self, full: &str) -> Option<usize> {
+        self.items.iter().position(|p| p.full == full)
+    }
+
+    /// The dispute over item `n`, if respondents disagree on it.
+    pub fn dispute_at(&self, n: usize) -> Option<&Disagreement> {
+        let full = &self.items.get(n)?.full;
+        self.disputes.iter().find(|d| &d.item == full)
     }
 }
 
@@ -355,6 +406,9 @@ pub struct App {
     pub clock: fn() -> String,
     /// The questionnaires a new assessment uses (empty: every built-in).
     pub new_questionnaires: Vec<String>,
+    /// The folder a board pack's relative file name is written in (`None`: the current
+    /// directory).
+    pub report_dir: Option<PathBuf>,
 }
 
 /// The local time as `HH:MM:SS`.
@@ -387,6 +441,7 @@ impl App {
             theme,
             clock: wall_clock,
             new_questionnaires: Vec::new(),
+            report_dir: None,
         };
         app.refresh_home();
         app
@@ -438,6 +493,7 @@ impl App {
                         let report = self.ws.score(&a);
                         HomeRow {
                             path: listed.path,
+                            id: a.id.clone(),
                             name: sanitize_line(&a.name),
                             organisation: sanitize_line(&a.organisation),
                             updated: a.updated.replace('T', " ").chars().take(16).collect(),
@@ -454,6 +510,7 @@ impl App {
                             .map(|n| sanitize_line(&n.to_string_lossy()))
                             .unwrap_or_default(),
                         path: listed.path,
+                        id: String::new(),
                         organisation: String::new(),
                         updated: String::new(),
                         answered: 0,
@@ -480,18 +537,20 @@ impl App {
             Mode::ConfirmDelete(_) => Context::Confirm,
             Mode::Picker(_) => Context::Picker,
             Mode::Search(_) => Context::Search,
+            Mode::WriteReport(_) => Context::FileName,
             Mode::Normal => match self.screen {
                 Screen::Home => Context::Home,
                 Screen::Questionnaire => Context::Item,
                 Screen::Results => Context::Results,
                 Screen::Board => Context::Board,
+                Screen::Disagreements => Context::Disputes,
             },
         }
     }
 
-    /// The summary the results screen and the board view show.
-    pub fn summary(&self) -> Option<Summary> {
-        self.open.as_ref().map(Summary::of)
+    /// The board pack the results screen and the board view show.
+    pub fn summary(&self) -> Option<&BoardPack> {
+        self.open.as_ref().map(|o| &o.pack)
     }
 
     fn info(&mut self, text: impl Into<String>) {
@@ -536,9 +595,15 @@ impl App {
         let Some(item) = q.sections.get(pos.s).and_then(|s| s.items.get(pos.i)) else {
             return;
         };
-        let answer = open.session.assessment.answers.entry(full).or_default();
+        let assessment = &mut open.session.assessment;
+        let answer = assessment.answers.entry(full.clone()).or_default();
         f(answer, q, item);
+        // Answering a disputed item settles the dispute.
+        let settled = answer.is_answered() && assessment.responses.remove(&full).is_some();
         self.commit();
+        if settled && !matches!(self.status, Status::Error(_)) {
+            self.info("Disagreement settled with this answer.");
+        }
     }
 
     fn go_to(&mut self, n: usize) {
@@ -594,6 +659,7 @@ impl App {
             },
             Mode::Picker(picker) => self.update_picker(picker, action),
             Mode::Search(search) => self.update_search(search, action),
+            Mode::WriteReport(form) => self.update_write(form, action),
         }
     }
 
@@ -602,6 +668,7 @@ impl App {
             Screen::Home => self.update_home(action),
             Screen::Questionnaire => self.update_item(action),
             Screen::Results | Screen::Board => self.update_results(action),
+            Screen::Disagreements => self.update_disputes(action),
         }
     }
 
@@ -625,6 +692,8 @@ impl App {
             Action::Delete if !self.home.is_empty() => {
                 self.mode = Mode::ConfirmDelete(self.home_selected);
             }
+            Action::Compare => self.compare_from_home(),
+            Action::WriteReport => self.ask_report_from_home(),
             Action::Help => self.mode = Mode::Help(0),
             Action::BackOrQuit => self.should_quit = true,
             _ => {}
@@ -793,6 +862,7 @@ impl App {
             }
             Action::Results => self.screen = Screen::Results,
             Action::Board => self.screen = Screen::Board,
+            Action::Disagreements => self.show_disputes(),
             Action::Help => self.mode = Mode::Help(0),
             Action::Back => self.close_assessment(),
             Action::BackOrQuit => {
@@ -849,10 +919,12 @@ impl App {
 
     #[allow(clippy::needless_pass_by_value)] // actions are small and matched by value
     fn update_results(&mut self, action: Action) {
-        let plan_len = self.summary().map_or(0, |s| s.plan.len());
+        let plan_len = self.summary().map_or(0, |s| s.action_plan.len());
         let target = self.open.as_ref().and_then(|o| {
-            self.summary()
-                .and_then(|s| s.plan.get(o.plan_selected).map(|p| p.index))
+            o.pack
+                .action_plan
+                .get(o.plan_selected)
+                .and_then(|p| o.index_of(&p.item))
         });
         let Some(open) = self.open.as_mut() else {
             self.screen = Screen::Home;
@@ -878,6 +950,8 @@ impl App {
             }
             Action::Results => self.screen = Screen::Results,
             Action::Board => self.screen = Screen::Board,
+            Action::Compare if self.screen == Screen::Results => self.toggle_compare(),
+            Action::WriteReport => self.ask_report_for_open(),
             Action::Help => self.mode = Mode::Help(0),
             Action::Back | Action::BackOrQuit => self.screen = Screen::Questionnaire,
             _ => {}
@@ -1021,6 +1095,7 @@ impl App {
         let len = match picker.kind {
             PickerKind::Owner => ROLES.len() + 1,
             PickerKind::Section => self.open.as_ref().map_or(0, |o| o.sections.len()),
+            PickerKind::Compare => self.compare_candidates().len() + 1,
         };
         match action {
             Action::Up => picker.selected = picker.selected.saturating_sub(1),
@@ -1073,6 +1148,7 @@ impl App {
                     self.go_to(first);
                 }
             }
+            PickerKind::Compare => self.compare_with(picker.selected),
         }
     }
 

@@ -16,6 +16,8 @@ pub enum Context {
     Results,
     /// The board view.
     Board,
+    /// The disagreements of a merged assessment.
+    Disputes,
     /// The help overlay.
     Help,
     /// The note or text-answer editor.
@@ -28,12 +30,17 @@ pub enum Context {
     Picker,
     /// The search box and its results.
     Search,
+    /// The file name a board pack is written to.
+    FileName,
 }
 
 impl Context {
     /// Whether printable keys go into a text field here.
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::Editor | Context::Form | Context::Search)
+        matches!(
+            self,
+            Context::Editor | Context::Form | Context::Search | Context::FileName
+        )
     }
 
     /// The heading of this context in the help.
@@ -43,23 +50,27 @@ impl Context {
             Context::Item => "Questionnaire",
             Context::Results => "Results",
             Context::Board => "Board view",
+            Context::Disputes => "Disagreements (a merged assessment)",
             Context::Help => "This help",
             Context::Editor => "Writing a note or a text answer",
             Context::Form => "New assessment",
             Context::Confirm => "Questions (yes or no)",
-            Context::Picker => "Picking from a list (owner, section)",
+            Context::Picker => "Picking from a list (owner, section, comparison)",
             Context::Search => "Search",
+            Context::FileName => "Writing a board pack",
         }
     }
 
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 12] = [
         Context::Item,
         Context::Home,
         Context::Results,
         Context::Board,
+        Context::Disputes,
         Context::Editor,
         Context::Search,
+        Context::FileName,
         Context::Picker,
         Context::Form,
         Context::Confirm,
@@ -117,8 +128,19 @@ pub struct Binding {
 
 use Context as C;
 
-const SCREENS: &[Context] = &[C::Home, C::Item, C::Results, C::Board];
-const LISTS: &[Context] = &[C::Home, C::Item, C::Results, C::Picker, C::Help];
+const SCREENS: &[Context] = &[C::Home, C::Item, C::Results, C::Board, C::Disputes];
+const LISTS: &[Context] = &[
+    C::Home,
+    C::Item,
+    C::Results,
+    C::Disputes,
+    C::Picker,
+    C::Help,
+];
+/// The one-line text fields.
+const FIELDS: &[Context] = &[C::Form, C::Search, C::FileName];
+/// Every text field.
+const TEXT: &[Context] = &[C::Editor, C::Form, C::Search, C::FileName];
 
 macro_rules! bind {
     ($ctx:expr, [$($key:expr),+], $action:expr, $label:literal, $help:literal) => {
@@ -188,14 +210,14 @@ pub static BINDINGS: &[Binding] = &[
         "save the text and go to the previous item"
     ),
     bind!(
-        &[C::Editor, C::Form, C::Search],
+        TEXT,
         [Key::Code(KeyCode::Left)],
         Action::Left,
         "←/→",
         "move the text cursor"
     ),
     bind!(
-        &[C::Editor, C::Form, C::Search],
+        TEXT,
         [Key::Code(KeyCode::Right)],
         Action::Right,
         "",
@@ -216,28 +238,28 @@ pub static BINDINGS: &[Binding] = &[
         "move the text cursor a line down"
     ),
     bind!(
-        &[C::Editor, C::Form, C::Search],
+        TEXT,
         [Key::Code(KeyCode::Home)],
         Action::LineStart,
         "Home/End",
         "go to the start or end of the line"
     ),
     bind!(
-        &[C::Editor, C::Form, C::Search],
+        TEXT,
         [Key::Code(KeyCode::End)],
         Action::LineEnd,
         "",
         "go to the end of the line"
     ),
     bind!(
-        &[C::Editor, C::Form, C::Search],
+        TEXT,
         [Key::Code(KeyCode::Backspace)],
         Action::Backspace,
         "Backspace",
         "delete the character before the cursor"
     ),
     bind!(
-        &[C::Editor, C::Form, C::Search],
+        TEXT,
         [Key::Code(KeyCode::Delete)],
         Action::DeleteChar,
         "Delete",
@@ -266,12 +288,20 @@ pub static BINDINGS: &[Binding] = &[
         "previous field"
     ),
     bind!(
-        &[C::Form, C::Search],
+        FIELDS,
         [Key::Code(KeyCode::Esc)],
         Action::Back,
         "Esc",
         "cancel",
         "cancel"
+    ),
+    bind!(
+        &[C::FileName],
+        [Key::Code(KeyCode::Enter)],
+        Action::Confirm,
+        "Enter",
+        "write the file (the format follows the name: .html, .md, .csv or .json)",
+        "write"
     ),
     bind!(
         &[C::Search],
@@ -489,6 +519,51 @@ pub static BINDINGS: &[Binding] = &[
         "section"
     ),
     bind!(
+        &[C::Item],
+        [Key::Char('D')],
+        Action::Disagreements,
+        "D",
+        "disagreements between respondents, to settle them"
+    ),
+    // The disagreements of a merged assessment.
+    bind!(
+        &[C::Disputes],
+        [Key::Digit],
+        Action::Choose(0),
+        "1–9",
+        "settle the item with respondent N's answer, saved at once",
+        "settle"
+    ),
+    bind!(
+        &[C::Disputes],
+        [Key::Code(KeyCode::Left), Key::Char('h')],
+        Action::Left,
+        "←/h",
+        "highlight the previous respondent"
+    ),
+    bind!(
+        &[C::Disputes],
+        [Key::Code(KeyCode::Right), Key::Char('l')],
+        Action::Right,
+        "→/l",
+        "highlight the next respondent"
+    ),
+    bind!(
+        &[C::Disputes],
+        [Key::Char(' ')],
+        Action::Toggle,
+        "Space",
+        "settle the item with the highlighted respondent's answer"
+    ),
+    bind!(
+        &[C::Disputes],
+        [Key::Code(KeyCode::Enter)],
+        Action::Open,
+        "Enter",
+        "go to the item in the questionnaire",
+        "go to item"
+    ),
+    bind!(
         &[C::Results],
         [Key::Code(KeyCode::Enter)],
         Action::Open,
@@ -521,7 +596,7 @@ pub static BINDINGS: &[Binding] = &[
         "help"
     ),
     bind!(
-        &[C::Item, C::Results, C::Board],
+        &[C::Item, C::Results, C::Board, C::Disputes],
         [Key::Code(KeyCode::Esc)],
         Action::Back,
         "Esc",
@@ -534,6 +609,39 @@ pub static BINDINGS: &[Binding] = &[
         "q",
         "back; quit from home (or from an assessment opened with `open`)",
         "back/quit"
+    ),
+    // Workshop commands, after `q` so that its hint comes first on a narrow status line.
+    bind!(
+        &[C::Home],
+        [Key::Char('c')],
+        Action::Compare,
+        "c",
+        "compare the highlighted assessment with another (opens its results)",
+        "compare"
+    ),
+    bind!(
+        &[C::Home],
+        [Key::Char('w')],
+        Action::WriteReport,
+        "w",
+        "write the highlighted assessment's board pack to a file (asks for its name)",
+        "report"
+    ),
+    bind!(
+        &[C::Results],
+        [Key::Char('c')],
+        Action::Compare,
+        "c",
+        "compare with another assessment (again to stop comparing)",
+        "compare"
+    ),
+    bind!(
+        &[C::Results, C::Board],
+        [Key::Char('w')],
+        Action::WriteReport,
+        "w",
+        "write the board pack to a file (asks for its name)",
+        "report"
     ),
 ];
 

@@ -1,5 +1,5 @@
 //! The full-screen app (ratatui + crossterm), in layers that import inward only:
-//! - [`app`], [`action`], [`keys`], [`editor`], [`summary`]: state and `update`, no terminal;
+//! - [`app`], [`action`], [`keys`], [`editor`]: state and `update`, no terminal;
 //! - [`ui`] and [`theme`]: drawing from `&App`, no side effects;
 //! - [`terminal`]: the thin edge that sets the terminal up, runs the event loop and restores
 //!   the terminal on every exit.
@@ -8,7 +8,6 @@ pub mod action;
 pub mod app;
 pub mod editor;
 pub mod keys;
-pub mod summary;
 pub mod terminal;
 pub mod theme;
 pub mod ui;

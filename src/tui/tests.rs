@@ -15,7 +15,7 @@ use super::action::Action;
 use super::app::{App, Mode, Screen, Status};
 use super::terminal::{ScriptedEvents, action_for_event, run_loop};
 use super::theme::Theme;
-use crate::assessment::Assessment;
+use crate::assessment::{Answer, Assessment};
 use crate::catalog::Catalog;
 use crate::questionnaire::Questionnaire;
 use crate::store::{self, Store};
@@ -60,6 +60,107 @@ fn opened() -> Fixture {
     let mut f = at_home();
     f.app.open_at_start("acme-2026").expect("opens");
     f
+}
+
+/// Creates an assessment of the worked example in the workspace, answered by `answers`
+/// (item id, answer), last changed at `updated`. Returns its id.
+fn add_assessment(
+    ws: &Workspace,
+    name: &str,
+    respondent: Option<&str>,
+    updated: &str,
+    answers: &[(&str, Answer)],
+) -> String {
+    let (path, mut a) = ws
+        .create(
+            name,
+            "Acme Ltd",
+            respondent.map(String::from),
+            &["worked-example".to_string()],
+        )
+        .expect("create");
+    for (item, answer) in answers {
+        a.answers
+            .insert(format!("worked-example/{item}"), answer.clone());
+    }
+    a.updated = updated.to_string();
+    store::save(&path, &a).expect("save");
+    a.id
+}
+
+fn choice(key: &str) -> Answer {
+    Answer {
+        choice: Some(key.to_string()),
+        ..Answer::default()
+    }
+}
+
+fn ticked(checks: &[&str]) -> Answer {
+    Answer {
+        checked: Some(checks.iter().map(|c| (*c).to_string()).collect()),
+        ..Answer::default()
+    }
+}
+
+/// An app in a workshop: three respondents' answers merged. They agree on item B and
+/// disagree on item A (fully, largely, fully: a spread of 33%) and on checklist D (both
+/// checks, none, both: a spread of 100%).
+fn workshop() -> Fixture {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    let noted = Answer {
+        note: Some("Audited in March".into()),
+        ..choice("fully")
+    };
+    let answers = [
+        (
+            "Alice",
+            vec![
+                ("a", noted),
+                ("b", choice("largely")),
+                ("d", ticked(&["x", "y"])),
+            ],
+        ),
+        (
+            "Bob",
+            vec![
+                ("a", choice("largely")),
+                ("b", choice("largely")),
+                ("d", ticked(&[])),
+            ],
+        ),
+        (
+            "Carol",
+            vec![
+                ("a", choice("fully")),
+                ("b", choice("largely")),
+                ("d", ticked(&["x", "y"])),
+            ],
+        ),
+    ];
+    let loaded: Vec<Assessment> = answers
+        .iter()
+        .map(|(who, given)| {
+            let id = add_assessment(&ws, who, Some(who), "2026-11-20T10:00:00Z", given);
+            ws.load(&id).expect("load").1
+        })
+        .collect();
+    let inputs: Vec<crate::merge::Input<'_>> = loaded
+        .iter()
+        .map(|a| crate::merge::Input {
+            source: &a.id,
+            assessment: a,
+        })
+        .collect();
+    let mut merged = crate::merge::merge(&inputs, &ws.catalog, "workshop".into(), false)
+        .expect("merge")
+        .assessment;
+    merged.name = "Acme workshop".into();
+    store::create(&ws.store.path_of("workshop"), &merged).expect("write");
+    let mut app = App::new(ws, Theme::colour());
+    app.clock = || "12:00:00".to_string();
+    app.open_at_start("workshop").expect("opens");
+    Fixture { _dir: dir, app }
 }
 
 fn key_event(token: &str) -> KeyEvent {
@@ -438,10 +539,310 @@ fn a_click_on_a_section_goes_there() {
     assert_eq!(action, Some(Action::ClickSection(0)));
 }
 
+#[test]
+fn disagreements_are_listed_by_spread_and_settled_with_a_respondents_answer() {
+    let mut f = workshop();
+    let open = f.app.open.as_ref().expect("open");
+    let listed: Vec<(&str, f64)> = open
+        .disputes
+        .iter()
+        .map(|d| (d.item.as_str(), (d.spread * 100.0).round()))
+        .collect();
+    assert_eq!(
+        listed,
+        [("worked-example/d", 100.0), ("worked-example/a", 33.0)]
+    );
+    press(&mut f.app, "D");
+    assert_eq!(f.app.screen, Screen::Disagreements);
+    assert_eq!(
+        f.app.open.as_ref().expect("open").dispute_selected,
+        1,
+        "at the current item"
+    );
+    press(&mut f.app, "k2");
+    let a = saved(&f.app);
+    assert_eq!(
+        a.answers["worked-example/d"].checked.as_deref(),
+        Some(&[][..]),
+        "Bob ticked nothing"
+    );
+    assert!(!a.responses.contains_key("worked-example/d"));
+    assert!(
+        a.responses.contains_key("worked-example/a"),
+        "the other stays"
+    );
+    assert_eq!(f.app.saved_at.as_deref(), Some("12:00:00"));
+    assert!(
+        matches!(&f.app.status, Status::Info(m) if m == "Settled with Bob's answer (0 of 2 checks in place); 1 left.")
+    );
+    let open = f.app.open.as_ref().expect("open");
+    assert_eq!(open.disputes.len(), 1);
+    assert_eq!(open.disputes[0].item, "worked-example/a");
+    // There is no fourth respondent; → and Space settle with the highlighted one.
+    press(&mut f.app, "4");
+    assert!(matches!(&f.app.status, Status::Info(m) if m.contains("no respondent 4")));
+    press(&mut f.app, "<Right> ");
+    let a = saved(&f.app);
+    assert_eq!(
+        a.answers["worked-example/a"].choice.as_deref(),
+        Some("largely")
+    );
+    assert_eq!(
+        a.answers["worked-example/a"].note.as_deref(),
+        Some("Alice: Audited in March"),
+        "the merged note stays"
+    );
+    assert!(a.responses.is_empty());
+    assert!(
+        matches!(&f.app.status, Status::Info(m) if m.contains("Every disagreement is settled"))
+    );
+    press(&mut f.app, "<Esc>");
+    assert_eq!(f.app.screen, Screen::Questionnaire);
+    press(&mut f.app, "D");
+    assert_eq!(f.app.screen, Screen::Questionnaire, "nothing left to show");
+}
+
+#[test]
+fn enter_in_the_disagreements_goes_to_the_item() {
+    let mut f = workshop();
+    press(&mut f.app, "Dk<Enter>");
+    assert_eq!(f.app.screen, Screen::Questionnaire);
+    assert_eq!(current_id(&f.app), "worked-example/d");
+    // A click on the second row of the list highlights it; a second click goes there.
+    press(&mut f.app, "D");
+    let click = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 10,
+        row: 6,
+        modifiers: KeyModifiers::NONE,
+    });
+    let action = action_for_event(&f.app, Rect::new(0, 0, 80, 24), &click);
+    assert_eq!(action, Some(Action::ClickRow(1)));
+    f.app.update(Action::ClickRow(1));
+    f.app.update(Action::ClickRow(1));
+    assert_eq!(current_id(&f.app), "worked-example/a");
+}
+
+#[test]
+fn answering_a_disputed_item_settles_it_and_u_finds_disputed_items() {
+    let mut f = workshop();
+    assert_eq!(
+        current_id(&f.app),
+        "worked-example/a",
+        "the first unanswered"
+    );
+    press(&mut f.app, "u");
+    assert_eq!(current_id(&f.app), "worked-example/c");
+    press(&mut f.app, "u");
+    assert_eq!(
+        current_id(&f.app),
+        "worked-example/d",
+        "a disputed item is unanswered"
+    );
+    // A note is not an answer: the dispute stays.
+    press(&mut f.app, "eTo discuss<Esc>");
+    assert!(saved(&f.app).responses.contains_key("worked-example/d"));
+    press(&mut f.app, "1");
+    let a = saved(&f.app);
+    assert_eq!(
+        a.answers["worked-example/d"].checked.as_deref(),
+        Some(&["x".to_string()][..])
+    );
+    assert!(!a.responses.contains_key("worked-example/d"));
+    assert!(matches!(&f.app.status, Status::Info(m) if m.contains("settled")));
+    press(&mut f.app, "/item a<Enter>3");
+    let a = saved(&f.app);
+    assert_eq!(
+        a.answers["worked-example/a"].choice.as_deref(),
+        Some("largely")
+    );
+    assert!(a.responses.is_empty());
+    assert!(f.app.open.as_ref().expect("open").disputes.is_empty());
+}
+
+/// The worked example answered so that the score moves by a known amount: before, A is
+/// not implemented (0) and B fully (1), a score of 2/3; after, A fully (1) and B partially
+/// (0.33), a score of 1.66/3. The change: −11 points.
+fn compared(other_updated: &str) -> Fixture {
+    let mut f = at_home();
+    add_assessment(
+        &f.app.ws,
+        "Acme 2025",
+        None,
+        other_updated,
+        &[("a", choice("not")), ("b", choice("fully"))],
+    );
+    f.app.refresh_home();
+    let row = f
+        .app
+        .home
+        .iter()
+        .position(|r| r.name == "Acme 2026")
+        .expect("listed");
+    f.app.home_selected = row;
+    press(&mut f.app, "<Enter>4<Tab>2r");
+    f
+}
+
+#[test]
+fn comparing_shows_each_sections_change() {
+    let mut f = compared("2025-11-20T10:00:00Z");
+    press(&mut f.app, "c");
+    assert!(matches!(f.app.mode, Mode::Picker(_)));
+    assert_eq!(f.app.compare_candidates().len(), 1, "not the open one");
+    press(&mut f.app, "1");
+    let open = f.app.open.as_ref().expect("open");
+    let c = open.compare.as_ref().expect("compared");
+    assert!(c.is_before);
+    let change = c.section("worked-example/planning").expect("section");
+    assert_eq!(change.direction(), Some(std::cmp::Ordering::Less));
+    let delta = change.score_delta.expect("delta");
+    assert!((delta - (1.66 - 2.0) / 3.0).abs() < 1e-9, "{delta}");
+    let screen = snapshots::draw(&f.app, 100, 30);
+    assert!(
+        screen.contains("compared with Acme 2025 (before)"),
+        "{screen}"
+    );
+    assert!(screen.contains("▼ -11"), "{screen}");
+    // The comparison follows a change to the open assessment.
+    press(&mut f.app, "<Esc>3r");
+    let open = f.app.open.as_ref().expect("open");
+    let change = open.compare.as_ref().expect("kept").comparison.overall;
+    assert!((change.score_delta.expect("delta") - (1.0 + 2.0 * 0.67 - 2.0) / 3.0).abs() < 1e-9);
+    // c again stops comparing.
+    press(&mut f.app, "c");
+    assert!(f.app.open.as_ref().expect("open").compare.is_none());
+    assert!(!snapshots::draw(&f.app, 100, 30).contains("compared with"));
+}
+
+#[test]
+fn a_later_assessment_is_after_and_no_comparison_clears_it() {
+    let mut f = compared("2099-01-01T00:00:00Z");
+    press(&mut f.app, "c<Enter>");
+    let c = f
+        .app
+        .open
+        .as_ref()
+        .expect("open")
+        .compare
+        .as_ref()
+        .expect("compared");
+    assert!(!c.is_before);
+    assert_eq!(
+        c.comparison.overall.direction(),
+        Some(std::cmp::Ordering::Greater)
+    );
+    let screen = snapshots::draw(&f.app, 100, 30);
+    assert!(
+        screen.contains("compared with Acme 2025 (after)"),
+        "{screen}"
+    );
+    assert!(screen.contains("▲ +11"), "{screen}");
+    press(&mut f.app, "c");
+    press(&mut f.app, "c");
+    press(&mut f.app, "j<Enter>");
+    assert!(f.app.open.as_ref().expect("open").compare.is_none());
+}
+
+#[test]
+fn c_at_home_opens_the_results_with_the_comparison_picker() {
+    let mut f = compared("2025-11-20T10:00:00Z");
+    press(&mut f.app, "q");
+    assert_eq!(f.app.screen, Screen::Questionnaire);
+    press(&mut f.app, "q");
+    assert_eq!(f.app.screen, Screen::Home);
+    let row = f
+        .app
+        .home
+        .iter()
+        .position(|r| r.name == "Acme 2026")
+        .expect("listed");
+    f.app.home_selected = row;
+    press(&mut f.app, "c");
+    assert_eq!(f.app.screen, Screen::Results);
+    assert!(matches!(f.app.mode, Mode::Picker(_)));
+    press(&mut f.app, "<Enter>");
+    assert!(f.app.open.as_ref().expect("open").compare.is_some());
+}
+
+#[test]
+fn w_at_home_writes_the_board_pack() {
+    let mut f = at_home();
+    let out = tempfile::tempdir().expect("tempdir");
+    f.app.report_dir = Some(out.path().to_path_buf());
+    press(&mut f.app, "w");
+    assert!(matches!(f.app.mode, Mode::WriteReport(_)));
+    press(&mut f.app, "<Enter>");
+    assert_eq!(f.app.mode, Mode::Normal);
+    let file = out.path().join("acme-2026-board-pack.html");
+    let html = std::fs::read_to_string(&file).expect("written");
+    assert!(html.starts_with("<!DOCTYPE html>"), "{}", &html[..40]);
+    assert!(html.contains("Acme 2026"));
+    assert_eq!(
+        f.app.status,
+        Status::Info("Wrote acme-2026-board-pack.html".into())
+    );
+    // An existing file is replaced only on a second Enter.
+    std::fs::write(&file, "old").expect("write");
+    press(&mut f.app, "w<Enter>");
+    assert!(matches!(f.app.mode, Mode::WriteReport(_)));
+    assert!(matches!(&f.app.status, Status::Info(m) if m.contains("exists")));
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), "old");
+    press(&mut f.app, "<Enter>");
+    assert!(
+        std::fs::read_to_string(&file)
+            .expect("read")
+            .starts_with("<!DOCTYPE html>")
+    );
+}
+
+#[test]
+fn the_format_follows_the_file_name() {
+    let mut f = opened();
+    let out = tempfile::tempdir().expect("tempdir");
+    f.app.report_dir = Some(out.path().to_path_buf());
+    press(&mut f.app, "3r");
+    press(
+        &mut f.app,
+        "w<Backspace><Backspace><Backspace><Backspace>txt<Enter>",
+    );
+    assert!(
+        matches!(f.app.mode, Mode::WriteReport(_)),
+        "the dialog stays"
+    );
+    assert!(matches!(&f.app.status, Status::Error(m) if m.contains(".html, .md, .csv or .json")));
+    press(&mut f.app, "<Backspace><Backspace><Backspace>md<Enter>");
+    assert_eq!(f.app.mode, Mode::Normal);
+    let md = std::fs::read_to_string(out.path().join("acme-2026-board-pack.md")).expect("md");
+    assert!(md.starts_with("# "), "{md}");
+    press(&mut f.app, "b");
+    assert_eq!(f.app.screen, Screen::Board);
+    press(
+        &mut f.app,
+        "w<Backspace><Backspace><Backspace><Backspace>csv<Enter>",
+    );
+    let csv = std::fs::read_to_string(out.path().join("acme-2026-board-pack.csv")).expect("csv");
+    assert!(csv.contains("worked-example/a"));
+    // A folder that does not exist: the dialog says why and stays.
+    press(&mut f.app, "w");
+    press(&mut f.app, &"<Backspace>".repeat(25));
+    f.app
+        .update(Action::Paste("no-such-folder/pack.json".into()));
+    press(&mut f.app, "<Enter>");
+    assert!(matches!(f.app.mode, Mode::WriteReport(_)));
+    assert!(
+        matches!(&f.app.status, Status::Error(m) if m.starts_with("Not written")),
+        "{:?}",
+        f.app.status
+    );
+    press(&mut f.app, "<Esc>");
+    assert_eq!(f.app.status, Status::Info("No file was written.".into()));
+}
+
 mod snapshots {
     use super::*;
 
-    fn draw(app: &App, width: u16, height: u16) -> String {
+    pub(super) fn draw(app: &App, width: u16, height: u16) -> String {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
         terminal
             .draw(|frame| super::super::ui::view(app, frame))
@@ -525,6 +926,40 @@ mod snapshots {
     }
 
     #[test]
+    fn disagreements() {
+        let mut f = workshop();
+        press(&mut f.app, "D");
+        insta::assert_snapshot!("disagreements_notes_80x24", draw(&f.app, 80, 24));
+        press(&mut f.app, "k");
+        both("disagreements", &f.app);
+    }
+
+    #[test]
+    fn questionnaire_disputed() {
+        let f = workshop();
+        insta::assert_snapshot!("questionnaire_disputed_80x24", draw(&f.app, 80, 24));
+    }
+
+    #[test]
+    fn results_compared() {
+        let mut f = answered();
+        add_assessment(
+            &f.app.ws,
+            "Acme 2025",
+            None,
+            "2025-11-20T10:00:00Z",
+            &[
+                ("a", choice("fully")),
+                ("b", choice("not")),
+                ("c", choice("partial")),
+            ],
+        );
+        press(&mut f.app, "rc1");
+        f.app.status = Status::None;
+        both("results_compared", &f.app);
+    }
+
+    #[test]
     fn help() {
         let mut f = answered();
         press(&mut f.app, "?");
@@ -554,6 +989,35 @@ mod snapshots {
                 "{keys}: focus shows by reverse video"
             );
         }
+    }
+
+    #[test]
+    fn the_workshop_views_draw_without_colour_too() {
+        let mut f = workshop();
+        f.app.theme = Theme::monochrome();
+        add_assessment(&f.app.ws, "Acme 2025", None, "2025-11-20T10:00:00Z", &[]);
+        for keys in ["D", "<Esc>rc1", "w"] {
+            press(&mut f.app, keys);
+            let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+            terminal
+                .draw(|frame| super::super::ui::view(&f.app, frame))
+                .expect("draw");
+            let buffer = terminal.backend().buffer();
+            for cell in buffer.content() {
+                assert_eq!(cell.fg, ratatui::style::Color::Reset, "{keys}: {cell:?}");
+                assert_eq!(cell.bg, ratatui::style::Color::Reset, "{keys}: {cell:?}");
+            }
+            assert!(
+                buffer
+                    .content()
+                    .iter()
+                    .any(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED)),
+                "{keys}: focus shows by reverse video"
+            );
+        }
+        let screen = draw(&f.app, 80, 24);
+        assert!(screen.contains("Write the board pack"), "{screen}");
+        assert!(screen.contains("workshop-board-pack.html"), "{screen}");
     }
 
     #[test]

@@ -10,9 +10,9 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{fit, panel, percent, wrap};
+use crate::report::BoardPack;
 use crate::scoring::{LEVEL_MEANINGS, level_name};
 use crate::tui::app::App;
-use crate::tui::summary::Summary;
 
 /// Five-row block digits for the levels (and "–" for none).
 fn big_digit(level: Option<u8>) -> [&'static str; 5] {
@@ -44,15 +44,20 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
     let block = panel(&format!("Board view · {title}"), t, true);
     let inner = block.inner(top);
     frame.render_widget(block, top);
-    headline(app, &s, frame, inner, big);
+    headline(app, s, frame, inner, big);
 
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(rest);
     let areas_block = panel("Each area: level and score", t, false);
     let inner = areas_block.inner(left);
     frame.render_widget(areas_block, left);
-    let area_lines =
-        super::results::area_lines(&s.areas, t, usize::from(inner.width), inner.width >= 60);
+    let area_lines = super::results::area_lines(
+        &s.areas,
+        t,
+        usize::from(inner.width),
+        inner.width >= 60,
+        None,
+    );
     let spaced_out = big && area_lines.len() * 2 <= usize::from(inner.height);
     let area_lines: Vec<Line> = if spaced_out {
         area_lines
@@ -64,19 +69,19 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
     };
     frame.render_widget(Paragraph::new(area_lines), inner);
 
-    let words_height = if s.words.is_empty() {
+    let words_height = if s.board_answers.iter().all(|a| a.answer.is_none()) {
         3
     } else {
         right.height / 2
     };
     let [weakest, board_words] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(words_height)]).areas(right);
-    links_panel(app, &s, frame, weakest);
-    words_panel(app, &s, frame, board_words);
+    links_panel(app, s, frame, weakest);
+    words_panel(app, s, frame, board_words);
 }
 
 /// The overall level in large type, its name and meaning, and the overall figures.
-fn headline(app: &App, s: &Summary, frame: &mut Frame, inner: Rect, big: bool) {
+fn headline(app: &App, s: &BoardPack, frame: &mut Frame, inner: Rect, big: bool) {
     let t = &app.theme;
     let [digit, words] = Layout::horizontal([
         Constraint::Length(if big { 26 } else { 20 }),
@@ -148,22 +153,22 @@ fn capitalise(text: &str) -> String {
         .unwrap_or_default()
 }
 
-fn links_panel(app: &App, s: &Summary, frame: &mut Frame, area: Rect) {
+fn links_panel(app: &App, s: &BoardPack, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     let block = panel("The five weakest links", t, false);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let mut lines = Vec::new();
-    if s.links.is_empty() {
+    if s.weakest_links.is_empty() {
         lines.push(Line::styled("No gaps among the answered items.", t.good));
     }
     // As many lines per link as fit (one to three); a cut prompt ends with "…".
-    let shown = s.links.len().min(5);
+    let shown = s.weakest_links.len().min(5);
     let each = usize::from(inner.height) / shown.max(1);
     let spacer = each >= 3;
     let per = if spacer { each - 1 } else { each }.clamp(1, 3);
-    for (n, l) in s.links.iter().take(5).enumerate() {
+    for (n, l) in s.weakest_links.iter().take(5).enumerate() {
         let head = format!("{}. {:>4}  ", n + 1, percent(Some(l.value)));
         let room = width.saturating_sub(head.width());
         let mut body = wrap(&l.prompt, room);
@@ -188,17 +193,22 @@ fn links_panel(app: &App, s: &Summary, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn words_panel(app: &App, s: &Summary, frame: &mut Frame, area: Rect) {
+fn words_panel(app: &App, s: &BoardPack, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     let block = panel("In the board's own words", t, false);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let mut lines = Vec::new();
-    if s.words.is_empty() {
+    let words: Vec<(&str, &str)> = s
+        .board_answers
+        .iter()
+        .filter_map(|a| Some((a.prompt.as_str(), a.answer.as_deref()?)))
+        .collect();
+    if words.is_empty() {
         lines.push(Line::styled("No written answers yet.", t.dim));
     }
-    for (prompt, text) in &s.words {
+    for (prompt, text) in words {
         lines.push(Line::styled(fit(prompt, width), t.dim));
         for l in wrap(text, width.saturating_sub(2)) {
             lines.push(Line::styled(format!("  {l}"), t.prompt));

@@ -2,6 +2,7 @@
 //! which action a mouse click at a place means, from the same layout.
 
 mod board;
+mod disputes;
 mod home;
 mod overlay;
 mod questionnaire;
@@ -37,6 +38,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Questionnaire => questionnaire::draw(app, frame, body),
         Screen::Results => results::draw(app, frame, body),
         Screen::Board => board::draw(app, frame, body),
+        Screen::Disagreements => disputes::draw(app, frame, body),
     }
     overlay::draw(app, frame, body);
     status_line(app, frame, status);
@@ -55,6 +57,7 @@ pub fn hit(app: &App, area: Rect, column: u16, row: u16) -> Option<Action> {
         Screen::Home => home::hit(app, body, column, row),
         Screen::Questionnaire => questionnaire::hit(app, body, column, row),
         Screen::Results => results::hit(app, body, column, row),
+        Screen::Disagreements => disputes::hit(app, body, column, row),
         Screen::Board => None,
     }
 }

@@ -1,17 +1,17 @@
 //! What is drawn on top of a screen: help, the editor, the new-assessment form, the delete
-//! question, the owner and section pickers, and search.
+//! question, the owner, section and comparison pickers, search, and the board-pack file name.
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{fit, pad, panel, row_in, row_style, scroll_for, wrap};
 use crate::roles::ROLES;
 use crate::text::sanitize_line;
 use crate::tui::action::Action;
-use crate::tui::app::{App, EditTarget, Mode, NewForm, PickerKind};
+use crate::tui::app::{App, EditTarget, Mode, NewForm, PickerKind, WriteForm};
 use crate::tui::editor::Editor;
 use crate::tui::keys;
 
@@ -81,6 +81,24 @@ fn picker_rows(app: &App, kind: PickerKind) -> Vec<String> {
                 })
                 .collect()
         }),
+        PickerKind::Compare => app
+            .compare_candidates()
+            .iter()
+            .map(|r| {
+                let org = if r.organisation.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", r.organisation)
+                };
+                let changed = if r.updated.is_empty() {
+                    String::new()
+                } else {
+                    format!("  ·  changed {} UTC", r.updated)
+                };
+                format!("{}{org}{changed}", r.name)
+            })
+            .chain(["No comparison".to_string()])
+            .collect(),
     }
 }
 
@@ -135,6 +153,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             let title = match p.kind {
                 PickerKind::Owner => "Owner: the role that owns the follow-up",
                 PickerKind::Section => "Go to a section",
+                PickerKind::Compare => "Compare with",
             };
             let rows = picker_rows(app, p.kind);
             list(app, frame, area, title, &rows, p.selected, None);
@@ -156,6 +175,76 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 Some(&s.query),
             );
         }
+        Mode::WriteReport(form) => write_form(app, frame, area, form),
+    }
+}
+
+fn write_form(app: &App, frame: &mut Frame, area: Rect, form: &WriteForm) {
+    let t = &app.theme;
+    let outer = centred(area, area.width.saturating_sub(8).min(76), 11);
+    frame.render_widget(Clear, outer);
+    let block = panel("Write the board pack", t, true);
+    let inner = block.inner(outer);
+    frame.render_widget(block, outer);
+    let width = usize::from(inner.width);
+    let field_width = width.saturating_sub(10);
+    // Keep the cursor in view: a name longer than the field shows its end.
+    let chars: Vec<char> = form.file.text().chars().collect();
+    let cursor = form.file.cursor().1.min(chars.len());
+    let width_of = |from: usize, to: usize| -> usize {
+        chars[from..to]
+            .iter()
+            .map(|c| UnicodeWidthChar::width(*c).unwrap_or(0))
+            .sum()
+    };
+    let mut start = 0;
+    while start < cursor && width_of(start, cursor) + 1 > field_width {
+        start += 1;
+    }
+    let shown: String = chars[start..].iter().collect();
+    let col = width_of(start, cursor);
+    let mut lines = vec![
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled("  Of       ", t.dim),
+            Span::styled(fit(&form.name, width.saturating_sub(11)), t.prompt),
+        ]),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled("> File    ", t.prompt),
+            Span::styled(pad(&shown, field_width), t.cursor),
+        ]),
+        Line::raw(""),
+        Line::styled(
+            fit(
+                "  .html web page · .md Markdown · .csv spreadsheet · .json data",
+                width,
+            ),
+            t.dim,
+        ),
+    ];
+    if form.replace {
+        lines.push(Line::styled(
+            fit("  The file exists: Enter replaces it.", width),
+            t.warn,
+        ));
+    } else {
+        lines.push(Line::styled(
+            fit(
+                "  A name without a folder is written in the current folder.",
+                width,
+            ),
+            t.dim,
+        ));
+    }
+    lines.push(Line::styled(
+        fit("  Enter: write   Esc: cancel", width),
+        t.dim,
+    ));
+    frame.render_widget(Paragraph::new(lines), inner);
+    let x = inner.x + 10 + u16::try_from(col).unwrap_or(0);
+    if x < inner.x + inner.width {
+        frame.set_cursor_position(Position::new(x, inner.y + 3));
     }
 }
 
@@ -347,6 +436,7 @@ fn help(app: &App, frame: &mut Frame, area: Rect, scroll: u16) {
         crate::tui::app::Screen::Questionnaire => keys::Context::Item,
         crate::tui::app::Screen::Results => keys::Context::Results,
         crate::tui::app::Screen::Board => keys::Context::Board,
+        crate::tui::app::Screen::Disagreements => keys::Context::Disputes,
     };
     let width = usize::from(inner.width);
     let key_width = 16;

@@ -13,7 +13,7 @@ use crate::roles::owner_label;
 use crate::scoring::ItemValue;
 use crate::text::{sanitize, sanitize_line};
 use crate::tui::action::Action;
-use crate::tui::app::{App, OpenAssessment};
+use crate::tui::app::{App, OpenAssessment, Screen};
 use crate::tui::theme::Theme;
 
 /// The parts of the questionnaire screen.
@@ -75,10 +75,24 @@ pub(crate) fn header(app: &App, open: &OpenAssessment, frame: &mut Frame, area: 
         answered as f64 / total as f64
     };
     let label = format!(" {answered} of {total} answered");
-    let bar_width = width.saturating_sub(label.width() + 13).min(60);
+    // On the questionnaire, say which key lists the disagreements.
+    let key = if app.screen == Screen::Questionnaire {
+        " — D"
+    } else {
+        ""
+    };
+    let disputes = match open.disputes.len() {
+        0 => String::new(),
+        1 => format!("   1 disagreement{key}"),
+        n => format!("   {n} disagreements{key}"),
+    };
+    let bar_width = width
+        .saturating_sub(label.width() + disputes.width() + 13)
+        .min(60);
     let mut progress = vec![Span::styled("  Progress  ", t.dim)];
     progress.extend(bar_spans(ratio, bar_width, t));
     progress.push(Span::styled(label, t.text));
+    progress.push(Span::styled(disputes, t.warn));
     frame.render_widget(
         Paragraph::new(vec![
             Line::from(vec![
@@ -400,6 +414,45 @@ pub(crate) fn item_view(app: &App, open: &OpenAssessment, width: usize) -> ItemV
                     None,
                 ),
             }
+        }
+    }
+    if let Some(d) = open.dispute_at(open.current) {
+        v.blank();
+        v.push(
+            Line::styled(
+                fit("  Respondents disagree (answering settles it):", width),
+                t.warn,
+            ),
+            None,
+        );
+        let name_width = d
+            .answers
+            .iter()
+            .map(|a| a.respondent.width())
+            .max()
+            .unwrap_or(0)
+            .clamp(4, 18);
+        let answer_width = d
+            .answers
+            .iter()
+            .map(|a| a.answer.width())
+            .max()
+            .unwrap_or(0)
+            .min(width.saturating_sub(name_width + 12));
+        for given in &d.answers {
+            let value = given
+                .value
+                .map(|x| format!("  {:>4}", percent(Some(x))))
+                .unwrap_or_default();
+            let head = format!("    {}  ", pad(&given.respondent, name_width));
+            v.push(
+                Line::from(vec![
+                    Span::styled(head, t.prompt),
+                    Span::styled(pad(&given.answer, answer_width), t.text),
+                    Span::styled(value, t.dim),
+                ]),
+                None,
+            );
         }
     }
     v.blank();

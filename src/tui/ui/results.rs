@@ -8,10 +8,12 @@ use ratatui::widgets::{Gauge, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::{bar_spans, fit, level_words, pad, panel, percent, row_in, scroll_for, wrap};
+use crate::compare::Change;
+use crate::report::BoardPack;
+use crate::report::summary::Area;
 use crate::scoring::level_name;
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::summary::{Area, Summary};
 use crate::tui::theme::Theme;
 
 struct Areas {
@@ -38,19 +40,39 @@ fn areas(body: Rect) -> Areas {
     }
 }
 
-/// Bars, one line per area: title, bar, percent, level.
+/// The change of a score as an arrow and whole points: "▲ +12", "▼ -5", "= 0", or "–"
+/// when either side has no score; with the style to draw it in.
+pub(crate) fn change_words(c: Option<&Change>, t: &Theme) -> (String, ratatui::style::Style) {
+    let points = |d: f64| {
+        #[allow(clippy::cast_possible_truncation)] // a difference of percents, in [-100, 100]
+        let p = (d * 100.0).round() as i64;
+        p
+    };
+    match c.map(|c| (c.direction(), c.score_delta)) {
+        Some((Some(std::cmp::Ordering::Greater), Some(d))) => (format!("▲ +{}", points(d)), t.good),
+        Some((Some(std::cmp::Ordering::Less), Some(d))) => (format!("▼ {}", points(d)), t.warn),
+        Some((Some(std::cmp::Ordering::Equal), _)) => ("= 0".to_string(), t.text),
+        _ => ("–".to_string(), t.dim),
+    }
+}
+
+/// Bars, one line per area: title, bar, percent, level, and with a comparison the change
+/// of each area's score (`changes`, in the areas' order).
 pub(crate) fn area_lines(
     areas: &[Area],
     t: &Theme,
     width: usize,
     names: bool,
+    changes: Option<&[Option<Change>]>,
 ) -> Vec<Line<'static>> {
     let level_width = if names { 14 } else { 3 };
-    let bar_width = (width / 3).clamp(6, 40);
-    let title_width = width.saturating_sub(bar_width + 6 + level_width + 2);
+    let change_width = if changes.is_some() { 7 } else { 0 };
+    let bar_width = (width.saturating_sub(change_width) / 3).clamp(6, 40);
+    let title_width = width.saturating_sub(bar_width + 6 + level_width + 2 + change_width);
     areas
         .iter()
-        .map(|a| {
+        .enumerate()
+        .map(|(n, a)| {
             let f = &a.figures;
             let mut spans = vec![
                 Span::raw(" "),
@@ -69,7 +91,13 @@ pub(crate) fn area_lines(
             } else {
                 t.good
             };
-            spans.push(Span::styled(level, style));
+            if let Some(changes) = changes {
+                spans.push(Span::styled(pad(&level, level_width + 1), style));
+                let (words, style) = change_words(changes.get(n).and_then(Option::as_ref), t);
+                spans.push(Span::styled(pad(&words, change_width), style));
+            } else {
+                spans.push(Span::styled(level, style));
+            }
             Line::from(spans)
         })
         .collect()
@@ -83,28 +111,82 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
     let t = &app.theme;
     let a = areas(body);
     let name = crate::text::sanitize_line(&open.session.assessment.name);
-    let label = format!(
-        "{}  —  score {}  —  {} of {} scored items answered",
-        level_words(s.overall.level),
-        percent(s.overall.score),
-        s.overall.answered,
-        s.overall.total
+    let answered = format!(
+        "{} of {} scored items answered",
+        s.overall.answered, s.overall.total
     );
+    let room = usize::from(a.gauge.width.saturating_sub(2));
+    let (title, label) = match &open.compare {
+        Some(c) => (
+            format!("Results · {name} · compared with {} ({})", c.name, c.side()),
+            compared_label(&c.comparison.overall, &answered, room, t),
+        ),
+        None => (
+            format!("Results · {name}"),
+            format!(
+                "{}  —  score {}  —  {answered}",
+                level_words(s.overall.level),
+                percent(s.overall.score),
+            ),
+        ),
+    };
     frame.render_widget(
         Gauge::default()
-            .block(panel(&format!("Results · {name}"), t, false))
+            .block(panel(&fit(&title, room.saturating_sub(2)), t, false))
             .gauge_style(if t.colour { t.bar } else { t.cursor })
             .ratio(s.overall.score.unwrap_or(0.0).clamp(0.0, 1.0))
             .label(Span::styled(label, t.prompt)),
         a.gauge,
     );
-    let chart_block = panel("Every section: score and level", t, false);
+    let chart_title = if open.compare.is_some() {
+        "Sections: score, level and change"
+    } else {
+        "Every section: score and level"
+    };
+    let chart_block = panel(chart_title, t, false);
     let inner = chart_block.inner(a.chart);
     frame.render_widget(chart_block, a.chart);
     let names = inner.width >= 60;
-    let lines = area_lines(&s.areas, t, usize::from(inner.width), names);
+    let changes: Option<Vec<Option<Change>>> = open.compare.as_ref().map(|c| {
+        open.report
+            .sections
+            .iter()
+            .map(|section| c.section(&section.id).copied())
+            .collect()
+    });
+    let mut lines = area_lines(
+        &s.areas,
+        t,
+        usize::from(inner.width),
+        names,
+        changes.as_deref(),
+    );
     let current = open.current_section();
     let top = scroll_for(current, lines.len(), usize::from(inner.height));
+    if let Some(c) = &open.compare
+        && lines.len() + 2 <= usize::from(inner.height)
+    {
+        let cmp = &c.comparison;
+        lines.push(Line::raw(""));
+        let parts: Vec<String> = [
+            (cmp.improved.len(), "improved"),
+            (cmp.slipped.len(), "slipped"),
+            (cmp.newly_answered.len(), "newly answered"),
+            (cmp.no_longer_answered.len(), "no longer answered"),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+        let moved = if parts.is_empty() {
+            "No item's answer changed.".to_string()
+        } else {
+            format!("Items: {}", parts.join(" · "))
+        };
+        for l in wrap(&moved, usize::from(inner.width).saturating_sub(2)) {
+            lines.push(Line::styled(format!(" {l}"), t.dim));
+        }
+    }
     frame.render_widget(
         Paragraph::new(lines.into_iter().skip(top).collect::<Vec<_>>()),
         inner,
@@ -113,19 +195,73 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
     let links_block = panel("Weakest links", t, false);
     let inner = links_block.inner(a.links);
     frame.render_widget(links_block, a.links);
-    frame.render_widget(Paragraph::new(link_lines(&s, t, inner)), inner);
+    frame.render_widget(Paragraph::new(link_lines(s, t, inner)), inner);
 
-    plan(app, &s, frame, a.plan);
+    plan(app, s, frame, a.plan);
 }
 
-fn link_lines(s: &Summary, t: &Theme, area: Rect) -> Vec<Line<'static>> {
+/// The overall change in words, as long as fits in `room` columns: before → after level and
+/// score, and the change in points.
+fn compared_label(c: &Change, answered: &str, room: usize, t: &Theme) -> String {
+    let (arrow, _) = change_words(Some(c), t);
+    let points = if arrow == "–" {
+        String::new()
+    } else if arrow == "= 0" {
+        "  = no change".to_string()
+    } else {
+        format!("  {arrow} points")
+    };
+    let long = |l: Option<u8>| {
+        l.map_or_else(
+            || "no level".to_string(),
+            |l| format!("Level {l} · {}", level_name(l)),
+        )
+    };
+    let short = |l: Option<u8>| l.map_or_else(|| "–".to_string(), |l| format!("L{l}"));
+    let score = format!(
+        "score {} → {}{points}",
+        percent(c.score_before),
+        percent(c.score_after)
+    );
+    [
+        format!(
+            "{} → {}  —  {score}  —  {answered}",
+            long(c.level_before),
+            long(c.level_after)
+        ),
+        format!(
+            "{} → {}  —  {score}",
+            long(c.level_before),
+            long(c.level_after)
+        ),
+        format!(
+            "{} → {}  —  {score}",
+            short(c.level_before),
+            short(c.level_after)
+        ),
+    ]
+    .into_iter()
+    .find(|l| l.width() <= room)
+    .unwrap_or_else(|| {
+        fit(
+            &format!(
+                "{} → {} {score}",
+                short(c.level_before),
+                short(c.level_after)
+            ),
+            room,
+        )
+    })
+}
+
+fn link_lines(s: &BoardPack, t: &Theme, area: Rect) -> Vec<Line<'static>> {
     let width = usize::from(area.width);
     let mut lines: Vec<Line> = Vec::new();
     let room = usize::from(area.height).saturating_sub(1);
-    if s.links.is_empty() {
+    if s.weakest_links.is_empty() {
         lines.push(Line::styled(" No gaps among the answered items.", t.good));
     }
-    for l in s.links.iter().take(room.max(1)) {
+    for l in s.weakest_links.iter().take(room.max(1)) {
         let head = format!("{:>4}  ", percent(Some(l.value)));
         lines.push(Line::from(vec![
             Span::styled(head.clone(), t.warn),
@@ -144,8 +280,8 @@ fn link_lines(s: &Summary, t: &Theme, area: Rect) -> Vec<Line<'static>> {
             if s.not_assessed > 0 { t.warn } else { t.good },
         ),
         Span::styled(
-            if s.links.len() > room {
-                format!("  ·  {} gaps in all", s.links.len())
+            if s.weakest_links.len() > room {
+                format!("  ·  {} gaps in all", s.weakest_links.len())
             } else {
                 String::new()
             },
@@ -156,13 +292,14 @@ fn link_lines(s: &Summary, t: &Theme, area: Rect) -> Vec<Line<'static>> {
 }
 
 /// Each plan row takes two lines: the item, then owner · source · note.
-fn plan_lines(app: &App, s: &Summary, width: usize) -> Vec<Line<'static>> {
+fn plan_lines(app: &App, s: &BoardPack, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
     let selected = app.open.as_ref().map_or(0, |o| o.plan_selected);
     let mut lines = Vec::new();
-    for (n, row) in s.plan.iter().enumerate() {
+    for (n, row) in s.action_plan.iter().enumerate() {
         let highlighted = n == selected;
-        let tag = match (row.gap, row.flagged) {
+        let gap = row.value.filter(|_| row.is_gap);
+        let tag = match (gap, row.flag) {
             (Some(v), true) => format!("gap {} ⚑", percent(Some(v))),
             (Some(v), false) => format!("gap {}", percent(Some(v))),
             (None, _) => "⚑ flagged".to_string(),
@@ -179,9 +316,10 @@ fn plan_lines(app: &App, s: &Summary, width: usize) -> Vec<Line<'static>> {
             row.owner.clone().unwrap_or_else(|| "none yet".into())
         )];
         if !row.refs.is_empty() {
-            detail.push(row.refs.clone());
+            detail.push(row.refs.join(", "));
         }
         if let Some(note) = &row.note {
+            let note = note.split_whitespace().collect::<Vec<_>>().join(" ");
             detail.push(format!("note: {note}"));
         }
         lines.push(Line::styled(
@@ -195,12 +333,12 @@ fn plan_lines(app: &App, s: &Summary, width: usize) -> Vec<Line<'static>> {
     lines
 }
 
-fn plan(app: &App, s: &Summary, frame: &mut Frame, area: Rect) {
+fn plan(app: &App, s: &BoardPack, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
-    let block = panel(&format!("Action plan · {}", s.plan.len()), t, true);
+    let block = panel(&format!("Action plan · {}", s.action_plan.len()), t, true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if s.plan.is_empty() {
+    if s.action_plan.is_empty() {
         let text = "Nothing to act on yet: gaps (answers below the pass mark) and flagged items appear here.";
         frame.render_widget(
             Paragraph::new(
@@ -215,7 +353,7 @@ fn plan(app: &App, s: &Summary, frame: &mut Frame, area: Rect) {
     }
     let lines = plan_lines(app, s, usize::from(inner.width));
     let selected = app.open.as_ref().map_or(0, |o| o.plan_selected);
-    let top = plan_top(selected, s.plan.len(), inner.height);
+    let top = plan_top(selected, s.action_plan.len(), inner.height);
     frame.render_widget(
         Paragraph::new(lines.into_iter().skip(top * 2).collect::<Vec<_>>()),
         inner,
@@ -233,6 +371,6 @@ pub fn hit(app: &App, body: Rect, column: u16, row: u16) -> Option<Action> {
     let inner = ratatui::widgets::Block::bordered().inner(a.plan);
     let r = row_in(inner, column, row)?;
     let selected = app.open.as_ref().map_or(0, |o| o.plan_selected);
-    let n = plan_top(selected, s.plan.len(), inner.height) + r / 2;
-    (n < s.plan.len()).then_some(Action::ClickRow(n))
+    let n = plan_top(selected, s.action_plan.len(), inner.height) + r / 2;
+    (n < s.action_plan.len()).then_some(Action::ClickRow(n))
 }

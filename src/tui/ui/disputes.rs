@@ -1,0 +1,412 @@
+//! The disagreements view of a merged assessment: the disputed items, largest spread first,
+//! and for the highlighted one every respondent's answer side by side, to settle it.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::questionnaire::header;
+use super::{fit, pad, panel, percent, row_in, row_style, scroll_for, wrap};
+use crate::merge::Disagreement;
+use crate::text::{sanitize, sanitize_line};
+use crate::tui::action::Action;
+use crate::tui::app::{App, OpenAssessment};
+use crate::tui::theme::Theme;
+
+/// The narrowest column a respondent gets before the answers are listed one per row.
+const MIN_COLUMN: usize = 18;
+
+struct Areas {
+    header: Rect,
+    list_panel: Rect,
+    list: Rect,
+    detail: Rect,
+}
+
+fn areas(open: &OpenAssessment, body: Rect) -> Areas {
+    let most = if body.height >= 40 { 12 } else { 5 };
+    let rows = open.disputes.len().clamp(1, most);
+    let height = u16::try_from(rows + 3).unwrap_or(u16::MAX);
+    let [header, list_panel, detail] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Length(height),
+        Constraint::Min(4),
+    ])
+    .areas(body);
+    let inner = ratatui::widgets::Block::bordered().inner(list_panel);
+    let list = Rect {
+        y: inner.y + 1,
+        height: inner.height.saturating_sub(1),
+        ..inner
+    };
+    Areas {
+        header,
+        list_panel,
+        list,
+        detail,
+    }
+}
+
+/// The spread of a disagreement in words: its size, or "–" when the answers differ in
+/// another way (N/A against an answer, or text).
+fn spread(d: &Disagreement) -> String {
+    if d.spread < 0.005 {
+        "–".to_string()
+    } else {
+        percent(Some(d.spread))
+    }
+}
+
+/// The title of the section an item sits in.
+fn section_of(open: &OpenAssessment, item: &str) -> String {
+    open.index_of(item)
+        .and_then(|n| open.at(n))
+        .map(|(_, s, _)| sanitize_line(&s.title))
+        .unwrap_or_default()
+}
+
+/// Draws the disagreements view.
+pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
+    let Some(open) = app.open.as_ref() else {
+        return;
+    };
+    let t = &app.theme;
+    let a = areas(open, body);
+    header(app, open, frame, a.header);
+    let count = open.disputes.len();
+    let title = match count {
+        0 => "Disagreements".to_string(),
+        1 => "Disagreements · 1 to settle".to_string(),
+        n => format!("Disagreements · {n} to settle, largest spread first"),
+    };
+    frame.render_widget(panel(&title, t, false), a.list_panel);
+    let width = usize::from(a.list.width);
+    let heads_row = Rect {
+        y: a.list.y.saturating_sub(1),
+        height: 1,
+        ..a.list
+    };
+    if count == 0 {
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                fit(
+                    " Every disagreement is settled. Esc goes back to the questionnaire.",
+                    width,
+                ),
+                t.good,
+            )),
+            heads_row,
+        );
+        frame.render_widget(panel("Respondents' answers", t, true), a.detail);
+        return;
+    }
+    let section_width = if width >= 100 { 34 } else { 0 };
+    let prompt_width = width.saturating_sub(10 + section_width);
+    let mut heads = format!("  {:<8}{}", "Spread", pad("Item", prompt_width));
+    if section_width > 0 {
+        heads.push_str("Section");
+    }
+    frame.render_widget(Paragraph::new(Line::styled(heads, t.dim)), heads_row);
+    let height = usize::from(a.list.height);
+    let top = scroll_for(open.dispute_selected, count, height);
+    let lines: Vec<Line> = open
+        .disputes
+        .iter()
+        .enumerate()
+        .skip(top)
+        .take(height)
+        .map(|(n, d)| {
+            let highlighted = n == open.dispute_selected;
+            let marker = if highlighted { "> " } else { "  " };
+            let mut text = format!("{marker}{:<8}{}", spread(d), pad(&d.prompt, prompt_width));
+            if section_width > 0 {
+                text.push_str(&section_of(open, &d.item));
+            }
+            Line::styled(pad(&text, width), row_style(t, highlighted))
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), a.list);
+    if let Some(d) = open.disputes.get(open.dispute_selected) {
+        detail(app, open, d, frame, a.detail);
+    }
+}
+
+/// The highlighted item and every respondent's answer to it.
+fn detail(app: &App, open: &OpenAssessment, d: &Disagreement, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let n = d.answers.len();
+    let hint = if n > 9 {
+        " 1–9 or ←/→ and Space settle with that answer · Enter go to the item ".to_string()
+    } else {
+        format!(" 1–{n} settle with that answer · ←/→ Space · Enter go to the item ")
+    };
+    let block = panel("Respondents' answers", t, true).title_bottom(Span::styled(
+        fit(&hint, usize::from(area.width).saturating_sub(2)),
+        t.dim,
+    ));
+    let outer = block.inner(area);
+    frame.render_widget(block, area);
+    let inner = Rect {
+        x: outer.x + 1,
+        width: outer.width.saturating_sub(2),
+        ..outer
+    };
+    let width = usize::from(inner.width);
+    let mut lines: Vec<Line> = Vec::new();
+    let prompt = wrap(&d.prompt, width);
+    let cut = prompt.len() > 3;
+    for (k, l) in prompt.into_iter().take(3).enumerate() {
+        let l = if cut && k == 2 {
+            fit(&format!("{l} …"), width)
+        } else {
+            l
+        };
+        lines.push(Line::styled(l, t.prompt));
+    }
+    let mut place = vec![section_of(open, &d.item)];
+    if let Some((_, _, item)) = open.index_of(&d.item).and_then(|i| open.at(i)) {
+        if !item.refs.is_empty() {
+            place.push(sanitize_line(&item.refs.join(", ")));
+        }
+    } else {
+        place.push(sanitize_line(&d.item));
+    }
+    place.retain(|p| !p.is_empty());
+    lines.push(Line::styled(fit(&place.join("  ·  "), width), t.dim));
+    lines.push(Line::raw(""));
+    let notes: Vec<Option<String>> = (0..n)
+        .map(|i| {
+            open.session
+                .assessment
+                .responses
+                .get(&d.item)
+                .and_then(|r| r.get(i))
+                .and_then(|r| r.answer.note.as_deref())
+                .map(|note| {
+                    sanitize(note)
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .filter(|note| !note.is_empty())
+        })
+        .collect();
+    let room = usize::from(inner.height).saturating_sub(lines.len());
+    if n > 0 && width / n >= MIN_COLUMN {
+        lines.extend(columns(t, d, &notes, open.respondent, width, room));
+    } else {
+        lines.extend(rows(t, d, &notes, open.respondent, width, room));
+    }
+    let room = usize::from(inner.height).saturating_sub(lines.len());
+    lines.extend(check_matrix(t, open, d, width, room));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The answer's value as a percent, or why it has none.
+fn value_words(value: Option<f64>, answer: &str) -> String {
+    match value {
+        Some(_) => percent(value),
+        None if answer == "Not applicable" => "left out of the score".to_string(),
+        None => "not scored".to_string(),
+    }
+}
+
+/// Every respondent's answer in a column of its own, side by side.
+fn columns(
+    t: &Theme,
+    d: &Disagreement,
+    notes: &[Option<String>],
+    highlighted: usize,
+    width: usize,
+    room: usize,
+) -> Vec<Line<'static>> {
+    let n = d.answers.len();
+    let column = width / n;
+    let text_width = column.saturating_sub(2);
+    // Each column as lines of (text, style); then laid side by side.
+    let cells: Vec<Vec<(String, Style)>> = d
+        .answers
+        .iter()
+        .enumerate()
+        .map(|(i, given)| {
+            let on = i == highlighted;
+            let marker = if on { ">" } else { " " };
+            let head = format!("{marker}{} {}", i + 1, given.respondent);
+            let mut cell = vec![(pad(&head, text_width), if on { t.cursor } else { t.prompt })];
+            let answer = if given.answer.is_empty() {
+                "(no answer)".to_string()
+            } else {
+                given.answer.clone()
+            };
+            let mut words = wrap(&answer, text_width.saturating_sub(2));
+            if words.len() > 3 {
+                words.truncate(3);
+                if let Some(last) = words.last_mut() {
+                    *last = fit(&format!("{last} …"), text_width.saturating_sub(2));
+                }
+            }
+            cell.extend(words.into_iter().map(|w| (format!("  {w}"), t.text)));
+            cell.push((
+                format!("  {}", value_words(given.value, &given.answer)),
+                if given.value.is_some() {
+                    t.chosen
+                } else {
+                    t.dim
+                },
+            ));
+            if let Some(note) = notes.get(i).and_then(Option::as_ref) {
+                cell.push((String::new(), t.text));
+                let mut note_lines = wrap(&format!("note: {note}"), text_width.saturating_sub(2));
+                let most = room.saturating_sub(cell.len()).max(1);
+                if note_lines.len() > most {
+                    note_lines.truncate(most);
+                    if let Some(last) = note_lines.last_mut() {
+                        *last = fit(&format!("{last} …"), text_width.saturating_sub(2));
+                    }
+                }
+                cell.extend(note_lines.into_iter().map(|l| (format!("  {l}"), t.dim)));
+            }
+            cell
+        })
+        .collect();
+    let height = cells.iter().map(Vec::len).max().unwrap_or(0).min(room);
+    (0..height)
+        .map(|row| {
+            let spans: Vec<Span<'static>> = cells
+                .iter()
+                .flat_map(|cell| {
+                    let (text, style) = cell
+                        .get(row)
+                        .cloned()
+                        .unwrap_or_else(|| (String::new(), t.text));
+                    let gap = column - text_width.min(column);
+                    [
+                        Span::styled(pad(&text, text_width), style),
+                        Span::raw(" ".repeat(gap)),
+                    ]
+                })
+                .collect();
+            Line::from(spans)
+        })
+        .collect()
+}
+
+/// Every respondent's answer on a row of its own, for narrow windows or many respondents.
+fn rows(
+    t: &Theme,
+    d: &Disagreement,
+    notes: &[Option<String>],
+    highlighted: usize,
+    width: usize,
+    room: usize,
+) -> Vec<Line<'static>> {
+    let name_width = d
+        .answers
+        .iter()
+        .map(|a| a.respondent.width())
+        .max()
+        .unwrap_or(0)
+        .clamp(4, 18);
+    let with_notes = room >= d.answers.len() * 2;
+    let mut out = Vec::new();
+    for (i, given) in d.answers.iter().enumerate() {
+        let on = i == highlighted;
+        let marker = if on { ">" } else { " " };
+        let value = value_words(given.value, &given.answer);
+        let head = format!(
+            "{marker}{:<2}{} ",
+            i + 1,
+            pad(&given.respondent, name_width)
+        );
+        let answer_width = width.saturating_sub(head.width() + value.width() + 2);
+        out.push(Line::from(vec![
+            Span::styled(head, if on { t.cursor } else { t.prompt }),
+            Span::styled(pad(&given.answer, answer_width), t.text),
+            Span::styled(format!("  {value}"), t.dim),
+        ]));
+        if with_notes && let Some(note) = notes.get(i).and_then(Option::as_ref) {
+            let indent = " ".repeat(3 + name_width + 1);
+            out.push(Line::styled(
+                fit(&format!("{indent}note: {note}"), width),
+                t.dim,
+            ));
+        }
+    }
+    out
+}
+
+/// For a checklist, which checks each respondent ticked, one row per check — when every
+/// check fits in `room` rows.
+fn check_matrix(
+    t: &Theme,
+    open: &OpenAssessment,
+    d: &Disagreement,
+    width: usize,
+    room: usize,
+) -> Vec<Line<'static>> {
+    let Some((_, _, item)) = open.index_of(&d.item).and_then(|n| open.at(n)) else {
+        return Vec::new();
+    };
+    let Some(responses) = open.session.assessment.responses.get(&d.item) else {
+        return Vec::new();
+    };
+    let marks_width = 5 * responses.len();
+    let longest = item
+        .checks
+        .iter()
+        .map(|c| sanitize_line(&c.text).width())
+        .max()
+        .unwrap_or(0);
+    let available = width.saturating_sub(marks_width + 2);
+    if item.checks.is_empty() || room < item.checks.len() + 2 || available < 20 {
+        return Vec::new();
+    }
+    let text_width = available.min(longest.max(5) + 2);
+    let mut heads = pad("  Check", text_width + 2);
+    for n in 1..=responses.len() {
+        heads.push_str(&pad(&format!(" {n}"), 5));
+    }
+    let mut out = vec![Line::raw(""), Line::styled(heads, t.dim)];
+    for check in &item.checks {
+        let marks: Vec<&str> = responses
+            .iter()
+            .map(|r| {
+                let a = &r.answer;
+                if a.na {
+                    " – "
+                } else if a.na_checks.contains(&check.id) {
+                    "[-]"
+                } else if a.checked.as_ref().is_some_and(|c| c.contains(&check.id)) {
+                    "[x]"
+                } else {
+                    "[ ]"
+                }
+            })
+            .collect();
+        // Checks the respondents answered alike are dim; the ones that differ stand out.
+        let differ = marks.iter().any(|m| *m != marks[0]);
+        let style = if differ { t.prompt } else { t.dim };
+        let mut spans = vec![Span::styled(
+            format!("  {}", pad(&sanitize_line(&check.text), text_width)),
+            style,
+        )];
+        for m in marks {
+            spans.push(Span::styled(format!("{m}  "), style));
+        }
+        out.push(Line::from(spans));
+    }
+    out
+}
+
+/// A click on a row of the list of disputed items.
+pub fn hit(app: &App, body: Rect, column: u16, row: u16) -> Option<Action> {
+    let open = app.open.as_ref()?;
+    let a = areas(open, body);
+    let r = row_in(a.list, column, row)?;
+    let len = open.disputes.len();
+    let n = scroll_for(open.dispute_selected, len, usize::from(a.list.height)) + r;
+    (n < len).then_some(Action::ClickRow(n))
+}
