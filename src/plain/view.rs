@@ -1,0 +1,916 @@
+//! What plain mode says and offers: the walk through an assessment's items, every line it
+//! prints and every menu it shows, as pure functions of the questionnaires and the answers.
+//! Text from files is sanitised here, so nothing from a file reaches the terminal raw.
+
+use unicode_width::UnicodeWidthChar;
+
+use crate::assessment::{Answer, Assessment};
+use crate::questionnaire::{Item, ItemKind, Questionnaire, Section};
+use crate::roles::{self, ROLES};
+use crate::scoring::{self, ItemValue, LEVEL_MEANINGS, ScoreReport};
+use crate::text::{sanitize, sanitize_line};
+
+/// The prompt of an item's menu.
+pub const ANSWER_PROMPT: &str = "Your answer";
+/// The prompt of the checklist's ticks.
+pub const TICKS_PROMPT: &str = "Tick what is in place";
+/// The prompt of the menu after an answer.
+pub const THEN_PROMPT: &str = "Next step";
+/// The prompt of the owner menu.
+pub const OWNER_PROMPT: &str = "Owner of the follow-up";
+/// The label of the menu entry that leaves plain mode, in every menu.
+pub const LEAVE: &str = "Leave plain mode";
+
+/// One item on the walk, with the questionnaire and section it sits in.
+#[derive(Debug, Clone, Copy)]
+pub struct Place<'q> {
+    /// The questionnaire.
+    pub q: &'q Questionnaire,
+    /// The section.
+    pub section: &'q Section,
+    /// The item.
+    pub item: &'q Item,
+    /// Its 1-based position in the section.
+    pub number: usize,
+}
+
+impl Place<'_> {
+    /// The item's full name, `<questionnaire>/<item>`, under which its answer is stored.
+    pub fn full_id(&self) -> String {
+        format!("{}/{}", self.q.id, self.item.id)
+    }
+
+    /// The item's value under the assessment's answers.
+    pub fn value(&self, a: &Assessment) -> ItemValue {
+        scoring::item_value(self.q, self.item, a.answer(&self.full_id()))
+    }
+}
+
+/// Every item of the questionnaires, in order.
+pub fn places<'q>(questionnaires: &[&'q Questionnaire]) -> Vec<Place<'q>> {
+    questionnaires
+        .iter()
+        .flat_map(|q| {
+            q.sections.iter().flat_map(move |section| {
+                section
+                    .items
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, item)| Place {
+                        q,
+                        section,
+                        item,
+                        number: i + 1,
+                    })
+            })
+        })
+        .collect()
+}
+
+/// Where the walk starts: the first item (scored, or a text item) without an answer.
+/// `None` when every item has one.
+pub fn first_unanswered(places: &[Place<'_>], a: &Assessment) -> Option<usize> {
+    places.iter().position(|p| !p.value(a).is_answered())
+}
+
+/// How many items have no answer yet.
+pub fn unanswered(places: &[Place<'_>], a: &Assessment) -> usize {
+    places.iter().filter(|p| !p.value(a).is_answered()).count()
+}
+
+/// The header line of an item: where it is and what kind of answer it takes.
+pub fn header(p: &Place<'_>) -> String {
+    let what = if p.item.is_scored() {
+        format!("level {} practice", p.item.level())
+    } else {
+        "answer in words, not scored".to_string()
+    };
+    format!(
+        "{} / {}: item {} of {}, {what}",
+        sanitize_line(&p.q.title),
+        sanitize_line(&p.section.title),
+        p.number,
+        p.section.items.len()
+    )
+}
+
+/// An answer in words: the option's label, "not applicable", how many checks are ticked, or
+/// the text.
+pub fn answer_words(q: &Questionnaire, item: &Item, answer: Option<&Answer>) -> String {
+    let Some(a) = answer.filter(|a| a.is_answered()) else {
+        return "not answered yet".to_string();
+    };
+    if a.na && item.kind != ItemKind::Text {
+        return "not applicable".to_string();
+    }
+    match item.kind {
+        ItemKind::Choice => {
+            let key = a.choice.as_deref().unwrap_or_default();
+            q.options(item)
+                .iter()
+                .find(|o| o.key == key)
+                .map_or_else(|| sanitize_line(key), |o| sanitize_line(&o.label))
+        }
+        ItemKind::Checklist => {
+            let checks = item.checks.len();
+            let na = a.na_checks.len();
+            let ticked = a.checked.as_ref().map_or(0, Vec::len);
+            if na >= checks {
+                return "not applicable (every check)".to_string();
+            }
+            let words = format!("{ticked} of {} checks ticked", checks - na);
+            if na > 0 {
+                format!("{words}, {na} not applicable")
+            } else {
+                words
+            }
+        }
+        ItemKind::Text => sanitize(a.text.as_deref().unwrap_or_default()),
+    }
+}
+
+/// The lines that present an item: header, prompt, guidance, sources, the answer so far, and
+/// note, owner, flag and respondents' answers when there are any. Wrapped to `width`.
+pub fn item_lines(p: &Place<'_>, a: &Assessment, width: usize) -> Vec<String> {
+    let answer = a.answer(&p.full_id());
+    let mut paragraphs = vec![header(p), sanitize(&p.item.prompt)];
+    if !p.item.guidance.trim().is_empty() {
+        paragraphs.push(format!(
+            "Why this matters: {}",
+            sanitize(p.item.guidance.trim())
+        ));
+    }
+    if !p.item.refs.is_empty() {
+        paragraphs.push(format!(
+            "Source: {}",
+            sanitize_line(&p.item.refs.join(", "))
+        ));
+    }
+    paragraphs.push(format!(
+        "Answer so far: {}",
+        answer_words(p.q, p.item, answer)
+    ));
+    if let Some(responses) = a.responses.get(&p.full_id()) {
+        let given: Vec<String> = responses
+            .iter()
+            .map(|r| {
+                format!(
+                    "{}: {}",
+                    sanitize_line(&r.respondent),
+                    answer_words(p.q, p.item, Some(&r.answer))
+                )
+            })
+            .collect();
+        paragraphs.push(format!("The respondents disagree. {}.", given.join("; ")));
+    }
+    if let Some(a) = answer {
+        if let Some(note) = a.note.as_deref().filter(|n| !n.trim().is_empty()) {
+            paragraphs.push(format!("Note: {}", sanitize(note)));
+        }
+        if let Some(owner) = &a.owner {
+            paragraphs.push(format!("Owner: {}", roles::owner_label(owner)));
+        }
+        if a.flag {
+            paragraphs.push("Flagged for follow-up.".to_string());
+        }
+    }
+    let mut lines = vec![String::new()];
+    for paragraph in paragraphs {
+        lines.extend(wrap(&paragraph, width));
+    }
+    lines
+}
+
+/// An entry of an item's menu.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pick {
+    /// Choose the option with this key (choice items).
+    Option(String),
+    /// Go on to tick the checks (checklists).
+    Checks,
+    /// Go on to write the answer (text items).
+    Write,
+    /// Answer the item N/A.
+    NotApplicable,
+    /// Leave the item as it is and go on.
+    Skip,
+    /// Leave plain mode.
+    Leave,
+}
+
+/// An item's menu (entries and their labels) and the entry to preselect: the current answer,
+/// or the first entry.
+pub fn item_menu(
+    q: &Questionnaire,
+    item: &Item,
+    answer: Option<&Answer>,
+) -> (Vec<(Pick, String)>, usize) {
+    let mut menu: Vec<(Pick, String)> = match item.kind {
+        ItemKind::Choice => q
+            .options(item)
+            .iter()
+            .map(|o| (Pick::Option(o.key.clone()), sanitize_line(&o.label)))
+            .collect(),
+        ItemKind::Checklist => vec![(Pick::Checks, "Answer the checks".to_string())],
+        ItemKind::Text => {
+            let label = if answer.is_some_and(|a| a.text.is_some()) {
+                "Change the answer"
+            } else {
+                "Write the answer"
+            };
+            vec![(Pick::Write, label.to_string())]
+        }
+    };
+    if item.kind != ItemKind::Text && item.allows_na() {
+        menu.push((Pick::NotApplicable, "Not applicable".to_string()));
+    }
+    menu.push((Pick::Skip, "Skip (leave for later)".to_string()));
+    menu.push((Pick::Leave, LEAVE.to_string()));
+    let current = match answer {
+        Some(a) if a.na && item.kind != ItemKind::Text => Some(Pick::NotApplicable),
+        Some(a) => a.choice.clone().map(Pick::Option),
+        None => None,
+    };
+    let default = current
+        .and_then(|c| menu.iter().position(|(p, _)| *p == c))
+        .unwrap_or(0);
+    (menu, default)
+}
+
+/// The entries of a checklist's ticks (checks marked N/A say so) and which are ticked now.
+pub fn check_entries(item: &Item, answer: Option<&Answer>) -> (Vec<String>, Vec<bool>) {
+    item.checks
+        .iter()
+        .map(|c| {
+            let na = answer.is_some_and(|a| a.na_checks.contains(&c.id));
+            let ticked = answer
+                .and_then(|a| a.checked.as_ref())
+                .is_some_and(|checked| checked.contains(&c.id));
+            let label = if na {
+                format!("{} (not applicable)", sanitize_line(&c.text))
+            } else {
+                sanitize_line(&c.text)
+            };
+            (label, ticked)
+        })
+        .unzip()
+}
+
+/// The `VALUE` and `--na-checks` of [`crate::assessment::apply_value`] for a checklist whose
+/// checks at `ticked` (indexes) are ticked: a ticked check stops being N/A, the other N/A
+/// checks stay so.
+pub fn checks_value(item: &Item, ticked: &[usize], answer: Option<&Answer>) -> (String, String) {
+    let ids: Vec<&str> = ticked
+        .iter()
+        .filter_map(|&i| item.checks.get(i))
+        .map(|c| c.id.as_str())
+        .collect();
+    let na: Vec<&str> = answer
+        .map(|a| a.na_checks.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .map(String::as_str)
+        .filter(|id| !ids.contains(id))
+        .collect();
+    (ids.join(","), na.join(","))
+}
+
+/// The checks ticked, in words, as a confirmation after the ticks.
+pub fn ticked_words(item: &Item, ticked: &[usize]) -> String {
+    let texts: Vec<String> = ticked
+        .iter()
+        .filter_map(|&i| item.checks.get(i))
+        .map(|c| sanitize_line(&c.text))
+        .collect();
+    if texts.is_empty() {
+        format!("Ticked none of {} checks.", item.checks.len())
+    } else {
+        format!(
+            "Ticked {} of {}: {}.",
+            texts.len(),
+            item.checks.len(),
+            texts.join("; ")
+        )
+    }
+}
+
+/// What a line typed over a stored text does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    /// The line is as offered: the stored text stays as it is.
+    Unchanged,
+    /// The line is empty: the text is removed.
+    Removed,
+    /// The new text.
+    Set(String),
+}
+
+/// What a line typed over `original` (offered as one line, [`one_line`]) does. A text of
+/// several lines is only replaced when the person changed it.
+pub fn edited(original: Option<&str>, typed: &str) -> Edit {
+    let typed = typed.trim();
+    if typed == one_line(original).trim() {
+        Edit::Unchanged
+    } else if typed.is_empty() {
+        Edit::Removed
+    } else {
+        Edit::Set(typed.to_string())
+    }
+}
+
+impl Edit {
+    /// The stored text after the edit.
+    pub fn apply(self, original: Option<&str>) -> Option<String> {
+        match self {
+            Edit::Unchanged => original.map(String::from),
+            Edit::Removed => None,
+            Edit::Set(text) => Some(text),
+        }
+    }
+}
+
+/// A stored text as the one line offered for editing.
+pub fn one_line(text: Option<&str>) -> String {
+    text.map(sanitize_line).unwrap_or_default()
+}
+
+/// An entry of the menu after an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Then {
+    /// Go on to the next item.
+    Next,
+    /// Write, change or remove the note.
+    Note,
+    /// Choose the role that owns the follow-up.
+    Owner,
+    /// Flag the item for follow-up, or take the flag off.
+    Flag,
+    /// Leave plain mode.
+    Leave,
+}
+
+/// The menu after an answer; its first entry, going on, is the default. `last` is whether
+/// going on ends the walk (the last item, or the last one without an answer).
+pub fn then_menu(answer: Option<&Answer>, last: bool) -> Vec<(Then, String)> {
+    let next = if last {
+        "Finish and show the score"
+    } else {
+        "Next item"
+    };
+    let note = if answer.is_some_and(|a| a.note.is_some()) {
+        "Change the note"
+    } else {
+        "Add a note"
+    };
+    let owner = match answer.and_then(|a| a.owner.as_deref()) {
+        Some(o) => format!("Change the owner (now {})", roles::owner_label(o)),
+        None => "Set the owner".to_string(),
+    };
+    let flag = if answer.is_some_and(|a| a.flag) {
+        "Remove the flag"
+    } else {
+        "Flag for follow-up"
+    };
+    vec![
+        (Then::Next, next.to_string()),
+        (Then::Note, note.to_string()),
+        (Then::Owner, owner),
+        (Then::Flag, flag.to_string()),
+        (Then::Leave, LEAVE.to_string()),
+    ]
+}
+
+/// The owner menu: every role, a role of the user's own that the answer holds, and "No
+/// owner"; preselected is the current owner, or the first role.
+pub fn owner_menu(current: Option<&str>) -> (Vec<(Option<String>, String)>, usize) {
+    let mut menu: Vec<(Option<String>, String)> = ROLES
+        .iter()
+        .map(|r| (Some(r.id.to_string()), r.label.to_string()))
+        .collect();
+    if let Some(own) = current.filter(|o| roles::role(o).is_none()) {
+        menu.push((Some(own.to_string()), roles::owner_label(own)));
+    }
+    menu.push((None, "No owner".to_string()));
+    let default = current
+        .and_then(|c| menu.iter().position(|(id, _)| id.as_deref() == Some(c)))
+        .unwrap_or(0);
+    (menu, default)
+}
+
+/// What a flag change is, in words.
+pub fn flag_words(flag: bool) -> &'static str {
+    if flag {
+        "Flagged for follow-up."
+    } else {
+        "The flag is off."
+    }
+}
+
+/// An assessment in the list of assessments: name, organisation and progress.
+pub fn listing(a: &Assessment, r: &ScoreReport) -> String {
+    let who = if a.organisation.trim().is_empty() {
+        sanitize_line(&a.name)
+    } else {
+        format!(
+            "{}, {}",
+            sanitize_line(&a.name),
+            sanitize_line(&a.organisation)
+        )
+    };
+    format!(
+        "{who}: {} of {} scored items answered",
+        r.overall.answered, r.overall.total
+    )
+}
+
+/// A score as a percentage, or a dash.
+fn percent(score: Option<f64>) -> String {
+    score.map_or_else(|| "–".into(), |s| format!("{:.1} %", s * 100.0))
+}
+
+/// The closing lines: overall level and score, and what is left to answer.
+pub fn score_lines(a: &Assessment, r: &ScoreReport, unanswered: usize) -> Vec<String> {
+    let level = match (r.overall.level, r.overall.level_name) {
+        (Some(l), Some(name)) => format!(
+            "level {l} {name}: {}",
+            LEVEL_MEANINGS[usize::from(l.min(3))]
+        ),
+        _ => "not yet assessed".to_string(),
+    };
+    let mut lines = vec![
+        String::new(),
+        format!("{}: overall maturity {level}.", sanitize_line(&a.name)),
+        format!(
+            "Score {}, {} of {} scored items answered.",
+            percent(r.overall.score),
+            r.overall.answered,
+            r.overall.total
+        ),
+    ];
+    match unanswered {
+        0 => lines.push("Every item has an answer.".to_string()),
+        1 => lines.push("1 item has no answer yet.".to_string()),
+        n => lines.push(format!("{n} items have no answer yet.")),
+    }
+    lines.push(format!(
+        "Every section's figures: supplycheck score {}",
+        a.id
+    ));
+    lines
+}
+
+/// Wraps text to `width` columns at spaces (a word longer than a line is broken), keeping
+/// its line breaks; an empty text is one empty line.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(10);
+    let mut out = Vec::new();
+    for para in text.split('\n') {
+        let mut line = String::new();
+        let mut used = 0;
+        for word in para.split_whitespace() {
+            let w = str_width(word);
+            if used > 0 && used + 1 + w > width {
+                out.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            if used > 0 {
+                line.push(' ');
+                used += 1;
+            }
+            for c in word.chars() {
+                let cw = c.width().unwrap_or(0);
+                if used + cw > width && used > 0 {
+                    out.push(std::mem::take(&mut line));
+                    used = 0;
+                }
+                line.push(c);
+                used += cw;
+            }
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// A menu entry that fits a terminal `columns` wide after a `prefix` columns wide (dialoguer's
+/// `> ` or `> [x] `): longer text goes on to further lines, indented under the first.
+/// dialoguer counts the lines of an entry by its line breaks, so a menu redraws cleanly.
+pub fn menu_entry(label: &str, columns: usize, prefix: usize) -> String {
+    let indent = " ".repeat(prefix);
+    wrap(label, columns.saturating_sub(prefix + 1)).join(&format!("\n{indent}"))
+}
+
+fn str_width(s: &str) -> usize {
+    s.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::Response;
+
+    const WORKED: &str = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/worked-example.json"
+    ));
+
+    fn questionnaire() -> Questionnaire {
+        Questionnaire::load_str(WORKED, "worked-example.json")
+            .expect("the fixture loads")
+            .0
+    }
+
+    fn assessment(q: &Questionnaire) -> Assessment {
+        Assessment::new("t".into(), "Test".into(), "Acme".into(), None, &[q])
+    }
+
+    fn choice(key: &str) -> Answer {
+        Answer {
+            choice: Some(key.into()),
+            ..Answer::default()
+        }
+    }
+
+    #[test]
+    fn the_walk_starts_at_the_first_item_without_an_answer() {
+        let q = questionnaire();
+        let places = places(&[&q]);
+        assert_eq!(places.len(), 6);
+        let mut a = assessment(&q);
+        assert_eq!(first_unanswered(&places, &a), Some(0));
+        a.answers.insert("worked-example/a".into(), choice("fully"));
+        a.answers.insert(
+            "worked-example/b".into(),
+            Answer {
+                na: true,
+                ..Answer::default()
+            },
+        );
+        // A note alone is no answer.
+        a.answers.insert(
+            "worked-example/c".into(),
+            Answer {
+                note: Some("ask IT".into()),
+                ..Answer::default()
+            },
+        );
+        assert_eq!(first_unanswered(&places, &a), Some(2));
+        assert_eq!(unanswered(&places, &a), 4);
+        for id in ["c", "e"] {
+            a.answers
+                .insert(format!("worked-example/{id}"), choice("not"));
+        }
+        a.answers.insert(
+            "worked-example/d".into(),
+            Answer {
+                checked: Some(vec![]),
+                ..Answer::default()
+            },
+        );
+        // The text item is the last one left.
+        assert_eq!(first_unanswered(&places, &a), Some(5));
+        a.answers.insert(
+            "worked-example/strategy".into(),
+            Answer {
+                text: Some("Buy local".into()),
+                ..Answer::default()
+            },
+        );
+        assert_eq!(first_unanswered(&places, &a), None);
+    }
+
+    #[test]
+    fn the_header_says_where_the_item_is_and_what_it_takes() {
+        let q = questionnaire();
+        let places = places(&[&q]);
+        assert_eq!(
+            header(&places[2]),
+            "Worked example / 1. Planning: item 3 of 6, level 2 practice"
+        );
+        assert_eq!(
+            header(&places[5]),
+            "Worked example / 1. Planning: item 6 of 6, answer in words, not scored"
+        );
+    }
+
+    #[test]
+    fn an_item_shows_prompt_guidance_sources_and_the_answer_so_far() {
+        let q = questionnaire();
+        let places = places(&[&q]);
+        let mut a = assessment(&q);
+        a.answers.insert(
+            "worked-example/b".into(),
+            Answer {
+                choice: Some("largely".into()),
+                note: Some("two\nlines".into()),
+                owner: Some("contract-manager".into()),
+                flag: true,
+                ..Answer::default()
+            },
+        );
+        a.responses.insert(
+            "worked-example/b".into(),
+            vec![
+                Response {
+                    respondent: "Ann".into(),
+                    answer: choice("fully"),
+                },
+                Response {
+                    respondent: "Bo".into(),
+                    answer: choice("not"),
+                },
+            ],
+        );
+        assert_eq!(
+            item_lines(&places[1], &a, 80),
+            [
+                "",
+                "Worked example / 1. Planning: item 2 of 6, level 1 practice",
+                "Item B?",
+                "Why this matters: Level 1 practice, weighted.",
+                "Source: CFCS 1.2",
+                "Answer so far: Largely implemented",
+                "The respondents disagree. Ann: Fully implemented; Bo: Not implemented.",
+                "Note: two",
+                "lines",
+                "Owner: Contract manager",
+                "Flagged for follow-up.",
+            ]
+        );
+        assert!(item_lines(&places[0], &a, 80).contains(&"Answer so far: not answered yet".into()));
+    }
+
+    #[test]
+    fn text_from_files_reaches_the_terminal_without_escape_sequences() {
+        let mut q = questionnaire();
+        q.title = "Evil\u{1b}[2J title".into();
+        q.sections[0].items[0].prompt = "Clear \u{1b}]0;owned\u{7}screen?".into();
+        q.sections[0].items[0].guidance = "\u{9b}31mred".into();
+        let places = places(&[&q]);
+        let mut a = assessment(&q);
+        a.name = "Name\u{1b}[31m".into();
+        a.answers.insert(
+            "worked-example/a".into(),
+            Answer {
+                choice: Some("not".into()),
+                note: Some("n\u{7}ote\u{1b}[1m".into()),
+                ..Answer::default()
+            },
+        );
+        let mut all = item_lines(&places[0], &a, 80);
+        all.extend(score_lines(&a, &scoring::score(&[&q], &a), 1));
+        all.push(listing(&a, &scoring::score(&[&q], &a)));
+        for line in &all {
+            assert!(!line.chars().any(char::is_control), "{line:?}");
+        }
+        assert!(all.contains(&"Clear screen?".to_string()), "{all:?}");
+    }
+
+    #[test]
+    fn the_menu_of_a_choice_item_preselects_the_current_answer() {
+        let q = questionnaire();
+        let item = &q.sections[0].items[0];
+        let (menu, default) = item_menu(&q, item, None);
+        let labels: Vec<&str> = menu.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Not implemented",
+                "Partially implemented",
+                "Largely implemented",
+                "Fully implemented",
+                "Not applicable",
+                "Skip (leave for later)",
+                "Leave plain mode",
+            ]
+        );
+        assert_eq!(default, 0);
+        let (_, default) = item_menu(&q, item, Some(&choice("largely")));
+        assert_eq!(default, 2);
+        let na = Answer {
+            na: true,
+            ..Answer::default()
+        };
+        let (menu, default) = item_menu(&q, item, Some(&na));
+        assert_eq!(menu[default].0, Pick::NotApplicable);
+    }
+
+    #[test]
+    fn an_item_that_does_not_allow_na_offers_no_na() {
+        let mut q = questionnaire();
+        q.sections[0].items[3].allow_na = Some(false);
+        let item = &q.sections[0].items[3];
+        let (menu, default) = item_menu(&q, item, None);
+        let picks: Vec<&Pick> = menu.iter().map(|(p, _)| p).collect();
+        assert_eq!(picks, [&Pick::Checks, &Pick::Skip, &Pick::Leave]);
+        assert_eq!(default, 0);
+        let text = &q.sections[0].items[5];
+        let (menu, _) = item_menu(&q, text, None);
+        assert_eq!(menu[0], (Pick::Write, "Write the answer".to_string()));
+        assert!(!menu.iter().any(|(p, _)| *p == Pick::NotApplicable));
+    }
+
+    #[test]
+    fn ticks_keep_the_other_na_checks_and_untick_what_is_na() {
+        let mut q = questionnaire();
+        q.sections[0].items[3]
+            .checks
+            .push(crate::questionnaire::Check {
+                id: "z".into(),
+                text: "Check Z".into(),
+            });
+        let item = &q.sections[0].items[3];
+        let before = Answer {
+            checked: Some(vec!["x".into()]),
+            na_checks: vec!["y".into(), "z".into()],
+            ..Answer::default()
+        };
+        let (labels, ticked) = check_entries(item, Some(&before));
+        assert_eq!(
+            labels,
+            [
+                "Check X",
+                "Check Y (not applicable)",
+                "Check Z (not applicable)"
+            ]
+        );
+        assert_eq!(ticked, [true, false, false]);
+        // Ticking Z makes it applicable again; Y stays N/A.
+        let (value, na) = checks_value(item, &[0, 2], Some(&before));
+        assert_eq!((value.as_str(), na.as_str()), ("x,z", "y"));
+        let mut after = before.clone();
+        crate::assessment::apply_value(&q, item, &mut after, &value, Some(&na))
+            .expect("a valid checklist answer");
+        assert_eq!(after.checked, Some(vec!["x".into(), "z".into()]));
+        assert_eq!(after.na_checks, ["y"]);
+        assert_eq!(
+            checks_value(item, &[], None),
+            (String::new(), String::new())
+        );
+        assert_eq!(
+            ticked_words(item, &[0, 2]),
+            "Ticked 2 of 3: Check X; Check Z."
+        );
+        assert_eq!(ticked_words(item, &[]), "Ticked none of 3 checks.");
+    }
+
+    #[test]
+    fn answers_in_words() {
+        let q = questionnaire();
+        let d = &q.sections[0].items[3];
+        let some = Answer {
+            checked: Some(vec!["x".into()]),
+            na_checks: vec!["y".into()],
+            ..Answer::default()
+        };
+        assert_eq!(
+            answer_words(&q, d, Some(&some)),
+            "1 of 1 checks ticked, 1 not applicable"
+        );
+        let all_na = Answer {
+            checked: Some(vec![]),
+            na_checks: vec!["x".into(), "y".into()],
+            ..Answer::default()
+        };
+        assert_eq!(
+            answer_words(&q, d, Some(&all_na)),
+            "not applicable (every check)"
+        );
+        assert_eq!(answer_words(&q, d, None), "not answered yet");
+    }
+
+    #[test]
+    fn unchanged_text_keeps_the_original_even_over_several_lines() {
+        assert_eq!(edited(Some("one\ntwo"), "one two"), Edit::Unchanged);
+        assert_eq!(
+            edited(Some("one\ntwo"), "one two").apply(Some("one\ntwo")),
+            Some("one\ntwo".into())
+        );
+        assert_eq!(edited(None, "  "), Edit::Unchanged);
+        assert_eq!(edited(Some("old"), ""), Edit::Removed);
+        assert_eq!(edited(Some("old"), " new "), Edit::Set("new".into()));
+        assert_eq!(edited(None, "first").apply(None), Some("first".into()));
+    }
+
+    #[test]
+    fn the_menu_after_an_answer_goes_on_by_default_and_says_what_is_set() {
+        let labels =
+            |m: Vec<(Then, String)>| -> Vec<String> { m.into_iter().map(|e| e.1).collect() };
+        assert_eq!(
+            labels(then_menu(None, false)),
+            [
+                "Next item",
+                "Add a note",
+                "Set the owner",
+                "Flag for follow-up",
+                "Leave plain mode"
+            ]
+        );
+        let set = Answer {
+            note: Some("n".into()),
+            owner: Some("legal".into()),
+            flag: true,
+            ..choice("not")
+        };
+        assert_eq!(
+            labels(then_menu(Some(&set), true)),
+            [
+                "Finish and show the score",
+                "Change the note",
+                "Change the owner (now Legal function)",
+                "Remove the flag",
+                "Leave plain mode"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_owner_menu_keeps_an_owner_of_the_users_own() {
+        let (menu, default) = owner_menu(None);
+        assert_eq!(menu.len(), ROLES.len() + 1);
+        assert_eq!(default, 0);
+        assert_eq!(menu.last().map(|e| e.0.clone()), Some(None));
+        let (menu, default) = owner_menu(Some("legal"));
+        assert_eq!(menu[default].0.as_deref(), Some("legal"));
+        let (menu, default) = owner_menu(Some("Facilities\u{1b}[1m"));
+        assert_eq!(menu.len(), ROLES.len() + 2);
+        assert_eq!(menu[default].1, "Facilities");
+    }
+
+    #[test]
+    fn the_score_lines_name_level_score_and_what_is_left() {
+        let q = questionnaire();
+        let mut a = assessment(&q);
+        let lines = score_lines(&a, &scoring::score(&[&q], &a), 6);
+        assert_eq!(
+            lines[1..],
+            [
+                "Test: overall maturity level 0 Incomplete: basic practices are missing or not \
+                 known to be in place.",
+                "Score –, 0 of 5 scored items answered.",
+                "6 items have no answer yet.",
+                "Every section's figures: supplycheck score t",
+            ]
+        );
+        for id in ["a", "b", "c", "e"] {
+            a.answers
+                .insert(format!("worked-example/{id}"), choice("fully"));
+        }
+        a.answers.insert(
+            "worked-example/d".into(),
+            Answer {
+                checked: Some(vec!["x".into(), "y".into()]),
+                ..Answer::default()
+            },
+        );
+        let lines = score_lines(&a, &scoring::score(&[&q], &a), 1);
+        assert!(
+            lines[1].starts_with("Test: overall maturity level 3 Defined: "),
+            "{lines:?}"
+        );
+        assert_eq!(lines[2], "Score 100.0 %, 5 of 5 scored items answered.");
+        assert_eq!(lines[3], "1 item has no answer yet.");
+    }
+
+    #[test]
+    fn listing_shows_name_organisation_and_progress() {
+        let q = questionnaire();
+        let mut a = assessment(&q);
+        a.answers.insert("worked-example/a".into(), choice("fully"));
+        let r = scoring::score(&[&q], &a);
+        assert_eq!(listing(&a, &r), "Test, Acme: 1 of 5 scored items answered");
+        a.organisation = String::new();
+        assert_eq!(listing(&a, &r), "Test: 1 of 5 scored items answered");
+    }
+
+    #[test]
+    fn long_menu_entries_go_on_under_themselves() {
+        assert_eq!(menu_entry("Short", 80, 6), "Short");
+        let long = "Security tests and vulnerability scans by us, the supplier or a third party";
+        let entry = menu_entry(long, 60, 6);
+        assert_eq!(
+            entry,
+            "Security tests and vulnerability scans by us, the\n      supplier or a third party"
+        );
+        for line in entry.lines() {
+            assert!(6 + str_width(line.trim_start()) < 60, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn wrapping_keeps_words_and_line_breaks() {
+        assert_eq!(
+            wrap("Why this matters: suppliers hold your data", 20),
+            ["Why this matters:", "suppliers hold your", "data"]
+        );
+        assert_eq!(wrap("a\n\nb", 20), ["a", "", "b"]);
+        assert_eq!(wrap("", 20), [""]);
+        assert_eq!(
+            wrap(&"x".repeat(25), 10),
+            ["x".repeat(10), "x".repeat(10), "x".repeat(5)]
+        );
+        for line in wrap("Größe ünd wörter, die Breite 漢字漢字 haben", 12) {
+            assert!(str_width(&line) <= 12, "{line:?}");
+        }
+    }
+}

@@ -1,0 +1,304 @@
+//! Plain mode end to end: the real binary in a pseudo-terminal, driven by keys. Answers are
+//! in the saved file the moment they are given; Esc and Ctrl-C leave cleanly, with the
+//! cursor shown again; a second process is refused; without a terminal it says what to do.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+use assert_cmd::assert::OutputAssertExt;
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use predicates::prelude::*;
+
+const FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/worked-example.json"
+);
+
+const LEFT: &str = "Left plain mode; every answer is saved.";
+const DOWN: &str = "\u{1b}[B";
+const ESC: &str = "\u{1b}";
+const ENTER: &str = "\r";
+const CTRL_C: &str = "\u{3}";
+
+/// The binary running in a 24×80 pseudo-terminal, and what its screen shows.
+struct Plain {
+    parser: Arc<Mutex<vt100::Parser>>,
+    keys: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Plain {
+    fn start(data: &Path, args: &[&str]) -> Self {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_supplycheck"));
+        cmd.args(args);
+        cmd.env("SUPPLYCHECK_DATA_DIR", data);
+        cmd.env("NO_COLOR", "1");
+        cmd.env("TERM", "xterm-256color");
+        let child = pty.slave.spawn_command(cmd).expect("spawns");
+        drop(pty.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let feed = Arc::clone(&parser);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                feed.lock().expect("parser").process(&buf[..n]);
+            }
+        });
+        let keys = pty.master.take_writer().expect("writer");
+        Self {
+            parser,
+            keys,
+            child,
+            _master: pty.master,
+        }
+    }
+
+    fn text(&self) -> String {
+        self.parser.lock().expect("parser").screen().contents()
+    }
+
+    /// Waits until the screen shows every one of `needles`, or fails with what it shows.
+    fn wait_for(&self, needles: &[&str]) {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(20) {
+            let text = self.text();
+            if needles.iter().all(|n| text.contains(n)) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "the screen never showed {needles:?}; it shows:\n{}",
+            self.text()
+        );
+    }
+
+    fn press(&mut self, keys: &str) {
+        self.keys.write_all(keys.as_bytes()).expect("write");
+        self.keys.flush().expect("flush");
+    }
+
+    /// Waits for the process to end and returns whether it succeeded.
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return status;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "plain mode did not end; the screen shows:\n{}",
+                self.text()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn cursor_hidden(&self) -> bool {
+        self.parser.lock().expect("parser").screen().hide_cursor()
+    }
+}
+
+/// Creates the assessment `pty-test` of the worked example; returns its file.
+fn create(data: &Path) -> PathBuf {
+    Command::cargo_bin("supplycheck")
+        .expect("binary")
+        .args([
+            "new",
+            "--name",
+            "Pty test",
+            "--org",
+            "Acme",
+            "--questionnaire",
+            "worked-example",
+            "--questionnaire-file",
+            FIXTURE,
+        ])
+        .env("SUPPLYCHECK_DATA_DIR", data)
+        .write_stdin("")
+        .assert()
+        .success();
+    data.join("assessments/pty-test.json")
+}
+
+fn answers(file: &Path) -> serde_json::Value {
+    let saved = std::fs::read_to_string(file).expect("the assessment file");
+    let json: serde_json::Value = serde_json::from_str(&saved).expect("json");
+    json["answers"].clone()
+}
+
+#[test]
+fn an_option_chosen_with_keys_is_saved_and_esc_leaves() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = create(dir.path());
+    let mut plain = Plain::start(dir.path(), &["--plain", "open", "pty-test"]);
+
+    plain.wait_for(&[
+        "Worked example / 1. Planning: item 1 of 6, level 1 practice",
+        "Item A?",
+        "Why this matters: Level 1 practice.",
+        "Source: CFCS 1.1",
+        "> Not implemented",
+        "Leave plain mode",
+    ]);
+    plain.press(DOWN);
+    plain.wait_for(&["> Partially implemented"]);
+    plain.press(ENTER);
+    plain.wait_for(&[
+        "Your answer: Partially implemented",
+        "Saved.",
+        "> Next item",
+    ]);
+    assert_eq!(answers(&file)["worked-example/a"]["choice"], "partial");
+    plain.press(ENTER);
+    plain.wait_for(&["Item B?", "> Not implemented"]);
+    plain.press(ESC);
+
+    let status = plain.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    plain.wait_for(&[LEFT]);
+    assert!(!plain.cursor_hidden(), "the cursor is still hidden");
+    let answers = answers(&file);
+    assert_eq!(answers["worked-example/a"]["choice"], "partial");
+    assert!(
+        answers.get("worked-example/b").is_none(),
+        "item B was left unanswered: {answers}"
+    );
+}
+
+#[test]
+fn ctrl_c_leaves_with_the_answers_saved_and_the_cursor_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = create(dir.path());
+    let mut plain = Plain::start(dir.path(), &["--plain", "open", "pty-test"]);
+
+    plain.wait_for(&["Item A?", "> Not implemented"]);
+    plain.press(DOWN);
+    plain.wait_for(&["> Partially implemented"]);
+    plain.press(DOWN);
+    plain.wait_for(&["> Largely implemented"]);
+    plain.press(ENTER);
+    plain.wait_for(&["Saved.", "> Next item"]);
+    // Flag it from the menu after the answer, then Ctrl-C there.
+    for _ in 0..3 {
+        plain.press(DOWN);
+    }
+    plain.wait_for(&["> Flag for follow-up"]);
+    plain.press(ENTER);
+    plain.wait_for(&["Flagged for follow-up.", "> Next item", "Remove the flag"]);
+    plain.press(CTRL_C);
+
+    let status = plain.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    plain.wait_for(&[LEFT]);
+    assert!(!plain.cursor_hidden(), "the cursor is still hidden");
+    let answers = answers(&file);
+    assert_eq!(answers["worked-example/a"]["choice"], "largely");
+    assert_eq!(answers["worked-example/a"]["flag"], true);
+}
+
+#[test]
+fn the_walk_starts_at_the_first_item_without_an_answer() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = create(dir.path());
+    for (item, value) in [("a", "fully"), ("b", "na")] {
+        Command::cargo_bin("supplycheck")
+            .expect("binary")
+            .args(["answer", "pty-test", item, value])
+            .env("SUPPLYCHECK_DATA_DIR", dir.path())
+            .assert()
+            .success();
+    }
+    let mut plain = Plain::start(dir.path(), &["--plain", "open", "pty-test"]);
+    plain.wait_for(&["6 items, 4 without an answer.", "item 3 of 6", "Item C?"]);
+    plain.press(ESC);
+    let status = plain.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    assert_eq!(answers(&file)["worked-example/a"]["choice"], "fully");
+}
+
+#[test]
+fn a_second_process_is_refused_with_the_stores_message() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = create(dir.path());
+    let _held = supplycheck::store::EditLock::acquire(&file).expect("the lock");
+    let mut plain = Plain::start(dir.path(), &["--plain", "open", "pty-test"]);
+    let status = plain.wait_exit();
+    assert!(!status.success(), "exit status {status:?}");
+    assert_eq!(status.exit_code(), 1);
+    plain.wait_for(&["is open in another supplycheck process"]);
+}
+
+#[test]
+fn plain_mode_without_a_command_creates_an_assessment_and_starts_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut plain = Plain::start(dir.path(), &["--plain"]);
+    plain.wait_for(&[
+        "There are no assessments yet.",
+        "> Create a new assessment",
+        "Leave plain mode",
+    ]);
+    plain.press(ENTER);
+    plain.wait_for(&["Name of the assessment"]);
+    plain.press("Board day");
+    plain.press(ENTER);
+    plain.wait_for(&["Organisation"]);
+    plain.press("Acme");
+    plain.press(ENTER);
+    plain.wait_for(&["Respondent"]);
+    plain.press(ENTER);
+    plain.wait_for(&[
+        "Created Board day (id board-day).",
+        "item 1 of",
+        "Skip (leave for later)",
+    ]);
+    plain.press(ESC);
+    let status = plain.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+
+    let saved = std::fs::read_to_string(dir.path().join("assessments/board-day.json"))
+        .expect("the new assessment");
+    let json: serde_json::Value = serde_json::from_str(&saved).expect("json");
+    assert_eq!(json["name"], "Board day");
+    assert_eq!(json["organisation"], "Acme");
+    assert!(json.get("respondent").is_none(), "{json}");
+    let used: Vec<&str> = json["questionnaires"]
+        .as_array()
+        .expect("questionnaires")
+        .iter()
+        .filter_map(|q| q["id"].as_str())
+        .collect();
+    assert_eq!(used, ["ncsc-board", "cfcs-phases", "cert-exd"]);
+}
+
+#[test]
+fn without_a_terminal_plain_mode_says_so_and_exits_1() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    create(dir.path());
+    for args in [&["--plain"][..], &["--plain", "open", "pty-test"][..]] {
+        std::process::Command::new(env!("CARGO_BIN_EXE_supplycheck"))
+            .args(args)
+            .env("SUPPLYCHECK_DATA_DIR", dir.path())
+            .stdin(std::process::Stdio::null())
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("plain mode needs a terminal too"))
+            .stderr(predicate::str::contains("supplycheck answer"));
+    }
+}
