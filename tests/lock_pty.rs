@@ -26,9 +26,13 @@ fn a_second_process_is_refused_while_the_app_has_the_assessment_open() {
 
     let mut second = Term::start(env.dir.path(), &["open", &id], 24, 80);
     second.wait_for("is open in another supplycheck process");
-    assert!(!second.wait_exit(), "the second app exits with an error");
+    assert_eq!(
+        second.wait_exit().exit_code(),
+        1,
+        "the second app exits with an error"
+    );
 
     app.press("q");
-    assert!(app.wait_exit());
+    assert!(app.wait_exit().success());
     env.answer(&id, &["a", "fully"]);
 }

@@ -19,7 +19,7 @@ fn new_in_a_terminal_asks_for_what_is_missing() {
     term.wait_for("Respondent");
     term.press("Alice\r");
     term.wait_for("Open it with `supplycheck open board-2026`");
-    assert!(term.wait_exit());
+    assert!(term.wait_exit().success());
 
     let a = env.json(&["list", "--json"]);
     let first = &a[0];

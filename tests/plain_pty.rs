@@ -2,20 +2,15 @@
 //! in the saved file the moment they are given; Esc and Ctrl-C leave cleanly, with the
 //! cursor shown again; a second process is refused; without a terminal it says what to do.
 
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
 use assert_cmd::assert::OutputAssertExt;
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use predicates::prelude::*;
 
-const FIXTURE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/worked-example.json"
-);
+mod common;
+
+use common::Env;
+use common::pty::Term;
 
 const LEFT: &str = "Left plain mode; every answer is saved.";
 const DOWN: &str = "\u{1b}[B";
@@ -23,118 +18,42 @@ const ESC: &str = "\u{1b}";
 const ENTER: &str = "\r";
 const CTRL_C: &str = "\u{3}";
 
-/// The binary running in a 24×80 pseudo-terminal, and what its screen shows.
-struct Plain {
-    parser: Arc<Mutex<vt100::Parser>>,
-    keys: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
-}
+/// Plain mode in a 24×80 pseudo-terminal.
+struct Plain(Term);
 
 impl Plain {
     fn start(data: &Path, args: &[&str]) -> Self {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: 24,
-                cols: 80,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_supplycheck"));
-        cmd.args(args);
-        cmd.env("SUPPLYCHECK_DATA_DIR", data);
-        cmd.env("NO_COLOR", "1");
-        cmd.env("TERM", "xterm-256color");
-        let child = pty.slave.spawn_command(cmd).expect("spawns");
-        drop(pty.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
-        let mut reader = pty.master.try_clone_reader().expect("reader");
-        let feed = Arc::clone(&parser);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                feed.lock().expect("parser").process(&buf[..n]);
-            }
-        });
-        let keys = pty.master.take_writer().expect("writer");
-        Self {
-            parser,
-            keys,
-            child,
-            _master: pty.master,
-        }
+        Self(Term::start(data, args, 24, 80))
     }
 
-    fn text(&self) -> String {
-        self.parser.lock().expect("parser").screen().contents()
-    }
-
-    /// Waits until the screen shows every one of `needles`, or fails with what it shows.
     fn wait_for(&self, needles: &[&str]) {
-        let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(20) {
-            let text = self.text();
-            if needles.iter().all(|n| text.contains(n)) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!(
-            "the screen never showed {needles:?}; it shows:\n{}",
-            self.text()
-        );
+        self.0.wait_for_all(needles);
     }
 
     fn press(&mut self, keys: &str) {
-        self.keys.write_all(keys.as_bytes()).expect("write");
-        self.keys.flush().expect("flush");
+        self.0.press(keys);
     }
 
-    /// Waits for the process to end and returns whether it succeeded.
     fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().expect("wait") {
-                return status;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "plain mode did not end; the screen shows:\n{}",
-                self.text()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        self.0.wait_exit()
     }
 
     fn cursor_hidden(&self) -> bool {
-        self.parser.lock().expect("parser").screen().hide_cursor()
+        self.0.screen(vt100::Screen::hide_cursor)
     }
 }
 
-/// Creates the assessment `pty-test` of the worked example; returns its file.
-fn create(data: &Path) -> PathBuf {
-    Command::cargo_bin("supplycheck")
-        .expect("binary")
-        .args([
-            "new",
-            "--name",
-            "Pty test",
-            "--org",
-            "Acme",
-            "--questionnaire",
-            "worked-example",
-            "--questionnaire-file",
-            FIXTURE,
-        ])
-        .env("SUPPLYCHECK_DATA_DIR", data)
-        .write_stdin("")
-        .assert()
-        .success();
-    data.join("assessments/pty-test.json")
+/// Creates the assessment `pty-test` of the worked example in `env`; returns its file.
+fn create(env: &Env) -> PathBuf {
+    let id = env.new_assessment(&[
+        "--name",
+        "Pty test",
+        "--org",
+        "Acme",
+        "--questionnaire",
+        "worked-example",
+    ]);
+    env.path(&id)
 }
 
 fn answers(file: &Path) -> serde_json::Value {
@@ -145,8 +64,9 @@ fn answers(file: &Path) -> serde_json::Value {
 
 #[test]
 fn an_option_chosen_with_keys_is_saved_and_esc_leaves() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let file = create(dir.path());
+    let env = Env::new();
+    let dir = &env.dir;
+    let file = create(&env);
     let mut plain = Plain::start(dir.path(), &["--plain", "open", "pty-test"]);
 
     plain.wait_for(&[
@@ -184,8 +104,9 @@ fn an_option_chosen_with_keys_is_saved_and_esc_leaves() {
 
 #[test]
 fn ctrl_c_leaves_with_the_answers_saved_and_the_cursor_back() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let file = create(dir.path());
+    let env = Env::new();
+    let dir = &env.dir;
+    let file = create(&env);
     let mut plain = Plain::start(dir.path(), &["--plain", "open", "pty-test"]);
 
     plain.wait_for(&["Item A?", "> Not implemented"]);
@@ -215,15 +136,11 @@ fn ctrl_c_leaves_with_the_answers_saved_and_the_cursor_back() {
 
 #[test]
 fn the_walk_starts_at_the_first_item_without_an_answer() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let file = create(dir.path());
+    let env = Env::new();
+    let dir = &env.dir;
+    let file = create(&env);
     for (item, value) in [("a", "fully"), ("b", "na")] {
-        Command::cargo_bin("supplycheck")
-            .expect("binary")
-            .args(["answer", "pty-test", item, value])
-            .env("SUPPLYCHECK_DATA_DIR", dir.path())
-            .assert()
-            .success();
+        env.answer("pty-test", &[item, value]);
     }
     let mut plain = Plain::start(dir.path(), &["--plain", "open", "pty-test"]);
     plain.wait_for(&["6 items, 4 without an answer.", "item 3 of 6", "Item C?"]);
@@ -235,8 +152,9 @@ fn the_walk_starts_at_the_first_item_without_an_answer() {
 
 #[test]
 fn a_second_process_is_refused_with_the_stores_message() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let file = create(dir.path());
+    let env = Env::new();
+    let dir = &env.dir;
+    let file = create(&env);
     let _held = supplycheck::store::EditLock::acquire(&file).expect("the lock");
     let mut plain = Plain::start(dir.path(), &["--plain", "open", "pty-test"]);
     let status = plain.wait_exit();
@@ -289,8 +207,9 @@ fn plain_mode_without_a_command_creates_an_assessment_and_starts_it() {
 
 #[test]
 fn without_a_terminal_plain_mode_says_so_and_exits_1() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    create(dir.path());
+    let env = Env::new();
+    let dir = &env.dir;
+    create(&env);
     for args in [&["--plain"][..], &["--plain", "open", "pty-test"][..]] {
         std::process::Command::new(env!("CARGO_BIN_EXE_supplycheck"))
             .args(args)

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 
 /// How long to wait for a screen or an exit before failing.
 const PATIENCE: Duration = Duration::from_secs(20);
@@ -65,15 +65,22 @@ impl Term {
 
     /// Waits until the screen shows `needle`, or fails with what it shows.
     pub fn wait_for(&self, needle: &str) {
+        self.wait_for_all(&[needle]);
+    }
+
+    /// Waits until the screen shows every one of `needles` at once, or fails with what it
+    /// shows.
+    pub fn wait_for_all(&self, needles: &[&str]) {
         let start = Instant::now();
         while start.elapsed() < PATIENCE {
-            if self.text().contains(needle) {
+            let text = self.text();
+            if needles.iter().all(|n| text.contains(n)) {
                 return;
             }
-            std::thread::sleep(Duration::from_millis(50));
+            std::thread::sleep(Duration::from_millis(20));
         }
         panic!(
-            "the screen never showed {needle:?}; it shows:\n{}",
+            "the screen never showed {needles:?}; it shows:\n{}",
             self.text()
         );
     }
@@ -84,20 +91,25 @@ impl Term {
         self.keys.flush().expect("flush");
     }
 
-    /// Waits for the process to end and returns whether it succeeded.
-    pub fn wait_exit(&mut self) -> bool {
+    /// Waits for the process to end and returns its exit status.
+    pub fn wait_exit(&mut self) -> ExitStatus {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().expect("wait") {
-                return status.success();
+                return status;
             }
             assert!(
                 start.elapsed() < PATIENCE,
                 "the program did not end; the screen shows:\n{}",
                 self.text()
             );
-            std::thread::sleep(Duration::from_millis(50));
+            std::thread::sleep(Duration::from_millis(20));
         }
+    }
+
+    /// Looks at the terminal's screen state (cursor, alternate screen, mouse mode).
+    pub fn screen<R>(&self, look: impl FnOnce(&vt100::Screen) -> R) -> R {
+        look(self.parser.lock().expect("parser").screen())
     }
 }
 
