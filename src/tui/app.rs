@@ -700,16 +700,25 @@ impl App {
         }
     }
 
-    fn open_selected(&mut self) {
+    /// The highlighted home row, when it is an assessment that can be read; otherwise the
+    /// status line says why not.
+    fn usable_home_row(&mut self) -> Option<&HomeRow> {
         let Some(row) = self.home.get(self.home_selected) else {
             self.info("There is no assessment yet: press n to create one.");
-            return;
+            return None;
         };
         if let Some(e) = &row.error {
             self.status = Status::Error(e.clone());
-            return;
+            return None;
         }
-        match Session::open(&row.path.clone()) {
+        self.home.get(self.home_selected)
+    }
+
+    fn open_selected(&mut self) {
+        let Some(path) = self.usable_home_row().map(|row| row.path.clone()) else {
+            return;
+        };
+        match Session::open(&path) {
             Ok(session) => self.start_session(session),
             Err(e) => self.status = Status::Error(message(&e)),
         }

@@ -352,14 +352,9 @@ impl App {
 
     /// `w` at home: ask where to write the highlighted assessment's board pack.
     pub(super) fn ask_report_from_home(&mut self) {
-        let Some(row) = self.home.get(self.home_selected) else {
-            self.info("There is no assessment yet: press n to create one.");
+        let Some(row) = self.usable_home_row() else {
             return;
         };
-        if let Some(e) = &row.error {
-            self.status = Status::Error(e.clone());
-            return;
-        }
         self.mode = Mode::WriteReport(WriteForm {
             file: Editor::new(&default_file(&row.id)),
             source: Some(row.path.clone()),
