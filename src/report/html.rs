@@ -1,12 +1,13 @@
 //! The board pack as one self-contained HTML page: inline CSS (light and dark screen
-//! themes, clean A4 print), inline SVG charts, no scripts, fonts or links to anything
-//! outside the page. Every piece of text from a file or a user goes through [`escape`].
+//! themes, a narrow-screen layout, clean A4 print with page numbers), inline SVG charts, no
+//! scripts, fonts or links to anything outside the page. Every piece of text from a file or
+//! a user goes through [`escape`] (or [`css_string`] inside the style sheet).
 
 use std::fmt::Write as _;
 
 use super::markdown::number;
 use super::summary::{
-    Area, BoardPack, CheckRow, ItemRow, Status, display_time, level_text, percent,
+    Action, Area, BoardPack, CheckRow, ItemRow, Status, display_time, level_text, percent,
 };
 use crate::scoring::{Figures, LEVEL_MEANINGS, LEVEL_NAMES};
 
@@ -31,6 +32,21 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Text as the inside of a double-quoted CSS string in a `<style>` element: everything but
+/// ASCII letters, digits and spaces becomes a hex escape, so no quote, backslash, `<` or
+/// line break can end the string or the element.
+pub fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || c == ' ' {
+            out.push(c);
+        } else {
+            let _ = write!(out, "\\{:x} ", u32::from(c));
+        }
+    }
+    out
+}
+
 /// Escaped text whose line breaks become `<br>`.
 fn escape_lines(text: &str) -> String {
     text.lines().map(escape).collect::<Vec<_>>().join("<br>\n")
@@ -47,117 +63,260 @@ fn clip(text: &str, max: usize) -> String {
     }
 }
 
+/// Text broken at spaces into lines of at most `width` characters, at most `max_lines` of
+/// them; what does not fit is cut with an ellipsis.
+fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let len = line.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    let max_lines = max_lines.max(1);
+    if lines.len() > max_lines {
+        let rest = lines[max_lines - 1..].join(" ");
+        lines.truncate(max_lines - 1);
+        lines.push(rest);
+    }
+    lines.iter().map(|l| clip(l, width)).collect()
+}
+
 /// The CSS class of a level (`l0`–`l3`, `lnone`).
 fn level_class(level: Option<u8>) -> String {
     level.map_or_else(|| "lnone".to_string(), |l| format!("l{}", l.min(3)))
 }
 
-const CSS: &str = r#"
+/// A stored RFC 3339 time as a date people read ("19 November 2026").
+fn display_date(stored: &str) -> String {
+    stored.parse::<jiff::Timestamp>().map_or_else(
+        |_| display_time(stored),
+        |t| t.strftime("%-d %B %Y").to_string(),
+    )
+}
+
+/// A count with its noun, singular or plural.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+const CSS: &str = r##"
 :root {
-  --bg: #ffffff; --fg: #1f2933; --muted: #5f6b7a; --rule: #d9dee5; --panel: #f4f6f9;
-  --accent: #1d3557; --gap: #fbeaea; --grid: #e3e7ed;
-  --l0: #b3261e; --l1: #c76a00; --l2: #1f6fb2; --l3: #2e7d32; --lnone: #9aa5b1;
+  color-scheme: light dark;
+  --bg: #ffffff; --fg: #1c2430; --muted: #5b6675; --rule: #d8dde4; --strong-rule: #9aa4b1;
+  --panel: #f3f5f8; --accent: #1d3557; --accent-soft: #e6edf6; --gap: #fcebea; --grid: #e1e5eb;
+  --l0: #b3261e; --l1: #a85400; --l2: #1f6fb2; --l3: #2e7d32; --lnone: #6b7785; --on-level: #ffffff;
 }
 @media (prefers-color-scheme: dark) {
   :root {
-    --bg: #14181f; --fg: #e6e9ee; --muted: #a3adba; --rule: #333b47; --panel: #1d232c;
-    --accent: #9cc3ff; --gap: #3a2224; --grid: #2a313c;
-    --l0: #ff7b72; --l1: #f0a04b; --l2: #6cb6ff; --l3: #6fdd8b; --lnone: #6b7785;
+    --bg: #12161c; --fg: #e4e8ee; --muted: #a3adba; --rule: #323a46; --strong-rule: #5b6675;
+    --panel: #1b2129; --accent: #9cc3ff; --accent-soft: #1d2a3b; --gap: #3b2427; --grid: #2b323d;
+    --l0: #ff8a80; --l1: #f0a04b; --l2: #6cb6ff; --l3: #6fdd8b; --lnone: #8b96a3; --on-level: #12161c;
   }
 }
 * { box-sizing: border-box; }
-html { background: var(--bg); color: var(--fg); }
+html { font-size: 15.5px; background: var(--bg); color: var(--fg); -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body {
-  margin: 0 auto; max-width: 60rem; padding: 2.5rem 2rem 4rem;
-  font: 15px/1.5 "Segoe UI", system-ui, -apple-system, "Helvetica Neue", Arial, sans-serif;
+  margin: 0 auto; max-width: 62rem; padding: 2.2rem 2rem 4rem;
+  font: 1rem/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", "Liberation Sans", Arial, sans-serif;
+  font-variant-numeric: tabular-nums;
 }
-h1, h2, h3 { font-family: Georgia, "Times New Roman", serif; color: var(--accent); line-height: 1.2; }
-h1 { font-size: 2.1rem; margin: 0.2rem 0 0.3rem; }
-h2 { font-size: 1.45rem; margin: 2.6rem 0 0.8rem; padding-bottom: 0.3rem; border-bottom: 2px solid var(--accent); }
-h3 { font-size: 1.1rem; margin: 1.6rem 0 0.5rem; }
+h1, h2, h3 { color: var(--accent); line-height: 1.25; font-weight: 700; }
+h1 { font-size: 2.15rem; margin: 0 0 0.2rem; letter-spacing: -0.01em; color: var(--fg); }
+h2 { font-size: 1.4rem; margin: 3rem 0 0.9rem; padding-bottom: 0.35rem; border-bottom: 2px solid var(--accent); }
+h3 { font-size: 1.08rem; margin: 1.8rem 0 0.5rem; }
 p { margin: 0.5rem 0; }
 a { color: var(--accent); }
-.kicker { text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.78rem; color: var(--muted); margin: 0; }
-.org { font-size: 1.15rem; margin: 0 0 1rem; }
-.muted, .ref { color: var(--muted); }
-.ref { font-size: 0.8rem; }
-.meta { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 1rem; margin: 0 0 1.4rem; font-size: 0.9rem; }
+code, .id { font-family: ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.92em; }
+.muted { color: var(--muted); }
+.intro { color: var(--muted); font-size: 0.92rem; max-width: 48rem; }
+.masthead { display: flex; justify-content: space-between; flex-wrap: wrap; gap: 0.2rem 1rem; border-bottom: 3px solid var(--accent); padding-bottom: 0.45rem; margin-bottom: 1.6rem; font-size: 0.74rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.08em; color: var(--muted); }
+.org { font-size: 1.2rem; margin: 0 0 1.2rem; color: var(--muted); }
+.meta { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1.2rem; margin: 0 0 1rem; font-size: 0.9rem; }
 .meta dt { color: var(--muted); }
 .meta dd { margin: 0; }
-.headline { display: flex; flex-wrap: wrap; gap: 0.8rem; margin: 1rem 0; }
-.tile { flex: 1 1 9rem; background: var(--panel); border: 1px solid var(--rule); border-radius: 6px; padding: 0.7rem 0.9rem; }
-.tile .v { display: block; font-size: 1.7rem; font-weight: 600; line-height: 1.1; }
-.tile .k { font-size: 0.8rem; color: var(--muted); }
-.tile.level { flex: 2 1 16rem; border-left: 6px solid var(--lc, var(--lnone)); }
-.tile.level .v { color: var(--lc, var(--fg)); }
+.meta ul { margin: 0; padding: 0; list-style: none; }
+.toc { display: flex; flex-wrap: wrap; gap: 0.3rem 1.2rem; font-size: 0.85rem; padding: 0.6rem 0; border-top: 1px solid var(--rule); border-bottom: 1px solid var(--rule); margin: 1.2rem 0 0; }
+.toc a { text-decoration: none; }
+.toc a:hover { text-decoration: underline; }
+.headline { display: grid; grid-template-columns: minmax(0, 1.6fr) repeat(4, minmax(0, 1fr)); gap: 0.8rem; margin: 1rem 0 1.2rem; }
+.tile { background: var(--panel); border: 1px solid var(--rule); border-radius: 8px; padding: 0.75rem 0.95rem; display: flex; flex-direction: column; gap: 0.15rem; }
+.tile .k { font-size: 0.72rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); }
+.tile .v { font-size: 1.6rem; font-weight: 700; line-height: 1.15; white-space: nowrap; }
+.tile .vn { font-size: 1.1rem; font-weight: 700; line-height: 1.2; color: var(--lc); }
+.tile .s { font-size: 0.8rem; color: var(--muted); line-height: 1.35; }
+.tile.level { border-left: 6px solid var(--lc); }
+.tile.level .v { color: var(--lc); }
 .l0 { --lc: var(--l0); } .l1 { --lc: var(--l1); } .l2 { --lc: var(--l2); } .l3 { --lc: var(--l3); } .lnone { --lc: var(--lnone); }
-.lead { font-size: 1.02rem; }
-.pill { display: inline-block; padding: 0 0.45rem; border-radius: 999px; font-size: 0.78rem; font-weight: 600; color: var(--bg); background: var(--lc, var(--lnone)); white-space: nowrap; }
-table { width: 100%; border-collapse: collapse; font-size: 0.88rem; margin: 0.4rem 0 1rem; }
-th, td { text-align: left; vertical-align: top; padding: 0.4rem 0.5rem; border-bottom: 1px solid var(--rule); }
-th { font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); border-bottom: 2px solid var(--rule); }
-td.num, th.num { text-align: right; white-space: nowrap; }
+.ladder { display: flex; gap: 4px; margin: 0.3rem 0 0.15rem; }
+.ladder span { flex: 1; text-align: center; font-size: 0.72rem; font-weight: 700; line-height: 1.6; border: 1px solid var(--strong-rule); border-radius: 3px; color: var(--muted); }
+.ladder span.on { background: var(--lc); border-color: var(--lc); color: var(--on-level); }
+.meter { height: 6px; background: var(--grid); border-radius: 3px; overflow: hidden; margin-top: 0.35rem; }
+.meter span { display: block; height: 100%; background: var(--accent); }
+.lead { font-size: 1.04rem; max-width: 50rem; margin: 0.4rem 0 0; }
+.glance { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 0 2rem; margin-top: 1.2rem; }
+.glance h3 { margin-top: 0.8rem; font-size: 0.95rem; }
+table.dist { font-size: 0.88rem; margin: 0.2rem 0; }
+table.dist th { font-weight: 600; white-space: nowrap; width: 1%; }
+table.dist td.num { width: 1%; white-space: nowrap; }
+table.dist th, table.dist td { padding: 0.3rem 0.4rem; border-bottom: 1px solid var(--rule); vertical-align: middle; }
+.dbar { display: block; height: 0.7rem; background: var(--grid); border-radius: 2px; overflow: hidden; min-width: 3rem; }
+.dbar span { display: block; height: 100%; background: var(--lc); }
+ol.top { margin: 0.2rem 0; padding-left: 1.4rem; font-size: 0.9rem; }
+ol.top li { padding: 0.25rem 0 0.3rem; border-bottom: 1px solid var(--rule); }
+ol.top li::marker { color: var(--muted); }
+.more { font-size: 0.85rem; margin: 0.4rem 0 0; }
+.empty { padding: 0.6rem 0.9rem; border: 1px dashed var(--strong-rule); border-radius: 6px; color: var(--muted); }
+.pill { display: inline-block; min-width: 2.1em; text-align: center; padding: 0 0.4rem; border-radius: 999px; font-size: 0.74rem; font-weight: 700; line-height: 1.55; color: var(--on-level); background: var(--lc, var(--lnone)); white-space: nowrap; vertical-align: 0.08em; }
+.tag { display: inline-block; margin: 0.2rem 0.3rem 0 0; padding: 0 0.4rem; border: 1px solid currentColor; border-radius: 4px; font-size: 0.72rem; font-weight: 600; line-height: 1.5; white-space: nowrap; }
+.tag.gap { color: var(--l0); }
+.tag.flag { color: var(--accent); }
+table { width: 100%; border-collapse: collapse; font-size: 0.9rem; margin: 0.5rem 0 1.2rem; }
+th, td { text-align: left; vertical-align: top; padding: 0.5rem 0.55rem; border-bottom: 1px solid var(--rule); overflow-wrap: break-word; }
+table.data td { overflow-wrap: anywhere; }
+thead th { font-size: 0.7rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); border-bottom: 2px solid var(--strong-rule); padding-top: 0.3rem; padding-bottom: 0.35rem; }
+td.num, th.num { text-align: right; white-space: nowrap; overflow-wrap: normal; }
+table.data td.num, table.key td.num:first-child { color: var(--muted); }
+table.data { table-layout: fixed; }
+col.c-num { width: 2.6rem; } col.c-answer { width: 23%; } col.c-owner { width: 17%; }
+tr.group th { background: var(--accent-soft); font-size: 0.86rem; font-weight: 600; padding: 0.45rem 0.55rem; border-bottom: 1px solid var(--rule); }
+tr.group th .muted { font-weight: 400; }
 tr.gap td { background: var(--gap); }
-table.answers { table-layout: fixed; }
-table.answers th:nth-child(1) { width: 52%; } table.answers th:nth-child(2) { width: 30%; }
-.note { margin-top: 0.25rem; padding-left: 0.6rem; border-left: 3px solid var(--rule); color: var(--fg); font-size: 0.85rem; }
-.flag { color: var(--l0); font-weight: 600; white-space: nowrap; }
-.checks { list-style: none; margin: 0.3rem 0 0; padding: 0; font-size: 0.82rem; }
-.checks li { padding-left: 1.3rem; text-indent: -1.3rem; }
+.prompt { font-weight: 500; }
+.ref { margin-top: 0.15rem; font-size: 0.78rem; color: var(--muted); }
+.val { color: var(--muted); white-space: nowrap; }
+.note { margin-top: 0.4rem; padding: 0.3rem 0.6rem; border-left: 3px solid var(--accent); background: var(--panel); font-size: 0.85rem; }
+.checks { list-style: none; margin: 0.4rem 0 0; padding: 0; font-size: 0.82rem; }
+.checks li { padding-left: 1.25rem; text-indent: -1.25rem; }
+.checks .mark { display: inline-block; width: 1.25rem; text-indent: 0; font-weight: 700; }
 .checks .off { color: var(--muted); }
-.quote { margin: 0.3rem 0 1.1rem; padding: 0.6rem 0.9rem; background: var(--panel); border-left: 4px solid var(--accent); }
-.chart { width: 100%; height: auto; display: block; margin: 0.5rem 0 1rem; }
-.chart text { fill: var(--fg); font: 12px "Segoe UI", system-ui, Arial, sans-serif; }
-.chart .small { font-size: 10.5px; fill: var(--muted); }
-.chart .group { font-weight: 600; fill: var(--accent); }
+.areafig { margin: -0.2rem 0 0.4rem; font-size: 0.85rem; color: var(--muted); }
+.quote { margin: 0.4rem 0 1.3rem; padding: 0.75rem 1rem; background: var(--panel); border-left: 4px solid var(--accent); border-radius: 0 6px 6px 0; }
+.board h3 { color: var(--fg); font-size: 1rem; }
+.scroll { overflow-x: auto; }
+.chart { width: 100%; height: auto; display: block; margin: 0.4rem 0 0.8rem; font-family: inherit; }
+.chart text { fill: var(--fg); font-size: 13px; }
+.chart .small { font-size: 11px; fill: var(--muted); }
+.chart .group { font-weight: 700; fill: var(--accent); }
+.chart .num { font-weight: 700; }
+.spider text { font-size: 15px; }
+.spider .small { font-size: 12px; }
+.spider .none { font-size: 14px; }
+.chart .none { font-size: 11.5px; font-style: italic; fill: var(--muted); }
+.chart .halo { paint-order: stroke; stroke: var(--bg); stroke-width: 3px; stroke-linejoin: round; }
 .chart .grid { stroke: var(--grid); stroke-width: 1; fill: none; }
-.chart .track { fill: var(--panel); }
-.chart .bar.l0 { fill: var(--l0); } .chart .bar.l1 { fill: var(--l1); } .chart .bar.l2 { fill: var(--l2); } .chart .bar.l3 { fill: var(--l3); } .chart .bar.lnone { fill: var(--lnone); }
-.chart .area { fill: var(--accent); fill-opacity: 0.18; stroke: var(--accent); stroke-width: 2; }
-.radar { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
-.radar svg { flex: 1 1 22rem; max-width: 30rem; }
-.radar ol { flex: 1 1 16rem; font-size: 0.82rem; margin: 0.5rem 0; padding-left: 1.6rem; }
-.legend { font-size: 0.8rem; color: var(--muted); display: flex; flex-wrap: wrap; gap: 0.4rem 1rem; }
-.legend span::before { content: ""; display: inline-block; width: 0.8em; height: 0.8em; margin-right: 0.35em; border-radius: 2px; background: var(--lc); vertical-align: -0.05em; }
-.method { font-size: 0.88rem; }
+.chart .track { fill: var(--panel); stroke: var(--rule); stroke-width: 0.5; }
+.chart .track.missing { fill: none; stroke: var(--strong-rule); stroke-dasharray: 3 3; }
+.chart .bar, .chart .dot, .chart .mark { fill: var(--lc); }
+.chart .dot { stroke: var(--bg); stroke-width: 1.5; }
+.chart .area { fill: var(--accent); fill-opacity: 0.14; stroke: var(--accent); stroke-width: 2; stroke-linejoin: round; }
+.radar { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0 1.8rem; align-items: start; }
+table.key { font-size: 0.84rem; margin-top: 0.4rem; }
+table.key td, table.key th { padding: 0.2rem 0.4rem; }
+table.key td:last-child { white-space: nowrap; }
+table.key tr.group th { font-size: 0.78rem; padding: 0.3rem 0.4rem; }
+.legend { font-size: 0.8rem; color: var(--muted); display: flex; flex-wrap: wrap; gap: 0.3rem 1.1rem; margin: 0.6rem 0 0.2rem; }
+.legend span::before { content: ""; display: inline-block; width: 0.8em; height: 0.8em; margin-right: 0.4em; border-radius: 2px; background: var(--lc); vertical-align: -0.05em; }
+.method { font-size: 0.9rem; }
 footer { margin-top: 3rem; font-size: 0.78rem; color: var(--muted); border-top: 1px solid var(--rule); padding-top: 0.6rem; }
-@page { size: A4; margin: 16mm 14mm 18mm; }
+@media screen and (max-width: 52rem) {
+  .headline { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+  .tile.level { grid-column: span 2; }
+  .radar, .glance { grid-template-columns: minmax(0, 1fr); }
+  .radar svg { max-width: 30rem; margin: 0 auto; }
+}
+@media screen and (max-width: 40rem) {
+  html { font-size: 15px; }
+  body { padding: 1.2rem 1rem 3rem; }
+  h1 { font-size: 1.65rem; }
+  h2 { font-size: 1.25rem; margin-top: 2.4rem; }
+  .meta { grid-template-columns: minmax(0, 1fr); gap: 0; }
+  .meta dd { margin-bottom: 0.5rem; }
+  .tile .v { font-size: 1.6rem; }
+  table.data, table.data tbody, table.data tr, table.data td, table.data tr.group th { display: block; width: auto; }
+  table.data thead, table.data colgroup { display: none; }
+  table.data tr { border-bottom: 1px solid var(--rule); padding: 0.5rem 0.4rem; }
+  table.data tr.gap { background: var(--gap); }
+  table.data tr.group { padding: 0; border: none; margin-top: 0.8rem; }
+  table.data td { border: none; padding: 0.12rem 0; background: none; }
+  table.data td:empty { display: none; }
+  table.data td.num { text-align: left; font-weight: 700; }
+  table.data td.num::before { content: "#"; }
+  table.data td[data-label]::before { content: attr(data-label) ": "; font-size: 0.72rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); }
+}
+@page { size: A4; margin: 16mm 15mm 18mm; }
 @media print {
   :root {
-    --bg: #ffffff; --fg: #000000; --muted: #4a5462; --rule: #c5ccd6; --panel: #f2f4f7;
-    --accent: #1d3557; --gap: #fbeaea; --grid: #dde2e8;
-    --l0: #b3261e; --l1: #c76a00; --l2: #1f6fb2; --l3: #2e7d32; --lnone: #9aa5b1;
+    color-scheme: light;
+    --bg: #ffffff; --fg: #111820; --muted: #4d5866; --rule: #cdd3db; --strong-rule: #8c96a3;
+    --panel: #f2f4f7; --accent: #1d3557; --accent-soft: #e6edf6; --gap: #fbeaea; --grid: #dde2e8;
+    --l0: #b3261e; --l1: #a85400; --l2: #1f6fb2; --l3: #2e7d32; --lnone: #6b7785; --on-level: #ffffff;
   }
+  html { font-size: 9.5pt; }
   html, body { background: #ffffff; }
-  body { max-width: none; padding: 0; font-size: 10pt; }
+  body { max-width: none; padding: 0; line-height: 1.4; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  h2 { margin-top: 1.4rem; break-after: avoid; }
-  h3 { break-after: avoid; }
-  tr, .tile, .quote, .chart, .radar { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+  .toc { display: none; }
+  h1 { font-size: 21pt; }
+  h2 { font-size: 14pt; margin: 0 0 0.7rem; break-after: avoid; }
+  #board h2 { margin-top: 1.6rem; }
+  h3 { font-size: 11pt; margin-top: 1.1rem; break-after: avoid; }
+  #areas, #actions, .appendix, #method { break-before: page; }
+  #weakest h2 { margin-top: 1.6rem; }
+  .headline { grid-template-columns: minmax(0, 1.5fr) repeat(4, minmax(0, 1fr)); gap: 0.5rem; }
+  .tile { padding: 0.5rem 0.65rem; }
+  .tile .v { font-size: 14pt; }
+  .tile .vn { font-size: 11pt; }
+  .scroll { overflow: visible; }
+  .chart { margin: 0.2rem 0 0.4rem; }
+  .radar { grid-template-columns: 50% minmax(0, 1fr); gap: 0 1.2rem; }
+  .radar, .glance { break-inside: avoid; }
+  table { font-size: 9pt; }
+  table.key { font-size: 8pt; margin-top: 0; }
+  table.key td, table.key th { padding: 0.1rem 0.35rem; }
+  .appendix table { font-size: 8.7pt; }
+  tr, .tile, .quote, .chart, .legend, .areafig, .note { break-inside: avoid; }
+  .areafig { break-after: avoid; }
+  tr.group { break-after: avoid; }
+  .board h3 { break-after: avoid; }
   thead { display: table-header-group; }
-  .appendix { break-before: page; }
+  footer { margin-top: 1.5rem; }
 }
-"#;
+"##;
 
 /// Writes the board pack as one self-contained HTML page.
 pub fn render(pack: &BoardPack) -> String {
-    let mut out = String::with_capacity(64 * 1024);
+    let mut out = String::with_capacity(96 * 1024);
     let a = &pack.assessment;
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"color-scheme\" content=\"light dark\">\n\
-         <title>Board pack: {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
-        escape(&a.name)
+         <title>Board pack: {}</title>\n<style>{CSS}{}</style>\n</head>\n<body>\n",
+        escape(&a.name),
+        page_boxes(&a.name)
     );
     cover(&mut out, pack);
+    contents(&mut out, pack);
+    out.push_str("<main>\n");
+    summary(&mut out, pack);
     area_charts(&mut out, pack);
     weakest_links(&mut out, pack);
     board_answers(&mut out, pack);
     action_plan(&mut out, pack);
     every_answer(&mut out, pack);
     method(&mut out, pack);
+    out.push_str("</main>\n");
     let _ = write!(
         out,
         "<footer>Board pack written by supplycheck from assessment <code>{}</code>, \
@@ -168,13 +327,23 @@ pub fn render(pack: &BoardPack) -> String {
     out
 }
 
+/// The printed page's running foot: the paper's name and the page number.
+fn page_boxes(name: &str) -> String {
+    format!(
+        "@page {{\n  @bottom-left {{ content: \"Board pack \\b7  {}\"; font: 7.5pt system-ui, \
+         sans-serif; color: #4d5866; }}\n  @bottom-right {{ content: \"Page \" counter(page) \
+         \" of \" counter(pages); font: 7.5pt system-ui, sans-serif; color: #4d5866; }}\n}}\n",
+        css_string(&clip(name, 90))
+    )
+}
+
 fn cover(out: &mut String, pack: &BoardPack) {
     let a = &pack.assessment;
-    let o = &pack.overall;
     let _ = write!(
         out,
-        "<header>\n<p class=\"kicker\">Cyber security in supplier relationships · Board pack</p>\n\
-         <h1>{}</h1>\n",
+        "<header>\n<div class=\"masthead\"><span>Board paper · Cyber security in supplier \
+         relationships</span><span>As at {}</span></div>\n<h1>{}</h1>\n",
+        escape(&display_date(&a.updated)),
         escape(&a.name)
     );
     if !a.organisation.is_empty() {
@@ -191,72 +360,220 @@ fn cover(out: &mut String, pack: &BoardPack) {
         escape(&display_time(&a.created)),
         escape(&display_time(&a.updated))
     );
-    let versions: Vec<String> = pack
-        .questionnaires
-        .iter()
-        .map(|q| {
-            let mut s = format!("{} (version {})", escape(&q.title), escape(&q.version));
+    out.push_str("<dt>Questionnaires</dt><dd>");
+    if pack.questionnaires.is_empty() {
+        out.push_str("none available");
+    } else {
+        out.push_str("<ul>");
+        for q in &pack.questionnaires {
+            let _ = write!(
+                out,
+                "<li>{} (version {})",
+                escape(&q.title),
+                escape(&q.version)
+            );
             if q.answered_version != q.version {
                 let _ = write!(
-                    s,
+                    out,
                     ", answered against version {}",
                     escape(&q.answered_version)
                 );
             }
-            s
-        })
-        .collect();
-    let _ = writeln!(
-        out,
-        "<dt>Questionnaires</dt><dd>{}</dd>\n</dl>\n</header>",
-        if versions.is_empty() {
-            "none available".to_string()
-        } else {
-            versions.join("; ")
+            out.push_str("</li>");
         }
-    );
+        out.push_str("</ul>");
+    }
+    out.push_str("</dd>\n</dl>\n</header>\n");
+}
 
+/// The page's contents, for reading on screen (print leaves it out).
+fn contents(out: &mut String, pack: &BoardPack) {
+    out.push_str("<nav class=\"toc\" aria-label=\"Contents\">");
+    let mut parts = vec![
+        ("summary", "Summary"),
+        ("areas", "Scores by area"),
+        ("weakest", "The weakest links"),
+    ];
+    if !pack.board_answers.is_empty() {
+        parts.push(("board", "The board's answers"));
+    }
+    parts.extend([
+        ("actions", "Action plan"),
+        ("answers", "Every answer"),
+        ("method", "How to read the figures"),
+    ]);
+    for (id, text) in parts {
+        let _ = write!(out, "<a href=\"#{id}\">{text}</a>");
+    }
+    out.push_str("</nav>\n");
+}
+
+fn summary(out: &mut String, pack: &BoardPack) {
+    let o = &pack.overall;
     out.push_str("<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"headline\">\n");
-    let _ = writeln!(
+    let _ = write!(
         out,
-        "<div class=\"tile level {}\"><span class=\"v\">{}</span>\
-         <span class=\"k\">Overall maturity level (0–3)</span></div>",
+        "<div class=\"tile level {}\"><span class=\"k\">Overall maturity level</span>\
+         <span class=\"v\">{}</span><span class=\"vn\">{}</span>\
+         <span class=\"ladder\" aria-hidden=\"true\">",
         level_class(o.level),
-        escape(&level_text(o))
+        o.level
+            .map_or_else(|| "No level".to_string(), |l| format!("Level {l}")),
+        escape(o.level_name.unwrap_or("nothing applicable yet")),
     );
-    tile(out, &pct(o.score), "Overall score");
+    for step in 0..=3u8 {
+        let on = o.level.is_some_and(|l| step <= l);
+        let _ = write!(
+            out,
+            "<span{}>{step}</span>",
+            if on { " class=\"on\"" } else { "" }
+        );
+    }
+    out.push_str(
+        "</span><span class=\"s\">On the scale 0–3; the weakest area sets it.</span></div>\n",
+    );
     tile(
         out,
+        "Overall score",
+        &pct(o.score),
+        if o.score.is_some() {
+            "Weighted mean of the answered items."
+        } else {
+            "Nothing answered yet."
+        },
+        None,
+    );
+    let share = if o.total == 0 {
+        0.0
+    } else {
+        o.answered as f64 / o.total as f64
+    };
+    tile(
+        out,
+        "Answered",
         &format!("{}/{}", o.answered, o.total),
-        "Scored items answered",
+        "Scored items with an answer.",
+        Some(share),
     );
     tile(
         out,
+        "Weakest links",
         &pack.weakest_links.len().to_string(),
-        "Weakest links (below the pass mark)",
+        "Answered items below the pass mark.",
+        None,
     );
     tile(
         out,
+        "Actions",
         &pack.action_plan.len().to_string(),
-        "Actions to follow up",
+        "Gaps and items flagged for follow-up.",
+        None,
     );
     out.push_str("</div>\n");
     let _ = writeln!(out, "<p class=\"lead\">{}</p>", lead(pack));
+    glance(out, pack);
     out.push_str("</section>\n");
 }
 
-fn tile(out: &mut String, value: &str, key: &str) {
-    let _ = writeln!(
-        out,
-        "<div class=\"tile\"><span class=\"v\">{}</span><span class=\"k\">{}</span></div>",
-        escape(value),
-        escape(key)
+/// How many links of the weakest the cover shows.
+const TOP_LINKS: usize = 5;
+
+/// The cover's two glances: how many areas stand at each level, and the weakest links at
+/// the top of the list. Left out while nothing is answered.
+fn glance(out: &mut String, pack: &BoardPack) {
+    if pack.areas.is_empty() || pack.overall.answered == 0 {
+        return;
+    }
+    out.push_str(
+        "<div class=\"glance\">\n<div>\n<h3>Areas at each level</h3>\n<table class=\"dist\">\n\
+         <tbody>\n",
     );
+    let total = pack.areas.len();
+    let mut levels: Vec<Option<u8>> = (0..=3u8).map(Some).collect();
+    if pack.areas.iter().any(|a| a.figures.level.is_none()) {
+        levels.push(None);
+    }
+    for level in levels {
+        let n = pack
+            .areas
+            .iter()
+            .filter(|a| a.figures.level.map(|l| l.min(3)) == level)
+            .count();
+        let name = level.map_or("No level", |l| LEVEL_NAMES[usize::from(l)]);
+        let _ = writeln!(
+            out,
+            "<tr class=\"{}\"><th>{} {name}</th><td><span class=\"dbar\"><span \
+             style=\"width: {:.1}%\"></span></span></td><td class=\"num\">{}</td></tr>",
+            level_class(level),
+            level.map_or_else(String::new, |l| pill(Some(l))),
+            n as f64 / total as f64 * 100.0,
+            count(n, "area", "areas")
+        );
+    }
+    out.push_str("</tbody>\n</table>\n</div>\n");
+    if !pack.weakest_links.is_empty() {
+        let shown = pack.weakest_links.len().min(TOP_LINKS);
+        let _ = writeln!(
+            out,
+            "<div>\n<h3>{}</h3>\n<ol class=\"top\">",
+            if shown == 1 {
+                "The weakest link".to_string()
+            } else {
+                format!("The {shown} weakest links")
+            }
+        );
+        for l in pack.weakest_links.iter().take(TOP_LINKS) {
+            let _ = writeln!(
+                out,
+                "<li>{} {}<div class=\"ref\">{} · {}</div></li>",
+                pill(Some(l.level)),
+                escape(&l.prompt),
+                escape(&l.section),
+                answer_with_value(&l.answer, Some(l.value))
+            );
+        }
+        out.push_str("</ol>\n");
+        if pack.weakest_links.len() > shown {
+            let _ = writeln!(
+                out,
+                "<p class=\"more\">The full list of {} is under <a href=\"#weakest\">The \
+                 weakest links</a>.</p>",
+                pack.weakest_links.len()
+            );
+        }
+        out.push_str("</div>\n");
+    }
+    out.push_str("</div>\n");
+}
+
+fn tile(out: &mut String, key: &str, value: &str, sub: &str, meter: Option<f64>) {
+    let _ = write!(
+        out,
+        "<div class=\"tile\"><span class=\"k\">{}</span><span class=\"v\">{}</span>",
+        escape(key),
+        escape(value),
+    );
+    if let Some(share) = meter {
+        let _ = write!(
+            out,
+            "<span class=\"meter\" aria-hidden=\"true\"><span style=\"width: {:.1}%\"></span></span>",
+            share.clamp(0.0, 1.0) * 100.0
+        );
+    }
+    let _ = writeln!(out, "<span class=\"s\">{}</span></div>", escape(sub));
 }
 
 /// The cover's one-paragraph reading of the figures.
 fn lead(pack: &BoardPack) -> String {
     let o = &pack.overall;
+    if o.total > 0 && o.answered == 0 {
+        return format!(
+            "Nothing is answered yet: all {} scored items are still to be assessed, so every \
+             area stands at level 0 and there is no score to show. The charts and tables \
+             below fill in as the questions are answered.",
+            o.total
+        );
+    }
     let mut s = match o.level {
         Some(l) => format!(
             "Overall, supplier security is at level {l}, <strong>{}</strong>: {}.",
@@ -294,9 +611,9 @@ fn lead(pack: &BoardPack) -> String {
     if !pack.action_plan.is_empty() {
         let _ = write!(
             s,
-            " The <a href=\"#actions\">action plan</a> lists {} items for follow-up, each with \
+            " The <a href=\"#actions\">action plan</a> lists {} for follow-up, each with \
              its owner.",
-            pack.action_plan.len()
+            count(pack.action_plan.len(), "item", "items")
         );
     }
     s
@@ -306,13 +623,26 @@ fn area_charts(out: &mut String, pack: &BoardPack) {
     out.push_str("<section id=\"areas\">\n<h2>Scores by area</h2>\n");
     if pack.areas.is_empty() {
         out.push_str(
-            "<p>No areas: the assessment's questionnaires are not available.</p>\n</section>\n",
+            "<p class=\"empty\">No areas: the assessment's questionnaires are not available.</p>\n\
+             </section>\n",
         );
         return;
     }
+    out.push_str(
+        "<p class=\"intro\">Each bar is an area's score: the weighted mean value of its answered \
+         items. The label beside it gives the area's maturity level. A level needs every item \
+         of that level and below to be answered and achieved, so a high score can still sit \
+         with a low level.</p>\n",
+    );
+    if pack.areas.iter().all(|a| a.figures.score.is_none()) {
+        out.push_str(
+            "<p class=\"empty\">No area has a score yet: nothing is answered. The bars and the \
+             radar chart fill in as items are answered.</p>\n",
+        );
+    }
     out.push_str("<p class=\"legend\">");
     for (l, name) in LEVEL_NAMES.iter().enumerate() {
-        let _ = write!(out, "<span class=\"l{l}\">Level {l} {name}</span>");
+        let _ = write!(out, "<span class=\"l{l}\">L{l} {name}</span>");
     }
     out.push_str("<span class=\"lnone\">No level (nothing applicable)</span></p>\n");
     bar_chart(out, &pack.areas);
@@ -323,96 +653,162 @@ fn area_charts(out: &mut String, pack: &BoardPack) {
     out.push_str("</section>\n");
 }
 
+/// What stands in a chart where an area has no score.
+fn no_score(f: &Figures) -> &'static str {
+    if f.level.is_none() {
+        "nothing applicable"
+    } else {
+        "not yet assessed"
+    }
+}
+
+/// Where the bars of the bar chart start, how long a full bar is and how tall.
+const BAR_X: f64 = 336.0;
+const BAR: f64 = 270.0;
+const BAR_H: f64 = 15.0;
+/// The line height of a bar chart label.
+const LINE: f64 = 16.0;
+
 /// Horizontal bars: one per area, grouped by questionnaire, with score and level.
 fn bar_chart(out: &mut String, areas: &[Area]) {
-    const WIDTH: f64 = 760.0;
-    const LABEL: f64 = 300.0;
-    const BAR: f64 = 300.0;
-    const ROW: f64 = 26.0;
-    let groups = areas
+    const WIDTH: f64 = 780.0;
+    const LABEL_CHARS: usize = 42;
+    const GROUP: f64 = 30.0;
+    const TOP: f64 = 24.0;
+    const BOTTOM: f64 = 24.0;
+    let new_group = |i: usize| i == 0 || areas[i - 1].questionnaire != areas[i].questionnaire;
+    let labels: Vec<Vec<String>> = areas
         .iter()
-        .enumerate()
-        .filter(|(i, a)| *i == 0 || areas[i - 1].questionnaire != a.questionnaire)
-        .count();
-    let height = 24.0 + ROW * (areas.len() + groups) as f64 + 8.0;
+        .map(|a| wrap(&a.title, LABEL_CHARS, 2))
+        .collect();
+    let row_height = |lines: usize| 12.0 + LINE * lines as f64;
+    let body: f64 = (0..areas.len())
+        .map(|i| row_height(labels[i].len()) + if new_group(i) { GROUP } else { 0.0 })
+        .sum();
+    let height = TOP + body + BOTTOM;
     let _ = writeln!(
         out,
-        "<svg class=\"chart\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" \
-         aria-label=\"Bar chart of each area's score and level\">"
+        "<div class=\"scroll\"><svg class=\"chart bars\" viewBox=\"0 0 {WIDTH} {height}\" \
+         role=\"img\" aria-label=\"Bar chart of each area's score and level\">"
     );
-    for pct in [0.0, 0.25, 0.5, 0.75, 1.0] {
-        let x = LABEL + BAR * pct;
+    for step in [0.0, 0.25, 0.5, 0.75, 1.0] {
+        let x = BAR_X + BAR * step;
         let _ = writeln!(
             out,
-            "<line class=\"grid\" x1=\"{x}\" y1=\"16\" x2=\"{x}\" y2=\"{}\"/>\
-             <text class=\"small\" x=\"{x}\" y=\"12\" text-anchor=\"middle\">{:.0} %</text>",
-            height - 4.0,
-            pct * 100.0
+            "<line class=\"grid\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\"/>\
+             <text class=\"small\" x=\"{x}\" y=\"14\" text-anchor=\"middle\">{:.0}\u{a0}%</text>\
+             <text class=\"small\" x=\"{x}\" y=\"{}\" text-anchor=\"middle\">{:.0}\u{a0}%</text>",
+            TOP - 4.0,
+            height - BOTTOM + 4.0,
+            step * 100.0,
+            height - 6.0,
+            step * 100.0
         );
     }
-    let mut y = 24.0;
+    let mut y = TOP;
     for (i, area) in areas.iter().enumerate() {
-        if i == 0 || areas[i - 1].questionnaire != area.questionnaire {
+        if new_group(i) {
             let _ = writeln!(
                 out,
                 "<text class=\"group\" x=\"0\" y=\"{}\">{}</text>",
-                y + 17.0,
-                escape(&clip(&area.questionnaire, 60))
+                y + 20.0,
+                escape(&clip(&area.questionnaire, 90))
             );
-            y += ROW;
+            y += GROUP;
         }
-        let f = &area.figures;
-        let w = f.score.map_or(0.0, |s| BAR * s.clamp(0.0, 1.0));
-        let class = level_class(f.level);
-        let _ = writeln!(
-            out,
-            "<g><title>{}: {} score, level {}</title>\
-             <text x=\"12\" y=\"{}\">{}</text>\
-             <rect class=\"track\" x=\"{LABEL}\" y=\"{}\" width=\"{BAR}\" height=\"16\" rx=\"2\"/>\
-             <rect class=\"bar {class}\" x=\"{LABEL}\" y=\"{}\" width=\"{w:.1}\" height=\"16\" rx=\"2\"/>\
-             <text x=\"{}\" y=\"{}\">{}</text>\
-             <text class=\"small\" x=\"{}\" y=\"{}\">{}</text></g>",
-            escape(&area.title),
-            escape(&pct(f.score)),
-            escape(&level_text(f)),
-            y + 17.0,
-            escape(&clip(&area.title, 44)),
-            y + 5.0,
-            y + 5.0,
-            LABEL + BAR + 10.0,
-            y + 17.0,
-            escape(&pct(f.score)),
-            LABEL + BAR + 56.0,
-            y + 17.0,
-            escape(&level_label(f)),
-        );
-        y += ROW;
+        let h = row_height(labels[i].len());
+        bar_row(out, area, &labels[i], y + h / 2.0);
+        y += h;
     }
-    out.push_str("</svg>\n");
+    out.push_str("</svg></div>\n");
+}
+
+/// One area's bar, its label (`lines`) and its figures, centred on `mid`.
+fn bar_row(out: &mut String, area: &Area, lines: &[String], mid: f64) {
+    let f = &area.figures;
+    let bar_y = mid - BAR_H / 2.0;
+    let class = level_class(f.level);
+    let _ = write!(
+        out,
+        "<g class=\"{class}\"><title>{}: score {}, level {}</title><text x=\"12\" y=\"{:.1}\">",
+        escape(&area.title),
+        escape(&pct(f.score)),
+        escape(&level_text(f)),
+        mid + 4.5 - LINE * (lines.len() - 1) as f64 / 2.0,
+    );
+    for (n, line) in lines.iter().enumerate() {
+        let _ = write!(
+            out,
+            "<tspan x=\"12\"{}>{}</tspan>",
+            if n == 0 {
+                String::new()
+            } else {
+                format!(" dy=\"{LINE}\"")
+            },
+            escape(line)
+        );
+    }
+    out.push_str("</text>");
+    match f.score {
+        Some(score) => {
+            let _ = write!(
+                out,
+                "<rect class=\"track\" x=\"{BAR_X}\" y=\"{bar_y:.1}\" width=\"{BAR}\" \
+                     height=\"{BAR_H}\" rx=\"2\"/><rect class=\"bar\" x=\"{BAR_X}\" \
+                     y=\"{bar_y:.1}\" width=\"{:.1}\" height=\"{BAR_H}\" rx=\"2\"/>",
+                BAR * score.clamp(0.0, 1.0)
+            );
+        }
+        None => {
+            let _ = write!(
+                out,
+                "<rect class=\"track missing\" x=\"{BAR_X}\" y=\"{bar_y:.1}\" \
+                     width=\"{BAR}\" height=\"{BAR_H}\" rx=\"2\"/><rect class=\"bar\" \
+                     x=\"{BAR_X}\" y=\"{bar_y:.1}\" width=\"0\" height=\"{BAR_H}\"/>\
+                     <text class=\"none\" x=\"{}\" y=\"{:.1}\">{}</text>",
+                BAR_X + 8.0,
+                mid + 4.0,
+                no_score(f)
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "<text class=\"num\" x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>\
+             <rect class=\"mark\" x=\"{}\" y=\"{:.1}\" width=\"10\" height=\"10\" rx=\"2\"/>\
+             <text x=\"{}\" y=\"{:.1}\">{}</text></g>",
+        BAR_X + BAR + 46.0,
+        mid + 4.5,
+        escape(&pct(f.score)),
+        BAR_X + BAR + 58.0,
+        mid - 5.0,
+        BAR_X + BAR + 73.0,
+        mid + 4.5,
+        escape(&level_label(f)),
+    );
 }
 
 fn level_label(f: &Figures) -> String {
     match (f.level, f.level_name) {
         (Some(l), Some(n)) => format!("L{l} {n}"),
-        _ => "no level".to_string(),
+        _ => "No level".to_string(),
     }
 }
 
-/// A radar (spider) chart of the areas' scores, with a numbered key.
+/// A radar (spider) chart of the areas' scores, numbered, with a key beside it.
 fn radar_chart(out: &mut String, areas: &[Area]) {
-    const SIZE: f64 = 440.0;
+    const SIZE: f64 = 460.0;
     const C: f64 = SIZE / 2.0;
-    const R: f64 = 170.0;
+    const R: f64 = 178.0;
     let n = areas.len();
-    let point = |i: usize, r: f64| {
-        let angle = std::f64::consts::TAU * i as f64 / n as f64 - std::f64::consts::FRAC_PI_2;
-        (C + r * angle.cos(), C + r * angle.sin())
-    };
+    let angle =
+        |i: usize| std::f64::consts::TAU * i as f64 / n as f64 - std::f64::consts::FRAC_PI_2;
+    let point = |i: usize, r: f64| (C + r * angle(i).cos(), C + r * angle(i).sin());
     out.push_str("<div class=\"radar\">\n");
     let _ = writeln!(
         out,
-        "<svg class=\"chart\" viewBox=\"0 0 {SIZE} {SIZE}\" role=\"img\" \
-         aria-label=\"Radar chart of the areas' scores\">"
+        "<svg class=\"chart spider\" viewBox=\"0 0 {SIZE} {SIZE}\" role=\"img\" \
+         aria-label=\"Radar chart of the areas' scores; the numbers are those of the key\">"
     );
     for ring in [0.25, 0.5, 0.75, 1.0] {
         let pts: Vec<String> = (0..n)
@@ -426,14 +822,6 @@ fn radar_chart(out: &mut String, areas: &[Area]) {
             "<polygon class=\"grid\" points=\"{}\"/>",
             pts.join(" ")
         );
-        let (_, y) = point(0, R * ring);
-        let _ = writeln!(
-            out,
-            "<text class=\"small\" x=\"{:.1}\" y=\"{:.1}\">{:.0}\u{a0}%</text>",
-            C + 5.0,
-            y + 12.0,
-            ring * 100.0
-        );
     }
     for i in 0..n {
         let (x, y) = point(i, R);
@@ -442,11 +830,15 @@ fn radar_chart(out: &mut String, areas: &[Area]) {
             "<line class=\"grid\" x1=\"{C}\" y1=\"{C}\" x2=\"{x:.1}\" y2=\"{y:.1}\"/>"
         );
     }
-    let shape: Vec<String> = areas
+    let scored: Vec<(usize, f64)> = areas
         .iter()
         .enumerate()
-        .map(|(i, a)| {
-            let (x, y) = point(i, R * a.figures.score.unwrap_or(0.0).clamp(0.0, 1.0));
+        .filter_map(|(i, a)| a.figures.score.map(|s| (i, s.clamp(0.0, 1.0))))
+        .collect();
+    let shape: Vec<String> = scored
+        .iter()
+        .map(|&(i, s)| {
+            let (x, y) = point(i, R * s);
             format!("{x:.1},{y:.1}")
         })
         .collect();
@@ -455,34 +847,126 @@ fn radar_chart(out: &mut String, areas: &[Area]) {
         "<polygon class=\"area\" points=\"{}\"/>",
         shape.join(" ")
     );
-    for (i, a) in areas.iter().enumerate() {
-        let (x, y) = point(i, R * a.figures.score.unwrap_or(0.0).clamp(0.0, 1.0));
+    for ring in [0.25, 0.5, 0.75, 1.0] {
         let _ = writeln!(
             out,
-            "<circle class=\"bar {}\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"4\"><title>{}: {}</title></circle>",
-            level_class(a.figures.level),
-            escape(&a.title),
-            escape(&pct(a.figures.score))
-        );
-        let (lx, ly) = point(i, R + 16.0);
-        let _ = writeln!(
-            out,
-            "<text x=\"{lx:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
-            ly + 4.0,
-            i + 1
+            "<text class=\"small halo\" x=\"{:.1}\" y=\"{:.1}\">{:.0}\u{a0}%</text>",
+            C + 4.0,
+            C - R * ring + 11.0,
+            ring * 100.0
         );
     }
-    out.push_str("</svg>\n<ol>\n");
-    for a in areas {
+    for &(i, s) in &scored {
+        let a = &areas[i];
+        let (x, y) = point(i, R * s);
         let _ = writeln!(
             out,
-            "<li>{} <span class=\"muted\">{} · {}</span></li>",
+            "<circle class=\"dot {}\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"4.5\"><title>{}. {}: {}, \
+             {}</title></circle>",
+            level_class(a.figures.level),
+            i + 1,
             escape(&a.title),
             escape(&pct(a.figures.score)),
             escape(&level_label(&a.figures))
         );
     }
-    out.push_str("</ol>\n</div>\n");
+    radar_numbers(out, n, |i| point(i, R + 17.0), |i| angle(i).cos());
+    if scored.is_empty() {
+        let _ = writeln!(
+            out,
+            "<text class=\"none halo\" x=\"{C}\" y=\"{:.1}\" text-anchor=\"middle\">\
+             No area has a score yet</text>",
+            C + 4.0
+        );
+    }
+    out.push_str("</svg>\n");
+    radar_key(out, areas);
+    out.push_str("</div>\n");
+}
+
+/// The radar chart's area numbers at the spokes' ends, anchored away from the centre.
+fn radar_numbers(
+    out: &mut String,
+    n: usize,
+    at: impl Fn(usize) -> (f64, f64),
+    cos: impl Fn(usize) -> f64,
+) {
+    for i in 0..n {
+        let (x, y) = at(i);
+        let anchor = if cos(i) > 0.3 {
+            "start"
+        } else if cos(i) < -0.3 {
+            "end"
+        } else {
+            "middle"
+        };
+        let _ = writeln!(
+            out,
+            "<text class=\"num\" x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\">{}</text>",
+            y + 4.5,
+            i + 1
+        );
+    }
+}
+
+/// The radar chart's key: each area's number, title, score and level.
+fn radar_key(out: &mut String, areas: &[Area]) {
+    out.push_str(
+        "<div>\n<table class=\"key\">\n<thead><tr><th class=\"num\">#</th><th>Area</th>\
+         <th class=\"num\">Score</th><th>Level</th></tr></thead>\n<tbody>\n",
+    );
+    for (i, a) in areas.iter().enumerate() {
+        if i == 0 || areas[i - 1].questionnaire != a.questionnaire {
+            let _ = writeln!(
+                out,
+                "<tr class=\"group\"><th colspan=\"4\">{}</th></tr>",
+                escape(&a.questionnaire)
+            );
+        }
+        let f = &a.figures;
+        let _ = writeln!(
+            out,
+            "<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+            i + 1,
+            escape(&a.title),
+            f.score.map_or_else(
+                || format!("<span class=\"muted\">{}</span>", no_score(f)),
+                |s| escape(&pct(Some(s)))
+            ),
+            f.level.map_or_else(
+                || "<span class=\"muted\">–</span>".to_string(),
+                |l| pill(Some(l))
+            )
+        );
+    }
+    out.push_str("</tbody>\n</table>\n");
+    let unscored: Vec<String> = areas
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.figures.score.is_none())
+        .map(|(i, _)| (i + 1).to_string())
+        .collect();
+    if !unscored.is_empty() && unscored.len() < areas.len() {
+        let _ = writeln!(
+            out,
+            "<p class=\"intro\">{} no score yet, so no point on the chart; the shape joins \
+             the areas that have one.</p>",
+            match unscored.as_slice() {
+                [one] => format!("Area {one} has"),
+                [rest @ .., last] => format!("Areas {} and {last} have", rest.join(", ")),
+                [] => String::new(),
+            }
+        );
+    }
+    out.push_str("</div>\n");
+}
+
+/// A level as a pill and its name, e.g. "L2 Managed".
+fn level_cell(f: &Figures) -> String {
+    match (f.level, f.level_name) {
+        (Some(l), Some(name)) => format!("{} {}", pill(Some(l)), escape(name)),
+        _ => "<span class=\"muted\">No level</span>".to_string(),
+    }
 }
 
 fn pill(level: Option<u8>) -> String {
@@ -492,13 +976,20 @@ fn pill(level: Option<u8>) -> String {
     }
 }
 
-fn refs(refs: &[String], item: &str) -> String {
-    let mut s = escape(&refs.join(", "));
-    if !s.is_empty() {
-        s.push_str(" · ");
+/// The small line under a question: its section, its source references and (in the
+/// appendix) its id.
+fn ref_line(section: Option<&str>, refs: &[String], item: Option<&str>) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(s) = section {
+        parts.push(escape(s));
     }
-    let _ = write!(s, "{}", escape(item));
-    format!("<div class=\"ref\">{s}</div>")
+    if !refs.is_empty() {
+        parts.push(escape(&refs.join(", ")));
+    }
+    if let Some(id) = item {
+        parts.push(format!("<span class=\"id\">{}</span>", escape(id)));
+    }
+    format!("<div class=\"ref\">{}</div>", parts.join(" · "))
 }
 
 fn note(note: Option<&String>) -> String {
@@ -506,32 +997,76 @@ fn note(note: Option<&String>) -> String {
         .unwrap_or_default()
 }
 
+/// An answer with its value, e.g. "Partially implemented (33 %)".
+fn answer_with_value(answer: &str, value: Option<f64>) -> String {
+    match value {
+        Some(v) => format!(
+            "{} <span class=\"val\">({})</span>",
+            escape(answer),
+            escape(&pct(Some(v)))
+        ),
+        None => escape_lines(answer),
+    }
+}
+
+fn owner_cell(owner: Option<&str>) -> String {
+    owner.map_or_else(
+        || "<span class=\"muted\">not assigned</span>".to_string(),
+        escape,
+    )
+}
+
+const FLAG_TAG: &str = "<span class=\"tag flag\">⚑ flagged</span>";
+const GAP_TAG: &str = "<span class=\"tag gap\">below the pass mark</span>";
+
 fn weakest_links(out: &mut String, pack: &BoardPack) {
     out.push_str("<section id=\"weakest\">\n<h2>The weakest links</h2>\n");
     if pack.weakest_links.is_empty() {
-        out.push_str("<p>No answered item is below the pass mark.</p>\n");
+        let text = if pack.overall.answered == 0 {
+            "Nothing is answered yet, so no item can fall below the pass mark."
+        } else {
+            "No answered item is below the pass mark."
+        };
+        let _ = writeln!(out, "<p class=\"empty\">{text}</p>");
     } else {
         out.push_str(
-            "<p class=\"muted\">Answered items below the pass mark, lowest level first, then by \
-             how far they fall short.</p>\n<table>\n<thead><tr><th class=\"num\">#</th><th>Item</th>\
-             <th>Level</th><th>Answer</th><th>Owner</th></tr></thead>\n<tbody>\n",
+            "<p class=\"intro\">Answered items below the pass mark, lowest level first, then by \
+             how far they fall short (weight × the share missing).</p>\n\
+             <table class=\"data links\">\n<colgroup><col class=\"c-num\"><col><col \
+             class=\"c-answer\"><col class=\"c-owner\"></colgroup>\n<thead><tr><th \
+             class=\"num\">#</th><th>Item</th><th>Answer</th><th>Owner</th></tr></thead>\n",
         );
+        let mut current = None;
         for (n, l) in pack.weakest_links.iter().enumerate() {
+            if current != Some(l.level) {
+                if current.is_some() {
+                    out.push_str("</tbody>\n");
+                }
+                current = Some(l.level);
+                let many = pack
+                    .weakest_links
+                    .iter()
+                    .filter(|x| x.level == l.level)
+                    .count();
+                let _ = writeln!(
+                    out,
+                    "<tbody>\n<tr class=\"group\"><th colspan=\"4\">{} Level {} items · {} \
+                     <span class=\"muted\">· {}</span></th></tr>",
+                    pill(Some(l.level)),
+                    l.level,
+                    LEVEL_NAMES[usize::from(l.level.min(3))],
+                    count(many, "item", "items")
+                );
+            }
             let _ = writeln!(
                 out,
-                "<tr><td class=\"num\">{}</td><td>{}<div class=\"ref\">{}</div>{}</td>\
-                 <td>{}</td><td>{} <span class=\"muted\">({})</span></td><td>{}</td></tr>",
+                "<tr><td class=\"num\">{}</td><td><span class=\"prompt\">{}</span>{}</td>\
+                 <td data-label=\"Answer\">{}</td><td data-label=\"Owner\">{}</td></tr>",
                 n + 1,
                 escape(&l.prompt),
-                escape(&l.section),
-                refs(&l.refs, &l.item),
-                pill(Some(l.level)),
-                escape(&l.answer),
-                escape(&pct(Some(l.value))),
-                l.owner.as_deref().map_or_else(
-                    || "<span class=\"muted\">not assigned</span>".to_string(),
-                    escape
-                ),
+                ref_line(Some(&l.section), &l.refs, None),
+                answer_with_value(&l.answer, Some(l.value)),
+                owner_cell(l.owner.as_deref()),
             );
         }
         out.push_str("</tbody>\n</table>\n");
@@ -539,13 +1074,9 @@ fn weakest_links(out: &mut String, pack: &BoardPack) {
     if pack.not_assessed > 0 {
         let _ = writeln!(
             out,
-            "<p><strong>Not yet assessed:</strong> {} scored {}.</p>",
-            pack.not_assessed,
-            if pack.not_assessed == 1 {
-                "item"
-            } else {
-                "items"
-            }
+            "<p><strong>Not yet assessed:</strong> {}; each holds its area's level down until \
+             it is answered.</p>",
+            count(pack.not_assessed, "scored item", "scored items")
         );
     }
     out.push_str("</section>\n");
@@ -555,14 +1086,17 @@ fn board_answers(out: &mut String, pack: &BoardPack) {
     if pack.board_answers.is_empty() {
         return;
     }
-    out.push_str("<section id=\"board\">\n<h2>The board's answers</h2>\n");
+    out.push_str(
+        "<section id=\"board\" class=\"board\">\n<h2>The board's answers</h2>\n\
+         <p class=\"intro\">The board's own words on its strategy for suppliers.</p>\n",
+    );
     for b in &pack.board_answers {
         let _ = writeln!(out, "<h3>{}</h3>", escape(&b.prompt));
         match &b.answer {
             Some(text) => {
                 let _ = writeln!(out, "<div class=\"quote\">{}</div>", escape_lines(text));
             }
-            None => out.push_str("<p class=\"muted\"><em>Not yet answered.</em></p>\n"),
+            None => out.push_str("<p class=\"empty\">Not yet answered.</p>\n"),
         }
     }
     out.push_str("</section>\n");
@@ -571,57 +1105,97 @@ fn board_answers(out: &mut String, pack: &BoardPack) {
 fn action_plan(out: &mut String, pack: &BoardPack) {
     out.push_str("<section id=\"actions\">\n<h2>Action plan</h2>\n");
     if pack.action_plan.is_empty() {
-        out.push_str("<p>Nothing to follow up: no gaps and no flagged items.</p>\n</section>\n");
+        out.push_str(
+            "<p class=\"empty\">Nothing to follow up: no gaps and no flagged items.</p>\n\
+             </section>\n",
+        );
         return;
     }
     out.push_str(
-        "<p class=\"muted\">Every weakest link in order, then every item flagged for follow-up \
-         in questionnaire order.</p>\n<table>\n<thead><tr><th class=\"num\">#</th><th>Item</th>\
-         <th>Why</th><th>Answer</th><th>Owner</th></tr></thead>\n<tbody>\n",
+        "<p class=\"intro\">Every weakest link in the same order, then every item flagged for \
+         follow-up in questionnaire order.</p>\n<table class=\"data plan\">\n<colgroup><col \
+         class=\"c-num\"><col><col class=\"c-answer\"><col class=\"c-owner\"></colgroup>\n\
+         <thead><tr><th class=\"num\">#</th><th>Item</th><th>Answer</th><th>Owner</th></tr>\
+         </thead>\n",
     );
+    let gaps = pack.action_plan.iter().filter(|x| x.is_gap).count();
+    let flagged = pack.action_plan.len() - gaps;
+    let mut in_gaps = None;
     for (n, x) in pack.action_plan.iter().enumerate() {
-        let why = match (x.is_gap, x.flag) {
-            (true, true) => "Gap <span class=\"flag\">⚑ flagged</span>",
-            (true, false) => "Gap",
-            _ => "<span class=\"flag\">⚑ flagged</span>",
-        };
-        let answer = match (x.answer.is_empty(), x.value) {
-            (true, _) => "<span class=\"muted\">not yet answered</span>".to_string(),
-            (false, Some(v)) => format!(
-                "{} <span class=\"muted\">({})</span>",
-                escape(&x.answer),
-                escape(&pct(Some(v)))
-            ),
-            (false, None) => escape_lines(&x.answer),
-        };
-        let _ = writeln!(
-            out,
-            "<tr><td class=\"num\">{}</td><td>{} {}<div class=\"ref\">{}</div>{}{}</td>\
-             <td>{why}</td><td>{answer}</td><td>{}</td></tr>",
-            n + 1,
-            pill(x.level),
-            escape(&x.prompt),
-            escape(&x.section),
-            refs(&x.refs, &x.item),
-            note(x.note.as_ref()),
-            x.owner.as_deref().map_or_else(
-                || "<span class=\"muted\">not assigned</span>".to_string(),
-                escape
-            ),
-        );
+        if in_gaps != Some(x.is_gap) {
+            if in_gaps.is_some() {
+                out.push_str("</tbody>\n");
+            }
+            in_gaps = Some(x.is_gap);
+            let _ = writeln!(
+                out,
+                "<tbody>\n<tr class=\"group\"><th colspan=\"4\">{}</th></tr>",
+                if x.is_gap {
+                    format!(
+                        "Gaps: the weakest links <span class=\"muted\">· {}</span>",
+                        count(gaps, "item", "items")
+                    )
+                } else {
+                    format!(
+                        "Flagged for follow-up <span class=\"muted\">· {}</span>",
+                        count(flagged, "item", "items")
+                    )
+                }
+            );
+        }
+        action_row(out, n + 1, x);
     }
     out.push_str("</tbody>\n</table>\n</section>\n");
 }
 
+fn action_row(out: &mut String, n: usize, x: &Action) {
+    let mut answer = if x.answer.is_empty() {
+        "<span class=\"muted\">not yet answered</span>".to_string()
+    } else {
+        answer_with_value(&x.answer, x.value)
+    };
+    if x.flag && x.is_gap {
+        answer.push_str("<br>");
+        answer.push_str(FLAG_TAG);
+    }
+    let _ = writeln!(
+        out,
+        "<tr><td class=\"num\">{n}</td><td>{} <span class=\"prompt\">{}</span>{}{}</td>\
+         <td data-label=\"Answer\">{answer}</td><td data-label=\"Owner\">{}</td></tr>",
+        pill(x.level),
+        escape(&x.prompt),
+        ref_line(Some(&x.section), &x.refs, None),
+        note(x.note.as_ref()),
+        owner_cell(x.owner.as_deref()),
+    );
+}
+
 fn every_answer(out: &mut String, pack: &BoardPack) {
-    out.push_str("<section id=\"answers\" class=\"appendix\">\n<h2>Appendix: every answer</h2>\n");
+    out.push_str(
+        "<section id=\"answers\" class=\"appendix\">\n<h2>Appendix: every answer</h2>\n\
+         <p class=\"intro\">Every item of every area with its answer, value, owner and note. \
+         Shaded rows are below the pass mark; for a checklist, ✓ marks a check in place, ✗ one \
+         missing and – one not applicable.</p>\n",
+    );
+    if pack.areas.is_empty() {
+        out.push_str(
+            "<p class=\"empty\">No items: the assessment's questionnaires are not available.</p>\n",
+        );
+    }
     for area in &pack.areas {
+        let f = &area.figures;
         let _ = writeln!(
             out,
-            "<h3>{} <span class=\"muted\">· {}</span></h3>\n<table class=\"answers\">\n<thead><tr><th>Item</th>\
-             <th>Answer</th><th>Owner</th></tr></thead>\n<tbody>",
+            "<h3>{}</h3>\n<p class=\"areafig\">{} · score {} · {} · {} of {} answered</p>\n\
+             <table class=\"data answers\">\n<colgroup><col><col class=\"c-answer\"><col \
+             class=\"c-owner\"></colgroup>\n<thead><tr><th>Item</th><th>Answer</th>\
+             <th>Owner</th></tr></thead>\n<tbody>",
             escape(&area.title),
-            escape(&area.questionnaire)
+            escape(&area.questionnaire),
+            escape(&pct(f.score)),
+            level_cell(f),
+            f.answered,
+            count(f.total, "scored item", "scored items"),
         );
         for row in pack.items_of(&area.id) {
             answer_row(out, row);
@@ -632,37 +1206,43 @@ fn every_answer(out: &mut String, pack: &BoardPack) {
 }
 
 fn answer_row(out: &mut String, row: &ItemRow) {
-    let class = if row.status == Status::BelowPassMark {
-        " class=\"gap\""
-    } else {
-        ""
-    };
-    let answer = match row.status {
+    let gap = row.status == Status::BelowPassMark;
+    let mut answer = match row.status {
         Status::Unanswered => "<span class=\"muted\">not yet answered</span>".to_string(),
         Status::Text => escape_lines(&row.answer),
-        _ => match row.value {
-            Some(v) => format!(
-                "{} <span class=\"muted\">({})</span>",
-                escape(&row.answer),
-                escape(&pct(Some(v)))
-            ),
-            None => escape(&row.answer),
-        },
+        Status::NotApplicable => escape(&row.answer),
+        Status::Achieved | Status::BelowPassMark => answer_with_value(&row.answer, row.value),
     };
-    let flag = if row.flag {
-        " <span class=\"flag\">⚑ flagged</span>"
-    } else {
-        ""
+    if gap || row.flag {
+        answer.push_str("<br>");
+    }
+    if gap {
+        answer.push_str(GAP_TAG);
+    }
+    if row.flag {
+        answer.push_str(FLAG_TAG);
+    }
+    // A text answer without an owner may use the owner's column too.
+    let (span, owner) = match (row.status, row.owner.as_deref()) {
+        (Status::Text, None) => (" colspan=\"2\"", String::new()),
+        (_, owner) => (
+            "",
+            format!(
+                "<td data-label=\"Owner\">{}</td>",
+                owner.map(escape).unwrap_or_default()
+            ),
+        ),
     };
     let _ = writeln!(
         out,
-        "<tr{class}><td>{} {}{}{}</td><td>{answer}{flag}{}</td><td>{}</td></tr>",
+        "<tr{}><td>{} <span class=\"prompt\">{}</span>{}{}{}</td><td data-label=\"Answer\"{span}>\
+         {answer}</td>{owner}</tr>",
+        if gap { " class=\"gap\"" } else { "" },
         pill(row.level),
         escape(&row.prompt),
-        refs(&row.refs, &row.item),
-        note(row.note.as_ref()),
+        ref_line(None, &row.refs, Some(&row.item)),
         checks(&row.checks, row.status),
-        row.owner.as_deref().map(escape).unwrap_or_default(),
+        note(row.note.as_ref()),
     );
 }
 
@@ -673,11 +1253,15 @@ fn checks(checks: &[CheckRow], status: Status) -> String {
     let mut list = String::from("<ul class=\"checks\">");
     for c in checks {
         let (mark, class, suffix) = match (c.na, c.ticked) {
-            (true, _) => ("–", " class=\"off\"", " (N/A)"),
+            (true, _) => ("–", " class=\"off\"", " (not applicable)"),
             (false, true) => ("✓", "", ""),
             (false, false) => ("✗", " class=\"off\"", ""),
         };
-        let _ = write!(list, "<li{class}>{mark} {}{suffix}</li>", escape(&c.text));
+        let _ = write!(
+            list,
+            "<li{class}><span class=\"mark\">{mark}</span>{}{suffix}</li>",
+            escape(&c.text)
+        );
     }
     list.push_str("</ul>");
     list
@@ -704,7 +1288,8 @@ fn method(out: &mut String, pack: &BoardPack) {
         for q in &pack.questionnaires {
             let _ = writeln!(
                 out,
-                "<tr><td>{} <span class=\"ref\">{}</span></td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+                "<tr><td>{}<div class=\"ref\"><span class=\"id\">{}</span></div></td><td>{}</td>\
+                 <td class=\"num\">{}</td><td>{}</td></tr>",
                 escape(&q.title),
                 escape(&q.id),
                 escape(&q.version),
@@ -720,6 +1305,71 @@ fn method(out: &mut String, pack: &BoardPack) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::assessment::Assessment;
+    use crate::questionnaire::Questionnaire;
+
+    const EXAMPLE: &str = include_str!("../../tests/fixtures/worked-example.json");
+
+    fn example() -> Questionnaire {
+        Questionnaire::load_str(EXAMPLE, "worked-example.json")
+            .expect("fixture loads")
+            .0
+    }
+
+    fn page(q: &Questionnaire, a: &Assessment) -> String {
+        render(&BoardPack::from_questionnaires(&[q], a))
+    }
+
+    #[test]
+    fn an_empty_assessment_explains_its_empty_chart() {
+        let q = example();
+        let a = Assessment::new("e".into(), "E".into(), String::new(), None, &[&q]);
+        let html = page(&q, &a);
+        assert!(html.contains("No area has a score yet"));
+        assert!(html.contains("Nothing is answered yet"));
+        assert!(
+            html.contains(">not yet assessed</text>"),
+            "the empty bar says why"
+        );
+        assert!(!html.contains("NaN"));
+        assert!(!html.contains("class=\"glance\""), "no glance at nothing");
+    }
+
+    #[test]
+    fn weakest_links_are_grouped_by_level_and_shown_on_the_cover() {
+        let q = example();
+        let mut a = Assessment::new("t".into(), "T".into(), String::new(), None, &[&q]);
+        for (id, choice) in [("a", "not"), ("b", "fully"), ("c", "partial")] {
+            a.answers
+                .entry(format!("worked-example/{id}"))
+                .or_default()
+                .choice = Some(choice.into());
+        }
+        let html = page(&q, &a);
+        let level1 = html
+            .find("Level 1 items · Performed")
+            .expect("level 1 group");
+        let level2 = html.find("Level 2 items · Managed").expect("level 2 group");
+        assert!(level1 < level2, "lowest level first");
+        assert!(html.contains("<h3>The 2 weakest links</h3>"));
+        assert!(html.contains("<h3>Areas at each level</h3>"));
+    }
+
+    #[test]
+    fn the_printed_foot_cannot_end_the_style_sheet() {
+        let q = example();
+        let a = Assessment::new(
+            "t".into(),
+            "Acme </style><script>x</script>".into(),
+            String::new(),
+            None,
+            &[&q],
+        );
+        let html = page(&q, &a);
+        assert_eq!(html.matches("</style>").count(), 1);
+        assert!(html.contains("@bottom-left { content: \"Board pack \\b7  Acme \\3c \\2f style"));
+        assert!(!html.contains("<script>"));
+    }
 
     #[test]
     fn escape_covers_the_five_specials() {
@@ -731,8 +1381,32 @@ mod tests {
     }
 
     #[test]
+    fn css_strings_cannot_end_the_string_or_the_style_element() {
+        let s = css_string("Acme \"Co\" </style>\\\n–");
+        assert_eq!(s, "Acme \\22 Co\\22  \\3c \\2f style\\3e \\5c \\a \\2013 ");
+        for c in ['"', '<', '>', '\n', '\''] {
+            assert!(!s.contains(c), "{c:?} is escaped");
+        }
+    }
+
+    #[test]
     fn clip_shortens_long_labels() {
         assert_eq!(clip("abcdef", 4), "abc…");
         assert_eq!(clip("abc", 4), "abc");
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_clips_what_does_not_fit() {
+        assert_eq!(
+            wrap(
+                "Goal 1: Identify and prioritise external dependencies",
+                42,
+                2
+            ),
+            ["Goal 1: Identify and prioritise external", "dependencies"]
+        );
+        assert_eq!(wrap("Short", 42, 2), ["Short"]);
+        assert_eq!(wrap("one two three four", 7, 2), ["one two", "three…"]);
+        assert_eq!(wrap("", 10, 2), [""]);
     }
 }
