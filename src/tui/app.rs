@@ -1049,15 +1049,11 @@ impl App {
         } else {
             &mut form.organisation
         };
+        let Err(action) = field.edit_line(action) else {
+            self.mode = Mode::NewForm(form);
+            return;
+        };
         match action {
-            Action::Input(c) => field.insert(c),
-            Action::Paste(text) => field.paste(&text.replace('\n', " ")),
-            Action::Backspace => field.backspace(),
-            Action::DeleteChar => field.delete(),
-            Action::Left => field.left(),
-            Action::Right => field.right(),
-            Action::LineStart => field.home(),
-            Action::LineEnd => field.end(),
             Action::Up | Action::Down => form.field = 1 - form.field.min(1),
             Action::Back | Action::BackOrQuit => {
                 self.mode = Mode::Normal;
@@ -1162,19 +1158,18 @@ impl App {
     }
 
     fn update_search(&mut self, mut search: SearchState, action: Action) {
-        let edits = matches!(
-            action,
-            Action::Input(_) | Action::Paste(_) | Action::Backspace | Action::DeleteChar
-        );
+        let action = match search.query.edit_line(action) {
+            Ok(edited) => {
+                if edited {
+                    search.matches = self.search(&search.query.text());
+                    search.selected = 0;
+                }
+                self.mode = Mode::Search(search);
+                return;
+            }
+            Err(action) => action,
+        };
         match action {
-            Action::Input(c) => search.query.insert(c),
-            Action::Paste(text) => search.query.paste(&text.replace('\n', " ")),
-            Action::Backspace => search.query.backspace(),
-            Action::DeleteChar => search.query.delete(),
-            Action::Left => search.query.left(),
-            Action::Right => search.query.right(),
-            Action::LineStart => search.query.home(),
-            Action::LineEnd => search.query.end(),
             Action::Up => search.selected = search.selected.saturating_sub(1),
             Action::Down => {
                 search.selected = (search.selected + 1).min(search.matches.len().saturating_sub(1));
@@ -1196,10 +1191,6 @@ impl App {
                 return;
             }
             _ => {}
-        }
-        if edits {
-            search.matches = self.search(&search.query.text());
-            search.selected = 0;
         }
         self.mode = Mode::Search(search);
     }

@@ -1,6 +1,8 @@
 //! A small multi-line text editor for notes and text answers: the text as lines, a cursor,
 //! and soft wrapping for display. Pure state; the app decides when the text is saved.
 
+use super::action::Action;
+
 /// The state of a text field being edited.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Editor {
@@ -16,6 +18,28 @@ impl Default for Editor {
 }
 
 impl Editor {
+    /// Applies a one-line editing action: typing, pasting (line breaks become spaces),
+    /// deleting, moving along the line. `Ok(changed)` says whether the text changed; an
+    /// action that is not one of these comes back as the error.
+    pub fn edit_line(&mut self, action: Action) -> Result<bool, Action> {
+        let moves_only = matches!(
+            action,
+            Action::Left | Action::Right | Action::LineStart | Action::LineEnd
+        );
+        match action {
+            Action::Input(c) => self.insert(c),
+            Action::Paste(text) => self.paste(&text.replace(['\r', '\n'], " ")),
+            Action::Backspace => self.backspace(),
+            Action::DeleteChar => self.delete(),
+            Action::Left => self.left(),
+            Action::Right => self.right(),
+            Action::LineStart => self.home(),
+            Action::LineEnd => self.end(),
+            other => return Err(other),
+        }
+        Ok(!moves_only)
+    }
+
     /// An editor holding `text`, with the cursor at its end.
     pub fn new(text: &str) -> Self {
         let mut lines: Vec<String> = text.split('\n').map(String::from).collect();
@@ -185,6 +209,17 @@ impl Editor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_line_edits_say_whether_the_text_changed() {
+        let mut e = Editor::new("ab");
+        assert_eq!(e.edit_line(Action::Input('c')), Ok(true));
+        assert_eq!(e.edit_line(Action::LineStart), Ok(false));
+        assert_eq!(e.edit_line(Action::Paste("x\r\ny".into())), Ok(true));
+        assert_eq!(e.text(), "x  yabc");
+        assert_eq!(e.lines().len(), 1, "a pasted line break stays on the line");
+        assert_eq!(e.edit_line(Action::Confirm), Err(Action::Confirm));
+    }
 
     #[test]
     fn typing_editing_and_joining_lines() {

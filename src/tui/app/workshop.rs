@@ -378,20 +378,16 @@ impl App {
     }
 
     pub(super) fn update_write(&mut self, mut form: WriteForm, action: Action) {
-        let field = &mut form.file;
-        let edits = matches!(
-            action,
-            Action::Input(_) | Action::Paste(_) | Action::Backspace | Action::DeleteChar
-        );
+        let action = match form.file.edit_line(action) {
+            Ok(edited) => {
+                // A changed name must be confirmed again before it replaces a file.
+                form.replace &= !edited;
+                self.mode = Mode::WriteReport(form);
+                return;
+            }
+            Err(action) => action,
+        };
         match action {
-            Action::Input(c) => field.insert(c),
-            Action::Paste(text) => field.paste(&text.replace('\n', "")),
-            Action::Backspace => field.backspace(),
-            Action::DeleteChar => field.delete(),
-            Action::Left => field.left(),
-            Action::Right => field.right(),
-            Action::LineStart => field.home(),
-            Action::LineEnd => field.end(),
             Action::Back | Action::BackOrQuit => {
                 self.mode = Mode::Normal;
                 self.info("No file was written.");
@@ -402,9 +398,6 @@ impl App {
                 return;
             }
             _ => {}
-        }
-        if edits {
-            form.replace = false;
         }
         self.mode = Mode::WriteReport(form);
     }

@@ -303,13 +303,7 @@ fn rows(
     width: usize,
     room: usize,
 ) -> Vec<Line<'static>> {
-    let name_width = d
-        .answers
-        .iter()
-        .map(|a| a.respondent.width())
-        .max()
-        .unwrap_or(0)
-        .clamp(4, 18);
+    let name_width = name_width(d);
     let with_notes = room >= d.answers.len() * 2;
     let mut out = Vec::new();
     for (i, given) in d.answers.iter().enumerate() {
@@ -409,4 +403,14 @@ pub fn hit(app: &App, body: Rect, column: u16, row: u16) -> Option<Action> {
     let len = open.disputes.len();
     let n = scroll_for(open.dispute_selected, len, usize::from(a.list.height)) + r;
     (n < len).then_some(Action::ClickRow(n))
+}
+
+/// How wide the respondents' names are shown: the longest, within 4 to 18 columns.
+pub(super) fn name_width(d: &Disagreement) -> usize {
+    d.answers
+        .iter()
+        .map(|a| a.respondent.width())
+        .max()
+        .unwrap_or(0)
+        .clamp(4, 18)
 }

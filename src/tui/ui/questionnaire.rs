@@ -425,13 +425,7 @@ pub(crate) fn item_view(app: &App, open: &OpenAssessment, width: usize) -> ItemV
             ),
             None,
         );
-        let name_width = d
-            .answers
-            .iter()
-            .map(|a| a.respondent.width())
-            .max()
-            .unwrap_or(0)
-            .clamp(4, 18);
+        let name_width = super::disputes::name_width(d);
         let answer_width = d
             .answers
             .iter()
