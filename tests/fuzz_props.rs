@@ -1,6 +1,6 @@
-//! Fuzzing with proptest: loading questionnaires and assessments and scoring them never
-//! panics, whatever the bytes — arbitrary JSON, and real files with bytes flipped, cut or
-//! spliced.
+//! Fuzzing with proptest: loading questionnaires and assessments, scoring, merging,
+//! comparing and reporting them never panics, whatever the bytes — arbitrary JSON, and real
+//! files with bytes flipped, cut or spliced.
 
 use proptest::prelude::*;
 use serde_json::Value;
@@ -82,6 +82,43 @@ fn exercise(q_text: &[u8], a_text: &[u8]) {
         let _ = a.check(&catalog);
         let qs = catalog.for_assessment(&a);
         let _ = supplycheck::scoring::score(&qs, &a).to_json();
+        workshop_and_reports(&catalog, &a);
+    }
+}
+
+/// Merges, compares and reports a loaded assessment against the fixture's; any outcome but
+/// a panic is fine.
+fn workshop_and_reports(catalog: &Catalog, a: &Assessment) {
+    let base = supplycheck::store::parse(ASSESSMENT.as_bytes(), std::path::Path::new("b.json"))
+        .expect("fixture");
+    let inputs = [
+        supplycheck::merge::Input {
+            source: "a.json",
+            assessment: a,
+        },
+        supplycheck::merge::Input {
+            source: "b.json",
+            assessment: &base,
+        },
+    ];
+    for force in [false, true] {
+        if let Ok(merged) = supplycheck::merge::merge(&inputs, catalog, "m".into(), force) {
+            let qs = catalog.for_assessment(&merged.assessment);
+            let _ = supplycheck::merge::disputes(&qs, &merged.assessment);
+        }
+    }
+    let qs_a = catalog.for_assessment(a);
+    let qs_b = catalog.for_assessment(&base);
+    let _ = supplycheck::compare::compare(&qs_a, a, &qs_b, &base).to_json();
+    let _ = supplycheck::compare::compare(&qs_b, &base, &qs_a, a).to_json();
+    let pack = supplycheck::report::BoardPack::from_questionnaires(&qs_a, a);
+    for format in [
+        supplycheck::report::Format::Html,
+        supplycheck::report::Format::Markdown,
+        supplycheck::report::Format::Csv,
+        supplycheck::report::Format::Json,
+    ] {
+        let _ = supplycheck::report::render(&pack, format);
     }
 }
 
@@ -141,6 +178,39 @@ proptest! {
         });
         let text = serde_json::to_string(&a).expect("json");
         exercise(QUESTIONNAIRE.as_bytes(), text.as_bytes());
+    }
+
+    #[test]
+    fn merged_files_with_any_responses_never_panic(
+        item in prop_oneof![Just("a"), Just("d"), Just("strategy"), Just("zz"), Just("")],
+        respondents in prop::collection::vec("[A-Za-z\u{1b}\n ]{0,6}", 0..4),
+        choices in prop::collection::vec(prop::option::of("[a-z]{0,8}"), 0..4),
+        settle_with in 0usize..5,
+    ) {
+        let mut a: Assessment = serde_json::from_str(ASSESSMENT).expect("parses");
+        let responses: Vec<supplycheck::assessment::Response> = respondents
+            .into_iter()
+            .zip(choices)
+            .map(|(respondent, choice)| supplycheck::assessment::Response {
+                respondent,
+                answer: supplycheck::assessment::Answer { choice, ..Default::default() },
+            })
+            .collect();
+        let key = format!("worked-example/{item}");
+        a.responses.insert(key.clone(), responses);
+        let text = serde_json::to_string(&a).expect("json");
+        exercise(QUESTIONNAIRE.as_bytes(), text.as_bytes());
+        let (q, _) = Questionnaire::load_str(QUESTIONNAIRE, "q.json").expect("fixture");
+        for d in supplycheck::merge::disputes(&[&q], &a) {
+            prop_assert!(d.spread >= 0.0 && d.spread <= 1.0);
+            for given in &d.answers {
+                prop_assert!(!given.respondent.contains('\u{1b}'), "names are made safe");
+            }
+        }
+        let had = a.responses[&key].len();
+        let settled = supplycheck::merge::settle(&mut a, &key, settle_with);
+        prop_assert_eq!(settled, settle_with < had);
+        prop_assert_eq!(a.responses.contains_key(&key), !settled);
     }
 }
 
