@@ -7,6 +7,7 @@ mod common;
 use common::Env;
 
 const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/acme-2026.json");
+const EARLIER: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/acme-2025.json");
 
 /// A worked-example assessment with a gap carrying a hostile note; returns its id.
 fn assessment(env: &Env) -> String {
@@ -207,4 +208,107 @@ fn the_example_board_pack_is_what_the_binary_writes() {
              `supplycheck report examples/acme-2026.json --format {format} -o examples/{file}`"
         );
     }
+}
+
+#[test]
+fn the_compared_example_board_pack_is_what_the_binary_writes() {
+    let committed = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples")
+            .join("board-pack-compared.html"),
+    )
+    .expect("the compared example pack is in examples/");
+    let out = Env::new()
+        .cmd()
+        .args(["report", EXAMPLE, "--compare", EARLIER, "--format", "html"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "report --compare failed");
+    assert!(
+        String::from_utf8_lossy(&out.stdout) == committed,
+        "examples/board-pack-compared.html is out of date; regenerate it with \
+         `supplycheck report examples/acme-2026.json --compare examples/acme-2025.json \
+         --format html -o examples/board-pack-compared.html`"
+    );
+    assert!(committed.contains("<h2>Since Acme – 2025 supplier security review</h2>"));
+}
+
+#[test]
+fn the_json_pack_holds_what_compare_json_prints() {
+    let env = Env::new();
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = env.cmd().args(args).output().expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("json")
+    };
+    let pack = json(&["report", EXAMPLE, "--compare", EARLIER, "--format", "json"]);
+    let compared = json(&["compare", EARLIER, EXAMPLE, "--json"]);
+    assert_eq!(pack["comparison"], compared);
+    assert_eq!(pack["format"], "supplycheck.report/1");
+    let plain = json(&["report", EXAMPLE, "--format", "json"]);
+    assert!(plain.get("comparison").is_none());
+}
+
+#[test]
+fn compare_adds_the_earlier_answers_to_the_csv_and_markdown() {
+    let env = Env::new();
+    let run = |format: &str| {
+        let out = env
+            .cmd()
+            .args(["report", EXAMPLE, "--compare", EARLIER, "--format", format])
+            .output()
+            .expect("runs");
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).expect("utf8")
+    };
+    let csv_text = run("csv");
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let header = reader.headers().expect("header").clone();
+    assert_eq!(header.len(), 14);
+    assert_eq!(&header[12], "earlier_answer");
+    assert_eq!(&header[13], "earlier_value");
+    let rows: Vec<csv::StringRecord> = reader
+        .records()
+        .collect::<Result<_, _>>()
+        .expect("valid CSV");
+    let role = rows
+        .iter()
+        .find(|r| &r[2] == "cfcs-phases/supplier-manager-role")
+        .expect("row");
+    assert_eq!((&role[7], &role[8]), ("Fully implemented", "1"));
+    assert_eq!((&role[12], &role[13]), ("Not implemented", "0"));
+    let md = run("md");
+    assert!(md.contains("\n## Since Acme – 2025 supplier security review\n"));
+    assert!(md.contains("| Overall score | 54 % | 58 % | ▲ +4 |"));
+}
+
+#[test]
+fn compare_with_a_missing_assessment_names_it() {
+    let env = Env::new();
+    let out = tempfile::tempdir().expect("tempdir");
+    let file = out.path().join("pack.html");
+    env.cmd()
+        .args([
+            "report",
+            EXAMPLE,
+            "--compare",
+            "acme-1999",
+            "--format",
+            "html",
+            "-o",
+        ])
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::starts_with(
+            "error: cannot compare with the earlier assessment \"acme-1999\": no assessment \
+             \"acme-1999\"",
+        ))
+        .stderr(predicate::str::contains("supplycheck list"));
+    assert!(!file.exists(), "no pack is written");
 }

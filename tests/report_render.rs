@@ -368,3 +368,200 @@ fn an_assessment_whose_questionnaires_are_missing_still_reports() {
     assert!(md.contains("questionnaires are not available"));
     assert_well_formed_and_self_contained(&report::render(&p, Format::Html));
 }
+
+/// A year earlier: the same questionnaire answered differently, and the worked example
+/// besides, which the later assessment no longer uses.
+fn earlier(ws: &Workspace) -> Assessment {
+    let qs = [
+        ws.catalog.get("board-pack").expect("fixture"),
+        ws.catalog.get("worked-example").expect("fixture"),
+    ];
+    let mut a = Assessment::new(
+        "acme-2025".into(),
+        "Acme – 2025 supplier review".into(),
+        "Acme Ltd".into(),
+        None,
+        &qs,
+    );
+    a.created = "2025-11-02T09:00:00Z".into();
+    a.updated = "2025-11-20T15:30:00Z".into();
+    set(&mut a, "appetite", |x| {
+        x.text = Some("High, \"for now\"\nto be reviewed".into());
+    });
+    set(&mut a, "oversight", choice("partial"));
+    set(&mut a, "reporting", choice("partial"));
+    set(&mut a, "due-diligence", choice("fully"));
+    set(&mut a, "exit-plan", choice("largely"));
+    set(&mut a, "tested", choice("not"));
+    a.answers
+        .entry("worked-example/a".into())
+        .or_default()
+        .choice = Some("fully".into());
+    a
+}
+
+fn compared(ws: &Workspace, a: &Assessment, before: &Assessment) -> BoardPack {
+    BoardPack::build_compared(ws, a, before)
+}
+
+#[test]
+fn markdown_of_a_compared_assessment() {
+    let ws = workspace();
+    insta::assert_snapshot!(report::render(
+        &compared(&ws, &partial(&ws), &earlier(&ws)),
+        Format::Markdown
+    ));
+}
+
+#[test]
+fn markdown_places_the_comparison_between_the_summary_and_the_areas() {
+    let ws = workspace();
+    let md = report::render(
+        &compared(&ws, &partial(&ws), &earlier(&ws)),
+        Format::Markdown,
+    );
+    let summary = md.find("\n## Summary\n").expect("summary");
+    let since = md
+        .find("\n## Since Acme – 2025 supplier review\n")
+        .expect("since");
+    let areas = md.find("\n## Scores by area\n").expect("areas");
+    assert!(summary < since && since < areas);
+    assert!(md.contains("last changed 20 November 2025, 15:30 UTC"));
+    assert!(md.contains("| Board & strategy | 0 → 1 | 33 % → 55 % | ▲ +22 |"));
+    assert!(
+        md.contains("| 1. Planning (only in the earlier assessment) | 0 → – | 100 % → – | – |")
+    );
+    // Without a comparison the pack is the one it always was.
+    let plain = report::render(&pack(&ws, &partial(&ws)), Format::Markdown);
+    assert!(!plain.contains("## Since"));
+    assert_eq!(md.replace(&md[since..areas], ""), plain);
+}
+
+#[test]
+fn html_with_a_comparison_is_well_formed_and_escapes_the_earlier_name() {
+    let ws = workspace();
+    let mut before = earlier(&ws);
+    before.name = "<b>Acme</b> & \"2025\" </style><script>x</script>".into();
+    let html = report::render(&compared(&ws, &partial(&ws), &before), Format::Html);
+    assert_well_formed_and_self_contained(&html);
+    assert!(!html.contains("<b>Acme"));
+    assert!(!html.contains("<script"));
+    assert_eq!(html.matches("</style>").count(), 1);
+    assert!(html.contains(
+        "<h2>Since &lt;b&gt;Acme&lt;/b&gt; &amp; &quot;2025&quot; &lt;/style&gt;&lt;script&gt;x\
+         &lt;/script&gt;</h2>"
+    ));
+    let doc = parse(&html);
+    let h2 = scraper::Selector::parse("h2").expect("selector");
+    let headings: Vec<String> = doc.select(&h2).map(|h| h.text().collect()).collect();
+    assert_eq!(
+        headings[..3],
+        [
+            "Summary".to_string(),
+            format!("Since {}", before.name),
+            "Scores by area".to_string()
+        ]
+    );
+    let svg = scraper::Selector::parse("svg").expect("selector");
+    assert_eq!(doc.select(&svg).count(), 2, "bar and radar charts");
+}
+
+#[test]
+fn html_marks_the_earlier_scores_on_the_bar_chart() {
+    let ws = workspace();
+    let html = report::render(&compared(&ws, &partial(&ws), &earlier(&ws)), Format::Html);
+    let doc = parse(&html);
+    // Every area of the later assessment had an earlier score.
+    let ticks = scraper::Selector::parse("svg.bars rect.was").expect("selector");
+    assert_eq!(doc.select(&ticks).count(), 3);
+    // An area without an earlier score has no tick.
+    let mut before = earlier(&ws);
+    before.answers.remove("board-pack/due-diligence");
+    let fewer = report::render(&compared(&ws, &partial(&ws), &before), Format::Html);
+    assert_eq!(parse(&fewer).select(&ticks).count(), 2);
+    assert!(
+        fewer.contains("Supplier selection: score 58\u{a0}%, level 0 Incomplete; earlier score –")
+    );
+    assert!(html.contains("<span class=\"was\">earlier score</span>"));
+    assert!(html.contains(
+        "Board &amp; strategy: score 55\u{a0}%, level 1 Performed; earlier score 33\u{a0}%"
+    ));
+    let rows =
+        scraper::Selector::parse("table.since-areas tbody tr:not(.group)").expect("selector");
+    assert_eq!(
+        doc.select(&rows).count(),
+        4,
+        "three areas and the one left out"
+    );
+    assert!(html.contains("<th colspan=\"4\">Only in the earlier assessment</th>"));
+    // Without a comparison, no tick, no legend entry, no section.
+    let plain = report::render(&pack(&ws, &partial(&ws)), Format::Html);
+    for absent in ["class=\"was\"", "id=\"since\"", "earlier score", ".chg"] {
+        assert!(!plain.contains(absent), "{absent}");
+    }
+}
+
+#[test]
+fn json_holds_the_comparison_of_compare_json() {
+    let ws = workspace();
+    let (a, before) = (partial(&ws), earlier(&ws));
+    let text = report::render(&compared(&ws, &a, &before), Format::Json);
+    let v: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let c = supplycheck::compare::compare(
+        &ws.questionnaires_of(&before),
+        &before,
+        &ws.questionnaires_of(&a),
+        &a,
+    );
+    let expected: serde_json::Value = serde_json::from_str(&c.to_json()).expect("compare json");
+    assert_eq!(v["comparison"], expected);
+    assert_eq!(v["comparison"]["format"], "supplycheck.compare/1");
+    assert_eq!(
+        v["comparison"]["improved"][0]["item"],
+        "board-pack/oversight"
+    );
+    // Not compared: the field is left out, not null.
+    let plain: serde_json::Value =
+        serde_json::from_str(&report::render(&pack(&ws, &a), Format::Json)).expect("json");
+    assert!(plain.get("comparison").is_none(), "{plain}");
+}
+
+#[test]
+fn csv_with_a_comparison_has_the_earlier_answer_and_value() {
+    let ws = workspace();
+    let text = report::render(&compared(&ws, &partial(&ws), &earlier(&ws)), Format::Csv);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(String::from)
+        .collect();
+    assert_eq!(header.len(), 14);
+    assert_eq!(header[12..], ["earlier_answer", "earlier_value"]);
+    let rows: Vec<csv::StringRecord> = reader
+        .records()
+        .collect::<Result<_, _>>()
+        .expect("valid CSV");
+    assert_eq!(rows.len(), 10, "one row per item");
+    let row = |id: &str| {
+        rows.iter()
+            .find(|r| &r[2] == format!("board-pack/{id}").as_str())
+            .expect("row")
+    };
+    assert_eq!(&row("oversight")[12], "Partially implemented");
+    assert_eq!(&row("oversight")[13], "0.33");
+    assert_eq!(&row("oversight")[7], "Fully implemented");
+    assert_eq!(&row("appetite")[12], "High, \"for now\"\nto be reviewed");
+    assert_eq!(&row("appetite")[13], "");
+    assert_eq!(&row("criteria")[12], "", "unanswered then");
+    assert_eq!(&row("criteria")[13], "");
+    assert_eq!(&row("reporting")[9], HOSTILE, "notes still round-trip");
+    assert_eq!(&row("tested")[12], "Not implemented");
+    assert_eq!(&row("tested")[13], "0");
+    // Without a comparison: the twelve columns of before, byte for byte.
+    let plain = report::render(&pack(&ws, &partial(&ws)), Format::Csv);
+    assert!(plain.starts_with(
+        "questionnaire,section,item,refs,prompt,level,weight,answer,value,note,owner,flag\r\n"
+    ));
+}

@@ -24,6 +24,10 @@ pub struct ReportArgs {
     /// Write the report to this file instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Say what changed since an earlier assessment (its id, or the path of its file)
+    #[arg(long, value_name = "EARLIER")]
+    pub compare: Option<String>,
 }
 
 /// The formats of `report --format`.
@@ -55,7 +59,18 @@ impl From<ReportFormat> for Format {
 pub fn report(g: &Globals, args: &ReportArgs) -> anyhow::Result<()> {
     let ws = g.workspace()?;
     let (_, a) = super::load_reporting(&ws, &args.assessment)?;
-    let pack = BoardPack::build(&ws, &a);
+    let pack = match &args.compare {
+        None => BoardPack::build(&ws, &a),
+        Some(earlier) => {
+            let (_, before) = super::load_reporting(&ws, earlier).with_context(|| {
+                format!(
+                    "cannot compare with the earlier assessment \"{}\"",
+                    crate::text::sanitize_line(earlier)
+                )
+            })?;
+            BoardPack::build_compared(&ws, &a, &before)
+        }
+    };
     let text = report::render(&pack, args.format.into());
     if let Some(file) = &args.output {
         store::write_atomic(file, text.as_bytes(), false).with_context(|| {

@@ -19,17 +19,38 @@ pub const HEADER: [&str; 12] = [
     "flag",
 ];
 
+/// The two columns added at the end of each row when the pack is compared with an earlier
+/// assessment: the item's answer and value then.
+pub const EARLIER_HEADER: [&str; 2] = ["earlier_answer", "earlier_value"];
+
 /// Writes one row per item of the assessment's questionnaires, with a header row.
 /// Fields are quoted where RFC 4180 needs it (commas, quotes, line breaks); lines end in
-/// CRLF.
+/// CRLF. A pack compared with an earlier assessment has [`EARLIER_HEADER`]'s two columns
+/// at the end of each row.
 pub fn render(pack: &BoardPack) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
+    let compared = pack.comparison.is_some();
     // Writing to memory cannot fail; a failed row would only be left out.
-    let _ = w.write_record(HEADER);
-    for row in &pack.items {
-        let _ = w.write_record(record(row));
+    let mut header: Vec<&str> = HEADER.to_vec();
+    if compared {
+        header.extend(EARLIER_HEADER);
+    }
+    let _ = w.write_record(&header);
+    for (n, row) in pack.items.iter().enumerate() {
+        let mut fields = record(row).to_vec();
+        if compared {
+            let earlier = pack.earlier_answers.get(n);
+            fields.push(earlier.map(|e| e.answer.clone()).unwrap_or_default());
+            fields.push(
+                earlier
+                    .and_then(|e| e.value)
+                    .map(|v| v.to_string())
+                    .unwrap_or_default(),
+            );
+        }
+        let _ = w.write_record(&fields);
     }
     let bytes = w.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()

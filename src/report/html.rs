@@ -6,9 +6,11 @@
 use std::fmt::Write as _;
 
 use super::markdown::number;
+use super::since::{self, LISTED_ITEMS};
 use super::summary::{
     Action, Area, BoardPack, CheckRow, ItemRow, Status, display_time, level_text, percent,
 };
+use crate::compare::{Change, Comparison, ItemChange};
 use crate::scoring::{Figures, LEVEL_MEANINGS, LEVEL_NAMES};
 
 /// A percentage that does not break between number and sign.
@@ -293,6 +295,50 @@ footer { margin-top: 3rem; font-size: 0.78rem; color: var(--muted); border-top: 
 }
 "##;
 
+/// The style sheet's additions for a pack compared with an earlier assessment ("Since …"
+/// and the earlier scores on the bar chart); left out otherwise.
+const SINCE_CSS: &str = r"
+.nw { white-space: nowrap; }
+.chg { font-weight: 700; white-space: nowrap; }
+.chg.up { color: var(--l3); }
+.chg.down { color: var(--l0); }
+.chg.same, .chg.none { color: var(--muted); font-weight: 600; }
+.tile .v.pair { font-size: 1.2rem; line-height: 1.55; white-space: normal; }
+.tile .v.pair .to { margin: 0 0.15rem; }
+.tile .v.chg.same, .tile .v.chg.none { font-weight: 700; }
+.to { color: var(--muted); margin: 0 0.3rem; }
+ul.points { max-width: 50rem; margin: 0.6rem 0 0; padding-left: 1.3rem; }
+ul.points li { margin: 0.25rem 0; }
+ul.points li::marker { color: var(--accent); }
+table.since-areas { table-layout: fixed; }
+table.since-areas td { vertical-align: middle; }
+table.since-areas col.c-level { width: 7.5rem; }
+table.since-areas col.c-score { width: 8.5rem; }
+table.since-areas col.c-chg { width: 5.5rem; }
+table.since-areas td.lv { white-space: nowrap; }
+table.since-areas tr.same td.area { color: var(--muted); }
+.chart .was { fill: var(--fg); stroke: var(--bg); stroke-width: 1; }
+.legend span.was::before { width: 3px; height: 1.1em; border-radius: 1px; background: var(--fg); vertical-align: -0.2em; }
+@media screen and (max-width: 40rem) {
+  table.since-areas, table.since-areas tbody { display: block; }
+  table.since-areas thead, table.since-areas colgroup { display: none; }
+  table.since-areas tr { display: grid; grid-template-columns: max-content minmax(0, 1fr) max-content; gap: 0.1rem 0.9rem; align-items: center; padding: 0.45rem 0.4rem; border-bottom: 1px solid var(--rule); }
+  table.since-areas tr.group { display: block; padding: 0; border: none; margin-top: 0.8rem; }
+  table.since-areas tr.group th { display: block; }
+  table.since-areas td { border: none; padding: 0; }
+  table.since-areas td.area { grid-column: 1 / -1; }
+  table.since-areas td.num { text-align: left; }
+  table.since-areas td:last-child { text-align: right; }
+}
+@media print {
+  #since { break-before: page; }
+  .tile .v.pair { font-size: 12pt; }
+  #since table { font-size: 8.7pt; }
+  table.since-areas td, table.since-areas th { padding: 0.28rem 0.45rem; }
+  table.moves td { padding: 0.35rem 0.5rem; }
+}
+";
+
 /// Writes the board pack as one self-contained HTML page.
 pub fn render(pack: &BoardPack) -> String {
     let mut out = String::with_capacity(96 * 1024);
@@ -302,14 +348,22 @@ pub fn render(pack: &BoardPack) -> String {
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"color-scheme\" content=\"light dark\">\n\
-         <title>Board pack: {}</title>\n<style>{CSS}{}</style>\n</head>\n<body>\n",
+         <title>Board pack: {}</title>\n<style>{CSS}{}{}</style>\n</head>\n<body>\n",
         escape(&a.name),
-        page_boxes(&a.name)
+        page_boxes(&a.name),
+        if pack.comparison.is_some() {
+            SINCE_CSS
+        } else {
+            ""
+        }
     );
     cover(&mut out, pack);
     contents(&mut out, pack);
     out.push_str("<main>\n");
     summary(&mut out, pack);
+    if let Some(c) = &pack.comparison {
+        since(&mut out, pack, c);
+    }
     area_charts(&mut out, pack);
     weakest_links(&mut out, pack);
     board_answers(&mut out, pack);
@@ -360,6 +414,15 @@ fn cover(out: &mut String, pack: &BoardPack) {
         escape(&display_time(&a.created)),
         escape(&display_time(&a.updated))
     );
+    if let Some(c) = &pack.comparison {
+        let _ = writeln!(
+            out,
+            "<dt>Compared with</dt><dd>{} (<code>{}</code>), last changed {}</dd>",
+            escape(&c.before.name),
+            escape(&c.before.id),
+            escape(&display_time(&c.before.updated))
+        );
+    }
     out.push_str("<dt>Questionnaires</dt><dd>");
     if pack.questionnaires.is_empty() {
         out.push_str("none available");
@@ -389,18 +452,25 @@ fn cover(out: &mut String, pack: &BoardPack) {
 /// The page's contents, for reading on screen (print leaves it out).
 fn contents(out: &mut String, pack: &BoardPack) {
     out.push_str("<nav class=\"toc\" aria-label=\"Contents\">");
-    let mut parts = vec![
-        ("summary", "Summary"),
-        ("areas", "Scores by area"),
-        ("weakest", "The weakest links"),
-    ];
-    if !pack.board_answers.is_empty() {
-        parts.push(("board", "The board's answers"));
+    // Each link's text as HTML.
+    let mut parts = vec![("summary", "Summary".to_string())];
+    if let Some(c) = &pack.comparison {
+        parts.push((
+            "since",
+            format!("Since {}", escape(&clip(&c.before.name, 48))),
+        ));
     }
     parts.extend([
-        ("actions", "Action plan"),
-        ("answers", "Every answer"),
-        ("method", "How to read the figures"),
+        ("areas", "Scores by area".to_string()),
+        ("weakest", "The weakest links".to_string()),
+    ]);
+    if !pack.board_answers.is_empty() {
+        parts.push(("board", "The board's answers".to_string()));
+    }
+    parts.extend([
+        ("actions", "Action plan".to_string()),
+        ("answers", "Every answer".to_string()),
+        ("method", "How to read the figures".to_string()),
     ]);
     for (id, text) in parts {
         let _ = write!(out, "<a href=\"#{id}\">{text}</a>");
@@ -473,6 +543,236 @@ fn summary(out: &mut String, pack: &BoardPack) {
     let _ = writeln!(out, "<p class=\"lead\">{}</p>", lead(pack));
     glance(out, pack);
     out.push_str("</section>\n");
+}
+
+/// The class of a change's colour: `up`, `down`, `same`, or `none` without a change.
+fn change_class(c: &Change) -> &'static str {
+    match since::direction(c) {
+        Some(std::cmp::Ordering::Greater) => "up",
+        Some(std::cmp::Ordering::Less) => "down",
+        Some(std::cmp::Ordering::Equal) => "same",
+        None => "none",
+    }
+}
+
+/// A change in points as a coloured figure, e.g. "▲ +12".
+fn change_cell(c: &Change) -> String {
+    format!(
+        "<span class=\"chg {}\">{}</span>",
+        change_class(c),
+        escape(&since::change_text(c).replace(' ', "\u{a0}"))
+    )
+}
+
+/// A level as a pill, or a muted dash.
+fn pill_or_dash(level: Option<u8>) -> String {
+    level.map_or_else(
+        || "<span class=\"muted\">–</span>".to_string(),
+        |l| pill(Some(l)),
+    )
+}
+
+/// "What changed since the earlier assessment": the overall figures before and after, a
+/// reading of them, every area's move, and the answers that moved.
+fn since(out: &mut String, pack: &BoardPack, c: &Comparison) {
+    let _ = writeln!(
+        out,
+        "<section id=\"since\">\n<h2>Since {}</h2>\n<p class=\"intro\">Compared with the earlier \
+         assessment <strong>{}</strong> (<code>{}</code>), last changed {}. Changes are in \
+         percentage points, between the whole percentages shown.</p>",
+        escape(&c.before.name),
+        escape(&c.before.name),
+        escape(&c.before.id),
+        escape(&display_time(&c.before.updated)),
+    );
+    since_tiles(out, c);
+    let reading = since::reading(c);
+    let _ = writeln!(
+        out,
+        "<p class=\"lead\">{}</p>\n<ul class=\"points\">",
+        escape(&reading.lead)
+    );
+    for point in &reading.points {
+        let _ = writeln!(out, "<li>{}</li>", escape(point));
+    }
+    out.push_str("</ul>\n");
+    since_areas(out, pack, c);
+    since_items(out, pack, c);
+    out.push_str("</section>\n");
+}
+
+/// The overall figures earlier and now, and how many answers moved, as tiles.
+fn since_tiles(out: &mut String, c: &Comparison) {
+    let o = &c.overall;
+    out.push_str("<div class=\"headline\">\n");
+    let name = |l: Option<u8>| l.map_or("no level", |l| LEVEL_NAMES[usize::from(l.min(3))]);
+    let names = if o.level_before == o.level_after {
+        format!("Still {}", name(o.level_after))
+    } else {
+        format!("{} → {}", name(o.level_before), name(o.level_after))
+    };
+    let _ = writeln!(
+        out,
+        "<div class=\"tile level {}\"><span class=\"k\">Overall maturity level</span>\
+         <span class=\"v\">Level {}</span><span class=\"vn\">{}</span><span class=\"s\">\
+         Earlier → now, on the scale <span class=\"nw\">0–3</span>.</span></div>",
+        level_class(o.level_after),
+        escape(&since::level_move(o)),
+        escape(&names),
+    );
+    let figure = |key: &str, value: String, class: &str, sub: &str| {
+        format!(
+            "<div class=\"tile\"><span class=\"k\">{key}</span><span class=\"v{class}\">{value}\
+             </span><span class=\"s\">{sub}</span></div>\n"
+        )
+    };
+    out.push_str(&figure(
+        "Overall score",
+        format!(
+            "{}<span class=\"to\">→</span>{}",
+            escape(&pct(o.score_before)),
+            escape(&pct(o.score_after))
+        ),
+        " pair",
+        "Earlier → now.",
+    ));
+    out.push_str(&figure(
+        "Change",
+        escape(&since::change_text(o).replace(' ', "\u{a0}")),
+        &format!(" chg {}", change_class(o)),
+        "Percentage points, overall.",
+    ));
+    out.push_str(&figure(
+        "Improved",
+        c.improved.len().to_string(),
+        "",
+        "Answers better than before.",
+    ));
+    out.push_str(&figure(
+        "Slipped",
+        c.slipped.len().to_string(),
+        "",
+        "Answers worse than before.",
+    ));
+    out.push_str("</div>\n");
+}
+
+/// The answers that improved, slipped, were answered for the first time or are no longer
+/// answered.
+fn since_items(out: &mut String, pack: &BoardPack, c: &Comparison) {
+    let lists = [
+        ("Improved", &c.improved, "answer"),
+        ("Slipped", &c.slipped, "answer"),
+        ("Newly answered", &c.newly_answered, "item"),
+        ("No longer answered", &c.no_longer_answered, "item"),
+    ];
+    // The empty lists first, on one line, so that none is left alone after the others.
+    let empty: Vec<String> = lists
+        .iter()
+        .filter(|(_, items, _)| items.is_empty())
+        .map(|(title, _, _)| format!("<strong>{title}:</strong> none."))
+        .collect();
+    if !empty.is_empty() {
+        let _ = writeln!(out, "<p class=\"more\">{}</p>", empty.join(" "));
+    }
+    for (title, items, noun) in lists {
+        if items.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "<h3>{title} <span class=\"muted\">· {}</span></h3>",
+            count(items.len(), noun, &format!("{noun}s"))
+        );
+        if items.len() > LISTED_ITEMS && noun == "item" {
+            out.push_str(
+                "<p class=\"more\">Too many to list here; the appendix gives each item's answer \
+                 now.</p>\n",
+            );
+        } else {
+            moves_table(out, pack, items);
+        }
+    }
+}
+
+/// Every area's level and score before and after, in the pack's order, grouped by
+/// questionnaire.
+fn since_areas(out: &mut String, pack: &BoardPack, c: &Comparison) {
+    out.push_str("<h3>Area by area</h3>\n");
+    if c.sections.is_empty() {
+        out.push_str("<p class=\"empty\">No areas: the questionnaires are not available.</p>\n");
+        return;
+    }
+    out.push_str(
+        "<table class=\"since-areas\">\n<colgroup><col><col class=\"c-level\"><col \
+         class=\"c-score\"><col class=\"c-chg\"></colgroup>\n<thead><tr><th>Area</th>\
+         <th>Level</th><th class=\"num\">Score</th><th class=\"num\">Change</th></tr></thead>\n\
+         <tbody>\n",
+    );
+    let mut group: Option<String> = None;
+    for s in &c.sections {
+        let questionnaire = pack.areas.iter().find(|a| a.id == s.id).map_or_else(
+            || "Only in the earlier assessment".to_string(),
+            |a| a.questionnaire.clone(),
+        );
+        if group.as_ref() != Some(&questionnaire) {
+            let _ = writeln!(
+                out,
+                "<tr class=\"group\"><th colspan=\"4\">{}</th></tr>",
+                escape(&questionnaire)
+            );
+            group = Some(questionnaire);
+        }
+        let ch = &s.change;
+        let _ = writeln!(
+            out,
+            "<tr class=\"{}\"><td class=\"area\">{}</td><td class=\"lv\">{}<span \
+             class=\"to\">→</span>{}</td><td class=\"num\">{}<span class=\"to\">→</span>{}</td>\
+             <td class=\"num\">{}</td></tr>",
+            change_class(ch),
+            escape(&s.title),
+            pill_or_dash(ch.level_before),
+            pill_or_dash(ch.level_after),
+            escape(&pct(ch.score_before)),
+            escape(&pct(ch.score_after)),
+            change_cell(ch),
+        );
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+/// Items with their answer before and after.
+fn moves_table(out: &mut String, pack: &BoardPack, items: &[ItemChange]) {
+    out.push_str(
+        "<table class=\"data moves\">\n<colgroup><col><col class=\"c-answer\"><col \
+         class=\"c-answer\"></colgroup>\n<thead><tr><th>Item</th><th>Earlier</th><th>Now</th>\
+         </tr></thead>\n<tbody>\n",
+    );
+    let answer = |text: &str, value: Option<f64>| {
+        if text.is_empty() {
+            "<span class=\"muted\">not answered</span>".to_string()
+        } else {
+            answer_with_value(&since::short_answer(text), value)
+        }
+    };
+    for i in items {
+        let row = pack.item(&i.item);
+        let _ = writeln!(
+            out,
+            "<tr><td>{} <span class=\"prompt\">{}</span>{}</td><td data-label=\"Earlier\">{}</td>\
+             <td data-label=\"Now\">{}</td></tr>",
+            pill(row.and_then(|r| r.level)),
+            escape(&i.prompt),
+            ref_line(
+                row.map(|r| r.section.as_str()),
+                row.map_or(&[], |r| r.refs.as_slice()),
+                None
+            ),
+            answer(&i.answer_before, i.value_before),
+            answer(&i.answer_after, i.value_after),
+        );
+    }
+    out.push_str("</tbody>\n</table>\n");
 }
 
 /// How many links of the weakest the cover shows.
@@ -628,11 +928,17 @@ fn area_charts(out: &mut String, pack: &BoardPack) {
         );
         return;
     }
-    out.push_str(
+    let _ = writeln!(
+        out,
         "<p class=\"intro\">Each bar is an area's score: the weighted mean value of its answered \
          items. The label beside it gives the area's maturity level. A level needs every item \
          of that level and below to be answered and achieved, so a high score can still sit \
-         with a low level.</p>\n",
+         with a low level.{}</p>",
+        if pack.comparison.is_some() {
+            " The thin tick on a bar marks the area's score in the earlier assessment."
+        } else {
+            ""
+        }
     );
     if pack.areas.iter().all(|a| a.figures.score.is_none()) {
         out.push_str(
@@ -644,8 +950,24 @@ fn area_charts(out: &mut String, pack: &BoardPack) {
     for (l, name) in LEVEL_NAMES.iter().enumerate() {
         let _ = write!(out, "<span class=\"l{l}\">L{l} {name}</span>");
     }
-    out.push_str("<span class=\"lnone\">No level (nothing applicable)</span></p>\n");
-    bar_chart(out, &pack.areas);
+    out.push_str("<span class=\"lnone\">No level (nothing applicable)</span>");
+    if pack.comparison.is_some() {
+        out.push_str("<span class=\"was\">earlier score</span>");
+    }
+    out.push_str("</p>\n");
+    // With a comparison, each area's earlier score (`None` where it had none).
+    let earlier: Option<Vec<Option<f64>>> = pack.comparison.as_ref().map(|c| {
+        pack.areas
+            .iter()
+            .map(|a| {
+                c.sections
+                    .iter()
+                    .find(|s| s.id == a.id)
+                    .and_then(|s| s.change.score_before)
+            })
+            .collect()
+    });
+    bar_chart(out, &pack.areas, earlier.as_deref());
     if pack.areas.len() >= 3 {
         out.push_str("<h3>Maturity across the areas</h3>\n");
         radar_chart(out, &pack.areas);
@@ -669,8 +991,20 @@ const BAR_H: f64 = 15.0;
 /// The line height of a bar chart label.
 const LINE: f64 = 16.0;
 
-/// Horizontal bars: one per area, grouped by questionnaire, with score and level.
-fn bar_chart(out: &mut String, areas: &[Area]) {
+/// What the bar chart knows of an area's earlier score.
+#[derive(Debug, Clone, Copy)]
+enum Earlier {
+    /// The pack is not compared with an earlier assessment.
+    NotCompared,
+    /// The area had no score in the earlier assessment.
+    NoScore,
+    /// The area's earlier score.
+    Score(f64),
+}
+
+/// Horizontal bars: one per area, grouped by questionnaire, with score and level; with
+/// `earlier` (one per area), a tick at each earlier score.
+fn bar_chart(out: &mut String, areas: &[Area], earlier: Option<&[Option<f64>]>) {
     const WIDTH: f64 = 780.0;
     const LABEL_CHARS: usize = 42;
     const GROUP: f64 = 30.0;
@@ -717,23 +1051,34 @@ fn bar_chart(out: &mut String, areas: &[Area]) {
             y += GROUP;
         }
         let h = row_height(labels[i].len());
-        bar_row(out, area, &labels[i], y + h / 2.0);
+        let was = match earlier.map(|e| e.get(i).copied().flatten()) {
+            None => Earlier::NotCompared,
+            Some(None) => Earlier::NoScore,
+            Some(Some(score)) => Earlier::Score(score),
+        };
+        bar_row(out, area, &labels[i], y + h / 2.0, was);
         y += h;
     }
     out.push_str("</svg></div>\n");
 }
 
-/// One area's bar, its label (`lines`) and its figures, centred on `mid`.
-fn bar_row(out: &mut String, area: &Area, lines: &[String], mid: f64) {
+/// One area's bar, its label (`lines`) and its figures, centred on `mid`; with a
+/// comparison (`was`), a tick at the earlier score, if there was one.
+fn bar_row(out: &mut String, area: &Area, lines: &[String], mid: f64, was: Earlier) {
     let f = &area.figures;
     let bar_y = mid - BAR_H / 2.0;
     let class = level_class(f.level);
     let _ = write!(
         out,
-        "<g class=\"{class}\"><title>{}: score {}, level {}</title><text x=\"12\" y=\"{:.1}\">",
+        "<g class=\"{class}\"><title>{}: score {}, level {}{}</title><text x=\"12\" y=\"{:.1}\">",
         escape(&area.title),
         escape(&pct(f.score)),
         escape(&level_text(f)),
+        match was {
+            Earlier::NotCompared => String::new(),
+            Earlier::NoScore => format!("; earlier score {}", escape(&pct(None))),
+            Earlier::Score(s) => format!("; earlier score {}", escape(&pct(Some(s)))),
+        },
         mid + 4.5 - LINE * (lines.len() - 1) as f64 / 2.0,
     );
     for (n, line) in lines.iter().enumerate() {
@@ -771,6 +1116,15 @@ fn bar_row(out: &mut String, area: &Area, lines: &[String], mid: f64) {
                 no_score(f)
             );
         }
+    }
+    if let Earlier::Score(earlier) = was {
+        let _ = write!(
+            out,
+            "<rect class=\"was\" x=\"{:.1}\" y=\"{:.1}\" width=\"3\" height=\"{}\" rx=\"1\"/>",
+            BAR_X + BAR * earlier.clamp(0.0, 1.0) - 1.5,
+            bar_y - 3.0,
+            BAR_H + 6.0
+        );
     }
     let _ = writeln!(
         out,

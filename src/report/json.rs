@@ -1,11 +1,13 @@
 //! The board pack as JSON for other tools (`supplycheck.report/1`): the assessment, its
 //! questionnaires, the score report of `supplycheck score --json` unchanged, the action
-//! plan and every answer.
+//! plan and every answer; compared with an earlier assessment, also the comparison of
+//! `supplycheck compare --json` unchanged (the field is left out otherwise).
 
 use serde::Serialize;
 
 use super::BoardPack;
 use super::summary::{Action, AssessmentInfo, BoardAnswer, ItemRow, QuestionnaireInfo};
+use crate::compare::Comparison;
 use crate::scoring::ScoreReport;
 
 /// The format tag of a JSON board pack.
@@ -18,6 +20,8 @@ struct Document<'p> {
     assessment: &'p AssessmentInfo,
     questionnaires: &'p [QuestionnaireInfo],
     score: &'p ScoreReport,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    comparison: Option<&'p Comparison>,
     board_answers: &'p [BoardAnswer],
     action_plan: &'p [Action],
     answers: &'p [ItemRow],
@@ -31,6 +35,7 @@ pub fn render(pack: &BoardPack) -> String {
         assessment: &pack.assessment,
         questionnaires: &pack.questionnaires,
         score: &pack.score,
+        comparison: pack.comparison.as_ref(),
         board_answers: &pack.board_answers,
         action_plan: &pack.action_plan,
         answers: &pack.items,

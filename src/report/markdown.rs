@@ -3,7 +3,9 @@
 
 use std::fmt::Write as _;
 
+use super::since::{self, LISTED_ITEMS};
 use super::summary::{Action, BoardPack, ItemRow, Status, display_time, level_text, percent};
+use crate::compare::ItemChange;
 use crate::scoring::LEVEL_MEANINGS;
 
 /// How many cells a text bar has.
@@ -66,6 +68,7 @@ fn block(text: &str, indent: &str) -> String {
 pub fn render(pack: &BoardPack) -> String {
     let mut out = String::new();
     cover(&mut out, pack);
+    since(&mut out, pack);
     areas(&mut out, pack);
     weakest_links(&mut out, pack);
     board_answers(&mut out, pack);
@@ -141,6 +144,127 @@ fn cover(out: &mut String, pack: &BoardPack) {
         }
         out.push('\n');
     }
+}
+
+/// What changed since the earlier assessment, when the pack is compared with one.
+fn since(out: &mut String, pack: &BoardPack) {
+    let Some(c) = &pack.comparison else {
+        return;
+    };
+    let _ = writeln!(out, "\n## Since {}\n", escape(&c.before.name));
+    let _ = writeln!(
+        out,
+        "Compared with the earlier assessment `{}`, {}, last changed {}. Changes are in \
+         percentage points, between the whole percentages shown.\n",
+        c.before.id,
+        escape(&c.before.name),
+        display_time(&c.before.updated)
+    );
+    let o = &c.overall;
+    let _ = writeln!(out, "| | Earlier | Now | Change |\n|---|---|---|---|");
+    let _ = writeln!(
+        out,
+        "| Overall maturity level | {} | {} | {} |",
+        since::level_words(o.level_before),
+        since::level_words(o.level_after),
+        since::level_change_text(o)
+    );
+    let _ = writeln!(
+        out,
+        "| Overall score | {} | {} | {} |",
+        percent(o.score_before),
+        percent(o.score_after),
+        since::change_text(o)
+    );
+    let reading = since::reading(c);
+    let _ = writeln!(out, "\n{}\n", escape(&reading.lead));
+    for point in &reading.points {
+        let _ = writeln!(out, "- {}", escape(point));
+    }
+    let _ = writeln!(out, "\n### Area by area\n");
+    if c.sections.is_empty() {
+        let _ = writeln!(out, "No areas: the questionnaires are not available.");
+    } else {
+        let _ = writeln!(out, "| Area | Level | Score | Change |\n|---|---|---|---|");
+        for s in &c.sections {
+            let gone = if pack.areas.iter().any(|a| a.id == s.id) {
+                ""
+            } else {
+                " (only in the earlier assessment)"
+            };
+            let _ = writeln!(
+                out,
+                "| {}{gone} | {} | {} | {} |",
+                escape(&s.title),
+                since::level_move(&s.change),
+                since::score_move(&s.change),
+                since::change_text(&s.change)
+            );
+        }
+    }
+    let lists = [
+        ("Improved", &c.improved, true),
+        ("Slipped", &c.slipped, true),
+        (
+            "Newly answered",
+            &c.newly_answered,
+            c.newly_answered.len() <= LISTED_ITEMS,
+        ),
+        (
+            "No longer answered",
+            &c.no_longer_answered,
+            c.no_longer_answered.len() <= LISTED_ITEMS,
+        ),
+    ];
+    let empty: Vec<String> = lists
+        .iter()
+        .filter(|(_, items, _)| items.is_empty())
+        .map(|(title, _, _)| format!("**{title}:** none."))
+        .collect();
+    if !empty.is_empty() {
+        let _ = writeln!(out, "\n{}", empty.join(" "));
+    }
+    for (title, items, listed) in lists {
+        if items.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "\n### {title}: {}\n",
+            plural(items.len(), "item", "items")
+        );
+        if listed {
+            for (n, i) in items.iter().enumerate() {
+                write_move(out, pack, n + 1, i);
+            }
+        } else {
+            let _ = writeln!(
+                out,
+                "Too many to list here; \"Every answer\" gives each item's answer now."
+            );
+        }
+    }
+}
+
+/// One item's answer before and after, numbered.
+fn write_move(out: &mut String, pack: &BoardPack, n: usize, i: &ItemChange) {
+    let answer = |text: &str, value: Option<f64>| match (text.is_empty(), value) {
+        (true, _) => "_not answered_".to_string(),
+        (false, Some(v)) => format!("{} ({})", escape(text), percent(Some(v))),
+        (false, None) => escape(&since::short_answer(text)),
+    };
+    let place = pack
+        .item(&i.item)
+        .map(|row| format!("{} · ", escape(&row.section)))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "{n}. **{}**  \n   {} → {} · {place}`{}`",
+        escape(&i.prompt),
+        answer(&i.answer_before, i.value_before),
+        answer(&i.answer_after, i.value_after),
+        i.item
+    );
 }
 
 fn areas(out: &mut String, pack: &BoardPack) {

@@ -1,10 +1,12 @@
 //! The board pack: what directors read, worked out from an assessment ([`summary`]) and
-//! written as HTML, Markdown, CSV or JSON. Pure core code: no terminal, no files.
+//! written as HTML, Markdown, CSV or JSON; compared with an earlier assessment, it also says
+//! what changed ([`since`]). Pure core code: no terminal, no files.
 
 pub mod csv;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod since;
 pub mod summary;
 
 pub use summary::BoardPack;

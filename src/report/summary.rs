@@ -9,6 +9,7 @@
 use serde::Serialize;
 
 use crate::assessment::{Answer, Assessment};
+use crate::compare::{self, Comparison};
 use crate::questionnaire::{Item, ItemKind, Questionnaire};
 use crate::roles::owner_label;
 use crate::scoring::{self, Figures, ItemValue, ScoreReport};
@@ -203,6 +204,16 @@ pub struct ItemRow {
     pub flag: bool,
 }
 
+/// An item's answer in the earlier assessment a pack is compared with.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EarlierAnswer {
+    /// The answer as people read it ("" when unanswered, or when the earlier assessment did
+    /// not use the item's questionnaire).
+    pub answer: String,
+    /// The item's value then, when it had one.
+    pub value: Option<f64>,
+}
+
 /// Everything a board pack shows, as owned data.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BoardPack {
@@ -229,6 +240,12 @@ pub struct BoardPack {
     pub score: ScoreReport,
     /// The scoring rule in one paragraph ([`SCORING_RULE`]).
     pub scoring_rule: &'static str,
+    /// What changed since an earlier assessment, when the pack is compared with one
+    /// ([`BoardPack::compared`]); exactly what `supplycheck compare --json` prints.
+    pub comparison: Option<Comparison>,
+    /// With a comparison: the earlier assessment's answer to each item of
+    /// [`items`](Self::items), in the same order. Empty without one.
+    pub earlier_answers: Vec<EarlierAnswer>,
 }
 
 impl BoardPack {
@@ -336,7 +353,54 @@ impl BoardPack {
             items,
             score,
             scoring_rule: SCORING_RULE,
+            comparison: None,
+            earlier_answers: Vec::new(),
         }
+    }
+
+    /// Works out the board pack of `a` compared with an earlier assessment, both against
+    /// the workspace's questionnaires.
+    pub fn build_compared(ws: &Workspace, a: &Assessment, earlier: &Assessment) -> BoardPack {
+        Self::compared(
+            &ws.questionnaires_of(a),
+            a,
+            &ws.questionnaires_of(earlier),
+            earlier,
+        )
+    }
+
+    /// Works out the board pack of `a` (against `questionnaires`) with what changed since
+    /// `earlier` (against `earlier_questionnaires`): [`BoardPack::comparison`] holds
+    /// [`compare::compare`] of the two, and [`BoardPack::earlier_answers`] the earlier
+    /// answer to every item.
+    pub fn compared(
+        questionnaires: &[&Questionnaire],
+        a: &Assessment,
+        earlier_questionnaires: &[&Questionnaire],
+        earlier: &Assessment,
+    ) -> BoardPack {
+        let mut pack = Self::from_questionnaires(questionnaires, a);
+        pack.comparison = Some(compare::compare(
+            earlier_questionnaires,
+            earlier,
+            questionnaires,
+            a,
+        ));
+        // Like the comparison, an earlier answer is read against the questionnaire of this
+        // pack, and only where the earlier assessment used that questionnaire too.
+        for q in questionnaires {
+            let shared = earlier_questionnaires.iter().any(|e| e.id == q.id);
+            for (_, item) in q.items() {
+                let full = format!("{}/{}", q.id, item.id);
+                let answer = earlier.answer(&full).filter(|_| shared);
+                let (status, value) = status_of(q, scoring::item_value(q, item, answer));
+                pack.earlier_answers.push(EarlierAnswer {
+                    answer: answer_label(q, item, answer, status),
+                    value,
+                });
+            }
+        }
+        pack
     }
 
     /// The items of one area (section), by its full id.
@@ -344,6 +408,11 @@ impl BoardPack {
         self.items
             .iter()
             .filter(move |r| r.section_id == section_id)
+    }
+
+    /// An item's row, by its full id (`<questionnaire id>/<item id>`).
+    pub fn item(&self, full: &str) -> Option<&ItemRow> {
+        self.items.iter().find(|r| r.item == full)
     }
 
     /// The number of flagged items.
