@@ -716,6 +716,36 @@ fn comparing_shows_each_sections_change() {
 }
 
 #[test]
+fn the_board_pack_written_while_comparing_says_what_changed() {
+    let mut f = compared("2025-11-20T10:00:00Z");
+    let out = tempfile::tempdir().expect("tempdir");
+    f.app.report_dir = Some(out.path().to_path_buf());
+    press(&mut f.app, "c1w");
+    let Mode::WriteReport(form) = &f.app.mode else {
+        panic!("the file dialog is open");
+    };
+    let name = form.file.text().replace(".html", ".md");
+    press(
+        &mut f.app,
+        "<Backspace><Backspace><Backspace><Backspace>md<Enter>",
+    );
+    let md = std::fs::read_to_string(out.path().join(&name)).expect("written");
+    assert!(md.contains("## Since Acme 2025"), "{md}");
+    assert_eq!(
+        f.app.status,
+        Status::Info(format!("Wrote {name}, with what changed since Acme 2025"))
+    );
+    // Without a comparison, the pack is the plain one.
+    press(
+        &mut f.app,
+        "cw<Backspace><Backspace><Backspace><Backspace>md<Enter><Enter>",
+    );
+    assert_eq!(f.app.status, Status::Info(format!("Wrote {name}")));
+    let md = std::fs::read_to_string(out.path().join(&name)).expect("written");
+    assert!(!md.contains("## Since"), "{md}");
+}
+
+#[test]
 fn a_later_assessment_is_after_and_no_comparison_clears_it() {
     let mut f = compared("2099-01-01T00:00:00Z");
     press(&mut f.app, "c<Enter>");

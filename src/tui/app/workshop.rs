@@ -462,12 +462,36 @@ impl App {
                 return;
             }
         };
-        let pack = BoardPack::build(&self.ws, assessment);
+        // The open assessment, compared on the results screen with an earlier one: the pack
+        // says what changed since then.
+        let earlier = self
+            .open
+            .as_ref()
+            .filter(|_| form.source.is_none())
+            .and_then(|open| {
+                open.compare
+                    .as_ref()
+                    .filter(|c| c.is_before)
+                    .map(|c| (open, c))
+            });
+        let pack = match earlier {
+            Some((open, c)) => {
+                let now: Vec<&Questionnaire> = open.questionnaires.iter().collect();
+                let then: Vec<&Questionnaire> = c.questionnaires.iter().collect();
+                BoardPack::compared(&now, assessment, &then, &c.other)
+            }
+            None => BoardPack::build(&self.ws, assessment),
+        };
+        let since = pack
+            .comparison
+            .as_ref()
+            .map(|c| format!(", with what changed since {}", c.before.name))
+            .unwrap_or_default();
         let text = report::render(&pack, format);
         match store::write_atomic(&path, text.as_bytes(), false) {
             Ok(()) => {
                 self.mode = Mode::Normal;
-                self.status = Status::Info(format!("Wrote {shown}"));
+                self.status = Status::Info(format!("Wrote {shown}{since}"));
             }
             Err(e) => {
                 self.status = Status::Error(format!(
