@@ -1,7 +1,7 @@
-//! Benchmarks of the full-screen app against its budgets: one frame of the questionnaire,
-//! results and board screens at 200×60 (budget 5 ms), a key press and its redraw (5 ms), and
-//! start to first frame — workspace, assessment list, opening an assessment and drawing
-//! (budget 50 ms).
+//! Benchmarks of the full-screen app against its budgets: one frame of every screen at
+//! 200×60 — home, questionnaire, results, board, the disagreements of a merged assessment —
+//! (budget 5 ms), a key press and its redraw (5 ms), and start to first frame — workspace,
+//! assessment list, opening an assessment and drawing (budget 50 ms).
 
 use std::hint::black_box;
 
@@ -30,6 +30,38 @@ fn setup() -> (tempfile::TempDir, String) {
         app.update(Action::NextItem);
     }
     (dir, a.id)
+}
+
+/// Three respondents' copies of assessment `id`, differing on every fourth item, merged into
+/// a new assessment in the same data directory; returns the merged id.
+fn merged(dir: &std::path::Path, id: &str) -> String {
+    let ws = Workspace::open(Some(dir.to_path_buf()), &[]).expect("workspace");
+    let (_, base) = ws.load(id).expect("loads");
+    let all: Vec<_> = ["not", "partial", "fully"]
+        .iter()
+        .enumerate()
+        .map(|(r, key)| {
+            let mut a = base.clone();
+            a.respondent = Some(format!("Respondent {r}"));
+            for (n, answer) in a.answers.values_mut().enumerate() {
+                if n % 4 == 0 && answer.choice.is_some() {
+                    answer.choice = Some((*key).into());
+                }
+            }
+            a
+        })
+        .collect();
+    let inputs: Vec<_> = all
+        .iter()
+        .map(|a| supplycheck::merge::Input {
+            source: "bench",
+            assessment: a,
+        })
+        .collect();
+    let m =
+        supplycheck::merge::merge(&inputs, &ws.catalog, "merged".into(), false).expect("merges");
+    supplycheck::store::create(&ws.store.path_of("merged"), &m.assessment).expect("saved");
+    "merged".into()
 }
 
 fn open_app(dir: &std::path::Path, id: &str) -> App {
@@ -69,6 +101,29 @@ fn frames(c: &mut Criterion) {
             });
             down = !down;
             terminal.draw(|frame| ui::view(&app, frame)).expect("draw");
+        });
+    });
+    let mut home = App::new(
+        Workspace::open(Some(dir.path().to_path_buf()), &[]).expect("workspace"),
+        Theme::colour(),
+    );
+    home.refresh_home();
+    group.bench_function("home", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|frame| ui::view(black_box(&home), frame))
+                .expect("draw");
+        });
+    });
+    let merged_id = merged(dir.path(), &id);
+    let mut disputes = open_app(dir.path(), &merged_id);
+    disputes.update(Action::Disagreements);
+    assert_eq!(disputes.screen, Screen::Disagreements, "disputes to show");
+    group.bench_function("disagreements", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|frame| ui::view(black_box(&disputes), frame))
+                .expect("draw");
         });
     });
     group.finish();
