@@ -1,5 +1,7 @@
 //! Generated questionnaires and assessments shared by the benchmarks.
 
+#![allow(dead_code, reason = "each benchmark uses a part of it")]
+
 use std::fmt::Write as _;
 
 use supplycheck::assessment::{Answer, Assessment};
@@ -75,4 +77,23 @@ pub fn answered(q: &Questionnaire) -> Assessment {
         a.answers.insert(format!("gen/{}", item.id), answer);
     }
     a
+}
+
+/// Three respondents' copies of `base`, each choosing its own option ("not", "partial",
+/// "fully") on every `every`-th choice answered, so that they disagree there.
+pub fn respondents(base: &Assessment, every: usize) -> Vec<Assessment> {
+    ["not", "partial", "fully"]
+        .iter()
+        .enumerate()
+        .map(|(r, key)| {
+            let mut a = base.clone();
+            a.respondent = Some(format!("Respondent {r}"));
+            for (n, answer) in a.answers.values_mut().enumerate() {
+                if n % every == 0 && answer.choice.is_some() {
+                    answer.choice = Some((*key).into());
+                }
+            }
+            a
+        })
+        .collect()
 }

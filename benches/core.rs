@@ -10,7 +10,7 @@ use supplycheck::questionnaire::Questionnaire;
 
 #[path = "common.rs"]
 mod common;
-use common::{answered, questionnaire_json};
+use common::{answered, questionnaire_json, respondents};
 
 fn load_validate_score(c: &mut Criterion) {
     let mut group = c.benchmark_group("load_validate_score");
@@ -62,27 +62,12 @@ fn autosave(c: &mut Criterion) {
     group.finish();
 }
 
-/// Three respondents' answers to 10,000 items, differing on a third of them.
-fn respondents(q: &Questionnaire) -> Vec<supplycheck::assessment::Assessment> {
-    (0..3)
-        .map(|r| {
-            let mut a = answered(q);
-            a.respondent = Some(format!("Respondent {r}"));
-            for (n, answer) in a.answers.values_mut().enumerate() {
-                if n % 3 == 0 && answer.choice.is_some() {
-                    answer.choice = Some(["not", "partial", "fully"][r].into());
-                }
-            }
-            a
-        })
-        .collect()
-}
-
 fn workshop(c: &mut Criterion) {
     let (q, _) = Questionnaire::load_str(&questionnaire_json(10_000), "gen.json").expect("loads");
     let mut catalog = supplycheck::catalog::Catalog::built_in();
     catalog.insert(q.clone());
-    let all = respondents(&q);
+    // Three respondents' answers to 10,000 items, differing on a third of them.
+    let all = respondents(&answered(&q), 3);
     let inputs: Vec<supplycheck::merge::Input<'_>> = all
         .iter()
         .map(|a| supplycheck::merge::Input {

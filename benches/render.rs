@@ -14,6 +14,9 @@ use supplycheck::tui::theme::Theme;
 use supplycheck::tui::{App, ui};
 use supplycheck::workspace::Workspace;
 
+#[path = "common.rs"]
+mod common;
+
 /// A data directory with one assessment of every built-in, a third of it answered.
 fn setup() -> (tempfile::TempDir, String) {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -37,20 +40,7 @@ fn setup() -> (tempfile::TempDir, String) {
 fn merged(dir: &std::path::Path, id: &str) -> String {
     let ws = Workspace::open(Some(dir.to_path_buf()), &[]).expect("workspace");
     let (_, base) = ws.load(id).expect("loads");
-    let all: Vec<_> = ["not", "partial", "fully"]
-        .iter()
-        .enumerate()
-        .map(|(r, key)| {
-            let mut a = base.clone();
-            a.respondent = Some(format!("Respondent {r}"));
-            for (n, answer) in a.answers.values_mut().enumerate() {
-                if n % 4 == 0 && answer.choice.is_some() {
-                    answer.choice = Some((*key).into());
-                }
-            }
-            a
-        })
-        .collect();
+    let all = common::respondents(&base, 4);
     let inputs: Vec<_> = all
         .iter()
         .map(|a| supplycheck::merge::Input {

@@ -122,6 +122,16 @@ impl Answer {
         self.text = None;
     }
 
+    /// Makes this entry give `other`'s answer (choice, ticks, N/A checks, N/A and text),
+    /// keeping its own note, owner and flag.
+    pub fn copy_value_from(&mut self, other: &Answer) {
+        self.choice.clone_from(&other.choice);
+        self.checked.clone_from(&other.checked);
+        self.na_checks.clone_from(&other.na_checks);
+        self.na = other.na;
+        self.text.clone_from(&other.text);
+    }
+
     /// Whether two entries give the same answer (notes, owners and flags aside).
     pub fn same_value(&self, other: &Answer) -> bool {
         let sorted = |v: &Option<Vec<String>>| {
@@ -191,6 +201,14 @@ impl Assessment {
     /// The answer to an item, by full name.
     pub fn answer(&self, full_id: &str) -> Option<&Answer> {
         self.answers.get(full_id)
+    }
+
+    /// Sets the entry of item `full` to `answer`. An answer settles a dispute: when the entry
+    /// is answered, the item's `responses` are removed. Returns whether a dispute was settled.
+    pub fn set_answer(&mut self, full: &str, answer: Answer) -> bool {
+        let answered = answer.is_answered();
+        self.answers.insert(full.to_string(), answer);
+        answered && self.responses.remove(full).is_some()
     }
 
     /// Sets `updated` to now.
@@ -471,11 +489,61 @@ pub fn apply_value(
             item.kind.as_str()
         ));
     }
-    answer.clear_value();
-    answer.choice = next.choice;
-    answer.checked = next.checked;
-    answer.na_checks = next.na_checks;
-    answer.na = next.na;
-    answer.text = next.text;
+    answer.copy_value_from(&next);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{choice, na, ticked, worked_example};
+
+    #[test]
+    fn copying_a_value_replaces_the_answer_and_keeps_note_owner_and_flag() {
+        let mut entry = Answer {
+            na_checks: vec!["y".into()],
+            note: Some("ask IT".into()),
+            owner: Some("legal".into()),
+            flag: true,
+            ..ticked(&["x"])
+        };
+        entry.copy_value_from(&Answer {
+            note: Some("other note".into()),
+            ..choice("fully")
+        });
+        assert_eq!(
+            entry,
+            Answer {
+                note: Some("ask IT".into()),
+                owner: Some("legal".into()),
+                flag: true,
+                ..choice("fully")
+            }
+        );
+    }
+
+    #[test]
+    fn an_answer_settles_a_dispute_and_an_empty_entry_does_not() {
+        let q = worked_example();
+        let mut a = crate::test_support::assessment(&q, "w", &[]);
+        let disputed = vec![Response {
+            respondent: "Ann".into(),
+            answer: choice("not"),
+        }];
+        a.responses.insert("worked-example/a".into(), disputed);
+        let noted = Answer {
+            note: Some("later".into()),
+            ..Answer::default()
+        };
+        assert!(!a.set_answer("worked-example/a", noted.clone()));
+        assert_eq!(a.answers["worked-example/a"], noted);
+        assert!(a.responses.contains_key("worked-example/a"));
+        assert!(a.set_answer("worked-example/a", na()));
+        assert!(a.answers["worked-example/a"].na);
+        assert!(a.responses.is_empty());
+        assert!(
+            !a.set_answer("worked-example/b", choice("fully")),
+            "no dispute to settle"
+        );
+    }
 }

@@ -203,7 +203,7 @@ pub fn compare(
 
 fn side(a: &Assessment) -> Side {
     Side {
-        id: a.id.clone(),
+        id: sanitize_line(&a.id),
         name: sanitize_line(&a.name),
         updated: a.updated.clone(),
     }
@@ -242,10 +242,11 @@ impl Comparison {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assessment::Answer;
     use std::cmp::Ordering;
 
-    use crate::test_support::{assessment as answered, choice, worked_example as example};
+    use crate::test_support::{
+        assessment as answered, choice, na, ticked, worked_example as example,
+    };
 
     #[test]
     fn moves_are_sorted_into_improved_slipped_new_and_gone() {
@@ -257,13 +258,7 @@ mod tests {
                 ("a", choice("partial")),
                 ("b", choice("fully")),
                 ("c", choice("not")),
-                (
-                    "d",
-                    Answer {
-                        checked: Some(vec!["x".into()]),
-                        ..Answer::default()
-                    },
-                ),
+                ("d", ticked(&["x"])),
             ],
         );
         let after = answered(
@@ -273,13 +268,7 @@ mod tests {
                 ("a", choice("fully")),
                 ("b", choice("largely")),
                 ("c", choice("fully")),
-                (
-                    "e",
-                    Answer {
-                        na: true,
-                        ..Answer::default()
-                    },
-                ),
+                ("e", na()),
             ],
         );
         let c = compare(&[&q], &before, &[&q], &after);

@@ -130,7 +130,11 @@ pub fn merge(
     if inputs.len() < 2 {
         return Err(MergeError::TooFew);
     }
-    let (common, differences) = common_questionnaires(inputs);
+    let Shared {
+        common,
+        differences,
+        left_out,
+    } = common_questionnaires(inputs);
     if !differences.is_empty() && !force {
         return Err(MergeError::Mismatch { differences });
     }
@@ -145,7 +149,7 @@ pub fn merge(
         questionnaires.push(q);
     }
     let respondents = labels(inputs);
-    let left_out = left_out(inputs, &common);
+    let left_out = left_out_answers(inputs, left_out);
 
     let first = inputs[0].assessment;
     let name = if first.name.ends_with("(merged)") {
@@ -174,7 +178,7 @@ pub fn merge(
         let mut entry = Answer::default();
         if let Some((_, first_answer)) = given.first() {
             if given.iter().all(|(_, a)| a.same_value(first_answer)) {
-                copy_value(&mut entry, first_answer);
+                entry.copy_value_from(first_answer);
                 agreed += 1;
             } else {
                 disagreements.push((order, disagreement(&key, item, &given)));
@@ -207,9 +211,20 @@ pub fn merge(
     })
 }
 
-/// The questionnaires every input uses at the same version (in the first input's order),
-/// and every difference in words.
-fn common_questionnaires(inputs: &[Input<'_>]) -> (Vec<QuestionnaireRef>, Vec<String>) {
+/// What the inputs' questionnaires have in common, and what not.
+struct Shared {
+    /// The questionnaires every input uses at the same version, in the order they first
+    /// appear.
+    common: Vec<QuestionnaireRef>,
+    /// Every difference, in words.
+    differences: Vec<String>,
+    /// The id of every other questionnaire, with why it is left out, in the same order.
+    left_out: Vec<(String, &'static str)>,
+}
+
+/// Sorts the inputs' questionnaires into those every input uses at the same version and
+/// those left out, with every difference in words.
+fn common_questionnaires(inputs: &[Input<'_>]) -> Shared {
     let mut ids: Vec<&str> = Vec::new();
     for input in inputs {
         for r in &input.assessment.questionnaires {
@@ -220,6 +235,7 @@ fn common_questionnaires(inputs: &[Input<'_>]) -> (Vec<QuestionnaireRef>, Vec<St
     }
     let mut common = Vec::new();
     let mut differences = Vec::new();
+    let mut left_out = Vec::new();
     for id in ids {
         let versions: Vec<Option<&str>> = inputs
             .iter()
@@ -240,6 +256,7 @@ fn common_questionnaires(inputs: &[Input<'_>]) -> (Vec<QuestionnaireRef>, Vec<St
                 .map(|(i, _)| sanitize_line(i.source))
                 .collect();
             differences.push(format!("{shown}: not in {}", missing.join(", ")));
+            left_out.push((id.to_string(), "not every assessment uses it"));
             continue;
         }
         let distinct: BTreeSet<&str> = versions.iter().flatten().copied().collect();
@@ -256,6 +273,7 @@ fn common_questionnaires(inputs: &[Input<'_>]) -> (Vec<QuestionnaireRef>, Vec<St
                 })
                 .collect();
             differences.push(format!("{shown}: versions differ ({})", each.join(", ")));
+            left_out.push((id.to_string(), "its versions differ"));
             continue;
         }
         common.push(QuestionnaireRef {
@@ -263,7 +281,11 @@ fn common_questionnaires(inputs: &[Input<'_>]) -> (Vec<QuestionnaireRef>, Vec<St
             version: versions[0].unwrap_or_default().to_string(),
         });
     }
-    (common, differences)
+    Shared {
+        common,
+        differences,
+        left_out,
+    }
 }
 
 /// Each input's respondent label: its `respondent`, or else where it came from; made unique
@@ -290,25 +312,12 @@ fn labels(inputs: &[Input<'_>]) -> Vec<String> {
     out
 }
 
-fn left_out(inputs: &[Input<'_>], common: &[QuestionnaireRef]) -> Vec<LeftOut> {
-    let mut out: Vec<LeftOut> = Vec::new();
-    for input in inputs {
-        for r in &input.assessment.questionnaires {
-            if common.iter().any(|c| c.id == r.id) || out.iter().any(|l| l.questionnaire == r.id) {
-                continue;
-            }
-            let everyone = inputs.iter().all(|i| {
-                i.assessment
-                    .questionnaires
-                    .iter()
-                    .any(|other| other.id == r.id)
-            });
-            let reason = if everyone {
-                "its versions differ".to_string()
-            } else {
-                "not every assessment uses it".to_string()
-            };
-            let prefix = format!("{}/", r.id);
+/// The questionnaires left out, each with how many answers to it are not merged.
+fn left_out_answers(inputs: &[Input<'_>], left_out: Vec<(String, &str)>) -> Vec<LeftOut> {
+    left_out
+        .into_iter()
+        .map(|(questionnaire, reason)| {
+            let prefix = format!("{questionnaire}/");
             let answers = inputs
                 .iter()
                 .map(|i| {
@@ -319,14 +328,13 @@ fn left_out(inputs: &[Input<'_>], common: &[QuestionnaireRef]) -> Vec<LeftOut> {
                         .count()
                 })
                 .sum();
-            out.push(LeftOut {
-                questionnaire: r.id.clone(),
-                reason,
+            LeftOut {
+                questionnaire,
+                reason: reason.to_string(),
                 answers,
-            });
-        }
-    }
-    out
+            }
+        })
+        .collect()
 }
 
 /// Every item of some questionnaires by full name, with its place in questionnaire order.
@@ -409,14 +417,6 @@ fn given_answers(inputs: &[Input<'_>], respondents: &[String], key: &str) -> Vec
         }
     }
     given
-}
-
-fn copy_value(to: &mut Answer, from: &Answer) {
-    to.choice.clone_from(&from.choice);
-    to.checked.clone_from(&from.checked);
-    to.na_checks.clone_from(&from.na_checks);
-    to.na = from.na;
-    to.text.clone_from(&from.text);
 }
 
 fn value_of(item: Option<(&Questionnaire, &Item)>, answer: &Answer) -> Option<f64> {
@@ -544,9 +544,10 @@ pub fn settle(a: &mut Assessment, key: &str, index: usize) -> bool {
     else {
         return false;
     };
-    let entry = a.answers.entry(key.to_string()).or_default();
-    entry.clear_value();
-    copy_value(entry, &chosen);
+    a.answers
+        .entry(key.to_string())
+        .or_default()
+        .copy_value_from(&chosen);
     a.responses.remove(key);
     true
 }
@@ -809,6 +810,30 @@ mod tests {
                 .keys()
                 .any(|k| k.starts_with("cert-exd/"))
         );
+    }
+
+    #[test]
+    fn a_questionnaire_at_different_versions_is_left_out_with_why() {
+        let c = catalog();
+        let mut all = three(&c);
+        for (a, version) in all.iter_mut().zip(["1.0.0", "1.0.0", "1.1.0"]) {
+            a.questionnaires.push(QuestionnaireRef {
+                id: "cert-exd".into(),
+                version: version.into(),
+            });
+            a.answers
+                .insert("cert-exd/high-value-services".into(), choice("yes"));
+        }
+        let m = merge(&inputs(&all), &c, "w".into(), true).expect("merges what is common");
+        assert_eq!(
+            m.left_out,
+            [LeftOut {
+                questionnaire: "cert-exd".into(),
+                reason: "its versions differ".into(),
+                answers: 3,
+            }]
+        );
+        assert_eq!(m.questionnaires.len(), 1);
     }
 
     #[test]

@@ -25,6 +25,11 @@ pub fn level_name(level: u8) -> &'static str {
     LEVEL_NAMES[usize::from(level.min(3))]
 }
 
+/// What a level 0–3 means for supplier relationships ([`LEVEL_MEANINGS`]).
+pub fn level_meaning(level: u8) -> &'static str {
+    LEVEL_MEANINGS[usize::from(level.min(3))]
+}
+
 /// The value of one item under an assessment.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ItemValue {

@@ -264,6 +264,15 @@ fn sibling(path: &Path, ext: &str) -> PathBuf {
     path.with_file_name(name)
 }
 
+/// Whether two paths name the same file: compared in full (links and `..` resolved) when
+/// both exist, otherwise as written.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
 /// Reads an assessment file. Errors name the file, the line and column, and the backup.
 pub fn load(path: &Path) -> Result<Assessment, StoreError> {
     let bytes = fs::read(path).map_err(|source| StoreError::Io {

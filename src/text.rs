@@ -31,6 +31,15 @@ pub fn sanitize_line(text: &str) -> String {
     sanitize(text).replace('\n', " ")
 }
 
+/// Like [`sanitize_line`], with every run of whitespace made one space and none at either
+/// end: for text shown on one line of its own, such as a message or a note in a list.
+pub fn one_line(text: &str) -> String {
+    sanitize_line(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Skips the body of an escape sequence whose ESC was just read: CSI (`ESC [` … final byte),
 /// OSC/DCS/APC/PM/SOS strings (up to BEL or ESC \), or a single following character.
 fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
@@ -105,6 +114,12 @@ mod tests {
     fn newlines_are_kept_and_tabs_become_spaces() {
         assert_eq!(sanitize("a\r\nb\rc\td"), "a\nb\nc    d");
         assert_eq!(sanitize_line("a\nb"), "a b");
+    }
+
+    #[test]
+    fn one_line_folds_every_run_of_whitespace() {
+        assert_eq!(one_line("  a\r\n\tb \u{1b}[1m c\n"), "a b c");
+        assert_eq!(one_line(" \n "), "");
     }
 
     #[test]

@@ -26,9 +26,7 @@ fn new_in_a_terminal_asks_for_what_is_missing() {
     assert_eq!(first["id"], "board-2026");
     assert_eq!(first["organisation"], "Acme Ltd");
     assert_eq!(first["respondent"], "Alice");
-    let saved: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(env.path("board-2026")).expect("saved"))
-            .expect("json");
+    let saved = env.saved("board-2026");
     assert_eq!(saved["questionnaires"][0]["id"], "cert-exd");
     assert_eq!(saved["questionnaires"].as_array().map(Vec::len), Some(1));
 }

@@ -18,29 +18,9 @@ const ESC: &str = "\u{1b}";
 const ENTER: &str = "\r";
 const CTRL_C: &str = "\u{3}";
 
-/// Plain mode in a 24×80 pseudo-terminal.
-struct Plain(Term);
-
-impl Plain {
-    fn start(data: &Path, args: &[&str]) -> Self {
-        Self(Term::start(data, args, 24, 80))
-    }
-
-    fn wait_for(&self, needles: &[&str]) {
-        self.0.wait_for_all(needles);
-    }
-
-    fn press(&mut self, keys: &str) {
-        self.0.press(keys);
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        self.0.wait_exit()
-    }
-
-    fn cursor_hidden(&self) -> bool {
-        self.0.screen(vt100::Screen::hide_cursor)
-    }
+/// Plain mode (`supplycheck ARGS`) in a 24×80 pseudo-terminal.
+fn start(data: &Path, args: &[&str]) -> Term {
+    Term::start(data, args, 24, 80)
 }
 
 /// Creates the assessment `pty-test` of the worked example in `env`; returns its file.
@@ -56,10 +36,9 @@ fn create(env: &Env) -> PathBuf {
     env.path(&id)
 }
 
+/// The answers saved in `file`.
 fn answers(file: &Path) -> serde_json::Value {
-    let saved = std::fs::read_to_string(file).expect("the assessment file");
-    let json: serde_json::Value = serde_json::from_str(&saved).expect("json");
-    json["answers"].clone()
+    common::read_json(file)["answers"].clone()
 }
 
 #[test]
@@ -67,9 +46,9 @@ fn an_option_chosen_with_keys_is_saved_and_esc_leaves() {
     let env = Env::new();
     let dir = &env.dir;
     let file = create(&env);
-    let mut plain = Plain::start(dir.path(), &["--plain", "open", "pty-test"]);
+    let mut plain = start(dir.path(), &["--plain", "open", "pty-test"]);
 
-    plain.wait_for(&[
+    plain.wait_for_all(&[
         "Worked example / 1. Planning: item 1 of 6, level 1 practice",
         "Item A?",
         "Why this matters: Level 1 practice.",
@@ -78,21 +57,21 @@ fn an_option_chosen_with_keys_is_saved_and_esc_leaves() {
         "Leave plain mode",
     ]);
     plain.press(DOWN);
-    plain.wait_for(&["> Partially implemented"]);
+    plain.wait_for("> Partially implemented");
     plain.press(ENTER);
-    plain.wait_for(&[
+    plain.wait_for_all(&[
         "Your answer: Partially implemented",
         "Saved.",
         "> Next item",
     ]);
     assert_eq!(answers(&file)["worked-example/a"]["choice"], "partial");
     plain.press(ENTER);
-    plain.wait_for(&["Item B?", "> Not implemented"]);
+    plain.wait_for_all(&["Item B?", "> Not implemented"]);
     plain.press(ESC);
 
     let status = plain.wait_exit();
     assert!(status.success(), "exit status {status:?}");
-    plain.wait_for(&[LEFT]);
+    plain.wait_for(LEFT);
     assert!(!plain.cursor_hidden(), "the cursor is still hidden");
     let answers = answers(&file);
     assert_eq!(answers["worked-example/a"]["choice"], "partial");
@@ -107,27 +86,27 @@ fn ctrl_c_leaves_with_the_answers_saved_and_the_cursor_back() {
     let env = Env::new();
     let dir = &env.dir;
     let file = create(&env);
-    let mut plain = Plain::start(dir.path(), &["--plain", "open", "pty-test"]);
+    let mut plain = start(dir.path(), &["--plain", "open", "pty-test"]);
 
-    plain.wait_for(&["Item A?", "> Not implemented"]);
+    plain.wait_for_all(&["Item A?", "> Not implemented"]);
     plain.press(DOWN);
-    plain.wait_for(&["> Partially implemented"]);
+    plain.wait_for("> Partially implemented");
     plain.press(DOWN);
-    plain.wait_for(&["> Largely implemented"]);
+    plain.wait_for("> Largely implemented");
     plain.press(ENTER);
-    plain.wait_for(&["Saved.", "> Next item"]);
+    plain.wait_for_all(&["Saved.", "> Next item"]);
     // Flag it from the menu after the answer, then Ctrl-C there.
     for _ in 0..3 {
         plain.press(DOWN);
     }
-    plain.wait_for(&["> Flag for follow-up"]);
+    plain.wait_for("> Flag for follow-up");
     plain.press(ENTER);
-    plain.wait_for(&["Flagged for follow-up.", "> Next item", "Remove the flag"]);
+    plain.wait_for_all(&["Flagged for follow-up.", "> Next item", "Remove the flag"]);
     plain.press(CTRL_C);
 
     let status = plain.wait_exit();
     assert!(status.success(), "exit status {status:?}");
-    plain.wait_for(&[LEFT]);
+    plain.wait_for(LEFT);
     assert!(!plain.cursor_hidden(), "the cursor is still hidden");
     let answers = answers(&file);
     assert_eq!(answers["worked-example/a"]["choice"], "largely");
@@ -142,8 +121,8 @@ fn the_walk_starts_at_the_first_item_without_an_answer() {
     for (item, value) in [("a", "fully"), ("b", "na")] {
         env.answer("pty-test", &[item, value]);
     }
-    let mut plain = Plain::start(dir.path(), &["--plain", "open", "pty-test"]);
-    plain.wait_for(&["6 items, 4 without an answer.", "item 3 of 6", "Item C?"]);
+    let mut plain = start(dir.path(), &["--plain", "open", "pty-test"]);
+    plain.wait_for_all(&["6 items, 4 without an answer.", "item 3 of 6", "Item C?"]);
     plain.press(ESC);
     let status = plain.wait_exit();
     assert!(status.success(), "exit status {status:?}");
@@ -156,32 +135,32 @@ fn a_second_process_is_refused_with_the_stores_message() {
     let dir = &env.dir;
     let file = create(&env);
     let _held = supplycheck::store::EditLock::acquire(&file).expect("the lock");
-    let mut plain = Plain::start(dir.path(), &["--plain", "open", "pty-test"]);
+    let mut plain = start(dir.path(), &["--plain", "open", "pty-test"]);
     let status = plain.wait_exit();
     assert!(!status.success(), "exit status {status:?}");
     assert_eq!(status.exit_code(), 1);
-    plain.wait_for(&["is open in another supplycheck process"]);
+    plain.wait_for("is open in another supplycheck process");
 }
 
 #[test]
 fn plain_mode_without_a_command_creates_an_assessment_and_starts_it() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut plain = Plain::start(dir.path(), &["--plain"]);
-    plain.wait_for(&[
+    let env = Env::new();
+    let mut plain = start(env.dir.path(), &["--plain"]);
+    plain.wait_for_all(&[
         "There are no assessments yet.",
         "> Create a new assessment",
         "Leave plain mode",
     ]);
     plain.press(ENTER);
-    plain.wait_for(&["Name of the assessment"]);
+    plain.wait_for("Name of the assessment");
     plain.press("Board day");
     plain.press(ENTER);
-    plain.wait_for(&["Organisation"]);
+    plain.wait_for("Organisation");
     plain.press("Acme");
     plain.press(ENTER);
-    plain.wait_for(&["Respondent"]);
+    plain.wait_for("Respondent");
     plain.press(ENTER);
-    plain.wait_for(&[
+    plain.wait_for_all(&[
         "Created Board day (id board-day).",
         "item 1 of",
         "Skip (leave for later)",
@@ -190,9 +169,7 @@ fn plain_mode_without_a_command_creates_an_assessment_and_starts_it() {
     let status = plain.wait_exit();
     assert!(status.success(), "exit status {status:?}");
 
-    let saved = std::fs::read_to_string(dir.path().join("assessments/board-day.json"))
-        .expect("the new assessment");
-    let json: serde_json::Value = serde_json::from_str(&saved).expect("json");
+    let json = env.saved("board-day");
     assert_eq!(json["name"], "Board day");
     assert_eq!(json["organisation"], "Acme");
     assert!(json.get("respondent").is_none(), "{json}");

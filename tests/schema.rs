@@ -2,21 +2,9 @@
 
 use serde_json::{Value, json};
 
-fn load(path: &str) -> Value {
-    let full = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{full}: {e}"))
-}
+mod common;
 
-fn validator(path: &str) -> jsonschema::Validator {
-    jsonschema::validator_for(&load(path)).expect("the schema compiles")
-}
-
-fn errors(v: &jsonschema::Validator, instance: &Value) -> Vec<String> {
-    v.iter_errors(instance)
-        .map(|e| format!("{} at {}", e, e.instance_path))
-        .collect()
-}
+use common::schema::{errors, load, validator};
 
 #[test]
 fn every_built_in_questionnaire_matches_the_schema() {

@@ -148,23 +148,9 @@ fn three_respondents_merge_with_disagreements_widest_first() {
     assert_eq!(first[2]["value"], Value::Null);
 
     // The merged file is in the facilitator's data directory, fits the schema and scores.
-    let merged_path = f.dir.path().join("assessments/workshop.json");
-    let merged: Value =
-        serde_json::from_str(&std::fs::read_to_string(&merged_path).expect("written"))
-            .expect("JSON");
-    let schema: Value = serde_json::from_str(
-        &std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/questionnaires/assessment.schema.json"
-        ))
-        .expect("schema"),
-    )
-    .expect("schema JSON");
-    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
-    let errors: Vec<String> = validator
-        .iter_errors(&merged)
-        .map(|e| e.to_string())
-        .collect();
+    let merged = f.saved("workshop");
+    let validator = common::schema::validator("questionnaires/assessment.schema.json");
+    let errors = common::schema::errors(&validator, &merged);
     assert!(errors.is_empty(), "{errors:#?}");
     assert_eq!(merged["respondent"], "Alice, Bob, Carol");
     let a = &merged["answers"];

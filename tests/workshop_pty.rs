@@ -39,9 +39,7 @@ fn disagreements_are_settled_in_the_app() {
 
     let saved = env.json(&["score", "room", "--json"]);
     assert_eq!(saved["overall"]["answered"], 2, "a and b are answered now");
-    let file: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(env.path("room")).expect("saved"))
-            .expect("json");
+    let file = env.saved("room");
     assert_eq!(file["answers"]["worked-example/a"]["choice"], "partial");
     assert_eq!(file["answers"]["worked-example/b"]["choice"], "largely");
     assert!(

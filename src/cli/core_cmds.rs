@@ -11,9 +11,12 @@ use super::{Globals, interactive};
 use crate::assessment::{apply_value, resolve_item};
 use crate::catalog::Catalog;
 use crate::questionnaire::{ItemKind, Questionnaire};
+use crate::report::summary::level_text;
 use crate::roles;
-use crate::scoring::ScoreReport;
 use crate::text::sanitize_line;
+
+// A score with one decimal, as `score`, the workshop commands and plain mode print it.
+pub(super) use crate::plain::percent;
 
 /// Arguments of `new`.
 #[derive(Debug, Args)]
@@ -286,7 +289,7 @@ pub fn list(g: &Globals, args: &ListArgs) -> anyhow::Result<()> {
                         .get(..16)
                         .unwrap_or(""),
                     format!("{}/{}", r.overall.answered, r.overall.total),
-                    level_text(&r)
+                    level_text(&r.overall)
                 );
             }
             Err(e) => {
@@ -316,17 +319,6 @@ pub(super) fn clip(s: &str, width: usize) -> String {
 
 fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or(s)
-}
-
-fn level_text(r: &ScoreReport) -> String {
-    match (r.overall.level, r.overall.level_name) {
-        (Some(l), Some(name)) => format!("{l} {name}"),
-        _ => "–".into(),
-    }
-}
-
-pub(super) fn percent(score: Option<f64>) -> String {
-    score.map_or_else(|| "–".into(), |s| format!("{:.1} %", s * 100.0))
 }
 
 /// `supplycheck answer`.
@@ -365,8 +357,8 @@ pub fn answer(g: &Globals, args: &AnswerArgs) -> anyhow::Result<()> {
     if args.unflag {
         entry.flag = false;
     }
-    session.assessment.answers.insert(full.clone(), entry);
-    session.assessment.responses.remove(&full);
+    // A value was applied, so the entry is answered and settles any dispute.
+    session.assessment.set_answer(&full, entry);
     session
         .save()
         .with_context(|| format!("the answer to {full} was not saved"))?;
@@ -392,7 +384,7 @@ pub fn score(g: &Globals, args: &ScoreArgs) -> anyhow::Result<()> {
     let _ = writeln!(
         out,
         "Overall: level {}, score {}, {} of {} scored items answered\n",
-        level_text(&r),
+        level_text(&r.overall),
         percent(r.overall.score),
         r.overall.answered,
         r.overall.total
@@ -403,15 +395,11 @@ pub fn score(g: &Globals, args: &ScoreArgs) -> anyhow::Result<()> {
         "SECTION", "LEVEL", "SCORE", "ANSWERED"
     );
     for s in &r.sections {
-        let level = match (s.figures.level, s.figures.level_name) {
-            (Some(l), Some(n)) => format!("{l} {n}"),
-            _ => "–".into(),
-        };
         let _ = writeln!(
             out,
             "{:<44} {:<14} {:>8} {:>9}",
             clip(&format!("{} ({})", s.title, s.id), 44),
-            level,
+            level_text(&s.figures),
             percent(s.figures.score),
             format!("{}/{}", s.figures.answered, s.figures.total)
         );

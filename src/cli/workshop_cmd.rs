@@ -11,6 +11,7 @@ use super::core_cmds::{clip, percent};
 use crate::compare::{self, Change, ItemChange};
 use crate::merge::{self, Input};
 use crate::questionnaire::is_valid_id;
+use crate::report::since;
 use crate::report::summary::display_time;
 use crate::store;
 use crate::text::sanitize_line;
@@ -95,24 +96,20 @@ pub fn compare(g: &Globals, args: &CompareArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn level(l: Option<u8>) -> String {
-    l.map_or_else(|| "–".into(), |l| l.to_string())
-}
-
+/// The change in score to one decimal of a percentage point, e.g. "▲ +3.2".
 fn arrow(c: &Change) -> String {
-    match (c.direction(), c.score_delta) {
-        (Some(std::cmp::Ordering::Greater), Some(d)) => format!("▲ +{:.1}", d * 100.0),
-        (Some(std::cmp::Ordering::Less), Some(d)) => format!("▼ {:.1}", d * 100.0),
-        (Some(std::cmp::Ordering::Equal), _) => "= 0.0".into(),
-        _ => "–".into(),
-    }
+    let magnitude = match (c.direction(), c.score_delta) {
+        (Some(std::cmp::Ordering::Equal), _) | (_, None) => "0.0".to_string(),
+        (_, Some(d)) => format!("{:.1}", (d * 100.0).abs()),
+    };
+    since::arrow(c.direction(), &magnitude)
 }
 
 fn change_row(title: &str, c: &Change) -> String {
     format!(
         "{:<46} {:<9} {:<17} {}",
         clip(title, 46),
-        format!("{} → {}", level(c.level_before), level(c.level_after)),
+        since::level_move(c),
         format!("{} → {}", percent(c.score_before), percent(c.score_after)),
         arrow(c)
     )

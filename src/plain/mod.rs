@@ -22,10 +22,11 @@ use std::time::Duration;
 use anyhow::{Context, bail};
 use dialoguer::console::Term;
 
-use crate::assessment::{Answer, apply_value};
+use crate::assessment::{Answer, Assessment, apply_value};
 use crate::store::Session;
 use crate::text::{sanitize, sanitize_line};
 use crate::workspace::Workspace;
+pub(crate) use view::percent;
 use view::{Edit, LEAVE, Pick, Place, Then};
 
 /// Why plain mode cannot start without a terminal, and what to do instead.
@@ -50,6 +51,12 @@ static SAVING: Mutex<()> = Mutex::new(());
 /// Whether a signal asked plain mode to stop.
 fn stopped() -> bool {
     STOP.load(Ordering::SeqCst)
+}
+
+/// Whether the walk ends after the current item: unless it is a `review` of every item,
+/// when no item is left without an answer.
+fn nothing_left(places: &[Place<'_>], a: &Assessment, review: bool) -> bool {
+    !review && view::first_unanswered(places, a).is_none()
 }
 
 /// Runs plain mode: on the assessment `id_or_path`, or (when `None`) after picking or
@@ -194,6 +201,15 @@ impl Plain<'_> {
         Ok(ask::line(&self.term, prompt, initial, required)?.filter(|_| !stopped()))
     }
 
+    /// Ticks: which of `labels` are ticked (`ticked` to start with), or `None` to leave.
+    fn ticks(&self, labels: &[String], ticked: &[bool]) -> anyhow::Result<Option<Vec<usize>>> {
+        if stopped() {
+            return Ok(None);
+        }
+        self.say("Space ticks or unticks the highlighted check; Enter accepts the ticks.");
+        Ok(ask::ticks(&self.term, view::TICKS_PROMPT, labels, ticked)?.filter(|_| !stopped()))
+    }
+
     /// `supplycheck --plain`: pick an assessment or create one, then answer it.
     fn home(&self) -> anyhow::Result<()> {
         loop {
@@ -317,7 +333,7 @@ impl Plain<'_> {
             if let Step::Leave = self.item(e, &places, at, review)? {
                 return Ok(());
             }
-            if !review && view::first_unanswered(&places, &e.session.assessment).is_none() {
+            if nothing_left(&places, &e.session.assessment, review) {
                 break;
             }
             at += 1;
@@ -343,34 +359,34 @@ impl Plain<'_> {
         let Some(p) = places.get(at) else {
             return Ok(Step::Next);
         };
-        let full = p.full_id();
+        let full = &p.full;
         self.say_lines(&view::item_lines(p, &e.session.assessment, self.width()));
-        let before = e.session.assessment.answer(&full).cloned();
-        let (menu, default) = view::item_menu(p.q, p.item, before.as_ref());
+        // An item without an entry reads as an empty entry.
+        let before = e
+            .session
+            .assessment
+            .answer(full)
+            .cloned()
+            .unwrap_or_default();
+        let (menu, default) = view::item_menu(p.q, p.item, Some(&before));
         let Some(pick) = self.choose(view::ANSWER_PROMPT, &menu, default)? else {
             return Ok(Step::Leave);
         };
-        let mut after = before.clone().unwrap_or_default();
+        let mut after = before.clone();
         let applied = match pick {
             Pick::Option(key) => apply_value(p.q, p.item, &mut after, &key, None),
             Pick::NotApplicable => apply_value(p.q, p.item, &mut after, "na", None),
             Pick::Checks => {
-                let (labels, ticked) = view::check_entries(p.item, before.as_ref());
-                if stopped() {
-                    return Ok(Step::Leave);
-                }
-                self.say("Space ticks or unticks the highlighted check; Enter accepts the ticks.");
-                let Some(picked) = ask::ticks(&self.term, view::TICKS_PROMPT, &labels, &ticked)?
-                    .filter(|_| !stopped())
-                else {
+                let (labels, ticked) = view::check_entries(p.item, Some(&before));
+                let Some(picked) = self.ticks(&labels, &ticked)? else {
                     return Ok(Step::Leave);
                 };
                 self.say(&view::ticked_words(p.item, &picked));
-                let (value, na) = view::checks_value(p.item, &picked, before.as_ref());
+                let (value, na) = view::checks_value(p.item, &picked, Some(&before));
                 apply_value(p.q, p.item, &mut after, &value, Some(&na))
             }
             Pick::Write => {
-                let current = before.as_ref().and_then(|a| a.text.as_deref());
+                let current = before.text.as_deref();
                 self.say("Type the answer on one line and press Enter; an empty line removes it.");
                 let Some(typed) = self.line(view::ANSWER_PROMPT, &view::one_line(current), None)?
                 else {
@@ -392,22 +408,23 @@ impl Plain<'_> {
             self.say(&format!("Not taken: {}", sanitize_line(&why)));
             return Ok(Step::Next);
         }
-        if before.clone().unwrap_or_default().same_value(&after) {
+        if before.same_value(&after) {
             self.say("The answer is unchanged.");
         } else {
-            e.session.assessment.responses.remove(&full);
+            // A changed answer ends the item's dispute, even when the answer was removed.
+            e.session.assessment.responses.remove(full);
             e.session.assessment.answers.insert(full.clone(), after);
             self.save(e);
         }
         let answered = e
             .session
             .assessment
-            .answer(&full)
+            .answer(full)
             .is_some_and(Answer::is_answered);
         if p.item.is_scored() && answered {
-            let last = at + 1 == places.len()
-                || (!review && view::first_unanswered(places, &e.session.assessment).is_none());
-            self.then(e, &full, last)
+            let last =
+                at + 1 == places.len() || nothing_left(places, &e.session.assessment, review);
+            self.then(e, full, last)
         } else {
             Ok(Step::Next)
         }

@@ -22,7 +22,7 @@ pub const OWNER_PROMPT: &str = "Owner of the follow-up";
 pub const LEAVE: &str = "Leave plain mode";
 
 /// One item on the walk, with the questionnaire and section it sits in.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Place<'q> {
     /// The questionnaire.
     pub q: &'q Questionnaire,
@@ -32,17 +32,14 @@ pub struct Place<'q> {
     pub item: &'q Item,
     /// Its 1-based position in the section.
     pub number: usize,
+    /// The item's full name, `<questionnaire>/<item>`, under which its answer is stored.
+    pub full: String,
 }
 
 impl Place<'_> {
-    /// The item's full name, `<questionnaire>/<item>`, under which its answer is stored.
-    pub fn full_id(&self) -> String {
-        format!("{}/{}", self.q.id, self.item.id)
-    }
-
     /// The item's value under the assessment's answers.
     pub fn value(&self, a: &Assessment) -> ItemValue {
-        scoring::item_value(self.q, self.item, a.answer(&self.full_id()))
+        scoring::item_value(self.q, self.item, a.answer(&self.full))
     }
 }
 
@@ -61,6 +58,7 @@ pub fn places<'q>(questionnaires: &[&'q Questionnaire]) -> Vec<Place<'q>> {
                         section,
                         item,
                         number: i + 1,
+                        full: format!("{}/{}", q.id, item.id),
                     })
             })
         })
@@ -132,7 +130,7 @@ pub fn answer_words(q: &Questionnaire, item: &Item, answer: Option<&Answer>) -> 
 /// The lines that present an item: header, prompt, guidance, sources, the answer so far, and
 /// note, owner, flag and respondents' answers when there are any. Wrapped to `width`.
 pub fn item_lines(p: &Place<'_>, a: &Assessment, width: usize) -> Vec<String> {
-    let answer = a.answer(&p.full_id());
+    let answer = a.answer(&p.full);
     let mut paragraphs = vec![header(p), sanitize(&p.item.prompt)];
     if !p.item.guidance.trim().is_empty() {
         paragraphs.push(format!(
@@ -150,7 +148,7 @@ pub fn item_lines(p: &Place<'_>, a: &Assessment, width: usize) -> Vec<String> {
         "Answer so far: {}",
         answer_words(p.q, p.item, answer)
     ));
-    if let Some(responses) = a.responses.get(&p.full_id()) {
+    if let Some(responses) = a.responses.get(&p.full) {
         let given: Vec<String> = responses
             .iter()
             .map(|r| {
@@ -423,8 +421,8 @@ pub fn listing(a: &Assessment, r: &ScoreReport) -> String {
     )
 }
 
-/// A score as a percentage, or a dash.
-fn percent(score: Option<f64>) -> String {
+/// A score as a percentage with one decimal ("66.8 %"), or a dash.
+pub fn percent(score: Option<f64>) -> String {
     score.map_or_else(|| "–".into(), |s| format!("{:.1} %", s * 100.0))
 }
 
@@ -454,7 +452,7 @@ pub fn score_lines(a: &Assessment, r: &ScoreReport, unanswered: usize) -> Vec<St
     }
     lines.push(format!(
         "Every section's figures: supplycheck score {}",
-        a.id
+        sanitize_line(&a.id)
     ));
     lines
 }
@@ -508,27 +506,10 @@ fn str_width(s: &str) -> usize {
 mod tests {
     use super::*;
     use crate::assessment::Response;
-
-    const WORKED: &str = include_str!(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/worked-example.json"
-    ));
-
-    fn questionnaire() -> Questionnaire {
-        Questionnaire::load_str(WORKED, "worked-example.json")
-            .expect("the fixture loads")
-            .0
-    }
+    use crate::test_support::{choice, na, ticked, worked_example as questionnaire};
 
     fn assessment(q: &Questionnaire) -> Assessment {
         Assessment::new("t".into(), "Test".into(), "Acme".into(), None, &[q])
-    }
-
-    fn choice(key: &str) -> Answer {
-        Answer {
-            choice: Some(key.into()),
-            ..Answer::default()
-        }
     }
 
     #[test]
@@ -539,13 +520,7 @@ mod tests {
         let mut a = assessment(&q);
         assert_eq!(first_unanswered(&places, &a), Some(0));
         a.answers.insert("worked-example/a".into(), choice("fully"));
-        a.answers.insert(
-            "worked-example/b".into(),
-            Answer {
-                na: true,
-                ..Answer::default()
-            },
-        );
+        a.answers.insert("worked-example/b".into(), na());
         // A note alone is no answer.
         a.answers.insert(
             "worked-example/c".into(),
@@ -560,13 +535,7 @@ mod tests {
             a.answers
                 .insert(format!("worked-example/{id}"), choice("not"));
         }
-        a.answers.insert(
-            "worked-example/d".into(),
-            Answer {
-                checked: Some(vec![]),
-                ..Answer::default()
-            },
-        );
+        a.answers.insert("worked-example/d".into(), ticked(&[]));
         // The text item is the last one left.
         assert_eq!(first_unanswered(&places, &a), Some(5));
         a.answers.insert(
@@ -687,11 +656,7 @@ mod tests {
         assert_eq!(default, 0);
         let (_, default) = item_menu(&q, item, Some(&choice("largely")));
         assert_eq!(default, 2);
-        let na = Answer {
-            na: true,
-            ..Answer::default()
-        };
-        let (menu, default) = item_menu(&q, item, Some(&na));
+        let (menu, default) = item_menu(&q, item, Some(&na()));
         assert_eq!(menu[default].0, Pick::NotApplicable);
     }
 
@@ -856,13 +821,8 @@ mod tests {
             a.answers
                 .insert(format!("worked-example/{id}"), choice("fully"));
         }
-        a.answers.insert(
-            "worked-example/d".into(),
-            Answer {
-                checked: Some(vec!["x".into(), "y".into()]),
-                ..Answer::default()
-            },
-        );
+        a.answers
+            .insert("worked-example/d".into(), ticked(&["x", "y"]));
         let lines = score_lines(&a, &scoring::score(&[&q], &a), 1);
         assert!(
             lines[1].starts_with("Test: overall maturity level 3 Defined: "),

@@ -68,7 +68,7 @@ fn record(row: &ItemRow) -> [String; 12] {
         row.refs.join("; "),
         row.prompt.clone(),
         row.level.map(|l| l.to_string()).unwrap_or_default(),
-        row.weight.map(super::markdown::number).unwrap_or_default(),
+        row.weight.map(super::summary::number).unwrap_or_default(),
         answer,
         row.value.map(|v| v.to_string()).unwrap_or_default(),
         row.note.clone().unwrap_or_default(),

@@ -5,13 +5,13 @@
 
 use std::fmt::Write as _;
 
-use super::markdown::number;
-use super::since::{self, LISTED_ITEMS};
+use super::since;
 use super::summary::{
-    Action, Area, BoardPack, CheckRow, ItemRow, Status, display_time, level_text, percent,
+    Action, Area, BoardPack, CheckRow, ItemRow, Status, clip, count, display_time, level_text,
+    number, percent,
 };
 use crate::compare::{Change, Comparison, ItemChange};
-use crate::scoring::{Figures, LEVEL_MEANINGS, LEVEL_NAMES};
+use crate::scoring::{Figures, LEVEL_MEANINGS, LEVEL_NAMES, level_meaning, level_name};
 
 /// A percentage that does not break between number and sign.
 fn pct(score: Option<f64>) -> String {
@@ -54,17 +54,6 @@ fn escape_lines(text: &str) -> String {
     text.lines().map(escape).collect::<Vec<_>>().join("<br>\n")
 }
 
-/// Text cut to `max` characters with an ellipsis (for chart labels; the full text is in a
-/// tooltip and in the tables).
-fn clip(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(max.saturating_sub(1)).collect();
-        format!("{}…", cut.trim_end())
-    }
-}
-
 /// Text broken at spaces into lines of at most `width` characters, at most `max_lines` of
 /// them; what does not fit is cut with an ellipsis.
 fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
@@ -103,11 +92,6 @@ fn display_date(stored: &str) -> String {
         |_| display_time(stored),
         |t| t.strftime("%-d %B %Y").to_string(),
     )
-}
-
-/// A count with its noun, singular or plural.
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 const CSS: &str = r##"
@@ -555,12 +539,17 @@ fn change_class(c: &Change) -> &'static str {
     }
 }
 
+/// A change in points that does not break between arrow and number, e.g. "▲ +12".
+fn change_figure(c: &Change) -> String {
+    since::change_text(c).replace(' ', "\u{a0}")
+}
+
 /// A change in points as a coloured figure, e.g. "▲ +12".
 fn change_cell(c: &Change) -> String {
     format!(
         "<span class=\"chg {}\">{}</span>",
         change_class(c),
-        escape(&since::change_text(c).replace(' ', "\u{a0}"))
+        escape(&change_figure(c))
     )
 }
 
@@ -605,7 +594,7 @@ fn since(out: &mut String, pack: &BoardPack, c: &Comparison) {
 fn since_tiles(out: &mut String, c: &Comparison) {
     let o = &c.overall;
     out.push_str("<div class=\"headline\">\n");
-    let name = |l: Option<u8>| l.map_or("no level", |l| LEVEL_NAMES[usize::from(l.min(3))]);
+    let name = |l: Option<u8>| l.map_or("no level", level_name);
     let names = if o.level_before == o.level_after {
         format!("Still {}", name(o.level_after))
     } else {
@@ -638,7 +627,7 @@ fn since_tiles(out: &mut String, c: &Comparison) {
     ));
     out.push_str(&figure(
         "Change",
-        escape(&since::change_text(o).replace(' ', "\u{a0}")),
+        escape(&change_figure(o)),
         &format!(" chg {}", change_class(o)),
         "Percentage points, overall.",
     ));
@@ -660,37 +649,33 @@ fn since_tiles(out: &mut String, c: &Comparison) {
 /// The answers that improved, slipped, were answered for the first time or are no longer
 /// answered.
 fn since_items(out: &mut String, pack: &BoardPack, c: &Comparison) {
-    let lists = [
-        ("Improved", &c.improved, "answer"),
-        ("Slipped", &c.slipped, "answer"),
-        ("Newly answered", &c.newly_answered, "item"),
-        ("No longer answered", &c.no_longer_answered, "item"),
-    ];
+    let lists = since::move_lists(c);
     // The empty lists first, on one line, so that none is left alone after the others.
     let empty: Vec<String> = lists
         .iter()
-        .filter(|(_, items, _)| items.is_empty())
-        .map(|(title, _, _)| format!("<strong>{title}:</strong> none."))
+        .filter(|l| l.items.is_empty())
+        .map(|l| format!("<strong>{}:</strong> none.", l.title))
         .collect();
     if !empty.is_empty() {
         let _ = writeln!(out, "<p class=\"more\">{}</p>", empty.join(" "));
     }
-    for (title, items, noun) in lists {
-        if items.is_empty() {
+    for l in lists {
+        if l.items.is_empty() {
             continue;
         }
         let _ = writeln!(
             out,
-            "<h3>{title} <span class=\"muted\">· {}</span></h3>",
-            count(items.len(), noun, &format!("{noun}s"))
+            "<h3>{} <span class=\"muted\">· {}</span></h3>",
+            l.title,
+            count(l.items.len(), l.noun, &format!("{}s", l.noun))
         );
-        if items.len() > LISTED_ITEMS && noun == "item" {
+        if l.listed {
+            moves_table(out, pack, l.items);
+        } else {
             out.push_str(
                 "<p class=\"more\">Too many to list here; the appendix gives each item's answer \
                  now.</p>\n",
             );
-        } else {
-            moves_table(out, pack, items);
         }
     }
 }
@@ -799,7 +784,7 @@ fn glance(out: &mut String, pack: &BoardPack) {
             .iter()
             .filter(|a| a.figures.level.map(|l| l.min(3)) == level)
             .count();
-        let name = level.map_or("No level", |l| LEVEL_NAMES[usize::from(l)]);
+        let name = level.map_or("No level", level_name);
         let _ = writeln!(
             out,
             "<tr class=\"{}\"><th>{} {name}</th><td><span class=\"dbar\"><span \
@@ -877,8 +862,8 @@ fn lead(pack: &BoardPack) -> String {
     let mut s = match o.level {
         Some(l) => format!(
             "Overall, supplier security is at level {l}, <strong>{}</strong>: {}.",
-            LEVEL_NAMES[usize::from(l.min(3))],
-            LEVEL_MEANINGS[usize::from(l.min(3))]
+            level_name(l),
+            level_meaning(l)
         ),
         None => {
             "No area has an applicable scored item yet, so there is no overall level.".to_string()
@@ -1287,10 +1272,7 @@ fn radar_key(out: &mut String, areas: &[Area]) {
                 || format!("<span class=\"muted\">{}</span>", no_score(f)),
                 |s| escape(&pct(Some(s)))
             ),
-            f.level.map_or_else(
-                || "<span class=\"muted\">–</span>".to_string(),
-                |l| pill(Some(l))
-            )
+            pill_or_dash(f.level)
         );
     }
     out.push_str("</tbody>\n</table>\n");
@@ -1325,7 +1307,7 @@ fn level_cell(f: &Figures) -> String {
 
 fn pill(level: Option<u8>) -> String {
     match level {
-        Some(l) => format!("<span class=\"pill l{}\">L{l}</span>", l.min(3)),
+        Some(l) => format!("<span class=\"pill {}\">L{l}</span>", level_class(Some(l))),
         None => String::new(),
     }
 }
@@ -1408,7 +1390,7 @@ fn weakest_links(out: &mut String, pack: &BoardPack) {
                      <span class=\"muted\">· {}</span></th></tr>",
                     pill(Some(l.level)),
                     l.level,
-                    LEVEL_NAMES[usize::from(l.level.min(3))],
+                    level_name(l.level),
                     count(many, "item", "items")
                 );
             }

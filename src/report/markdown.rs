@@ -3,10 +3,13 @@
 
 use std::fmt::Write as _;
 
-use super::since::{self, LISTED_ITEMS};
-use super::summary::{Action, BoardPack, ItemRow, Status, display_time, level_text, percent};
+use super::since;
+use super::summary::{
+    Action, BoardPack, ItemRow, Status, count, display_time, level_text, level_words, number,
+    percent,
+};
 use crate::compare::ItemChange;
-use crate::scoring::LEVEL_MEANINGS;
+use crate::scoring::level_meaning;
 
 /// How many cells a text bar has.
 const BAR_CELLS: usize = 10;
@@ -97,7 +100,7 @@ fn cover(out: &mut String, pack: &BoardPack) {
     let o = &pack.overall;
     let meaning = o
         .level
-        .map(|l| format!(": {}", LEVEL_MEANINGS[usize::from(l.min(3))]))
+        .map(|l| format!(": {}", level_meaning(l)))
         .unwrap_or_default();
     let _ = writeln!(out, "\n## Summary\n");
     let _ = writeln!(out, "| | |\n|---|---|");
@@ -120,7 +123,7 @@ fn cover(out: &mut String, pack: &BoardPack) {
     let _ = writeln!(
         out,
         "| Action plan | {} to follow up ({} flagged) |",
-        plural(pack.action_plan.len(), "item", "items"),
+        count(pack.action_plan.len(), "item", "items"),
         pack.flagged()
     );
     let _ = writeln!(out, "\nQuestionnaires:\n");
@@ -165,8 +168,8 @@ fn since(out: &mut String, pack: &BoardPack) {
     let _ = writeln!(
         out,
         "| Overall maturity level | {} | {} | {} |",
-        since::level_words(o.level_before),
-        since::level_words(o.level_after),
+        level_words(o.level_before),
+        level_words(o.level_after),
         since::level_change_text(o)
     );
     let _ = writeln!(
@@ -202,39 +205,27 @@ fn since(out: &mut String, pack: &BoardPack) {
             );
         }
     }
-    let lists = [
-        ("Improved", &c.improved, true),
-        ("Slipped", &c.slipped, true),
-        (
-            "Newly answered",
-            &c.newly_answered,
-            c.newly_answered.len() <= LISTED_ITEMS,
-        ),
-        (
-            "No longer answered",
-            &c.no_longer_answered,
-            c.no_longer_answered.len() <= LISTED_ITEMS,
-        ),
-    ];
+    let lists = since::move_lists(c);
     let empty: Vec<String> = lists
         .iter()
-        .filter(|(_, items, _)| items.is_empty())
-        .map(|(title, _, _)| format!("**{title}:** none."))
+        .filter(|l| l.items.is_empty())
+        .map(|l| format!("**{}:** none.", l.title))
         .collect();
     if !empty.is_empty() {
         let _ = writeln!(out, "\n{}", empty.join(" "));
     }
-    for (title, items, listed) in lists {
-        if items.is_empty() {
+    for l in lists {
+        if l.items.is_empty() {
             continue;
         }
         let _ = writeln!(
             out,
-            "\n### {title}: {}\n",
-            plural(items.len(), "item", "items")
+            "\n### {}: {}\n",
+            l.title,
+            count(l.items.len(), "item", "items")
         );
-        if listed {
-            for (n, i) in items.iter().enumerate() {
+        if l.listed {
+            for (n, i) in l.items.iter().enumerate() {
                 write_move(out, pack, n + 1, i);
             }
         } else {
@@ -250,7 +241,7 @@ fn since(out: &mut String, pack: &BoardPack) {
 fn write_move(out: &mut String, pack: &BoardPack, n: usize, i: &ItemChange) {
     let answer = |text: &str, value: Option<f64>| match (text.is_empty(), value) {
         (true, _) => "_not answered_".to_string(),
-        (false, Some(v)) => format!("{} ({})", escape(text), percent(Some(v))),
+        (false, Some(v)) => with_value(text, v),
         (false, None) => escape(&since::short_answer(text)),
     };
     let place = pack
@@ -302,11 +293,10 @@ fn weakest_links(out: &mut String, pack: &BoardPack) {
     for (n, link) in pack.weakest_links.iter().enumerate() {
         let _ = writeln!(
             out,
-            "{}. **{}**  \n   {} ({}) · level {} · weight {} · {} · {}",
+            "{}. **{}**  \n   {} · level {} · weight {} · {} · {}",
             n + 1,
             escape(&link.prompt),
-            escape(&link.answer),
-            percent(Some(link.value)),
+            with_value(&link.answer, link.value),
             link.level,
             number(link.weight),
             escape(&link.section),
@@ -317,7 +307,7 @@ fn weakest_links(out: &mut String, pack: &BoardPack) {
         let _ = writeln!(
             out,
             "\nNot yet assessed: {}.",
-            plural(pack.not_assessed, "scored item", "scored items")
+            count(pack.not_assessed, "scored item", "scored items")
         );
     }
 }
@@ -360,7 +350,7 @@ fn write_action(out: &mut String, n: usize, x: &Action) {
     let _ = writeln!(out, "{n}. **{}**  ", escape(&x.prompt));
     let answer = match (x.answer.is_empty(), x.value) {
         (true, _) => "not yet answered".to_string(),
-        (false, Some(v)) => format!("{} ({})", escape(&x.answer), percent(Some(v))),
+        (false, Some(v)) => with_value(&x.answer, v),
         (false, None) => escape(&x.answer),
     };
     let level = x.level.map(|l| format!(" · level {l}")).unwrap_or_default();
@@ -414,7 +404,7 @@ fn write_row(out: &mut String, row: &ItemRow) {
         Status::Unanswered => "_not yet answered_".to_string(),
         Status::Text => "answered below".to_string(),
         _ => match row.value {
-            Some(v) => format!("{} ({})", escape(&row.answer), percent(Some(v))),
+            Some(v) => with_value(&row.answer, v),
             None => escape(&row.answer),
         },
     };
@@ -462,6 +452,11 @@ fn method(out: &mut String, pack: &BoardPack) {
     );
 }
 
+/// An answer with its value, e.g. "Partially implemented (33 %)".
+fn with_value(answer: &str, value: f64) -> String {
+    format!("{} ({})", escape(answer), percent(Some(value)))
+}
+
 /// The source references and the item's full name, e.g. "CFCS 1.3 · `q/item`".
 fn refs(refs: &[String], item: &str) -> String {
     if refs.is_empty() {
@@ -477,16 +472,6 @@ fn refs(refs: &[String], item: &str) -> String {
     }
 }
 
-/// "1 item", "2 items".
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// A weight without needless decimals: 1, 2, 1.5.
-pub(crate) fn number(x: f64) -> String {
-    let s = format!("{x:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
-}
 
 #[cfg(test)]
 mod tests {

@@ -9,9 +9,9 @@
 use std::cmp::Ordering;
 use std::fmt::Write as _;
 
-use super::summary::percent;
-use crate::compare::{Change, Comparison, SectionChange};
-use crate::scoring::LEVEL_NAMES;
+use super::summary::{clip, count, percent};
+use crate::compare::{Change, Comparison, ItemChange, SectionChange};
+use crate::scoring::level_name;
 
 /// Up to how many newly answered or no-longer-answered items a pack lists one by one;
 /// above it, only their number.
@@ -39,14 +39,24 @@ pub fn direction(c: &Change) -> Option<Ordering> {
     points(c).map(|p| p.cmp(&0))
 }
 
-/// The change as "▲ +12", "▼ -5", "= 0", or "–" when either side has no score.
-pub fn change_text(c: &Change) -> String {
-    match points(c) {
-        Some(p) if p > 0 => format!("▲ +{p}"),
-        Some(p) if p < 0 => format!("▼ {p}"),
-        Some(_) => "= 0".to_string(),
+/// A change as an arrow and its size: "▲ +12" up, "▼ -5" down, "= 0" level, or "–"
+/// without a direction. `magnitude` is the size without a sign, as it should read.
+pub fn arrow(dir: Option<Ordering>, magnitude: &str) -> String {
+    match dir {
+        Some(Ordering::Greater) => format!("▲ +{magnitude}"),
+        Some(Ordering::Less) => format!("▼ -{magnitude}"),
+        Some(Ordering::Equal) => format!("= {magnitude}"),
         None => "–".to_string(),
     }
+}
+
+/// The change as "▲ +12", "▼ -5", "= 0", or "–" when either side has no score.
+pub fn change_text(c: &Change) -> String {
+    let p = points(c);
+    arrow(
+        p.map(|p| p.cmp(&0)),
+        &p.map(|p| p.unsigned_abs().to_string()).unwrap_or_default(),
+    )
 }
 
 /// A level as its digit, or "–" when there is none.
@@ -54,23 +64,11 @@ pub fn level_digit(level: Option<u8>) -> String {
     level.map_or_else(|| "–".to_string(), |l| l.to_string())
 }
 
-/// A level as "2 Managed", or "–" when there is none.
-pub fn level_words(level: Option<u8>) -> String {
-    level.map_or_else(
-        || "–".to_string(),
-        |l| format!("{l} {}", LEVEL_NAMES[usize::from(l.min(3))]),
-    )
-}
-
 /// The change in level as "▲ +2", "▼ -1", "= 0", or "–" when either side has none.
 pub fn level_change_text(c: &Change) -> String {
     match (c.level_before, c.level_after) {
-        (Some(b), Some(a)) => match a.cmp(&b) {
-            Ordering::Greater => format!("▲ +{}", a - b),
-            Ordering::Less => format!("▼ -{}", b - a),
-            Ordering::Equal => "= 0".to_string(),
-        },
-        _ => "–".to_string(),
+        (Some(b), Some(a)) => arrow(Some(a.cmp(&b)), &a.abs_diff(b).to_string()),
+        _ => arrow(None, ""),
     }
 }
 
@@ -88,19 +86,58 @@ pub fn score_move(c: &Change) -> String {
     format!("{} → {}", percent(c.score_before), percent(c.score_after))
 }
 
+/// One list of answers that moved: its title, what it counts ("answer" or "item"), its
+/// items, and whether a pack lists them one by one or only gives their number.
+#[derive(Debug, Clone, Copy)]
+pub struct MoveList<'c> {
+    /// "Improved", "Slipped", "Newly answered" or "No longer answered".
+    pub title: &'static str,
+    /// What one entry is, in the singular: "answer" or "item".
+    pub noun: &'static str,
+    /// The items in the list.
+    pub items: &'c [ItemChange],
+    /// Listed one by one; otherwise only counted (more than [`LISTED_ITEMS`] newly or no
+    /// longer answered items).
+    pub listed: bool,
+}
+
+/// The four lists of moved answers, in a pack's order: improved, slipped, newly answered
+/// and no longer answered.
+pub fn move_lists(c: &Comparison) -> [MoveList<'_>; 4] {
+    fn answers<'c>(title: &'static str, items: &'c [ItemChange]) -> MoveList<'c> {
+        MoveList {
+            title,
+            noun: "answer",
+            items,
+            listed: true,
+        }
+    }
+    fn items<'c>(title: &'static str, items: &'c [ItemChange]) -> MoveList<'c> {
+        MoveList {
+            title,
+            noun: "item",
+            items,
+            listed: items.len() <= LISTED_ITEMS,
+        }
+    }
+    [
+        answers("Improved", &c.improved),
+        answers("Slipped", &c.slipped),
+        items("Newly answered", &c.newly_answered),
+        items("No longer answered", &c.no_longer_answered),
+    ]
+}
+
 /// How many characters of an answer a list of moves shows.
 const ANSWER_CHARS: usize = 80;
 
 /// An answer on one line for a list of moves: a text answer's lines joined, and cut with an
 /// ellipsis after [`ANSWER_CHARS`] characters.
 pub fn short_answer(text: &str) -> String {
-    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if line.chars().count() <= ANSWER_CHARS {
-        line
-    } else {
-        let cut: String = line.chars().take(ANSWER_CHARS - 1).collect();
-        format!("{}…", cut.trim_end())
-    }
+    clip(
+        &text.split_whitespace().collect::<Vec<_>>().join(" "),
+        ANSWER_CHARS,
+    )
 }
 
 /// "1 point", "4 points".
@@ -119,7 +156,7 @@ fn and_list(parts: &[String]) -> String {
 
 /// "1 area", "3 areas".
 fn areas(n: usize) -> String {
-    format!("{n} {}", if n == 1 { "area" } else { "areas" })
+    count(n, "area", "areas")
 }
 
 /// A reading of the comparison for a director: a lead sentence on the overall score and
@@ -171,7 +208,7 @@ fn overall_sentence(o: &Change) -> String {
         ),
         _ => "neither assessment has an overall score yet".to_string(),
     };
-    let words = |l: u8| format!("{l} ({})", LEVEL_NAMES[usize::from(l.min(3))]);
+    let words = |l: u8| format!("{l} ({})", level_name(l));
     let level = match (o.level_before, o.level_after) {
         (Some(b), Some(a)) if a == b => format!("the overall level is still {}", words(a)),
         (Some(b), Some(a)) => format!(
@@ -286,7 +323,7 @@ fn items_sentence(c: &Comparison) -> String {
         (u, d) => format!("{u} answers improved and {d} slipped"),
     };
     let (new, gone) = (c.newly_answered.len(), c.no_longer_answered.len());
-    let item = |n: usize| format!("{n} {}", if n == 1 { "item" } else { "items" });
+    let item = |n: usize| count(n, "item", "items");
     if new > 0 {
         let _ = write!(
             s,

@@ -552,12 +552,38 @@ pub fn percent(score: Option<f64>) -> String {
     score.map_or_else(|| "–".to_string(), |s| format!("{:.0} %", s * 100.0))
 }
 
-/// A level as "2 Managed", or "–" when there is none.
-pub fn level_text(figures: &Figures) -> String {
-    match (figures.level, figures.level_name) {
-        (Some(l), Some(n)) => format!("{l} {n}"),
-        _ => "–".to_string(),
+/// A weight without needless decimals: 1, 2, 1.5.
+pub(crate) fn number(x: f64) -> String {
+    let s = format!("{x:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// Text cut to `max` characters with an ellipsis.
+pub(crate) fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
     }
+}
+
+/// A count with its noun, singular or plural: "1 item", "2 items".
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A level as "2 Managed", or "–" when there is none.
+pub fn level_words(level: Option<u8>) -> String {
+    level.map_or_else(
+        || "–".to_string(),
+        |l| format!("{l} {}", scoring::level_name(l)),
+    )
+}
+
+/// An area's or the whole assessment's level as "2 Managed", or "–" when there is none.
+pub fn level_text(figures: &Figures) -> String {
+    level_words(figures.level)
 }
 
 #[cfg(test)]

@@ -3,14 +3,14 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::assessment::Answer;
+use crate::assessment::{Answer, Assessment};
 use crate::merge::Disagreement;
 use crate::questionnaire::{Item, ItemKind, Questionnaire, Section};
 use crate::report::BoardPack;
 use crate::roles::ROLES;
-use crate::scoring::{self, ItemValue, ScoreReport};
+use crate::scoring::{self, ItemValue};
 use crate::store::{self, Session};
-use crate::text::sanitize_line;
+use crate::text::{one_line, sanitize_line};
 use crate::workspace::Workspace;
 
 use super::action::Action;
@@ -35,6 +35,19 @@ pub enum Screen {
     Board,
     /// The disagreements of a merged assessment, to settle.
     Disagreements,
+}
+
+impl Screen {
+    /// Where the keys go on this screen when nothing is on top of it.
+    pub fn context(self) -> Context {
+        match self {
+            Screen::Home => Context::Home,
+            Screen::Questionnaire => Context::Item,
+            Screen::Results => Context::Results,
+            Screen::Board => Context::Board,
+            Screen::Disagreements => Context::Disputes,
+        }
+    }
 }
 
 /// What has focus on top of the screen.
@@ -186,8 +199,6 @@ pub struct OpenAssessment {
     pub current: usize,
     /// The highlighted option or check of the current item.
     pub highlight: usize,
-    /// The scores as of the last change.
-    pub report: ScoreReport,
     /// What the results screen and the board view show, as of the last change.
     pub pack: BoardPack,
     /// The highlighted row of the action plan.
@@ -232,10 +243,7 @@ impl OpenAssessment {
                 }
             }
         }
-        let refs: Vec<&Questionnaire> = questionnaires.iter().collect();
-        let pack = BoardPack::from_questionnaires(&refs, &session.assessment);
-        let report = pack.score.clone();
-        let disputes = crate::merge::disputes(&refs, &session.assessment);
+        let (pack, disputes) = worked_out(&questionnaires, &session.assessment);
         let mut open = Self {
             session,
             questionnaires,
@@ -243,7 +251,6 @@ impl OpenAssessment {
             sections,
             current: 0,
             highlight: 0,
-            report,
             pack,
             plan_selected: 0,
             disputes,
@@ -342,10 +349,7 @@ impl OpenAssessment {
 
     /// Works out what follows from the answers again: scores, disputes, the comparison.
     fn rescore(&mut self) {
-        let refs: Vec<&Questionnaire> = self.questionnaires.iter().collect();
-        self.pack = BoardPack::from_questionnaires(&refs, &self.session.assessment);
-        self.report = self.pack.score.clone();
-        self.disputes = crate::merge::disputes(&refs, &self.session.assessment);
+        (self.pack, self.disputes) = worked_out(&self.questionnaires, &self.session.assessment);
         self.dispute_selected = self
             .dispute_selected
             .min(self.disputes.len().saturating_sub(1));
@@ -364,6 +368,16 @@ impl OpenAssessment {
         let full = &self.items.get(n)?.full;
         self.disputes.iter().find(|d| &d.item == full)
     }
+}
+
+/// What the answers come to: the board pack (with the scores) and the disputed items,
+/// largest spread first.
+fn worked_out(questionnaires: &[Questionnaire], a: &Assessment) -> (BoardPack, Vec<Disagreement>) {
+    let refs: Vec<&Questionnaire> = questionnaires.iter().collect();
+    (
+        BoardPack::from_questionnaires(&refs, a),
+        crate::merge::disputes(&refs, a),
+    )
 }
 
 /// A message on the status line.
@@ -390,6 +404,9 @@ pub struct App {
     pub home: Vec<HomeRow>,
     /// The highlighted home row.
     pub home_selected: usize,
+    /// The home rows the open assessment can be compared with (indexes into
+    /// [`App::home`]), worked out when the comparison picker opens.
+    pub compare_rows: Vec<usize>,
     /// The assessment being answered.
     pub open: Option<OpenAssessment>,
     /// The status-line message.
@@ -418,10 +435,7 @@ pub fn wall_clock() -> String {
 
 /// Words for an error, on one line, safe to show.
 fn message(e: &dyn std::fmt::Display) -> String {
-    sanitize_line(&e.to_string())
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    one_line(&e.to_string())
 }
 
 impl App {
@@ -433,6 +447,7 @@ impl App {
             mode: Mode::Normal,
             home: Vec::new(),
             home_selected: 0,
+            compare_rows: Vec::new(),
             open: None,
             status: Status::None,
             saved_at: None,
@@ -538,19 +553,8 @@ impl App {
             Mode::Picker(_) => Context::Picker,
             Mode::Search(_) => Context::Search,
             Mode::WriteReport(_) => Context::FileName,
-            Mode::Normal => match self.screen {
-                Screen::Home => Context::Home,
-                Screen::Questionnaire => Context::Item,
-                Screen::Results => Context::Results,
-                Screen::Board => Context::Board,
-                Screen::Disagreements => Context::Disputes,
-            },
+            Mode::Normal => self.screen.context(),
         }
-    }
-
-    /// The board pack the results screen and the board view show.
-    pub fn summary(&self) -> Option<&BoardPack> {
-        self.open.as_ref().map(|o| &o.pack)
     }
 
     fn info(&mut self, text: impl Into<String>) {
@@ -563,8 +567,11 @@ impl App {
             return;
         };
         open.session.assessment.answers.retain(|_, a| !a.is_empty());
+        // Saving stamps the time of the change; worked out after it, the pack carries that
+        // time too, and is the one a written board pack holds.
+        let saved = open.session.save();
         open.rescore();
-        match open.session.save() {
+        match saved {
             Ok(()) => {
                 self.saved_at = Some((self.clock)());
                 if matches!(self.status, Status::Error(_)) {
@@ -928,7 +935,7 @@ impl App {
 
     #[allow(clippy::needless_pass_by_value)] // actions are small and matched by value
     fn update_results(&mut self, action: Action) {
-        let plan_len = self.summary().map_or(0, |s| s.action_plan.len());
+        let plan_len = self.open.as_ref().map_or(0, |o| o.pack.action_plan.len());
         let target = self.open.as_ref().and_then(|o| {
             o.pack
                 .action_plan

@@ -869,6 +869,35 @@ fn the_format_follows_the_file_name() {
     assert_eq!(f.app.status, Status::Info("No file was written.".into()));
 }
 
+#[test]
+fn a_board_pack_written_after_a_change_holds_the_time_it_was_saved() {
+    let mut f = at_home();
+    add_assessment(&f.app.ws, "Acme 2020", None, "2020-01-01T00:00:00Z", &[]);
+    f.app.refresh_home();
+    f.app.home_selected = f
+        .app
+        .home
+        .iter()
+        .position(|r| r.name == "Acme 2020")
+        .expect("listed");
+    let out = tempfile::tempdir().expect("tempdir");
+    f.app.report_dir = Some(out.path().to_path_buf());
+    press(&mut f.app, "<Enter>3rw");
+    let Mode::WriteReport(form) = &f.app.mode else {
+        panic!("the file dialog is open");
+    };
+    let name = form.file.text().replace(".html", ".json");
+    press(
+        &mut f.app,
+        "<Backspace><Backspace><Backspace><Backspace>json<Enter>",
+    );
+    let text = std::fs::read_to_string(out.path().join(&name)).expect("written");
+    let pack: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let updated = saved(&f.app).updated;
+    assert_ne!(updated, "2020-01-01T00:00:00Z", "the change is saved");
+    assert_eq!(pack["assessment"]["updated"], updated.as_str());
+}
+
 mod snapshots {
     use super::*;
 

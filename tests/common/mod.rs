@@ -1,12 +1,14 @@
 //! Helpers shared by the integration tests: a data directory of its own with supplycheck
-//! run in it, and the real binary in a pseudo-terminal.
+//! run in it, the files it saves read back, the real binary in a pseudo-terminal, and the
+//! published JSON Schemas.
 
 #![allow(dead_code, reason = "each test file uses a part of it")]
 
 pub mod pty;
+pub mod schema;
 
 use std::ffi::OsStr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -16,6 +18,12 @@ pub const FIXTURE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/tests/fixtures/worked-example.json"
 );
+
+/// A file supplycheck saved, read as JSON.
+pub fn read_json(file: &Path) -> Value {
+    let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()))
+}
 
 /// A data directory of its own, and the commands run in it.
 pub struct Env {
@@ -86,6 +94,22 @@ impl Env {
             .path()
             .join("assessments")
             .join(format!("{id}.json"))
+    }
+
+    /// The saved assessment `id_or_path`, read as JSON: a file's path (with a separator, or
+    /// ending in `.json`, as the command line takes it), or the id of an assessment in this
+    /// data directory.
+    pub fn saved(&self, id_or_path: impl AsRef<Path>) -> Value {
+        let given = id_or_path.as_ref();
+        let is_path =
+            given.components().count() > 1 || given.extension().is_some_and(|e| e == "json");
+        if is_path {
+            read_json(given)
+        } else {
+            let mut name = given.as_os_str().to_owned();
+            name.push(".json");
+            read_json(&self.dir.path().join("assessments").join(name))
+        }
     }
 
     /// Runs `supplycheck ARGS`, which must succeed, and reads its output as JSON.

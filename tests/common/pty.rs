@@ -107,6 +107,11 @@ impl Term {
         }
     }
 
+    /// Whether the program left the cursor hidden.
+    pub fn cursor_hidden(&self) -> bool {
+        self.screen(vt100::Screen::hide_cursor)
+    }
+
     /// Looks at the terminal's screen state (cursor, alternate screen, mouse mode).
     pub fn screen<R>(&self, look: impl FnOnce(&vt100::Screen) -> R) -> R {
         look(self.parser.lock().expect("parser").screen())

@@ -10,17 +10,13 @@ use crate::report::{self, BoardPack, Format};
 use crate::store;
 use crate::text::sanitize_line;
 
-use super::{App, HomeRow, Mode, Picker, PickerKind, Screen, Status, message};
+use super::{App, HomeRow, Mode, OpenAssessment, Picker, PickerKind, Screen, Status, message};
 use crate::tui::action::Action;
 use crate::tui::editor::Editor;
 
 /// Another assessment the open one is compared with on the results screen.
 #[derive(Debug, Clone)]
 pub struct Compared {
-    /// Its file.
-    pub path: PathBuf,
-    /// Its name (safe to show).
-    pub name: String,
     /// Whether it is the earlier of the two ("before"); otherwise it is "after".
     pub is_before: bool,
     /// The assessment as read (not locked, never written).
@@ -35,7 +31,6 @@ impl Compared {
     /// Compares `other` with the open assessment `current` (answered against `current_qs`);
     /// `other` is "before" when it last changed earlier than `current`.
     pub fn new(
-        path: PathBuf,
         other: Assessment,
         questionnaires: Vec<Questionnaire>,
         current_qs: &[Questionnaire],
@@ -44,8 +39,6 @@ impl Compared {
         let is_before = earlier(&other.updated, &current.updated);
         let comparison = work_out(is_before, &questionnaires, &other, current_qs, current);
         Self {
-            path,
-            name: sanitize_line(&other.name),
             is_before,
             other,
             questionnaires,
@@ -62,6 +55,16 @@ impl Compared {
             current_qs,
             current,
         );
+    }
+
+    /// Its name (safe to show).
+    pub fn name(&self) -> &str {
+        let side = if self.is_before {
+            &self.comparison.before
+        } else {
+            &self.comparison.after
+        };
+        &side.name
     }
 
     /// "before" or "after": which the other assessment is.
@@ -119,7 +122,7 @@ pub struct WriteForm {
 }
 
 /// The format a board pack file name asks for, by its extension.
-pub fn format_of(file: &str) -> Option<Format> {
+fn format_of(file: &str) -> Option<Format> {
     let ext = Path::new(file).extension()?.to_str()?.to_ascii_lowercase();
     match ext.as_str() {
         "html" | "htm" => Some(Format::Html),
@@ -135,8 +138,20 @@ fn default_file(id: &str) -> String {
     format!("{}-board-pack.html", store::slug(id))
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
-    a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+impl OpenAssessment {
+    /// The board pack written from the results or board screen: the one they show; while
+    /// compared on the results screen with an earlier assessment, with what changed since
+    /// then.
+    pub fn pack_to_write(&self) -> BoardPack {
+        match self.compare.as_ref().filter(|c| c.is_before) {
+            Some(c) => {
+                let now: Vec<&Questionnaire> = self.questionnaires.iter().collect();
+                let then: Vec<&Questionnaire> = c.questionnaires.iter().collect();
+                BoardPack::compared(&now, &self.session.assessment, &then, &c.other)
+            }
+            None => self.pack.clone(),
+        }
+    }
 }
 
 impl App {
@@ -159,9 +174,6 @@ impl App {
         {
             open.dispute_selected = n;
         }
-        open.dispute_selected = open
-            .dispute_selected
-            .min(open.disputes.len().saturating_sub(1));
         open.respondent = 0;
         self.screen = Screen::Disagreements;
     }
@@ -270,13 +282,12 @@ impl App {
         });
     }
 
-    /// The other assessments the open one can be compared with.
+    /// The other assessments the open one can be compared with, as worked out when the
+    /// comparison picker opened ([`App::compare_rows`]).
     pub fn compare_candidates(&self) -> Vec<&HomeRow> {
-        let current = self.open.as_ref().map(|o| o.session.path.as_path());
-        self.home
+        self.compare_rows
             .iter()
-            .filter(|r| r.error.is_none())
-            .filter(|r| current.is_none_or(|p| !same_file(p, &r.path)))
+            .filter_map(|&n| self.home.get(n))
             .collect()
     }
 
@@ -294,7 +305,18 @@ impl App {
 
     fn pick_comparison(&mut self) {
         self.refresh_home();
-        if self.compare_candidates().is_empty() {
+        // The home rows cannot change while the picker is open: the candidates are worked
+        // out once, here, and not on every frame.
+        let current = self.open.as_ref().map(|o| o.session.path.as_path());
+        self.compare_rows = self
+            .home
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.error.is_none())
+            .filter(|(_, r)| current.is_none_or(|p| !store::same_file(p, &r.path)))
+            .map(|(n, _)| n)
+            .collect();
+        if self.compare_rows.is_empty() {
             self.info(
                 "There is no other assessment to compare with: create one at home with n, \
                  or with `supplycheck new`.",
@@ -326,8 +348,8 @@ impl App {
             return;
         };
         let loaded = self.ws.load(&path.to_string_lossy());
-        let (path, other) = match loaded {
-            Ok(found) => found,
+        let other = match loaded {
+            Ok((_, other)) => other,
             Err(e) => {
                 self.status = Status::Error(format!("Cannot compare: {}", message(&e)));
                 return;
@@ -341,7 +363,6 @@ impl App {
             .collect();
         if let Some(open) = self.open.as_mut() {
             open.compare = Some(Compared::new(
-                path,
                 other,
                 questionnaires,
                 &open.questionnaires,
@@ -443,14 +464,10 @@ impl App {
             self.mode = Mode::WriteReport(form);
             return;
         }
-        let loaded;
-        let assessment = match (&form.source, self.open.as_ref()) {
-            (None, Some(open)) => &open.session.assessment,
+        let pack = match (&form.source, self.open.as_ref()) {
+            (None, Some(open)) => open.pack_to_write(),
             (Some(source), _) => match self.ws.load(&source.to_string_lossy()) {
-                Ok((_, a)) => {
-                    loaded = a;
-                    &loaded
-                }
+                Ok((_, a)) => BoardPack::build(&self.ws, &a),
                 Err(e) => {
                     self.mode = Mode::Normal;
                     self.status = Status::Error(format!("Not written: {}", message(&e)));
@@ -461,26 +478,6 @@ impl App {
                 self.mode = Mode::Normal;
                 return;
             }
-        };
-        // The open assessment, compared on the results screen with an earlier one: the pack
-        // says what changed since then.
-        let earlier = self
-            .open
-            .as_ref()
-            .filter(|_| form.source.is_none())
-            .and_then(|open| {
-                open.compare
-                    .as_ref()
-                    .filter(|c| c.is_before)
-                    .map(|c| (open, c))
-            });
-        let pack = match earlier {
-            Some((open, c)) => {
-                let now: Vec<&Questionnaire> = open.questionnaires.iter().collect();
-                let then: Vec<&Questionnaire> = c.questionnaires.iter().collect();
-                BoardPack::compared(&now, assessment, &then, &c.other)
-            }
-            None => BoardPack::build(&self.ws, assessment),
         };
         let since = pack
             .comparison

@@ -27,19 +27,19 @@ fn big_digit(level: Option<u8>) -> [&'static str; 5] {
 
 /// Draws the board view.
 pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
-    let (Some(open), Some(s)) = (app.open.as_ref(), app.summary()) else {
+    let Some(open) = app.open.as_ref() else {
         return;
     };
+    let s = &open.pack;
     let t = &app.theme;
     let big = body.height >= 40;
     let top_height = if big { 11 } else { 7 };
     let [top, rest] =
         Layout::vertical([Constraint::Length(top_height), Constraint::Min(1)]).areas(body);
-    let a = &open.session.assessment;
-    let mut title = crate::text::sanitize_line(&a.name);
-    if !a.organisation.trim().is_empty() {
+    let mut title = s.assessment.name.clone();
+    if !open.session.assessment.organisation.trim().is_empty() {
         title.push_str(" — ");
-        title.push_str(&crate::text::sanitize_line(&a.organisation));
+        title.push_str(&s.assessment.organisation);
     }
     let block = panel(&format!("Board view · {title}"), t, true);
     let inner = block.inner(top);

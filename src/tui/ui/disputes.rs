@@ -11,7 +11,8 @@ use unicode_width::UnicodeWidthStr;
 use super::questionnaire::header;
 use super::{fit, pad, panel, percent, row_in, row_style, scroll_for, wrap};
 use crate::merge::Disagreement;
-use crate::text::{sanitize, sanitize_line};
+use crate::questionnaire::Item;
+use crate::text::{one_line, sanitize_line};
 use crate::tui::action::Action;
 use crate::tui::app::{App, OpenAssessment};
 use crate::tui::theme::Theme;
@@ -166,8 +167,14 @@ fn detail(app: &App, open: &OpenAssessment, d: &Disagreement, frame: &mut Frame,
         };
         lines.push(Line::styled(l, t.prompt));
     }
-    let mut place = vec![section_of(open, &d.item)];
-    if let Some((_, _, item)) = open.index_of(&d.item).and_then(|i| open.at(i)) {
+    // The item, looked up once: its section, its sources, and its checks below.
+    let found = open.index_of(&d.item).and_then(|i| open.at(i));
+    let mut place = vec![
+        found
+            .map(|(_, s, _)| sanitize_line(&s.title))
+            .unwrap_or_default(),
+    ];
+    if let Some((_, _, item)) = found {
         if !item.refs.is_empty() {
             place.push(sanitize_line(&item.refs.join(", ")));
         }
@@ -185,12 +192,7 @@ fn detail(app: &App, open: &OpenAssessment, d: &Disagreement, frame: &mut Frame,
                 .get(&d.item)
                 .and_then(|r| r.get(i))
                 .and_then(|r| r.answer.note.as_deref())
-                .map(|note| {
-                    sanitize(note)
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
+                .map(one_line)
                 .filter(|note| !note.is_empty())
         })
         .collect();
@@ -200,8 +202,10 @@ fn detail(app: &App, open: &OpenAssessment, d: &Disagreement, frame: &mut Frame,
     } else {
         lines.extend(rows(t, d, &notes, open.respondent, width, room));
     }
-    let room = usize::from(inner.height).saturating_sub(lines.len());
-    lines.extend(check_matrix(t, open, d, width, room));
+    if let Some((_, _, item)) = found {
+        let room = usize::from(inner.height).saturating_sub(lines.len());
+        lines.extend(check_matrix(t, open, d, item, width, room));
+    }
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -332,18 +336,16 @@ fn rows(
     out
 }
 
-/// For a checklist, which checks each respondent ticked, one row per check — when every
-/// check fits in `room` rows.
+/// For a checklist (`item`, the disputed one), which checks each respondent ticked, one row
+/// per check — when every check fits in `room` rows.
 fn check_matrix(
     t: &Theme,
     open: &OpenAssessment,
     d: &Disagreement,
+    item: &Item,
     width: usize,
     room: usize,
 ) -> Vec<Line<'static>> {
-    let Some((_, _, item)) = open.index_of(&d.item).and_then(|n| open.at(n)) else {
-        return Vec::new();
-    };
     let Some(responses) = open.session.assessment.responses.get(&d.item) else {
         return Vec::new();
     };

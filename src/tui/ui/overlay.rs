@@ -431,17 +431,10 @@ fn help(app: &App, frame: &mut Frame, area: Rect, scroll: u16) {
         .title_bottom(Span::styled(" ↑/↓ scroll · Esc or ? closes ", t.dim));
     let inner = block.inner(outer);
     frame.render_widget(block, outer);
-    let screen = match app.screen {
-        crate::tui::app::Screen::Home => keys::Context::Home,
-        crate::tui::app::Screen::Questionnaire => keys::Context::Item,
-        crate::tui::app::Screen::Results => keys::Context::Results,
-        crate::tui::app::Screen::Board => keys::Context::Board,
-        crate::tui::app::Screen::Disagreements => keys::Context::Disputes,
-    };
     let width = usize::from(inner.width);
     let key_width = 16;
     let mut lines = Vec::new();
-    for (heading, rows) in keys::help(screen) {
+    for (heading, rows) in keys::help(app.screen.context()) {
         if rows.is_empty() {
             continue;
         }

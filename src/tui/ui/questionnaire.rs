@@ -55,17 +55,17 @@ pub(crate) fn areas(body: Rect) -> Areas {
 pub(crate) fn header(app: &App, open: &OpenAssessment, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     let a = &open.session.assessment;
-    let overall = &open.report.overall;
+    let overall = &open.pack.score.overall;
     let right = format!(
         "{}   Score {}  ",
         level_words(overall.level),
         percent(overall.score)
     );
     let width = usize::from(area.width);
-    let mut name = format!("  {}", sanitize_line(&a.name));
+    let mut name = format!("  {}", open.pack.assessment.name);
     if !a.organisation.trim().is_empty() {
         name.push_str(" — ");
-        name.push_str(&sanitize_line(&a.organisation));
+        name.push_str(&open.pack.assessment.organisation);
     }
     let name = pad(&name, width.saturating_sub(right.width()));
     let (answered, total) = open.progress();
@@ -187,7 +187,8 @@ fn section_lines(open: &OpenAssessment, t: &Theme, area: Rect) -> Vec<Line<'stat
             };
             let (answered, total) = open.section_progress(n);
             let level = open
-                .report
+                .pack
+                .score
                 .sections
                 .get(n)
                 .and_then(|s| s.figures.level)

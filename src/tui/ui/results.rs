@@ -12,8 +12,9 @@ use crate::compare::Change;
 use crate::report::BoardPack;
 use crate::report::summary::Area;
 use crate::scoring::level_name;
+use crate::text::one_line;
 use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::app::{App, Compared};
 use crate::tui::theme::Theme;
 
 struct Areas {
@@ -57,22 +58,21 @@ pub(crate) fn change_words(c: Option<&Change>, t: &Theme) -> (String, ratatui::s
 }
 
 /// Bars, one line per area: title, bar, percent, level, and with a comparison the change
-/// of each area's score (`changes`, in the areas' order).
+/// of each area's score.
 pub(crate) fn area_lines(
     areas: &[Area],
     t: &Theme,
     width: usize,
     names: bool,
-    changes: Option<&[Option<Change>]>,
+    compared: Option<&Compared>,
 ) -> Vec<Line<'static>> {
     let level_width = if names { 14 } else { 3 };
-    let change_width = if changes.is_some() { 7 } else { 0 };
+    let change_width = if compared.is_some() { 7 } else { 0 };
     let bar_width = (width.saturating_sub(change_width) / 3).clamp(6, 40);
     let title_width = width.saturating_sub(bar_width + 6 + level_width + 2 + change_width);
     areas
         .iter()
-        .enumerate()
-        .map(|(n, a)| {
+        .map(|a| {
             let f = &a.figures;
             let mut spans = vec![
                 Span::raw(" "),
@@ -91,9 +91,9 @@ pub(crate) fn area_lines(
             } else {
                 t.good
             };
-            if let Some(changes) = changes {
+            if let Some(c) = compared {
                 spans.push(Span::styled(pad(&level, level_width + 1), style));
-                let (words, style) = change_words(changes.get(n).and_then(Option::as_ref), t);
+                let (words, style) = change_words(c.section(&a.id), t);
                 spans.push(Span::styled(pad(&words, change_width), style));
             } else {
                 spans.push(Span::styled(level, style));
@@ -105,12 +105,13 @@ pub(crate) fn area_lines(
 
 /// Draws the results screen.
 pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
-    let (Some(open), Some(s)) = (app.open.as_ref(), app.summary()) else {
+    let Some(open) = app.open.as_ref() else {
         return;
     };
+    let s = &open.pack;
     let t = &app.theme;
     let a = areas(body);
-    let name = crate::text::sanitize_line(&open.session.assessment.name);
+    let name = &s.assessment.name;
     let answered = format!(
         "{} of {} scored items answered",
         s.overall.answered, s.overall.total
@@ -118,7 +119,7 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
     let room = usize::from(a.gauge.width.saturating_sub(2));
     let (title, label) = match &open.compare {
         Some(c) => (
-            format!("Results · {name} · compared with {} ({})", c.name, c.side()),
+            format!("Results · {name} · compared with {} ({})", c.name(), c.side()),
             compared_label(&c.comparison.overall, &answered, room, t),
         ),
         None => (
@@ -147,19 +148,12 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
     let inner = chart_block.inner(a.chart);
     frame.render_widget(chart_block, a.chart);
     let names = inner.width >= 60;
-    let changes: Option<Vec<Option<Change>>> = open.compare.as_ref().map(|c| {
-        open.report
-            .sections
-            .iter()
-            .map(|section| c.section(&section.id).copied())
-            .collect()
-    });
     let mut lines = area_lines(
         &s.areas,
         t,
         usize::from(inner.width),
         names,
-        changes.as_deref(),
+        open.compare.as_ref(),
     );
     let current = open.current_section();
     let top = scroll_for(current, lines.len(), usize::from(inner.height));
@@ -204,54 +198,28 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
 /// score, and the change in points.
 fn compared_label(c: &Change, answered: &str, room: usize, t: &Theme) -> String {
     let (arrow, _) = change_words(Some(c), t);
-    let points = if arrow == "–" {
-        String::new()
-    } else if arrow == "= 0" {
-        "  = no change".to_string()
-    } else {
-        format!("  {arrow} points")
+    let points = match arrow.as_str() {
+        "–" => String::new(),
+        "= 0" => "  = no change".to_string(),
+        _ => format!("  {arrow} points"),
     };
-    let long = |l: Option<u8>| {
-        l.map_or_else(
-            || "no level".to_string(),
-            |l| format!("Level {l} · {}", level_name(l)),
-        )
-    };
+    let long = |l: Option<u8>| l.map_or_else(|| "no level".to_string(), |l| level_words(Some(l)));
     let short = |l: Option<u8>| l.map_or_else(|| "–".to_string(), |l| format!("L{l}"));
     let score = format!(
         "score {} → {}{points}",
         percent(c.score_before),
         percent(c.score_after)
     );
+    let levels = format!("{} → {}", long(c.level_before), long(c.level_after));
+    let brief = format!("{} → {}", short(c.level_before), short(c.level_after));
     [
-        format!(
-            "{} → {}  —  {score}  —  {answered}",
-            long(c.level_before),
-            long(c.level_after)
-        ),
-        format!(
-            "{} → {}  —  {score}",
-            long(c.level_before),
-            long(c.level_after)
-        ),
-        format!(
-            "{} → {}  —  {score}",
-            short(c.level_before),
-            short(c.level_after)
-        ),
+        format!("{levels}  —  {score}  —  {answered}"),
+        format!("{levels}  —  {score}"),
+        format!("{brief}  —  {score}"),
     ]
     .into_iter()
     .find(|l| l.width() <= room)
-    .unwrap_or_else(|| {
-        fit(
-            &format!(
-                "{} → {} {score}",
-                short(c.level_before),
-                short(c.level_after)
-            ),
-            room,
-        )
-    })
+    .unwrap_or_else(|| fit(&format!("{brief} {score}"), room))
 }
 
 fn link_lines(s: &BoardPack, t: &Theme, area: Rect) -> Vec<Line<'static>> {
@@ -319,8 +287,7 @@ fn plan_lines(app: &App, s: &BoardPack, width: usize) -> Vec<Line<'static>> {
             detail.push(row.refs.join(", "));
         }
         if let Some(note) = &row.note {
-            let note = note.split_whitespace().collect::<Vec<_>>().join(" ");
-            detail.push(format!("note: {note}"));
+            detail.push(format!("note: {}", one_line(note)));
         }
         lines.push(Line::styled(
             fit(
@@ -366,11 +333,11 @@ fn plan_top(selected: usize, rows: usize, height: u16) -> usize {
 
 /// A click on a row of the action plan.
 pub fn hit(app: &App, body: Rect, column: u16, row: u16) -> Option<Action> {
-    let s = app.summary()?;
+    let open = app.open.as_ref()?;
+    let s = &open.pack;
     let a = areas(body);
     let inner = ratatui::widgets::Block::bordered().inner(a.plan);
     let r = row_in(inner, column, row)?;
-    let selected = app.open.as_ref().map_or(0, |o| o.plan_selected);
-    let n = plan_top(selected, s.action_plan.len(), inner.height) + r / 2;
+    let n = plan_top(open.plan_selected, s.action_plan.len(), inner.height) + r / 2;
     (n < s.action_plan.len()).then_some(Action::ClickRow(n))
 }
