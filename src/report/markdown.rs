@@ -472,7 +472,6 @@ fn refs(refs: &[String], item: &str) -> String {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

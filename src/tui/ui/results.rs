@@ -119,7 +119,11 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
     let room = usize::from(a.gauge.width.saturating_sub(2));
     let (title, label) = match &open.compare {
         Some(c) => (
-            format!("Results · {name} · compared with {} ({})", c.name(), c.side()),
+            format!(
+                "Results · {name} · compared with {} ({})",
+                c.name(),
+                c.side()
+            ),
             compared_label(&c.comparison.overall, &answered, room, t),
         ),
         None => (
