@@ -230,7 +230,7 @@ impl Assessment {
             });
         }
         for qref in &self.questionnaires {
-            match catalog.get(&qref.id) {
+            match catalog.for_ref(qref) {
                 None => problems.push(Problem {
                     place: qref.id.clone(),
                     message: "this questionnaire is not available: put its file in the data \
@@ -266,7 +266,10 @@ impl Assessment {
                 });
                 continue;
             }
-            let Some(q) = catalog.get(qid) else { continue };
+            let used = self.questionnaires.iter().find(|r| r.id == qid);
+            let Some(q) = used.and_then(|r| catalog.for_ref(r)) else {
+                continue;
+            };
             let Some((_, item)) = q.item(iid) else {
                 problems.push(Problem {
                     place: full.clone(),

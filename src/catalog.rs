@@ -1,9 +1,24 @@
 //! The questionnaires available to a run: the built-ins compiled into the binary, the files
 //! in the data directory's `questionnaires/` folder, and files named on the command line.
+//!
+//! A questionnaire is known by its id and version; several versions of one id sit side by
+//! side, so an assessment is always scored against the version it was answered on.
 
+use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
 
+use crate::assessment::{Assessment, QuestionnaireRef};
 use crate::questionnaire::{Finding, Origin, Questionnaire, QuestionnaireError};
+use crate::text::sanitize_line;
+
+/// The longest id a questionnaire may have: it becomes part of a file name.
+pub const MAX_ID_LEN: usize = 64;
+
+/// The longest version a questionnaire copied into the data directory may have.
+pub const MAX_VERSION_LEN: usize = 64;
+
+/// How many differences a conflict message names before it summarises the rest.
+const DIFFERENCES_SHOWN: usize = 8;
 
 /// The built-in questionnaires as (id, JSON text), in the order a new assessment uses them.
 pub const BUILT_INS: [(&str, &str); 3] = [
@@ -46,6 +61,58 @@ pub struct CatalogProblem {
     pub message: String,
 }
 
+/// Why a questionnaire the user asked for cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogError {
+    /// The file could not be loaded.
+    #[error(transparent)]
+    Questionnaire(#[from] QuestionnaireError),
+    /// The same id and version is already known with other content.
+    #[error(
+        "{file}: questionnaire \"{id}\" version {version} is already in {existing}, with other \
+         content:\n{}\n  A version's content never changes, so assessments answered on it keep \
+         their meaning: give the changed questionnaire a new version (e.g. in its \"version\" \
+         field), or use the copy that is already there.",
+        render_differences(.differences)
+    )]
+    Conflict {
+        /// The file that was refused.
+        file: PathBuf,
+        /// The questionnaire's id.
+        id: String,
+        /// The version both claim.
+        version: String,
+        /// Where the other copy is (a file, or "built-in").
+        existing: String,
+        /// What differs, one line each.
+        differences: Vec<String>,
+    },
+    /// A questionnaire whose id or version cannot be part of a file name.
+    #[error("{file}: {message}")]
+    FileName {
+        /// The file.
+        file: PathBuf,
+        /// What is wrong and what to do.
+        message: String,
+    },
+}
+
+/// Difference lines for a message: indented, the first few, then how many more.
+pub fn render_differences(differences: &[String]) -> String {
+    let mut lines: Vec<String> = differences
+        .iter()
+        .take(DIFFERENCES_SHOWN)
+        .map(|d| format!("  {d}"))
+        .collect();
+    if differences.len() > DIFFERENCES_SHOWN {
+        lines.push(format!(
+            "  … and {} more difference(s)",
+            differences.len() - DIFFERENCES_SHOWN
+        ));
+    }
+    lines.join("\n")
+}
+
 impl Catalog {
     /// Only the built-in questionnaires.
     pub fn built_in() -> Self {
@@ -68,90 +135,204 @@ impl Catalog {
         catalog
     }
 
-    /// The built-ins, then every `*.json` in `dir` (when it exists), then `extra` files.
+    /// The built-ins, then every `*.json` regular file in `dir` (when it exists), then
+    /// `extra` files.
     ///
-    /// A file whose id is a built-in's is left out with a problem; an extra file replaces a
-    /// data-directory copy of the same id. Unreadable files are left out with a problem,
-    /// except `extra` files, whose failure is an error (the user asked for them).
-    pub fn load(dir: Option<&Path>, extra: &[PathBuf]) -> Result<Self, QuestionnaireError> {
+    /// Versions of one id sit side by side. A file identical to a questionnaire already
+    /// loaded adds nothing; a file whose id is a built-in's, or whose id and version are
+    /// already loaded with other content, is left out with a problem — except `extra` files,
+    /// whose conflict or failure to load is an error (the user asked for them). Anything in
+    /// `dir` that is not a regular file (a named pipe, a socket, a device) is never opened.
+    pub fn load(dir: Option<&Path>, extra: &[PathBuf]) -> Result<Self, CatalogError> {
         let mut catalog = Self::built_in();
-        if let Some(dir) = dir
-            && let Ok(read) = std::fs::read_dir(dir)
-        {
-            let mut files: Vec<PathBuf> = read
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "json"))
-                .collect();
-            files.sort();
-            for file in files {
-                match Questionnaire::load_file(&file) {
-                    Ok((q, warnings)) => catalog.add(q, Origin::File(file), warnings, false),
-                    Err(e) => catalog.problems.push(CatalogProblem {
-                        file,
-                        message: e.to_string(),
-                    }),
-                }
-            }
+        if let Some(dir) = dir {
+            catalog.load_dir(dir);
         }
         for file in extra {
             let (q, warnings) = Questionnaire::load_file(file)?;
-            catalog.add(q, Origin::File(file.clone()), warnings, true);
+            catalog.add(q, Origin::File(file.clone()), warnings, true)?;
         }
         Ok(catalog)
     }
 
-    fn add(&mut self, q: Questionnaire, origin: Origin, warnings: Vec<Finding>, replace: bool) {
+    fn load_dir(&mut self, dir: &Path) {
+        let read = match std::fs::read_dir(dir) {
+            Ok(read) => read,
+            // No folder (or no data directory at all): nothing of one's own to load.
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+                ) =>
+            {
+                return;
+            }
+            Err(e) => {
+                self.problems.push(CatalogProblem {
+                    file: dir.to_path_buf(),
+                    message: format!("cannot read the folder: {e}"),
+                });
+                return;
+            }
+        };
+        let mut files: Vec<PathBuf> = read
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect();
+        files.sort();
+        for file in files {
+            // Opening a named pipe waits for a writer forever, and a device may never end:
+            // only regular files (or links to them) are read.
+            match std::fs::metadata(&file) {
+                Ok(meta) if meta.is_file() => {}
+                Ok(meta) => {
+                    self.problems.push(CatalogProblem {
+                        message: format!(
+                            "left out: it is {}, not a regular file; put only questionnaire \
+                             files in this folder",
+                            file_kind(meta.file_type())
+                        ),
+                        file,
+                    });
+                    continue;
+                }
+                Err(e) => {
+                    self.problems.push(CatalogProblem {
+                        file,
+                        message: format!("left out: cannot read it: {e}"),
+                    });
+                    continue;
+                }
+            }
+            match Questionnaire::load_file(&file) {
+                Ok((q, warnings)) => {
+                    // Not asked for by the user, so a conflict is a problem, never an error.
+                    let _ = self.add(q, Origin::File(file), warnings, false);
+                }
+                Err(e) => self.problems.push(CatalogProblem {
+                    file,
+                    message: e.to_string(),
+                }),
+            }
+        }
+    }
+
+    /// Adds a loaded questionnaire; `asked` says the user named the file, which makes a
+    /// conflicting id and version an error rather than a problem.
+    fn add(
+        &mut self,
+        q: Questionnaire,
+        origin: Origin,
+        warnings: Vec<Finding>,
+        asked: bool,
+    ) -> Result<(), CatalogError> {
         let file = match &origin {
             Origin::File(p) => p.clone(),
             Origin::BuiltIn => PathBuf::from("built-in"),
         };
-        match self.entries.iter().position(|e| e.questionnaire.id == q.id) {
-            Some(i) if self.entries[i].origin == Origin::BuiltIn => {
+        if let Some(built_in) = self
+            .entries
+            .iter()
+            .find(|e| e.origin == Origin::BuiltIn && e.questionnaire.id == q.id)
+        {
+            if built_in.questionnaire != q {
                 self.problems.push(CatalogProblem {
                     file,
                     message: format!(
-                        "left out: \"{}\" is the id of a built-in questionnaire; give your \
-                         questionnaire an id of its own",
-                        q.id
+                        "left out: \"{}\" is the id of a built-in questionnaire, and this file \
+                         differs from it; give your questionnaire an id of its own",
+                        sanitize_line(&q.id)
                     ),
                 });
             }
-            Some(i) if replace => {
-                self.entries[i] = Entry {
-                    questionnaire: q,
-                    origin,
-                    warnings,
-                };
+            return Ok(());
+        }
+        if let Some(existing) = self.version(&q.id, &q.version) {
+            if existing.questionnaire == q {
+                return Ok(());
             }
-            Some(i) => self.problems.push(CatalogProblem {
+            let differences = differences(&existing.questionnaire, &q);
+            if asked {
+                return Err(CatalogError::Conflict {
+                    file,
+                    id: sanitize_line(&q.id),
+                    version: sanitize_line(&q.version),
+                    existing: existing.origin.to_string(),
+                    differences,
+                });
+            }
+            let shown = differences
+                .iter()
+                .take(3)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("; ");
+            let more = if differences.len() > 3 { "; …" } else { "" };
+            self.problems.push(CatalogProblem {
                 file,
                 message: format!(
-                    "left out: questionnaire \"{}\" is already loaded from {}",
-                    q.id, self.entries[i].origin
+                    "left out: version {} of \"{}\" is already loaded from {}, with other \
+                     content ({shown}{more}); give one of them a new version",
+                    sanitize_line(&q.version),
+                    sanitize_line(&q.id),
+                    existing.origin
                 ),
-            }),
-            None => self.entries.push(Entry {
-                questionnaire: q,
-                origin,
-                warnings,
-            }),
+            });
+            return Ok(());
         }
+        self.entries.push(Entry {
+            questionnaire: q,
+            origin,
+            warnings,
+        });
+        Ok(())
     }
 
-    /// A questionnaire by id.
+    /// The newest version of a questionnaire, by id.
     pub fn get(&self, id: &str) -> Option<&Questionnaire> {
         self.entry(id).map(|e| &e.questionnaire)
     }
 
-    /// A catalog entry by id.
+    /// The catalog entry of the newest version of a questionnaire, by id.
     pub fn entry(&self, id: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.questionnaire.id == id)
+        self.entries
+            .iter()
+            .filter(|e| e.questionnaire.id == id)
+            .max_by(|a, b| compare_versions(&a.questionnaire.version, &b.questionnaire.version))
     }
 
-    /// Every entry, built-ins first.
+    /// One version of a questionnaire.
+    pub fn version(&self, id: &str, version: &str) -> Option<&Entry> {
+        self.entries
+            .iter()
+            .find(|e| e.questionnaire.id == id && e.questionnaire.version == version)
+    }
+
+    /// The questionnaire an assessment's reference names: the version it records, or, when
+    /// that version is not available, the newest one (the assessment's check reports it).
+    pub fn for_ref(&self, r: &QuestionnaireRef) -> Option<&Questionnaire> {
+        self.version(&r.id, &r.version)
+            .map(|e| &e.questionnaire)
+            .or_else(|| self.get(&r.id))
+    }
+
+    /// Every entry, every version, built-ins first.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
+    }
+
+    /// The newest version of each questionnaire, in the order they were first loaded.
+    pub fn newest_entries(&self) -> Vec<&Entry> {
+        let mut out: Vec<&Entry> = Vec::new();
+        for e in &self.entries {
+            if !out.iter().any(|o| o.questionnaire.id == e.questionnaire.id)
+                && let Some(newest) = self.entry(&e.questionnaire.id)
+            {
+                out.push(newest);
+            }
+        }
+        out
     }
 
     /// The ids of the built-in questionnaires, in order.
@@ -159,7 +340,8 @@ impl Catalog {
         BUILT_INS.iter().map(|(id, _)| *id).collect()
     }
 
-    /// Adds a questionnaire directly (used by tests and benchmarks).
+    /// Adds a questionnaire directly, replacing any of its id (used by tests and
+    /// benchmarks).
     pub fn insert(&mut self, questionnaire: Questionnaire) {
         self.entries
             .retain(|e| e.questionnaire.id != questionnaire.id);
@@ -170,13 +352,250 @@ impl Catalog {
         });
     }
 
-    /// The questionnaires an assessment uses, in its order (missing ones are skipped; see
-    /// [`crate::assessment::Assessment::check`] for the report).
-    pub fn for_assessment(&self, a: &crate::assessment::Assessment) -> Vec<&Questionnaire> {
+    /// The questionnaires an assessment uses, in its order, each in the version it records
+    /// (missing ones are skipped; see [`crate::assessment::Assessment::check`] for the
+    /// report).
+    pub fn for_assessment(&self, a: &Assessment) -> Vec<&Questionnaire> {
         a.questionnaires
             .iter()
-            .filter_map(|r| self.get(&r.id))
+            .filter_map(|r| self.for_ref(r))
             .collect()
+    }
+}
+
+/// The file name a questionnaire is kept under in the data directory: `<id>@<version>.json`.
+pub fn copy_file_name(q: &Questionnaire) -> String {
+    format!("{}@{}.json", q.id, q.version)
+}
+
+/// Why a questionnaire's id or version cannot name its copy in the data directory, if it
+/// cannot: ids are at most [`MAX_ID_LEN`] characters; versions at most [`MAX_VERSION_LEN`]
+/// of letters, digits, `.`, `-`, `+` and `_`, not starting with `.`.
+pub fn file_name_problem(q: &Questionnaire) -> Option<String> {
+    if q.id.chars().count() > MAX_ID_LEN {
+        return Some(format!(
+            "the id is {} characters long; an id may have at most {MAX_ID_LEN} (it becomes a \
+             file name): shorten \"id\"",
+            q.id.chars().count()
+        ));
+    }
+    let version_ok = !q.version.is_empty()
+        && q.version.chars().count() <= MAX_VERSION_LEN
+        && !q.version.starts_with('.')
+        && q.version
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '+' | '_'));
+    if !version_ok {
+        return Some(format!(
+            "the version \"{}\" cannot be part of a file name: use at most {MAX_VERSION_LEN} \
+             letters, digits, '.', '-', '+' or '_' (e.g. \"1.0.0\") in \"version\"",
+            sanitize_line(&q.version)
+        ));
+    }
+    None
+}
+
+/// Orders versions as people read them: runs of digits compare as numbers (`1.10` is newer
+/// than `1.9`), other text as text; equal versions compare as written.
+pub fn compare_versions(a: &str, b: &str) -> Ordering {
+    let (x, y) = (version_parts(a), version_parts(b));
+    for (p, q) in x.iter().zip(&y) {
+        let order = match (p, q) {
+            (Part::Number(m), Part::Number(n)) => {
+                let (m, n) = (m.trim_start_matches('0'), n.trim_start_matches('0'));
+                m.len().cmp(&n.len()).then_with(|| m.cmp(n))
+            }
+            (Part::Text(m), Part::Text(n)) => m.cmp(n),
+            (Part::Number(_), Part::Text(_)) => Ordering::Greater,
+            (Part::Text(_), Part::Number(_)) => Ordering::Less,
+        };
+        if order != Ordering::Equal {
+            return order;
+        }
+    }
+    x.len().cmp(&y.len()).then_with(|| a.cmp(b))
+}
+
+enum Part<'a> {
+    Number(&'a str),
+    Text(&'a str),
+}
+
+fn version_parts(v: &str) -> Vec<Part<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = v.as_bytes();
+    while start < bytes.len() {
+        if matches!(bytes[start], b'.' | b'-' | b'+' | b'_') {
+            start += 1;
+            continue;
+        }
+        let digit = bytes[start].is_ascii_digit();
+        let mut end = start;
+        while end < bytes.len()
+            && bytes[end].is_ascii_digit() == digit
+            && !matches!(bytes[end], b'.' | b'-' | b'+' | b'_')
+        {
+            end += 1;
+        }
+        // Both ends sit on ASCII bytes or the string's ends, so they are char boundaries.
+        let text = v.get(start..end).unwrap_or_default();
+        out.push(if digit {
+            Part::Number(text)
+        } else {
+            Part::Text(text)
+        });
+        start = end.max(start + 1);
+    }
+    out
+}
+
+/// What differs between two questionnaires, one line each, old → new: fields by their
+/// place (`section/item/field`, as validation names places), and items, sections, checks or
+/// options only one of them has.
+pub fn differences(old: &Questionnaire, new: &Questionnaire) -> Vec<String> {
+    let (Ok(a), Ok(b)) = (serde_json::to_value(old), serde_json::to_value(new)) else {
+        return vec!["the contents differ".to_string()];
+    };
+    let mut out = Vec::new();
+    diff_values("", &a, &b, &mut out);
+    if out.is_empty() && old != new {
+        out.push("the contents differ".to_string());
+    }
+    out
+}
+
+fn diff_values(path: &str, a: &serde_json::Value, b: &serde_json::Value, out: &mut Vec<String>) {
+    use serde_json::Value;
+    if a == b {
+        return;
+    }
+    let place = |p: &str| {
+        if p.is_empty() {
+            "the file".to_string()
+        } else {
+            sanitize_line(p)
+        }
+    };
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            for (key, va) in x {
+                let p = join(path, key);
+                match y.get(key) {
+                    Some(vb) => diff_values(&p, va, vb, out),
+                    None => out.push(format!("{}: missing from the new file", place(&p))),
+                }
+            }
+            for key in y.keys().filter(|k| !x.contains_key(*k)) {
+                out.push(format!("{}: only in the new file", place(&join(path, key))));
+            }
+        }
+        (Value::Array(x), Value::Array(y)) => match (named(x), named(y)) {
+            (Some(xs), Some(ys)) => {
+                // Sections, items, checks and options are named by their id (or key), as
+                // validation names places, so the path leaves out the list's own name.
+                let parent = path.rsplit_once('/').map_or("", |(p, _)| p);
+                for (name, va) in &xs {
+                    let p = join(parent, name);
+                    match ys.iter().find(|(n, _)| n == name) {
+                        Some((_, vb)) => diff_values(&p, va, vb, out),
+                        None => out.push(format!("{}: missing from the new file", place(&p))),
+                    }
+                }
+                for (name, _) in ys.iter().filter(|(n, _)| !xs.iter().any(|(m, _)| m == n)) {
+                    out.push(format!(
+                        "{}: only in the new file",
+                        place(&join(parent, name))
+                    ));
+                }
+                if shared_order(&xs, &ys) != shared_order(&ys, &xs) {
+                    out.push(format!("{}: the order differs", place(path)));
+                }
+            }
+            _ if x.len() == y.len() => {
+                for (i, (va, vb)) in x.iter().zip(y).enumerate() {
+                    diff_values(&join(path, &(i + 1).to_string()), va, vb, out);
+                }
+            }
+            _ => out.push(format!(
+                "{}: {} entries → {} entries",
+                place(path),
+                x.len(),
+                y.len()
+            )),
+        },
+        _ => out.push(format!("{}: {} → {}", place(path), short(a), short(b))),
+    }
+}
+
+/// The names of `v` that `w` has too, in `v`'s order.
+fn shared_order<'a>(
+    v: &[(&'a str, &serde_json::Value)],
+    w: &[(&str, &serde_json::Value)],
+) -> Vec<&'a str> {
+    v.iter()
+        .map(|(n, _)| *n)
+        .filter(|n| w.iter().any(|(m, _)| m == n))
+        .collect()
+}
+
+/// The elements of a list named by their `id` (or `key`), when every one has a name.
+fn named(list: &[serde_json::Value]) -> Option<Vec<(&str, &serde_json::Value)>> {
+    list.iter()
+        .map(|v| {
+            v.get("id")
+                .or_else(|| v.get("key"))
+                .and_then(serde_json::Value::as_str)
+                .map(|n| (n, v))
+        })
+        .collect()
+}
+
+fn join(path: &str, name: &str) -> String {
+    if path.is_empty() {
+        name.to_string()
+    } else {
+        format!("{path}/{name}")
+    }
+}
+
+/// A value in a difference line: scalars as JSON, clipped; lists and objects by their kind.
+fn short(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Array(_) => "a list".to_string(),
+        serde_json::Value::Object(_) => "an object".to_string(),
+        scalar => {
+            let text = sanitize_line(&scalar.to_string());
+            if text.chars().count() > 40 {
+                let mut clipped: String = text.chars().take(39).collect();
+                clipped.push('…');
+                clipped
+            } else {
+                text
+            }
+        }
+    }
+}
+
+/// What kind of thing a directory entry that is not a regular file is, in words.
+fn file_kind(t: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    if t.is_dir() {
+        "a folder"
+    } else {
+        "something else"
     }
 }
 
@@ -199,6 +618,148 @@ mod tests {
         }
         for (id, _) in BUILT_INS {
             assert!(catalog.get(id).is_some(), "{id} is missing");
+        }
+    }
+
+    fn worked_example(edit: impl Fn(String) -> String) -> Questionnaire {
+        let text = include_str!("../tests/fixtures/worked-example.json").to_string();
+        Questionnaire::load_str(&edit(text), "worked-example.json")
+            .expect("valid")
+            .0
+    }
+
+    #[test]
+    fn versions_compare_as_people_read_them() {
+        assert_eq!(compare_versions("1.10.0", "1.9.0"), Ordering::Greater);
+        assert_eq!(compare_versions("1.0.0", "1.0.0"), Ordering::Equal);
+        assert_eq!(compare_versions("2", "1.9"), Ordering::Greater);
+        assert_eq!(compare_versions("1.0", "1.0.1"), Ordering::Less);
+        assert_eq!(compare_versions("2026-01", "2025-12"), Ordering::Greater);
+        assert_eq!(compare_versions("1.0.0", "1.0.rc"), Ordering::Greater);
+        assert_eq!(
+            compare_versions("01", "1"),
+            Ordering::Less,
+            "as written, when equal"
+        );
+    }
+
+    #[test]
+    fn versions_sit_side_by_side_and_an_assessment_gets_its_own() {
+        let mut catalog = Catalog::built_in();
+        let v1 = worked_example(|t| t);
+        let v2 = worked_example(|t| t.replace("\"1.0.0\"", "\"1.10.0\""));
+        let v3 = worked_example(|t| t.replace("\"1.0.0\"", "\"1.9.0\""));
+        for q in [v1.clone(), v2, v3] {
+            catalog
+                .add(q, Origin::File(PathBuf::from("f")), Vec::new(), true)
+                .expect("added");
+        }
+        assert_eq!(
+            catalog.get("worked-example").map(|q| q.version.as_str()),
+            Some("1.10.0")
+        );
+        let a = Assessment::new("a".into(), "A".into(), String::new(), None, &[&v1]);
+        assert_eq!(catalog.for_assessment(&a)[0].version, "1.0.0");
+        assert!(a.check(&catalog).is_empty(), "{:?}", a.check(&catalog));
+        let gone = QuestionnaireRef {
+            id: "worked-example".into(),
+            version: "0.1".into(),
+        };
+        assert_eq!(
+            catalog.for_ref(&gone).map(|q| q.version.as_str()),
+            Some("1.10.0")
+        );
+        assert_eq!(catalog.newest_entries().len(), BUILT_INS.len() + 1);
+    }
+
+    #[test]
+    fn the_same_version_with_other_content_is_refused_with_what_differs() {
+        let mut catalog = Catalog::built_in();
+        let v1 = worked_example(|t| t);
+        catalog
+            .add(v1.clone(), Origin::File("a.json".into()), Vec::new(), false)
+            .expect("added");
+        catalog
+            .add(v1, Origin::File("same.json".into()), Vec::new(), true)
+            .expect("identical content is no conflict");
+        let changed = worked_example(|t| {
+            t.replace("Item A?", "Item A!")
+                .replace(
+                    "{ \"id\": \"y\", \"text\": \"Check Y\" }",
+                    "{ \"id\": \"z\", \"text\": \"Check Z\" }",
+                )
+                .replace("\"pass_mark\": 0.6", "\"pass_mark\": 0.5")
+        });
+        let err = catalog
+            .add(
+                changed.clone(),
+                Origin::File("b.json".into()),
+                Vec::new(),
+                true,
+            )
+            .expect_err("refused")
+            .to_string();
+        assert!(
+            err.starts_with(
+                "b.json: questionnaire \"worked-example\" version 1.0.0 is already in a.json, \
+                 with other content:\n"
+            ),
+            "{err}"
+        );
+        for line in [
+            "  pass_mark: 0.6 → 0.5",
+            "  planning/a/prompt: \"Item A?\" → \"Item A!\"",
+            "  planning/d/y: missing from the new file",
+            "  planning/d/z: only in the new file",
+        ] {
+            assert!(err.contains(line), "{line} in {err}");
+        }
+        assert_eq!(catalog.entries().len(), BUILT_INS.len() + 1);
+        catalog
+            .add(changed, Origin::File("c.json".into()), Vec::new(), false)
+            .expect("a problem, not an error");
+        assert!(
+            catalog.problems[0]
+                .message
+                .contains("left out: version 1.0.0")
+        );
+    }
+
+    #[test]
+    fn a_copy_of_a_built_in_adds_nothing_and_a_changed_one_is_left_out() {
+        let mut catalog = Catalog::built_in();
+        let (_, text) = BUILT_INS[0];
+        let same = Questionnaire::load_str(text, "copy").expect("valid").0;
+        catalog
+            .add(
+                same.clone(),
+                Origin::File("copy.json".into()),
+                Vec::new(),
+                true,
+            )
+            .expect("added");
+        assert!(catalog.problems.is_empty());
+        assert_eq!(catalog.entries().len(), BUILT_INS.len());
+        let mut other = same;
+        other.title.push('!');
+        catalog
+            .add(other, Origin::File("other.json".into()), Vec::new(), true)
+            .expect("a problem");
+        assert!(catalog.problems[0].message.contains("id of a built-in"));
+    }
+
+    #[test]
+    fn a_file_name_needs_a_short_id_and_a_plain_version() {
+        let ok = worked_example(|t| t);
+        assert_eq!(copy_file_name(&ok), "worked-example@1.0.0.json");
+        assert!(file_name_problem(&ok).is_none());
+        let mut long = ok.clone();
+        long.id = "q".repeat(MAX_ID_LEN + 1);
+        assert!(file_name_problem(&long).is_some_and(|m| m.contains("at most 64")));
+        for version in ["../x", "", "1/2", ".hidden", "v 1"] {
+            let mut bad = ok.clone();
+            bad.version = version.into();
+            assert!(file_name_problem(&bad).is_some(), "{version:?}");
         }
     }
 }

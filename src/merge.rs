@@ -144,7 +144,7 @@ pub fn merge(
     let mut questionnaires = Vec::new();
     for r in &common {
         let q = catalog
-            .get(&r.id)
+            .for_ref(r)
             .ok_or_else(|| MergeError::UnknownQuestionnaire { id: r.id.clone() })?;
         questionnaires.push(q);
     }

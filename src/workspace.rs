@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::assessment::{Assessment, Problem};
-use crate::catalog::Catalog;
+use crate::catalog::{self, Catalog, CatalogError};
 use crate::questionnaire::{Origin, Questionnaire, QuestionnaireError};
 use crate::scoring::{self, ScoreReport};
 use crate::store::{self, Session, Store, StoreError};
@@ -18,6 +18,9 @@ pub enum WorkspaceError {
     /// A questionnaire could not be loaded.
     #[error(transparent)]
     Questionnaire(#[from] QuestionnaireError),
+    /// A questionnaire the user asked for conflicts with one already known.
+    #[error(transparent)]
+    Catalog(#[from] CatalogError),
     /// An unknown questionnaire id was asked for.
     #[error(
         "no questionnaire \"{id}\"; available: {available}\n  Run `supplycheck questionnaires list` to see them."
@@ -134,15 +137,27 @@ impl Workspace {
         Ok((path, a))
     }
 
-    /// Copies a questionnaire file into the data directory unless it is already there.
+    /// Keeps a copy of a questionnaire file in the data directory's `questionnaires/` folder
+    /// as `<id>@<version>.json`, beside any other versions, unless the file is already in
+    /// that folder. A copy is never replaced: one already there with the same content is
+    /// kept, and one with other content is an error naming what differs.
     fn keep_copy(&self, file: &Path, q: &Questionnaire) -> Result<(), WorkspaceError> {
         let dir = self.store.questionnaires_dir();
-        let target = dir.join(format!("{}.json", q.id));
-        let same_place = match (file.canonicalize(), target.canonicalize()) {
-            (Ok(a), Ok(b)) => a == b,
-            _ => false,
-        };
-        if same_place {
+        let in_dir = file
+            .parent()
+            .is_some_and(|parent| store::same_file(parent, &dir));
+        if in_dir {
+            return Ok(());
+        }
+        if let Some(message) = catalog::file_name_problem(q) {
+            return Err(CatalogError::FileName {
+                file: file.to_path_buf(),
+                message,
+            }
+            .into());
+        }
+        let target = dir.join(catalog::copy_file_name(q));
+        if Self::same_copy(file, &target, q)? {
             return Ok(());
         }
         let bytes = std::fs::read(file).map_err(|source| StoreError::Io {
@@ -151,7 +166,54 @@ impl Workspace {
             cause: source,
         })?;
         store::create_private_dir(&dir)?;
-        store::write_atomic(&target, &bytes, true)?;
-        Ok(())
+        match store::write_new(&target, &bytes) {
+            Ok(()) => Ok(()),
+            // Another process kept its copy a moment ago: it must be the same questionnaire.
+            Err(StoreError::Io { cause, .. })
+                if cause.kind() == std::io::ErrorKind::AlreadyExists =>
+            {
+                if Self::same_copy(file, &target, q)? {
+                    Ok(())
+                } else {
+                    Err(WorkspaceError::Store(StoreError::Io {
+                        path: target,
+                        action: "cannot keep a copy of the questionnaire",
+                        cause,
+                    }))
+                }
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Whether `target` already holds `q` (false when there is no such file); a copy with
+    /// other content, or one that cannot be read, is an error: it is never written over.
+    fn same_copy(file: &Path, target: &Path, q: &Questionnaire) -> Result<bool, WorkspaceError> {
+        match std::fs::symlink_metadata(target) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+            _ => {}
+        }
+        let (existing, _) =
+            Questionnaire::load_file(target).map_err(|e| CatalogError::FileName {
+                file: target.to_path_buf(),
+                message: format!(
+                    "the copy of \"{}\" version {} kept here cannot be read, so it is not \
+                     replaced; move it away and try again.\n  {}",
+                    crate::text::sanitize_line(&q.id),
+                    crate::text::sanitize_line(&q.version),
+                    crate::text::sanitize(&e.to_string())
+                ),
+            })?;
+        if existing == *q {
+            return Ok(true);
+        }
+        Err(CatalogError::Conflict {
+            file: file.to_path_buf(),
+            id: crate::text::sanitize_line(&q.id),
+            version: crate::text::sanitize_line(&q.version),
+            existing: target.display().to_string(),
+            differences: catalog::differences(&existing, q),
+        }
+        .into())
     }
 }

@@ -233,7 +233,7 @@ fn a_questionnaire_file_is_kept_in_the_data_directory() {
     assert!(
         env.dir
             .path()
-            .join("questionnaires/worked-example.json")
+            .join("questionnaires/worked-example@1.0.0.json")
             .is_file()
     );
     env.answer("mine", &["a", "fully"]);

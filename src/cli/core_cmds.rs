@@ -41,6 +41,17 @@ pub struct ListArgs {
     /// Print JSON for scripts
     #[arg(long)]
     pub json: bool,
+    /// List the deleted assessments instead (they can be brought back with `restore`)
+    #[arg(long)]
+    pub deleted: bool,
+}
+
+/// Arguments of `restore`.
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The deleted assessment's name as `list --deleted` shows it, or the id it had (the
+    /// most recently deleted one of that id)
+    pub name: String,
 }
 
 /// Arguments of `answer`.
@@ -234,6 +245,9 @@ fn ask_new(
 /// `supplycheck list`.
 pub fn list(g: &Globals, args: &ListArgs) -> anyhow::Result<()> {
     let ws = g.workspace()?;
+    if args.deleted {
+        return list_deleted(&ws, args.json);
+    }
     let listed = ws.store.list()?;
     if args.json {
         let rows: Vec<serde_json::Value> = listed
@@ -303,6 +317,84 @@ pub fn list(g: &Globals, args: &ListArgs) -> anyhow::Result<()> {
         }
     }
     print!("{out}");
+    Ok(())
+}
+
+/// `supplycheck list --deleted`.
+fn list_deleted(ws: &crate::workspace::Workspace, json: bool) -> anyhow::Result<()> {
+    let deleted = ws.store.list_deleted()?;
+    if json {
+        let rows: Vec<serde_json::Value> = deleted
+            .iter()
+            .map(|d| {
+                let mut row = json!({
+                    "name": d.name,
+                    "id": d.id,
+                    "deleted": d.deleted,
+                    "path": d.path,
+                    "backup": d.has_backup,
+                });
+                match &d.assessment {
+                    Ok(a) => {
+                        row["assessment_name"] = json!(a.name);
+                        row["organisation"] = json!(a.organisation);
+                        row["updated"] = json!(a.updated);
+                    }
+                    Err(e) => row["error"] = json!(e),
+                }
+                row
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&rows)?);
+        return Ok(());
+    }
+    if deleted.is_empty() {
+        println!(
+            "No deleted assessments in {}.",
+            ws.store.deleted_dir().display()
+        );
+        return Ok(());
+    }
+    let mut out = format!(
+        "{:<40} {:<24} {:<30} {}\n",
+        "NAME (to restore)", "ID", "ASSESSMENT", "DELETED"
+    );
+    for d in &deleted {
+        let title = match &d.assessment {
+            Ok(a) => clip(&a.name, 30),
+            Err(e) => format!("(cannot be read: {})", clip(first_line(e), 60)),
+        };
+        let _ = writeln!(
+            out,
+            "{:<40} {:<24} {:<30} {}",
+            sanitize_line(&d.name),
+            clip(&d.id, 24),
+            title,
+            d.deleted.replace('T', " ").trim_end_matches('Z')
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\nBring one back with `supplycheck restore NAME` (or the id, for the latest)."
+    );
+    print!("{out}");
+    Ok(())
+}
+
+/// `supplycheck restore`.
+pub fn restore(g: &Globals, args: &RestoreArgs) -> anyhow::Result<()> {
+    let ws = g.workspace()?;
+    let (path, deleted) = ws.store.restore(&args.name)?;
+    let id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    println!("{}", sanitize_line(&id));
+    eprintln!(
+        "Restored {} as {}.",
+        sanitize_line(&deleted.name),
+        sanitize_line(&path.display().to_string())
+    );
     Ok(())
 }
 
@@ -406,11 +498,12 @@ pub fn score(g: &Globals, args: &ScoreArgs) -> anyhow::Result<()> {
     }
     if !r.gaps.is_empty() {
         let _ = writeln!(out, "\nWeakest links (answered below the pass mark):");
+        let used = ws.questionnaires_of(&a);
         for gap in &r.gaps {
             let prompt = gap
                 .item
                 .split_once('/')
-                .and_then(|(qid, iid)| ws.catalog.get(qid).and_then(|q| q.item(iid)))
+                .and_then(|(qid, iid)| used.iter().find(|q| q.id == qid).and_then(|q| q.item(iid)))
                 .map(|(_, i)| clip(&i.prompt, 60))
                 .unwrap_or_default();
             let _ = writeln!(
@@ -493,7 +586,7 @@ pub fn questionnaires(g: &Globals, cmd: &QuestionnairesCommand) -> anyhow::Resul
             }
             Ok(())
         }
-        QuestionnairesCommand::Validate { files } => validate(files),
+        QuestionnairesCommand::Validate { files } => validate(g, files),
     }
 }
 
@@ -542,7 +635,18 @@ fn show_text(q: &Questionnaire) -> String {
     out
 }
 
-fn validate(files: &[PathBuf]) -> anyhow::Result<()> {
+/// `questionnaires validate`: each file is checked as loading it would treat it — its
+/// contents, its id and version as a file name, and against the built-ins, the data
+/// directory's questionnaires and the files given before it.
+fn validate(g: &Globals, files: &[PathBuf]) -> anyhow::Result<()> {
+    let built_in = Catalog::built_in();
+    // The data directory's questionnaires, when there is a data directory; its own
+    // problems are not this command's subject.
+    let known = crate::store::Store::locate(g.data_dir.clone())
+        .ok()
+        .and_then(|store| Catalog::load(Some(&store.questionnaires_dir()), &[]).ok())
+        .unwrap_or_default();
+    let mut given: Vec<(PathBuf, Questionnaire)> = Vec::new();
     let mut failed = 0;
     for file in files {
         if is_json_schema(file) {
@@ -553,25 +657,32 @@ fn validate(files: &[PathBuf]) -> anyhow::Result<()> {
             continue;
         }
         match Questionnaire::load_file(file) {
-            Ok((q, warnings)) => {
-                println!(
-                    "{}: ok — {} {} ({} sections, {} items, {} scored){}",
-                    file.display(),
-                    q.id,
-                    sanitize_line(&q.version),
-                    q.sections.len(),
-                    q.item_count(),
-                    q.scored_count(),
-                    if warnings.is_empty() {
-                        String::new()
-                    } else {
-                        format!(", {} warning(s)", warnings.len())
+            Ok((q, warnings)) => match how_loading_treats(&q, &built_in, &known, &given) {
+                Ok(note) => {
+                    println!(
+                        "{}: ok — {} {} ({} sections, {} items, {} scored){}{note}",
+                        file.display(),
+                        sanitize_line(&q.id),
+                        sanitize_line(&q.version),
+                        q.sections.len(),
+                        q.item_count(),
+                        q.scored_count(),
+                        if warnings.is_empty() {
+                            String::new()
+                        } else {
+                            format!(", {} warning(s)", warnings.len())
+                        }
+                    );
+                    for w in warnings {
+                        println!("  {}", crate::text::sanitize(&w.to_string()));
                     }
-                );
-                for w in warnings {
-                    println!("  {w}");
+                    given.push((file.clone(), q));
                 }
-            }
+                Err(problem) => {
+                    failed += 1;
+                    eprintln!("{}: {}", file.display(), crate::text::sanitize(&problem));
+                }
+            },
             Err(e) => {
                 failed += 1;
                 eprintln!("{}", crate::text::sanitize(&e.to_string()));
@@ -582,6 +693,52 @@ fn validate(files: &[PathBuf]) -> anyhow::Result<()> {
         bail!("{failed} of {} file(s) did not validate", files.len());
     }
     Ok(())
+}
+
+/// What loading a valid questionnaire would do with it: `Ok` with a note to add to the
+/// "ok" line, or `Err` saying why it would be left out or refused.
+fn how_loading_treats(
+    q: &Questionnaire,
+    built_in: &Catalog,
+    known: &Catalog,
+    given: &[(PathBuf, Questionnaire)],
+) -> Result<String, String> {
+    if let Some(message) = crate::catalog::file_name_problem(q) {
+        return Err(message);
+    }
+    if let Some(b) = built_in.get(&q.id) {
+        if b == q {
+            return Ok(format!(", identical to the built-in {}", q.id));
+        }
+        return Err(format!(
+            "\"{}\" is the id of a built-in questionnaire, and this file differs from it, so \
+             loading would ignore it: give your questionnaire an id of its own.\n  What \
+             differs from the built-in:\n{}",
+            q.id,
+            crate::catalog::render_differences(&crate::catalog::differences(b, q))
+        ));
+    }
+    let earlier = known
+        .version(&q.id, &q.version)
+        .map(|e| (e.origin.to_string(), &e.questionnaire))
+        .or_else(|| {
+            given
+                .iter()
+                .find(|(_, g)| g.id == q.id && g.version == q.version)
+                .map(|(f, g)| (f.display().to_string(), g))
+        });
+    match earlier {
+        Some((_, other)) if other == q => Ok(String::new()),
+        Some((place, other)) => Err(format!(
+            "version {} of \"{}\" is already in {}, with other content, so loading would be \
+             refused: give this file a new version in its \"version\" field.\n  What differs:\n{}",
+            sanitize_line(&q.version),
+            q.id,
+            sanitize_line(&place),
+            crate::catalog::render_differences(&crate::catalog::differences(other, q))
+        )),
+        None => Ok(String::new()),
+    }
 }
 
 /// Whether a file is a JSON Schema (such as the ones published beside the built-ins), which

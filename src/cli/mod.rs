@@ -46,8 +46,10 @@ pub struct Cli {
 pub enum Command {
     /// Create an assessment and print its id
     New(core_cmds::NewArgs),
-    /// List the assessments in the data directory
+    /// List the assessments in the data directory (or, with --deleted, the deleted ones)
     List(core_cmds::ListArgs),
+    /// Bring a deleted assessment back (never over an existing one)
+    Restore(core_cmds::RestoreArgs),
     /// Open an assessment in the full-screen app (or, with --plain, line by line)
     Open(app_cmd::OpenArgs),
     /// Answer one item from a script
@@ -123,6 +125,7 @@ pub fn run(cli: Cli) -> ExitCode {
         None => app_cmd::home(&globals),
         Some(Command::New(args)) => core_cmds::new(&globals, &args),
         Some(Command::List(args)) => core_cmds::list(&globals, &args),
+        Some(Command::Restore(args)) => core_cmds::restore(&globals, &args),
         Some(Command::Open(args)) => app_cmd::open(&globals, &args),
         Some(Command::Answer(args)) => core_cmds::answer(&globals, &args),
         Some(Command::Score(args)) => core_cmds::score(&globals, &args),

@@ -737,12 +737,13 @@ impl App {
         };
         let path = entry.path.clone();
         let name = entry.name.clone();
-        match delete_assessment(&path) {
-            Ok(backup) => {
+        match delete_assessment(&self.ws.store, &path) {
+            Ok(deleted) => {
                 self.refresh_home();
                 self.info(format!(
-                    "Deleted \"{name}\". Its last version is kept as {}",
-                    sanitize_line(&backup.display().to_string())
+                    "Deleted \"{name}\". It is kept in the deleted folder: `supplycheck \
+                     restore {}` brings it back.",
+                    sanitize_line(&deleted)
                 ));
             }
             Err(e) => self.status = Status::Error(e),
@@ -1260,21 +1261,13 @@ fn toggle_na_check(a: &mut Answer, item: &Item, index: usize) {
     }
 }
 
-/// Deletes an assessment: takes its edit lock (so one open elsewhere is never deleted) and
-/// moves the file to its backup name, so the last version can still be recovered.
-/// Returns the backup's path.
-pub fn delete_assessment(path: &Path) -> Result<PathBuf, String> {
-    let lock = store::EditLock::acquire(path).map_err(|e| message(&e))?;
-    let backup = store::backup_path(path);
-    std::fs::rename(path, &backup).map_err(|e| {
-        format!(
-            "{}: cannot delete: {}",
-            sanitize_line(&path.display().to_string()),
-            message(&e)
-        )
-    })?;
-    drop(lock);
-    // The lock file is only a helper; if it cannot be removed, nothing is lost.
-    let _ = std::fs::remove_file(store::lock_path(path));
-    Ok(backup)
+/// Deletes an assessment: under its edit lock (so one open elsewhere is never deleted),
+/// moves it and its backup into the data directory's `deleted/` folder, from where
+/// `supplycheck restore` brings it back. Returns the name to restore it by.
+pub fn delete_assessment(store: &store::Store, path: &Path) -> Result<String, String> {
+    let moved = store.delete(path).map_err(|e| message(&e))?;
+    Ok(moved
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default())
 }

@@ -398,10 +398,13 @@ fn home_creates_and_deletes_with_confirmation() {
     press(&mut f.app, "dy");
     assert_eq!(f.app.home.len(), 1);
     assert!(!victim.exists());
-    assert!(
-        store::backup_path(&victim).exists(),
-        "the last version is kept"
+    let deleted = f.app.ws.store.list_deleted().expect("deleted folder");
+    assert_eq!(deleted.len(), 1, "the last version is kept in deleted/");
+    assert_eq!(
+        Some(deleted[0].id.as_str()),
+        victim.file_stem().and_then(|s| s.to_str())
     );
+    assert!(matches!(&f.app.status, Status::Info(m) if m.contains("supplycheck restore")));
 }
 
 #[test]

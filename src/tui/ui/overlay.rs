@@ -122,7 +122,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 .get(*row)
                 .map(|r| r.name.clone())
                 .unwrap_or_default();
-            let outer = centred(area, 60, 8);
+            let outer = centred(area, 60, 9);
             frame.render_widget(Clear, outer);
             let block = panel("Delete?", t, true);
             let inner = block.inner(outer);
@@ -134,10 +134,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             ) {
                 lines.push(Line::styled(format!("  {l}"), t.prompt));
             }
-            lines.push(Line::styled(
-                "  Its last version is kept as a backup file.",
-                t.dim,
-            ));
+            for l in wrap(
+                "It is kept in the deleted folder; `supplycheck restore` brings it back.",
+                usize::from(inner.width.saturating_sub(4)),
+            ) {
+                lines.push(Line::styled(format!("  {l}"), t.dim));
+            }
             lines.push(Line::raw(""));
             lines.push(Line::from(vec![
                 Span::styled("  y", t.key),
