@@ -956,6 +956,44 @@ mod tests {
     }
 
     #[test]
+    fn a_deleted_name_gives_the_id_and_the_time() {
+        assert_eq!(
+            parse_deleted_name("acme.2026-11-30T10-04-05Z"),
+            ("acme".to_string(), "2026-11-30T10:04:05Z".to_string())
+        );
+        assert_eq!(
+            parse_deleted_name("acme-2.2026-11-30T10-04-05Z-3"),
+            ("acme-2".to_string(), "2026-11-30T10:04:05Z".to_string())
+        );
+        for odd in ["acme", "acme.notatime-at-all-x", ".2026-11-30T10-04-05Z"] {
+            assert_eq!(parse_deleted_name(odd), (odd.to_string(), String::new()));
+        }
+    }
+
+    #[test]
+    fn deleting_moves_the_file_and_its_backup_and_never_replaces() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::at(dir.path().to_path_buf());
+        store.ensure_dirs().expect("dirs");
+        let path = store.path_of("acme");
+        write_atomic(&path, b"one", true).expect("first");
+        write_atomic(&path, b"two", true).expect("second");
+        let first = store.delete(&path).expect("deleted");
+        assert!(!path.exists() && !backup_path(&path).exists());
+        assert_eq!(fs::read(&first).expect("moved"), b"two");
+        assert_eq!(fs::read(backup_path(&first)).expect("moved"), b"one");
+        write_atomic(&path, b"three", true).expect("again");
+        let second = store.delete(&path).expect("deleted again");
+        assert_ne!(first, second);
+        assert_eq!(fs::read(&first).expect("kept"), b"two");
+        assert_eq!(fs::read(&second).expect("moved"), b"three");
+        assert!(!backup_path(&second).exists());
+        let listed = store.list_deleted().expect("list");
+        assert_eq!(listed.len(), 2);
+        assert!(listed.iter().all(|d| d.id == "acme"));
+    }
+
+    #[test]
     fn a_future_format_is_named() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("a.json");
