@@ -146,7 +146,7 @@ pub fn json_text(bytes: &[u8]) -> Result<&str, BadStart> {
     if !json_start {
         let head = &rest[..rest.len().min(16)];
         let shown = match std::str::from_utf8(head) {
-            Ok(t) if !t.chars().any(is_unsafe) => format!("\"{t}\""),
+            Ok(t) if !first_line(t).chars().any(is_unsafe) => format!("\"{}\"", first_line(t)),
             _ => {
                 let hex: Vec<String> = head.iter().take(8).map(|b| format!("{b:02x}")).collect();
                 format!("the bytes {}", hex.join(" "))
@@ -159,6 +159,10 @@ pub fn json_text(bytes: &[u8]) -> Result<&str, BadStart> {
     }
     std::str::from_utf8(body)
         .map_err(|e| bad(skipped + e.valid_up_to(), "the file is not UTF-8 text"))
+}
+
+fn first_line(text: &str) -> &str {
+    text.split(['\n', '\r']).next().unwrap_or(text)
 }
 
 /// Whether the bytes look like UTF-16 without a byte-order mark: ASCII text with a zero

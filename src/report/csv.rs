@@ -137,7 +137,7 @@ mod tests {
             text.starts_with("\u{feff}questionnaire,section,item,"),
             "{text}"
         );
-        let mut reader = ::csv::Reader::from_reader(text[BOM.len()..].as_bytes());
+        let mut reader = ::csv::Reader::from_reader(&text.as_bytes()[BOM.len()..]);
         let row = reader
             .records()
             .map(|r| r.expect("row"))

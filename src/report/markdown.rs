@@ -51,11 +51,14 @@ pub fn escape(text: &str) -> String {
     if text.starts_with(['#', '>', '-', '+', '=', '*', '_']) {
         out.push('\\');
     }
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '|' | '&' | '~'
-        ) {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        // `&` only matters where it could start an entity such as `&amp;` or `&#60;`.
+        let entity = c == '&'
+            && chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#');
+        if entity || matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '|' | '~') {
             out.push('\\');
         }
         out.push(c);
@@ -71,7 +74,7 @@ pub fn escape_start(text: &str) -> String {
     let rest = &out.as_bytes()[digits..];
     let ordered_list = (1..=9).contains(&digits)
         && matches!(rest.first(), Some(b'.' | b')'))
-        && rest.get(1).is_none_or(|b| b.is_ascii_whitespace());
+        && rest.get(1).is_none_or(u8::is_ascii_whitespace);
     if ordered_list {
         format!("{}\\{}", &out[..digits], &out[digits..])
     } else {
@@ -534,7 +537,10 @@ mod tests {
         assert_eq!(escape_start("1.0.0"), "1.0.0");
         assert_eq!(escape_start("7."), r"7\.");
         assert_eq!(escape("1. Planning"), "1. Planning");
-        assert_eq!(escape("> no quote & no &amp;"), r"\> no quote \& no \&amp;");
+        assert_eq!(
+            escape("> no quote & no &amp; &#60;"),
+            r"\> no quote & no \&amp; \&#60;"
+        );
         assert_eq!(escape("a\nb\u{1b}[1m"), "a b");
     }
 
