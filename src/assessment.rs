@@ -18,6 +18,7 @@ pub struct Assessment {
     /// Always [`ASSESSMENT_FORMAT`].
     pub format: String,
     /// File-safe id, also the file name in the data directory.
+    #[serde(deserialize_with = "valid_id")]
     pub id: String,
     /// A name people recognise.
     pub name: String,
@@ -28,10 +29,13 @@ pub struct Assessment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub respondent: Option<String>,
     /// When it was created (RFC 3339, UTC).
+    #[serde(deserialize_with = "created")]
     pub created: String,
     /// When it last changed (RFC 3339, UTC).
+    #[serde(deserialize_with = "updated")]
     pub updated: String,
-    /// The questionnaires answered, with the versions answered against.
+    /// The questionnaires answered, with the versions answered against; each at most once.
+    #[serde(deserialize_with = "questionnaire_refs")]
     pub questionnaires: Vec<QuestionnaireRef>,
     /// Answers by full item name, `<questionnaire id>/<item id>`.
     #[serde(default)]
@@ -47,6 +51,7 @@ pub struct Assessment {
 #[serde(deny_unknown_fields)]
 pub struct QuestionnaireRef {
     /// The questionnaire's id.
+    #[serde(deserialize_with = "valid_id")]
     pub id: String,
     /// The version answered against.
     pub version: String,
@@ -91,6 +96,57 @@ pub struct Response {
     pub respondent: String,
     /// What they answered.
     pub answer: Answer,
+}
+
+/// Reads an id, refusing one that is not lower-case letters, digits and `-` (at most 64).
+fn valid_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let id = String::deserialize(d)?;
+    if crate::questionnaire::is_valid_id(&id) {
+        Ok(id)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "\"id\": {}",
+            crate::questionnaire::bad_id_message(&id)
+        )))
+    }
+}
+
+fn created<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    timestamp(d, "created")
+}
+
+fn updated<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    timestamp(d, "updated")
+}
+
+/// Reads the timestamp `field`, refusing text that is not an RFC 3339 timestamp.
+fn timestamp<'de, D: serde::Deserializer<'de>>(d: D, field: &str) -> Result<String, D::Error> {
+    let text = String::deserialize(d)?;
+    if text.parse::<jiff::Timestamp>().is_ok() {
+        Ok(text)
+    } else {
+        let shown: String = crate::text::one_line(&text).chars().take(40).collect();
+        Err(serde::de::Error::custom(format!(
+            "\"{field}\" is \"{shown}\", which is not a timestamp; write an RFC 3339 time \
+             such as \"2026-11-22T10:00:00Z\""
+        )))
+    }
+}
+
+/// Reads the questionnaires of an assessment, refusing one listed twice.
+fn questionnaire_refs<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<QuestionnaireRef>, D::Error> {
+    let refs = Vec::<QuestionnaireRef>::deserialize(d)?;
+    for (n, r) in refs.iter().enumerate() {
+        if refs[..n].iter().any(|earlier| earlier.id == r.id) {
+            return Err(serde::de::Error::custom(format!(
+                "\"questionnaires\" lists \"{}\" twice; list each questionnaire once",
+                r.id
+            )));
+        }
+    }
+    Ok(refs)
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference

@@ -260,9 +260,17 @@ fn render_findings(findings: &[Finding]) -> String {
         .join("\n")
 }
 
-/// Whether a string is a valid id: lower-case letters, digits and `-`, not empty.
+/// The longest id allowed, in characters.
+pub const MAX_ID_LEN: usize = 64;
+
+/// The greatest weight an item may have.
+pub const MAX_WEIGHT: f64 = 1000.0;
+
+/// Whether a string is a valid id: lower-case letters, digits and `-`, not empty, at most
+/// [`MAX_ID_LEN`] characters.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
+        && id.len() <= MAX_ID_LEN
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
@@ -289,13 +297,17 @@ impl fmt::Display for Origin {
 impl Questionnaire {
     /// Parses JSON text into a questionnaire without checking its meaning.
     /// `file` names the source in messages.
+    /// A byte-order mark at the start is skipped; an object with a repeated key is refused.
     pub fn parse(text: &str, file: &str) -> Result<Self, QuestionnaireError> {
-        serde_json::from_str(text).map_err(|e| QuestionnaireError::Syntax {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let syntax = |e: serde_json::Error| QuestionnaireError::Syntax {
             file: file.to_string(),
             line: e.line(),
             column: e.column(),
             message: crate::text::serde_message(&e),
-        })
+        };
+        crate::text::check_unique_keys(text).map_err(syntax)?;
+        serde_json::from_str(text).map_err(syntax)
     }
 
     /// Parses and validates; fails on any error-level finding (warnings are returned).
@@ -318,17 +330,16 @@ impl Questionnaire {
             file: file.clone(),
             cause,
         })?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let (line, column) =
-                crate::text::line_column(e.as_bytes(), e.utf8_error().valid_up_to());
+        let text = crate::text::json_text(&bytes).map_err(|e| {
+            let (line, column) = crate::text::line_column(&bytes, e.offset);
             QuestionnaireError::Syntax {
                 file: file.clone(),
                 line,
                 column,
-                message: "the file is not UTF-8 text".to_string(),
+                message: e.message,
             }
         })?;
-        Self::load_str(&text, &file)
+        Self::load_str(text, &file)
     }
 
     /// Checks the questionnaire's meaning and returns every problem found.
@@ -360,7 +371,7 @@ impl Questionnaire {
                 "is empty; give a version such as \"1.0.0\"".into(),
             );
         }
-        if !(self.pass_mark > 0.0 && self.pass_mark <= 1.0) {
+        if !(self.pass_mark > 0.0 && self.pass_mark <= 1.0 && self.pass_mark.is_finite()) {
             error(
                 "pass_mark".into(),
                 format!("is {}; it must be above 0 and at most 1", self.pass_mark),
@@ -383,7 +394,7 @@ impl Questionnaire {
                 if !keys.insert(option.key.as_str()) {
                     error(opath.clone(), "duplicate option key in this scale".into());
                 }
-                if !(0.0..=1.0).contains(&option.value) {
+                if !(option.value.is_finite() && (0.0..=1.0).contains(&option.value)) {
                     error(opath, format!("value {} is outside [0, 1]", option.value));
                 }
             }
@@ -475,9 +486,15 @@ impl Questionnaire {
                         Some(_) => {}
                     }
                     if let Some(w) = item.weight
-                        && !(w > 0.0 && w.is_finite())
+                        && !(w > 0.0 && w <= MAX_WEIGHT)
                     {
-                        error(ipath.clone(), format!("weight {w} must be above 0"));
+                        error(
+                            ipath.clone(),
+                            format!(
+                                "weight {} must be above 0 and at most {MAX_WEIGHT}",
+                                shown_number(w)
+                            ),
+                        );
                     }
                 } else {
                     if item.level.is_some() {
@@ -559,11 +576,27 @@ impl Questionnaire {
     }
 }
 
-fn bad_id_message(id: &str) -> String {
-    format!(
-        "id \"{}\" is not valid: use lower-case letters, digits and '-' only",
-        crate::text::sanitize_line(id)
-    )
+/// A number as a message shows it: very large or small ones in exponent form (`1e308`).
+fn shown_number(n: f64) -> String {
+    if n != 0.0 && !(1e-6..1e6).contains(&n.abs()) {
+        format!("{n:e}")
+    } else {
+        n.to_string()
+    }
+}
+
+/// Why an id is not valid, in words.
+pub fn bad_id_message(id: &str) -> String {
+    let shown = crate::text::sanitize_line(id);
+    if id.len() > MAX_ID_LEN {
+        let head: String = shown.chars().take(20).collect();
+        format!(
+            "id \"{head}…\" is too long ({} characters): use at most {MAX_ID_LEN}",
+            id.chars().count()
+        )
+    } else {
+        format!("id \"{shown}\" is not valid: use lower-case letters, digits and '-' only")
+    }
 }
 
 fn list_or_none<'a>(keys: impl Iterator<Item = &'a String>) -> String {

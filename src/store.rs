@@ -297,16 +297,24 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Assessment, StoreError> {
             "There is no backup of it.".to_string()
         }
     };
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let (line, column) = crate::text::line_column(bytes, e.valid_up_to());
+    let text = crate::text::json_text(bytes).map_err(|e| {
+        let (line, column) = crate::text::line_column(bytes, e.offset);
         StoreError::Parse {
             path: path.to_path_buf(),
             line,
             column,
-            message: "the file is not UTF-8 text".into(),
+            message: e.message,
             backup: backup(),
         }
     })?;
+    let parse_error = |e: serde_json::Error| StoreError::Parse {
+        path: path.to_path_buf(),
+        line: e.line(),
+        column: e.column(),
+        message: crate::text::serde_message(&e),
+        backup: backup(),
+    };
+    crate::text::check_unique_keys(text).map_err(parse_error)?;
     // Check the format first, so a future format gets a message about versions rather than
     // about whichever field changed.
     if let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(text)
@@ -318,13 +326,7 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Assessment, StoreError> {
             found: crate::text::sanitize_line(found),
         });
     }
-    serde_json::from_str(text).map_err(|e| StoreError::Parse {
-        path: path.to_path_buf(),
-        line: e.line(),
-        column: e.column(),
-        message: crate::text::serde_message(&e),
-        backup: backup(),
-    })
+    serde_json::from_str(text).map_err(parse_error)
 }
 
 /// Writes `bytes` to `path` atomically: temporary file in the same folder, fsync, keep the

@@ -1,6 +1,8 @@
 //! Small text helpers shared by every layer: making file text safe to show, and wording
 //! parser errors for people.
 
+use std::fmt::Write as _;
+
 /// Removes control characters (and with them every terminal escape sequence's introducer)
 /// from text that came from a file, keeping newlines and turning tabs into spaces.
 ///
@@ -19,7 +21,7 @@ pub fn sanitize(text: &str) -> String {
                 }
             }
             '\u{1b}' => skip_escape(&mut chars),
-            c if c.is_control() || is_bidi_control(c) => {}
+            c if is_unsafe(c) => {}
             c => out.push(c),
         }
     }
@@ -73,8 +75,164 @@ fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     }
 }
 
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+/// Whether `c` changes the direction of the text around it: the embeddings and overrides
+/// (U+202A–U+202E), the isolates (U+2066–U+2069) and the marks (U+200E, U+200F, U+061C).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}'
+    )
+}
+
+/// Whether `c` must never reach a terminal raw: a C0 or C1 control or a bidi control.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
+}
+
+/// Makes JSON text safe to print without changing what it means: every control and bidi
+/// character (which valid JSON can only hold inside strings) is written as a `\uXXXX`
+/// escape, so a C1 control or a direction override in a string never reaches a terminal.
+pub fn json_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if is_unsafe(c) && !matches!(c, '\n' | '\t' | '\r') {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                let _ = write!(out, "\\u{unit:04x}");
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Why the bytes of a file cannot be JSON text, found before parsing so the message names
+/// what the file is rather than what the parser expected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadStart {
+    /// The byte offset of the problem.
+    pub offset: usize,
+    /// What is wrong, in words.
+    pub message: String,
+}
+
+/// The JSON text of a file's bytes: UTF-8, with a byte-order mark at the start skipped.
+/// An empty file, UTF-16 text, invalid UTF-8 or a start no JSON value can have is reported
+/// as what it is.
+pub fn json_text(bytes: &[u8]) -> Result<&str, BadStart> {
+    let bad = |offset, message: &str| BadStart {
+        offset,
+        message: message.to_string(),
+    };
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) || looks_utf16(bytes) {
+        return Err(bad(
+            0,
+            "the file looks like UTF-16 text; save it as UTF-8 (without a byte-order mark \
+             or with the UTF-8 one)",
+        ));
+    }
+    let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let skipped = bytes.len() - body.len();
+    let Some(first) = body.iter().position(|b| !b.is_ascii_whitespace()) else {
+        return Err(bad(0, "the file is empty"));
+    };
+    let start = body[first];
+    let rest = &body[first..];
+    let json_start = matches!(start, b'{' | b'[' | b'"' | b'-' | b'0'..=b'9')
+        || [&b"true"[..], b"false", b"null"]
+            .iter()
+            .any(|word| rest.starts_with(word));
+    if !json_start {
+        let head = &rest[..rest.len().min(16)];
+        let shown = match std::str::from_utf8(head) {
+            Ok(t) if !first_line(t).chars().any(is_unsafe) => format!("\"{}\"", first_line(t)),
+            _ => {
+                let hex: Vec<String> = head.iter().take(8).map(|b| format!("{b:02x}")).collect();
+                format!("the bytes {}", hex.join(" "))
+            }
+        };
+        return Err(bad(
+            skipped + first,
+            &format!("the file is not JSON: it starts with {shown}"),
+        ));
+    }
+    std::str::from_utf8(body)
+        .map_err(|e| bad(skipped + e.valid_up_to(), "the file is not UTF-8 text"))
+}
+
+fn first_line(text: &str) -> &str {
+    text.split(['\n', '\r']).next().unwrap_or(text)
+}
+
+/// Whether the bytes look like UTF-16 without a byte-order mark: ASCII text with a zero
+/// byte beside every character.
+fn looks_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(64)];
+    head.len() >= 4
+        && (head.iter().step_by(2).all(|b| *b == 0)
+            || head.iter().skip(1).step_by(2).all(|b| *b == 0))
+}
+
+/// Checks that no object in JSON text has the same key twice. The error (a `serde_json`
+/// error, so it carries the line and column) names the key.
+pub fn check_unique_keys(text: &str) -> Result<(), serde_json::Error> {
+    serde_json::from_str::<UniqueKeys>(text).map(|_| ())
+}
+
+/// A JSON value of any shape whose objects are checked for repeated keys.
+struct UniqueKeys;
+
+impl<'de> serde::Deserialize<'de> for UniqueKeys {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(UniqueKeysVisitor)
+    }
+}
+
+struct UniqueKeysVisitor;
+
+impl<'de> serde::de::Visitor<'de> for UniqueKeysVisitor {
+    type Value = UniqueKeys;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_unit<E>(self) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<UniqueKeys, A::Error> {
+        while seq.next_element::<UniqueKeys>()?.is_some() {}
+        Ok(UniqueKeys)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<UniqueKeys, A::Error> {
+        let mut seen = std::collections::HashSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if !seen.insert(key.clone()) {
+                return Err(serde::de::Error::custom(format!(
+                    "the key \"{}\" appears twice in the same object; keep one of them",
+                    sanitize_line(&key)
+                )));
+            }
+            map.next_value::<UniqueKeys>()?;
+        }
+        Ok(UniqueKeys)
+    }
 }
 
 /// A `serde_json` error message without its trailing "at line L column C" (which callers show
@@ -120,6 +278,63 @@ mod tests {
     fn one_line_folds_every_run_of_whitespace() {
         assert_eq!(one_line("  a\r\n\tb \u{1b}[1m c\n"), "a b c");
         assert_eq!(one_line(" \n "), "");
+    }
+
+    #[test]
+    fn every_bidi_control_is_removed() {
+        let hostile = "a\u{202e}b\u{2066}c\u{2069}d\u{200e}e\u{200f}f\u{61c}g\u{2067}h";
+        assert_eq!(sanitize(hostile), "abcdefgh");
+        assert_eq!(one_line("\u{85}x\u{9b}1m"), "x1m");
+    }
+
+    #[test]
+    fn json_made_safe_keeps_its_meaning() {
+        let json = serde_json::to_string(&"a\u{9b}b\u{202e}c\u{1b}d").expect("json");
+        let safe = json_safe(&json);
+        assert!(!safe.chars().any(is_unsafe), "{safe}");
+        let back: String = serde_json::from_str(&safe).expect("still JSON");
+        assert_eq!(back, "a\u{9b}b\u{202e}c\u{1b}d");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        assert_eq!(json_text(b"\xef\xbb\xbf{\"a\": 1}"), Ok("{\"a\": 1}"));
+        assert_eq!(json_text(b" \n{}"), Ok(" \n{}"));
+    }
+
+    #[test]
+    fn a_bad_start_is_named_for_what_it_is() {
+        let message = |bytes: &[u8]| json_text(bytes).expect_err("refused").message;
+        assert_eq!(message(b""), "the file is empty");
+        assert_eq!(message(b" \r\n\t"), "the file is empty");
+        assert_eq!(message(b"\xef\xbb\xbf"), "the file is empty");
+        assert!(message(b"\xff\xfe{\0}\0").starts_with("the file looks like UTF-16 text"));
+        assert!(message(b"{\0\"\0a\0\"\0").starts_with("the file looks like UTF-16 text"));
+        assert_eq!(
+            message(b"\x89PNG\r\n\x1a\n\0\0"),
+            "the file is not JSON: it starts with the bytes 89 50 4e 47 0d 0a 1a 0a"
+        );
+        assert_eq!(
+            message(b"format: supplycheck"),
+            "the file is not JSON: it starts with \"format: supplych\""
+        );
+        let err = json_text(b"{\"a\": \"\xe9\"}").expect_err("refused");
+        assert_eq!(
+            (err.offset, err.message.as_str()),
+            (7, "the file is not UTF-8 text")
+        );
+    }
+
+    #[test]
+    fn a_repeated_key_is_named_with_its_place() {
+        check_unique_keys(r#"{"a": {"b": 1, "c": [{"b": 2}]}, "b": 1}"#).expect("unique");
+        let err = check_unique_keys("{\"a\": {\"x\": 1,\n \"x\": 2}}").expect_err("refused");
+        assert_eq!(err.line(), 2);
+        assert!(
+            err.to_string()
+                .contains("the key \"x\" appears twice in the same object"),
+            "{err}"
+        );
     }
 
     #[test]

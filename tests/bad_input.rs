@@ -260,3 +260,139 @@ fn escape_sequences_never_reach_the_terminal() {
         assert!(!String::from_utf8_lossy(&out.stdout).contains('\u{9b}'));
     }
 }
+
+#[test]
+fn a_duplicate_key_is_refused_naming_the_key() {
+    let env = Env::new();
+    let text = String::from_utf8(std::fs::read(env.file()).expect("read")).expect("utf8");
+    let doubled = text.replacen(
+        "\"answers\": {}",
+        "\"answers\": {\n    \"worked-example/a\": { \"choice\": \"not\" },\n    \
+         \"worked-example/a\": { \"choice\": \"fully\" }\n  }",
+        1,
+    );
+    assert_ne!(doubled, text, "the fixture has an empty answers object");
+    env.write(doubled.as_bytes());
+    env.refused(
+        "the key \"worked-example/a\" appears twice in the same object; keep one of them\n  \
+         The file was not changed.",
+    );
+    let mut v: Value = serde_json::from_str(&text).expect("json");
+    v["questionnaires"] = json!([
+        { "id": "worked-example", "version": "1.0.0" },
+        { "id": "worked-example", "version": "1.0.0" }
+    ]);
+    env.write(serde_json::to_string_pretty(&v).expect("json").as_bytes());
+    env.refused("\"questionnaires\" lists \"worked-example\" twice; list each questionnaire once");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("dup.json");
+    let q = std::fs::read_to_string(FIXTURE).expect("read").replacen(
+        "\"title\": \"Worked example\",",
+        "\"title\": \"Worked example\", \"title\": \"Other\",",
+        1,
+    );
+    std::fs::write(&file, q).expect("write");
+    Command::cargo_bin("supplycheck")
+        .expect("binary")
+        .args(["questionnaires", "validate"])
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "{}: line 5, column 36: the key \"title\" appears twice in the same object",
+            file.display()
+        )));
+}
+
+#[test]
+fn a_weight_out_of_range_is_refused_naming_the_item() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("heavy.json");
+    let q = std::fs::read_to_string(FIXTURE).expect("read").replacen(
+        "\"weight\": 2,",
+        "\"weight\": 1e308,",
+        1,
+    );
+    std::fs::write(&file, q).expect("write");
+    Command::cargo_bin("supplycheck")
+        .expect("binary")
+        .args(["questionnaires", "validate"])
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "  error: planning/b: weight 1e308 must be above 0 and at most 1000",
+        ));
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let env = Env::new();
+    let mut bytes = b"\xef\xbb\xbf".to_vec();
+    bytes.extend(std::fs::read(env.file()).expect("read"));
+    env.write(&bytes);
+    env.cmd().args(["score", "x"]).assert().success();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("bom.json");
+    let mut q = b"\xef\xbb\xbf".to_vec();
+    q.extend(std::fs::read(FIXTURE).expect("read"));
+    std::fs::write(&file, q).expect("write");
+    Command::cargo_bin("supplycheck")
+        .expect("binary")
+        .args(["questionnaires", "validate"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(": ok — worked-example 1.0.0"));
+}
+
+#[test]
+fn a_file_that_is_not_json_text_is_named_for_what_it_is() {
+    let env = Env::new();
+    let utf16: Vec<u8> = "{\"format\": 1}"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let mut with_bom = vec![0xff, 0xfe];
+    with_bom.extend(&utf16);
+    for (bytes, expected) in [
+        (&b""[..], ": line 1, column 1: the file is empty\n"),
+        (&b"  \n"[..], ": line 1, column 1: the file is empty\n"),
+        (
+            &with_bom[..],
+            ": line 1, column 1: the file looks like UTF-16 text; save it as UTF-8",
+        ),
+        (
+            &utf16[..],
+            ": line 1, column 1: the file looks like UTF-16 text; save it as UTF-8",
+        ),
+        (
+            &b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"[..],
+            ": line 1, column 1: the file is not JSON: it starts with the bytes 89 50 4e 47 0d 0a 1a 0a\n",
+        ),
+        (
+            &b"id = x\n"[..],
+            ": line 1, column 1: the file is not JSON: it starts with \"id = x\"\n",
+        ),
+    ] {
+        env.write(bytes);
+        env.refused(expected);
+    }
+}
+
+#[test]
+fn a_timestamp_that_is_not_one_is_refused_naming_the_field() {
+    let env = Env::new();
+    for field in ["created", "updated"] {
+        let mut v = env.value();
+        let good = v[field].clone();
+        v[field] = json!("last Tuesday");
+        env.write(serde_json::to_string_pretty(&v).expect("json").as_bytes());
+        env.refused(&format!(
+            "\"{field}\" is \"last Tuesday\", which is not a timestamp; write an RFC 3339 time \
+             such as \"2026-11-22T10:00:00Z\""
+        ));
+        v[field] = good;
+        env.write(serde_json::to_string_pretty(&v).expect("json").as_bytes());
+    }
+}

@@ -1,6 +1,7 @@
 //! Fuzzing with proptest: loading questionnaires and assessments, scoring, merging,
 //! comparing and reporting them never panics, whatever the bytes — arbitrary JSON, and real
-//! files with bytes flipped, cut or spliced.
+//! files with bytes flipped, cut or spliced; and whatever text the files hold, the
+//! command line prints no control character.
 
 use proptest::prelude::*;
 use serde_json::Value;
@@ -221,4 +222,91 @@ fn the_unmutated_files_load_and_score() {
         .expect("parses");
     let r = supplycheck::scoring::score(&[&q], &a);
     assert_eq!(r.overall.answered, 3);
+}
+
+/// Fails when printed text holds a control character (other than line feed, carriage
+/// return and tab) or a bidi control.
+fn assert_no_control(what: &str, bytes: &[u8]) -> Result<(), TestCaseError> {
+    let text = String::from_utf8_lossy(bytes);
+    let bad = text.chars().find(|c| {
+        (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+            || supplycheck::text::is_bidi_control(*c)
+    });
+    prop_assert!(bad.is_none(), "{} printed {:?}:\n{}", what, bad, text);
+    Ok(())
+}
+
+/// Any text, weighted towards controls, escape introducers and bidi controls.
+fn hostile_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            3 => any::<char>(),
+            2 => prop::char::range('\u{0}', '\u{1f}'),
+            2 => prop::char::range('\u{7f}', '\u{9f}'),
+            1 => prop::char::range('\u{2066}', '\u{2069}'),
+            1 => Just('\u{202e}'),
+            1 => Just('\u{200f}'),
+            1 => Just('['),
+            1 => Just(']'),
+        ],
+        0..24,
+    )
+    .prop_map(|chars| chars.into_iter().collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases((cases() / 32).max(4)))]
+
+    #[test]
+    fn cli_text_output_holds_no_control_character(
+        name in hostile_text(),
+        note in hostile_text(),
+        title in hostile_text(),
+        prompt in hostile_text(),
+    ) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir_all(dir.path().join("questionnaires")).expect("dir");
+        std::fs::create_dir_all(dir.path().join("assessments")).expect("dir");
+        let mut q: Value = serde_json::from_str(QUESTIONNAIRE).expect("fixture");
+        q["title"] = Value::String(title.clone());
+        q["sections"][0]["title"] = Value::String(title);
+        q["sections"][0]["items"][0]["prompt"] = Value::String(prompt);
+        std::fs::write(
+            dir.path().join("questionnaires/worked-example.json"),
+            q.to_string(),
+        )
+        .expect("write");
+        let mut a: Value = serde_json::from_str(ASSESSMENT).expect("fixture");
+        a["name"] = Value::String(name.clone());
+        a["organisation"] = Value::String(name.clone());
+        a["respondent"] = Value::String(name);
+        a["answers"]["worked-example/a"]["note"] = Value::String(note.clone());
+        a["answers"]["worked-example/a"]["owner"] = Value::String(note.clone());
+        a["answers"]["worked-example/strategy"]["text"] = Value::String(note);
+        std::fs::write(dir.path().join("assessments/x.json"), a.to_string()).expect("write");
+        for args in [
+            &["list"][..],
+            &["list", "--json"],
+            &["score", "x"],
+            &["score", "x", "--json"],
+            &["compare", "x", "x"],
+            &["report", "x", "--format", "md"],
+            &["report", "x", "--format", "csv"],
+            &["report", "x", "--format", "html"],
+            &["report", "x", "--format", "json"],
+            &["questionnaires", "list"],
+            &["questionnaires", "show", "worked-example"],
+        ] {
+            let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("supplycheck"))
+                .env("SUPPLYCHECK_DATA_DIR", dir.path())
+                .env("NO_COLOR", "1")
+                .args(args)
+                .stdin(std::process::Stdio::null())
+                .output()
+                .expect("runs");
+            prop_assert_ne!(out.status.code(), Some(101), "{:?} panicked", args);
+            assert_no_control(&format!("{args:?} stdout"), &out.stdout)?;
+            assert_no_control(&format!("{args:?} stderr"), &out.stderr)?;
+        }
+    }
 }

@@ -50,7 +50,7 @@ fn every_format_can_be_written_to_a_file() {
     for (format, name, start) in [
         ("html", "pack.html", "<!DOCTYPE html>"),
         ("markdown", "pack.md", "# Supplier security"),
-        ("csv", "pack.csv", "questionnaire,section,item,"),
+        ("csv", "pack.csv", "\u{feff}questionnaire,section,item,"),
         ("json", "pack.json", "{"),
     ] {
         let file = out.path().join(name);

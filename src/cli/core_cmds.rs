@@ -7,7 +7,7 @@ use anyhow::{Context, bail};
 use clap::{Args, CommandFactory, Subcommand};
 use serde_json::json;
 
-use super::{Globals, interactive};
+use super::{Globals, interactive, out};
 use crate::assessment::{apply_value, resolve_item};
 use crate::catalog::Catalog;
 use crate::questionnaire::{ItemKind, Questionnaire};
@@ -157,13 +157,21 @@ pub fn new(g: &Globals, args: &NewArgs) -> anyhow::Result<()> {
         )
     };
     let (path, a) = ws.create(&name, &org, respondent, &questionnaires)?;
-    println!("{}", a.id);
+    if let Err(e) = out::text(&format!("{}\n", a.id)) {
+        // The assessment exists: that is what matters, so this is not a failure.
+        out::note(&format!(
+            "Created {} (id {}), but the id could not be printed: {e}.",
+            path.display(),
+            a.id
+        ));
+        return Ok(());
+    }
     if interactive() {
-        eprintln!(
+        out::note(&format!(
             "Created {}. Open it with `supplycheck open {}`.",
             path.display(),
             a.id
-        );
+        ));
     }
     Ok(())
 }
@@ -273,14 +281,14 @@ pub fn list(g: &Globals, args: &ListArgs) -> anyhow::Result<()> {
                 Err(e) => json!({ "path": l.path, "error": e }),
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        out::json(&serde_json::to_string_pretty(&rows)?)?;
         return Ok(());
     }
     if listed.is_empty() {
-        println!(
-            "No assessments in {} yet. Create one with `supplycheck new --name NAME`.",
+        out::text(&format!(
+            "No assessments in {} yet. Create one with `supplycheck new --name NAME`.\n",
             ws.store.assessments_dir().display()
-        );
+        ))?;
         return Ok(());
     }
     let mut out = format!(
@@ -311,12 +319,12 @@ pub fn list(g: &Globals, args: &ListArgs) -> anyhow::Result<()> {
                     out,
                     "{}  (cannot be read: {})",
                     l.path.display(),
-                    first_line(e)
+                    crate::text::one_line(first_line(e))
                 );
             }
         }
     }
-    print!("{out}");
+    out::text(&out)?;
     Ok(())
 }
 
@@ -345,14 +353,14 @@ fn list_deleted(ws: &crate::workspace::Workspace, json: bool) -> anyhow::Result<
                 row
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        out::json(&serde_json::to_string_pretty(&rows)?)?;
         return Ok(());
     }
     if deleted.is_empty() {
-        println!(
-            "No deleted assessments in {}.",
+        out::text(&format!(
+            "No deleted assessments in {}.\n",
             ws.store.deleted_dir().display()
-        );
+        ))?;
         return Ok(());
     }
     let mut out = format!(
@@ -377,7 +385,7 @@ fn list_deleted(ws: &crate::workspace::Workspace, json: bool) -> anyhow::Result<
         out,
         "\nBring one back with `supplycheck restore NAME` (or the id, for the latest)."
     );
-    print!("{out}");
+    out::text(&out)?;
     Ok(())
 }
 
@@ -389,12 +397,12 @@ pub fn restore(g: &Globals, args: &RestoreArgs) -> anyhow::Result<()> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    println!("{}", sanitize_line(&id));
-    eprintln!(
+    out::text(&format!("{id}\n"))?;
+    out::note(&format!(
         "Restored {} as {}.",
-        sanitize_line(&deleted.name),
-        sanitize_line(&path.display().to_string())
-    );
+        deleted.name,
+        path.display()
+    ));
     Ok(())
 }
 
@@ -458,7 +466,10 @@ pub fn answer(g: &Globals, args: &AnswerArgs) -> anyhow::Result<()> {
         ItemKind::Text => "(text)".to_string(),
         _ => sanitize_line(&args.value),
     };
-    eprintln!("saved {full} = {shown} in {}", session.path.display());
+    out::note(&format!(
+        "saved {full} = {shown} in {}",
+        session.path.display()
+    ));
     Ok(())
 }
 
@@ -468,7 +479,7 @@ pub fn score(g: &Globals, args: &ScoreArgs) -> anyhow::Result<()> {
     let (_, a) = super::load_reporting(&ws, &args.assessment)?;
     let r = ws.score(&a);
     if args.json {
-        println!("{}", r.to_json());
+        out::json(&r.to_json())?;
         return Ok(());
     }
     let mut out = String::new();
@@ -517,7 +528,7 @@ pub fn score(g: &Globals, args: &ScoreArgs) -> anyhow::Result<()> {
         }
     }
     let _ = writeln!(out, "\nNot yet assessed: {} scored item(s)", r.not_assessed);
-    print!("{out}");
+    out::text(&out)?;
     Ok(())
 }
 
@@ -544,24 +555,26 @@ pub fn questionnaires(g: &Globals, cmd: &QuestionnairesCommand) -> anyhow::Resul
                         })
                     })
                     .collect();
-                println!("{}", serde_json::to_string_pretty(&rows)?);
+                out::json(&serde_json::to_string_pretty(&rows)?)?;
             } else {
-                println!(
-                    "{:<20} {:<8} {:>6} {:>7}  {:<40} FROM",
+                let mut table = format!(
+                    "{:<20} {:<8} {:>6} {:>7}  {:<40} FROM\n",
                     "ID", "VERSION", "ITEMS", "SCORED", "TITLE"
                 );
                 for e in ws.catalog.entries() {
                     let q = &e.questionnaire;
-                    println!(
+                    let _ = writeln!(
+                        table,
                         "{:<20} {:<8} {:>6} {:>7}  {:<40} {}",
                         clip(&q.id, 20),
                         clip(&q.version, 8),
                         q.item_count(),
                         q.scored_count(),
                         clip(&q.title, 40),
-                        e.origin
+                        sanitize_line(&e.origin.to_string())
                     );
                 }
+                out::text(&table)?;
             }
             Ok(())
         }
@@ -580,9 +593,9 @@ pub fn questionnaires(g: &Globals, cmd: &QuestionnairesCommand) -> anyhow::Resul
                 );
             };
             if *json {
-                println!("{}", q.to_json());
+                out::json(&q.to_json())?;
             } else {
-                print!("{}", show_text(q));
+                out::text(&show_text(q))?;
             }
             Ok(())
         }
@@ -650,17 +663,17 @@ fn validate(g: &Globals, files: &[PathBuf]) -> anyhow::Result<()> {
     let mut failed = 0;
     for file in files {
         if is_json_schema(file) {
-            println!(
-                "{}: skipped — a JSON Schema, not a questionnaire",
+            out::text(&format!(
+                "{}: skipped — a JSON Schema, not a questionnaire\n",
                 file.display()
-            );
+            ))?;
             continue;
         }
         match Questionnaire::load_file(file) {
             Ok((q, warnings)) => match how_loading_treats(&q, &built_in, &known, &given) {
                 Ok(note) => {
-                    println!(
-                        "{}: ok — {} {} ({} sections, {} items, {} scored){}{note}",
+                    out::text(&format!(
+                        "{}: ok — {} {} ({} sections, {} items, {} scored){}{note}\n",
                         file.display(),
                         sanitize_line(&q.id),
                         sanitize_line(&q.version),
@@ -672,20 +685,20 @@ fn validate(g: &Globals, files: &[PathBuf]) -> anyhow::Result<()> {
                         } else {
                             format!(", {} warning(s)", warnings.len())
                         }
-                    );
+                    ))?;
                     for w in warnings {
-                        println!("  {}", crate::text::sanitize(&w.to_string()));
+                        out::text(&format!("  {w}\n"))?;
                     }
                     given.push((file.clone(), q));
                 }
                 Err(problem) => {
                     failed += 1;
-                    eprintln!("{}: {}", file.display(), crate::text::sanitize(&problem));
+                    out::note(&format!("{}: {problem}", file.display()));
                 }
             },
             Err(e) => {
                 failed += 1;
-                eprintln!("{}", crate::text::sanitize(&e.to_string()));
+                out::note(&e.to_string());
             }
         }
     }
@@ -751,7 +764,10 @@ fn is_json_schema(file: &std::path::Path) -> bool {
 }
 
 /// `supplycheck completions SHELL`.
-pub fn completions(args: &CompletionsArgs) {
+pub fn completions(args: &CompletionsArgs) -> anyhow::Result<()> {
     let mut cmd = super::Cli::command();
-    clap_complete::generate(args.shell, &mut cmd, "supplycheck", &mut std::io::stdout());
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut cmd, "supplycheck", &mut script);
+    out::bytes(&script)?;
+    Ok(())
 }

@@ -3,6 +3,7 @@
 
 mod app_cmd;
 mod core_cmds;
+pub(crate) mod out;
 mod report_cmd;
 mod workshop_cmd;
 
@@ -86,7 +87,7 @@ impl Globals {
     pub fn workspace(&self) -> anyhow::Result<Workspace> {
         let ws = Workspace::open(self.data_dir.clone(), &self.questionnaire_files)?;
         for p in &ws.catalog.problems {
-            eprintln!("warning: {}: {}", p.file.display(), p.message);
+            out::warning(&format!("{}: {}", p.file.display(), p.message));
         }
         Ok(ws)
     }
@@ -100,11 +101,11 @@ pub(crate) fn load_reporting(
 ) -> anyhow::Result<(std::path::PathBuf, crate::assessment::Assessment)> {
     let (path, a) = ws.load(id_or_path)?;
     for problem in ws.check(&a) {
-        eprintln!(
-            "warning: {}: {}",
+        out::warning(&format!(
+            "{}: {}",
             path.display(),
             crate::text::sanitize_line(&problem.to_string())
-        );
+        ));
     }
     Ok((path, a))
 }
@@ -133,15 +134,14 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Compare(args)) => workshop_cmd::compare(&globals, &args),
         Some(Command::Merge(args)) => workshop_cmd::merge(&globals, &args),
         Some(Command::Questionnaires(cmd)) => core_cmds::questionnaires(&globals, &cmd),
-        Some(Command::Completions(args)) => {
-            core_cmds::completions(&args);
-            Ok(())
-        }
+        Some(Command::Completions(args)) => core_cmds::completions(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        // A reader that went away (`| head -1`) ends the command quietly.
+        Err(e) if out::is_closed(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {}", crate::text::sanitize(&format!("{e:#}")));
+            out::note(&format!("error: {e:#}"));
             ExitCode::FAILURE
         }
     }

@@ -1,6 +1,5 @@
 //! `supplycheck report`: the board pack as HTML, Markdown, CSV or JSON.
 
-use std::io::Write as _;
 use std::path::PathBuf;
 
 use anyhow::Context as _;
@@ -80,13 +79,13 @@ pub fn report(g: &Globals, args: &ReportArgs) -> anyhow::Result<()> {
                 file.display()
             )
         })?;
-        eprintln!("Wrote {}", file.display());
+        super::out::note(&format!("Wrote {}", file.display()));
         return Ok(());
     }
-    let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-        .context("cannot write the report to standard output")?;
+    if args.format == ReportFormat::Json {
+        super::out::bytes(crate::text::json_safe(&text).as_bytes())?;
+    } else {
+        super::out::bytes(text.as_bytes())?;
+    }
     Ok(())
 }

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use clap::Args;
 
-use super::Globals;
 use super::core_cmds::{clip, percent};
+use super::{Globals, out};
 use crate::compare::{self, Change, ItemChange};
 use crate::merge::{self, Input};
 use crate::questionnaire::is_valid_id;
@@ -61,7 +61,7 @@ pub fn compare(g: &Globals, args: &CompareArgs) -> anyhow::Result<()> {
         &after,
     );
     if args.json {
-        println!("{}", c.to_json());
+        out::json(&c.to_json())?;
         return Ok(());
     }
     let mut out = String::new();
@@ -92,7 +92,7 @@ pub fn compare(g: &Globals, args: &CompareArgs) -> anyhow::Result<()> {
             let _ = writeln!(out, "{}", item_row(i));
         }
     }
-    print!("{out}");
+    out::text(&out)?;
     Ok(())
 }
 
@@ -193,7 +193,7 @@ pub fn merge(g: &Globals, args: &MergeArgs) -> anyhow::Result<()> {
             output: out_path.display().to_string(),
             merged: &merged,
         };
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        out::json(&serde_json::to_string_pretty(&report)?)?;
         return Ok(());
     }
     let open_as = if out_path == ws.store.path_of(&merged.assessment.id) {
@@ -201,7 +201,7 @@ pub fn merge(g: &Globals, args: &MergeArgs) -> anyhow::Result<()> {
     } else {
         out_path.display().to_string()
     };
-    print!("{}", merge_summary(&merged, &out_path, &open_as));
+    out::text(&merge_summary(&merged, &out_path, &open_as))?;
     Ok(())
 }
 

@@ -23,10 +23,27 @@ pub const HEADER: [&str; 12] = [
 /// assessment: the item's answer and value then.
 pub const EARLIER_HEADER: [&str; 2] = ["earlier_answer", "earlier_value"];
 
-/// Writes one row per item of the assessment's questionnaires, with a header row.
-/// Fields are quoted where RFC 4180 needs it (commas, quotes, line breaks); lines end in
-/// CRLF. A pack compared with an earlier assessment has [`EARLIER_HEADER`]'s two columns
-/// at the end of each row.
+/// The byte-order mark the file starts with, so that spreadsheets read it as UTF-8.
+pub const BOM: &str = "\u{feff}";
+
+/// Makes a cell safe to open in a spreadsheet (OWASP's rule against CSV injection): a cell
+/// starting with `=`, `+`, `-`, `@`, a tab or a carriage return would be read as a
+/// formula, so it gets a leading `'`. Control characters are removed.
+pub fn neutralise(cell: &str) -> String {
+    let starts_formula = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let clean = crate::text::sanitize(cell);
+    if starts_formula || clean.starts_with(['=', '+', '-', '@']) {
+        format!("'{clean}")
+    } else {
+        clean
+    }
+}
+
+/// Writes one row per item of the assessment's questionnaires, with a header row, after a
+/// UTF-8 byte-order mark. Fields are quoted where RFC 4180 needs it (commas, quotes, line
+/// breaks) and neutralised against formulas ([`neutralise`]); lines end in CRLF. A pack
+/// compared with an earlier assessment has [`EARLIER_HEADER`]'s two columns at the end of
+/// each row.
 pub fn render(pack: &BoardPack) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
@@ -50,10 +67,10 @@ pub fn render(pack: &BoardPack) -> String {
                     .unwrap_or_default(),
             );
         }
-        let _ = w.write_record(&fields);
+        let _ = w.write_record(fields.iter().map(|f| neutralise(f)));
     }
     let bytes = w.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    format!("{BOM}{}", String::from_utf8(bytes).unwrap_or_default())
 }
 
 fn record(row: &ItemRow) -> [String; 12] {
@@ -75,4 +92,67 @@ fn record(row: &ItemRow) -> [String; 12] {
         row.owner.clone().unwrap_or_default(),
         if row.flag { "yes" } else { "" }.to_string(),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised() {
+        for (cell, safe) in [
+            (
+                "=HYPERLINK(\"http://evil\")",
+                "'=HYPERLINK(\"http://evil\")",
+            ),
+            ("+1+1", "'+1+1"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'    =1"),
+            ("\r=1", "'\n=1"),
+            ("\u{7}=1", "'=1"),
+            ("plain = text", "plain = text"),
+            ("0.33", "0.33"),
+            ("", ""),
+        ] {
+            assert_eq!(neutralise(cell), safe, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn the_file_starts_with_a_byte_order_mark() {
+        let q = crate::test_support::worked_example();
+        let mut a = crate::test_support::assessment(&q, "w", &[]);
+        a.answers.insert(
+            "worked-example/a".into(),
+            crate::assessment::Answer {
+                note: Some("=cmd|' /C calc'!A0".into()),
+                owner: Some("-legal".into()),
+                ..crate::test_support::choice("fully")
+            },
+        );
+        let pack = BoardPack::from_questionnaires(&[&q], &a);
+        let text = render(&pack);
+        assert!(
+            text.starts_with("\u{feff}questionnaire,section,item,"),
+            "{text}"
+        );
+        let mut reader = ::csv::Reader::from_reader(&text.as_bytes()[BOM.len()..]);
+        let row = reader
+            .records()
+            .map(|r| r.expect("row"))
+            .find(|r| r[2].ends_with("/a"))
+            .expect("item a");
+        assert_eq!(&row[9], "'=cmd|' /C calc'!A0");
+        assert_eq!(&row[10], "'-legal");
+        for record in reader.records() {
+            let record = record.expect("row");
+            assert!(
+                record
+                    .iter()
+                    .all(|cell| !cell.starts_with(['=', '+', '-', '@', '\t', '\r'])),
+                "{record:?}"
+            );
+        }
+    }
 }

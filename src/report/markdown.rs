@@ -37,20 +37,63 @@ fn cells(score: f64, n: usize) -> usize {
         .unwrap_or(0)
 }
 
-/// Escapes text for Markdown, so that a note cannot make links, emphasis, HTML or table
-/// cells of its own.
+/// Escapes text for a place inside one line of Markdown — a heading, a table cell, the
+/// middle of a paragraph — so that it cannot make links, emphasis, code, HTML, entities or
+/// table cells of its own, nor (at the start) a heading, quote, list item or underline.
+/// Line breaks become spaces and control characters are removed. Text that starts a
+/// paragraph, a list item or a quoted line goes through [`escape_start`].
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    if text.starts_with(['#', '>', '-', '+']) {
+    let text = crate::text::sanitize_line(text);
+    let text = text.trim_start();
+    let mut out = String::with_capacity(text.len() + 8);
+    // What only means something at the start of a line: a heading, a quote, a list item,
+    // a setext underline or a thematic break.
+    if text.starts_with(['#', '>', '-', '+', '=', '*', '_']) {
         out.push('\\');
     }
-    for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '|') {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        // `&` only matters where it could start an entity such as `&amp;` or `&#60;`.
+        let entity = c == '&'
+            && chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#');
+        if entity || matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '|' | '~') {
             out.push('\\');
         }
         out.push(c);
     }
     out
+}
+
+/// [`escape`] for text at the start of a paragraph, a list item or a quoted line, where a
+/// number followed by `.` or `)` and a space would also start a numbered list.
+pub fn escape_start(text: &str) -> String {
+    let out = escape(text);
+    let digits = out.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &out.as_bytes()[digits..];
+    let ordered_list = (1..=9).contains(&digits)
+        && matches!(rest.first(), Some(b'.' | b')'))
+        && rest.get(1).is_none_or(u8::is_ascii_whitespace);
+    if ordered_list {
+        format!("{}\\{}", &out[..digits], &out[digits..])
+    } else {
+        out
+    }
+}
+
+/// Text as an inline code span: a backtick fence longer than any run of backticks inside,
+/// so the text cannot close it; control characters are removed and line breaks become
+/// spaces.
+pub fn code(text: &str) -> String {
+    let text = crate::text::sanitize_line(text);
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    if text.starts_with('`') || text.ends_with('`') {
+        format!("{fence} {text} {fence}")
+    } else {
+        format!("{fence}{text}{fence}")
+    }
 }
 
 /// Text that may span lines, indented to continue a list item.
@@ -60,7 +103,7 @@ fn block(text: &str, indent: &str) -> String {
             if l.trim().is_empty() {
                 String::new()
             } else {
-                format!("{indent}{}", escape(l.trim_end()))
+                format!("{indent}{}", escape_start(l.trim_end()))
             }
         })
         .collect::<Vec<_>>()
@@ -89,10 +132,10 @@ fn cover(out: &mut String, pack: &BoardPack) {
     }
     let _ = writeln!(
         out,
-        "Assessment `{}`, created {}, last changed {}.  ",
-        a.id,
-        display_time(&a.created),
-        display_time(&a.updated)
+        "Assessment {}, created {}, last changed {}.  ",
+        code(&a.id),
+        escape(&display_time(&a.created)),
+        escape(&display_time(&a.updated))
     );
     if let Some(r) = &a.respondent {
         let _ = writeln!(out, "Answers given by {}.", escape(r));
@@ -130,9 +173,9 @@ fn cover(out: &mut String, pack: &BoardPack) {
     for q in &pack.questionnaires {
         let _ = write!(
             out,
-            "- {} (`{}`), version {}",
-            escape(&q.title),
-            q.id,
+            "- {} ({}), version {}",
+            escape_start(&q.title),
+            code(&q.id),
             escape(&q.version)
         );
         if q.answered_version != q.version {
@@ -157,11 +200,11 @@ fn since(out: &mut String, pack: &BoardPack) {
     let _ = writeln!(out, "\n## Since {}\n", escape(&c.before.name));
     let _ = writeln!(
         out,
-        "Compared with the earlier assessment `{}`, {}, last changed {}. Changes are in \
+        "Compared with the earlier assessment {}, {}, last changed {}. Changes are in \
          percentage points, between the whole percentages shown.\n",
-        c.before.id,
+        code(&c.before.id),
         escape(&c.before.name),
-        display_time(&c.before.updated)
+        escape(&display_time(&c.before.updated))
     );
     let o = &c.overall;
     let _ = writeln!(out, "| | Earlier | Now | Change |\n|---|---|---|---|");
@@ -180,9 +223,9 @@ fn since(out: &mut String, pack: &BoardPack) {
         since::change_text(o)
     );
     let reading = since::reading(c);
-    let _ = writeln!(out, "\n{}\n", escape(&reading.lead));
+    let _ = writeln!(out, "\n{}\n", escape_start(&reading.lead));
     for point in &reading.points {
-        let _ = writeln!(out, "- {}", escape(point));
+        let _ = writeln!(out, "- {}", escape_start(point));
     }
     let _ = writeln!(out, "\n### Area by area\n");
     if c.sections.is_empty() {
@@ -250,11 +293,11 @@ fn write_move(out: &mut String, pack: &BoardPack, n: usize, i: &ItemChange) {
         .unwrap_or_default();
     let _ = writeln!(
         out,
-        "{n}. **{}**  \n   {} → {} · {place}`{}`",
+        "{n}. **{}**  \n   {} → {} · {place}{}",
         escape(&i.prompt),
         answer(&i.answer_before, i.value_before),
         answer(&i.answer_after, i.value_after),
-        i.item
+        code(&i.item)
     );
 }
 
@@ -440,7 +483,7 @@ fn method(out: &mut String, pack: &BoardPack) {
     let marks: Vec<String> = pack
         .questionnaires
         .iter()
-        .map(|q| format!("{} {}", q.id, percent(Some(q.pass_mark))))
+        .map(|q| format!("{} {}", escape(&q.id), percent(Some(q.pass_mark))))
         .collect();
     if !marks.is_empty() {
         let _ = writeln!(out, "Pass marks: {}.", marks.join(", "));
@@ -460,14 +503,15 @@ fn with_value(answer: &str, value: f64) -> String {
 /// The source references and the item's full name, e.g. "CFCS 1.3 · `q/item`".
 fn refs(refs: &[String], item: &str) -> String {
     if refs.is_empty() {
-        format!("`{item}`")
+        code(item)
     } else {
         format!(
-            "{} · `{item}`",
+            "{} · {}",
             refs.iter()
                 .map(|r| escape(r))
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(", "),
+            code(item)
         )
     }
 }
@@ -487,6 +531,24 @@ mod tests {
     fn markdown_specials_are_escaped() {
         assert_eq!(escape("a|b *c* [x](y) <b>"), r"a\|b \*c\* \[x\](y) \<b>");
         assert_eq!(escape("# not a heading"), r"\# not a heading");
+        assert_eq!(escape("==="), r"\===");
+        assert_eq!(escape_start("1. not a list"), r"1\. not a list");
+        assert_eq!(escape_start("12) not a list"), r"12\) not a list");
+        assert_eq!(escape_start("1.0.0"), "1.0.0");
+        assert_eq!(escape_start("7."), r"7\.");
+        assert_eq!(escape("1. Planning"), "1. Planning");
+        assert_eq!(
+            escape("> no quote & no &amp; &#60;"),
+            r"\> no quote & no \&amp; \&#60;"
+        );
+        assert_eq!(escape("a\nb\u{1b}[1m"), "a b");
+    }
+
+    #[test]
+    fn code_spans_cannot_be_closed_from_inside() {
+        assert_eq!(code("a/b"), "`a/b`");
+        assert_eq!(code("x` <b>"), "``x` <b>``");
+        assert_eq!(code("`x``"), "``` `x`` ```");
     }
 
     #[test]
