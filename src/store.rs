@@ -84,6 +84,67 @@ pub enum StoreError {
         "cannot find a data directory for this user; pass --data-dir DIR or set {DATA_DIR_ENV}"
     )]
     NoDataDir,
+    /// The data-directory variable is set, but to nothing.
+    #[error(
+        "{DATA_DIR_ENV} is set but empty.\n  Set it to the folder that holds your assessments, \
+         or unset it to use the user's data directory."
+    )]
+    EmptyDataDirEnv,
+    /// A file that must not be replaced was given as the place to write.
+    #[error("{path}: {why}.\n  Nothing was written; choose another file name.")]
+    Protected {
+        /// The file given.
+        path: PathBuf,
+        /// Why it is protected, in words.
+        why: String,
+    },
+    /// A folder was given where a file name is needed.
+    #[error(
+        "{path} is a folder, not a file.\n  Give the name of the file to write: a path inside \
+         that folder, or another name."
+    )]
+    NeedsFileName {
+        /// The folder given.
+        path: PathBuf,
+    },
+    /// A new file was to be created, but the name is taken.
+    #[error("{path} already exists and is left as it is; choose another name, or remove it first")]
+    Exists {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The assessment file has other names (hard links), which a save would separate.
+    #[error(
+        "{path} has {links} names (hard links) for the same file, and saving replaces the \
+         file, which would leave the other names with the old answers.\n  Edit a copy instead \
+         (e.g. `cp` it to a new name), or remove the other links."
+    )]
+    HardLinked {
+        /// The assessment file.
+        path: PathBuf,
+        /// How many names the file has.
+        links: u64,
+    },
+    /// A lock file that is a symbolic link.
+    #[error(
+        "{path} is a symbolic link, but it should be an assessment's lock file; supplycheck \
+         never follows a link there.\n  Remove the link and try again."
+    )]
+    LockIsLink {
+        /// The lock file.
+        path: PathBuf,
+    },
+    /// A FIFO, socket, device or folder where an assessment file was expected.
+    #[error(
+        "{path} is {kind}, not a regular file; supplycheck reads only regular files.\n  \
+         Give the path of an assessment file, or move this one out of the folder."
+    )]
+    NotRegular {
+        /// The path.
+        path: PathBuf,
+        /// What it is, in words (e.g. "a named pipe (FIFO)").
+        kind: &'static str,
+    },
 }
 
 /// The data directory and the paths inside it.
@@ -108,8 +169,10 @@ impl Store {
         if let Some(dir) = dir {
             return Ok(Self::at(dir));
         }
-        if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|v| !v.is_empty()) {
-            return Ok(Self::at(PathBuf::from(dir)));
+        match std::env::var_os(DATA_DIR_ENV) {
+            Some(dir) if dir.is_empty() => return Err(StoreError::EmptyDataDirEnv),
+            Some(dir) => return Ok(Self::at(PathBuf::from(dir))),
+            None => {}
         }
         directories::ProjectDirs::from("", "", "supplycheck")
             .map(|p| Self::at(p.data_dir().to_path_buf()))
@@ -148,8 +211,15 @@ impl Store {
             || id_or_path.contains('/')
             || as_path.extension().is_some_and(|e| e == "json");
         if looks_like_path {
-            if as_path.is_file() {
-                return Ok(as_path.to_path_buf());
+            match fs::metadata(as_path) {
+                Ok(m) if m.is_file() => return Ok(as_path.to_path_buf()),
+                Ok(m) => {
+                    return Err(StoreError::NotRegular {
+                        path: as_path.to_path_buf(),
+                        kind: kind_of(m.file_type()),
+                    });
+                }
+                Err(_) => {}
             }
             return Err(StoreError::Io {
                 path: as_path.to_path_buf(),
@@ -161,26 +231,66 @@ impl Store {
             });
         }
         let path = self.path_of(id_or_path);
-        if path.is_file() {
-            Ok(path)
-        } else {
-            Err(StoreError::NotFound {
+        match fs::metadata(&path) {
+            Ok(m) if m.is_file() => Ok(path),
+            Ok(m) => Err(StoreError::NotRegular {
+                path,
+                kind: kind_of(m.file_type()),
+            }),
+            Err(_) => Err(StoreError::NotFound {
                 id: id_or_path.to_string(),
                 dir: self.assessments_dir(),
-            })
+            }),
         }
     }
 
-    /// A file-safe id made from `name`, unique in the store.
+    /// A file-safe id made from `name` that is free in the store now: no assessment by that
+    /// id, and no backup left by an earlier one. Only a first guess: [`Store::create_new`]
+    /// claims an id atomically.
     pub fn new_id(&self, name: &str) -> String {
         let base = slug(name);
-        let mut id = base.clone();
-        let mut n = 2;
-        while self.path_of(&id).exists() {
-            id = format!("{base}-{n}");
-            n += 1;
+        (1..=MAX_NUMBER)
+            .map(|n| numbered(&base, n))
+            .find(|id| self.is_free(id))
+            .unwrap_or(base)
+    }
+
+    /// Whether nothing in the assessments folder uses `id`: neither a file (or link) by its
+    /// name nor a backup of an earlier assessment that had it.
+    fn is_free(&self, id: &str) -> bool {
+        let path = self.path_of(id);
+        fs::symlink_metadata(&path).is_err() && fs::symlink_metadata(backup_path(&path)).is_err()
+    }
+
+    /// Saves `a` as a new assessment under a free id made from `name` (`acme`, `acme-2`,
+    /// …), which it sets, and returns its file and the assessment. The id is claimed
+    /// atomically: when another process takes it at the same moment, the next one is tried.
+    /// An id whose backup is still there is skipped, so a new assessment never takes over
+    /// an old one's backup.
+    pub fn create_new(
+        &self,
+        name: &str,
+        mut a: Assessment,
+    ) -> Result<(PathBuf, Assessment), StoreError> {
+        self.ensure_dirs()?;
+        let base = slug(name);
+        let mut last = None;
+        for n in 1..=MAX_NUMBER {
+            let id = numbered(&base, n);
+            if !self.is_free(&id) {
+                continue;
+            }
+            let path = self.path_of(&id);
+            a.id = id;
+            match create(&path, &a) {
+                Ok(()) => return Ok((path, a)),
+                Err(e @ StoreError::Exists { .. }) => last = Some(e),
+                Err(e) => return Err(e),
+            }
         }
-        id
+        Err(last.unwrap_or(StoreError::Exists {
+            path: self.path_of(&base),
+        }))
     }
 
     /// Every assessment in the store, newest change first; unreadable files are listed with
@@ -202,9 +312,17 @@ impl Store {
             .filter_map(Result::ok)
             .map(|e| e.path())
             .filter(|p| p.extension().is_some_and(|e| e == "json"))
-            .map(|path| Listed {
-                assessment: load(&path).map_err(|e| e.to_string()),
-                path,
+            .map(|path| {
+                // Only regular files are read: a FIFO or a device would block, or never end.
+                let assessment = match fs::metadata(&path) {
+                    Ok(m) if !m.is_file() => Err(format!(
+                        "it is {}, not a regular file; supplycheck reads only regular files, \
+                         so it was skipped. Move it out of the folder.",
+                        kind_of(m.file_type())
+                    )),
+                    _ => load(&path).map_err(|e| e.to_string()),
+                };
+                Listed { path, assessment }
             })
             .collect();
         out.sort_by(|a, b| match (&a.assessment, &b.assessment) {
@@ -214,6 +332,138 @@ impl Store {
             (Err(_), Err(_)) => a.path.cmp(&b.path),
         });
         Ok(out)
+    }
+
+    /// Checks that a report may be written to `path`: refused are folders, any file in the
+    /// data directory's `assessments/`, `deleted/` and `questionnaires/` folders, names of
+    /// backups, lock files and temporary files of supplycheck, an existing assessment or
+    /// questionnaire anywhere, a file another supplycheck process holds open, and a link
+    /// leading to any of these.
+    pub fn check_output(&self, path: &Path) -> Result<(), StoreError> {
+        self.check_target(path, false)
+    }
+
+    /// [`Store::check_output`] for a new assessment (e.g. a merge's output), which may go in
+    /// the assessments folder. It is created with [`create`], which never replaces a file.
+    pub fn check_new_assessment(&self, path: &Path) -> Result<(), StoreError> {
+        self.check_target(path, true)
+    }
+
+    fn check_target(&self, path: &Path, new_assessment: bool) -> Result<(), StoreError> {
+        let text = path.as_os_str().to_string_lossy();
+        if text.ends_with('/')
+            || text.ends_with(std::path::MAIN_SEPARATOR)
+            || path.file_name().is_none()
+            || fs::metadata(path).is_ok_and(|m| m.is_dir())
+        {
+            return Err(StoreError::NeedsFileName {
+                path: path.to_path_buf(),
+            });
+        }
+        let protected = |why: String| {
+            Err(StoreError::Protected {
+                path: path.to_path_buf(),
+                why,
+            })
+        };
+        let given = located(path);
+        let real = real_path(path);
+        let through_link = |why: String| {
+            if real == given {
+                why
+            } else {
+                format!("it is a link to {}, and {why}", real.display())
+            }
+        };
+        if let Some(why) = self.reserved(&given, new_assessment) {
+            return protected(why);
+        }
+        if let Some(why) = self.reserved(&real, new_assessment) {
+            return protected(through_link(why));
+        }
+        if new_assessment {
+            // Whatever is there, a new assessment is never written over it: see `create`.
+            return Ok(());
+        }
+        if let Some(what) = sniff(&real) {
+            return protected(through_link(format!("it is {what}")));
+        }
+        if let Ok(LockProbe::Held) = probe_lock(&lock_path(&real)) {
+            return protected(through_link(
+                "another supplycheck process has it open".to_string(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Why `file` (a full path, links resolved) is reserved for supplycheck's own files.
+    fn reserved(&self, file: &Path, new_assessment: bool) -> Option<String> {
+        let name = file.file_name()?.to_string_lossy();
+        if name.ends_with(".json.bak") {
+            return Some("the name is that of an assessment's backup".into());
+        }
+        if name.ends_with(".json.lock") {
+            return Some("the name is that of an assessment's lock file".into());
+        }
+        if is_temporary(&name) {
+            return Some("the name is that of a temporary file of a save".into());
+        }
+        for folder in ["assessments", "deleted", "questionnaires"] {
+            if new_assessment && folder == "assessments" {
+                continue;
+            }
+            if let Ok(dir) = self.root.join(folder).canonicalize()
+                && file.starts_with(&dir)
+            {
+                return Some(format!(
+                    "it is in the data directory's {folder} folder, which holds supplycheck's \
+                     own files"
+                ));
+            }
+        }
+        None
+    }
+
+    /// Removes the temporary files that interrupted saves left in the assessments folder,
+    /// except those of assessments another process has open; returns how many it removed.
+    /// A temporary file that does not say whose it is (from an older supplycheck) is
+    /// removed once it is ten minutes old.
+    pub fn remove_stale_temporaries(&self) -> usize {
+        let dir = self.assessments_dir();
+        let Ok(entries) = fs::read_dir(&dir) else {
+            return 0;
+        };
+        let mut removed = 0;
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else {
+                continue;
+            };
+            if !is_temporary(name) || !entry.file_type().is_ok_and(|t| t.is_file()) {
+                continue;
+            }
+            let path = entry.path();
+            let gone = if let Some(owner) = temp_owner(name) {
+                match probe_lock(&lock_path(&dir.join(owner))) {
+                    // Removed while the lock is held, so no save can start meanwhile.
+                    Ok(LockProbe::Free(_held)) => fs::remove_file(&path).is_ok(),
+                    Ok(LockProbe::Absent) => fs::remove_file(&path).is_ok(),
+                    Ok(LockProbe::Held) | Err(_) => false,
+                }
+            } else {
+                let old = entry
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| t.elapsed().ok())
+                    .is_some_and(|age| age > std::time::Duration::from_secs(600));
+                old && fs::remove_file(&path).is_ok()
+            };
+            if gone {
+                removed += 1;
+            }
+        }
+        removed
     }
 
     /// Creates the folders of the store (owner-only on Unix).
@@ -247,6 +497,239 @@ pub fn slug(name: &str) -> String {
     }
 }
 
+/// How far `acme-N` is counted before giving up.
+const MAX_NUMBER: u32 = 100_000;
+
+/// `base` for the first, `base-N` for the N-th.
+fn numbered(base: &str, n: u32) -> String {
+    if n <= 1 {
+        base.to_string()
+    } else {
+        format!("{base}-{n}")
+    }
+}
+
+/// What a file type is, in words, for messages.
+fn kind_of(t: fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    if t.is_dir() {
+        "a folder"
+    } else if t.is_symlink() {
+        "a symbolic link"
+    } else {
+        "something other than a file"
+    }
+}
+
+/// `path` made absolute with its folder's links resolved, the last part left as it is.
+fn located(path: &Path) -> PathBuf {
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    match (parent.canonicalize(), path.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => path.to_path_buf(),
+    }
+}
+
+/// The file `path` leads to, every link followed; for a path that does not exist (yet),
+/// where it would be, following a dangling link's target.
+fn real_path(path: &Path) -> PathBuf {
+    if let Ok(real) = path.canonicalize() {
+        return real;
+    }
+    let given = located(path);
+    match fs::read_link(&given) {
+        Ok(target) => located(&given.parent().unwrap_or(Path::new("/")).join(target)),
+        Err(_) => given,
+    }
+}
+
+/// What a file is when it is one of ours that must not be replaced: "a supplycheck
+/// assessment" or "a supplycheck questionnaire", read from its `format` field.
+fn sniff(path: &Path) -> Option<&'static str> {
+    use std::io::Read as _;
+    let mut file = open_regular(path, "cannot read").ok()?;
+    let mut head = Vec::new();
+    std::io::Read::take(&mut file, 4096)
+        .read_to_end(&mut head)
+        .ok()?;
+    let json = |bytes: &[u8]| -> Vec<u8> {
+        bytes
+            .strip_prefix(b"\xEF\xBB\xBF")
+            .unwrap_or(bytes)
+            .to_vec()
+    };
+    if json(&head).iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return None;
+    }
+    let mut all = head.clone();
+    file.read_to_end(&mut all).ok()?;
+    let kind = |format: &str| {
+        if format.starts_with("supplycheck.assessment/") {
+            Some("a supplycheck assessment")
+        } else if format.starts_with("supplycheck.questionnaire/") {
+            Some("a supplycheck questionnaire")
+        } else {
+            None
+        }
+    };
+    if let Ok(f) = serde_json::from_slice::<Sniffed>(&json(&all)) {
+        f.format.as_ref().and_then(|f| f.as_str()).and_then(kind)
+    } else {
+        // A damaged file of ours is still ours.
+        let head = String::from_utf8_lossy(&head);
+        ["supplycheck.assessment/", "supplycheck.questionnaire/"]
+            .into_iter()
+            .find(|f| head.contains(&format!("\"{f}")))
+            .and_then(kind)
+    }
+}
+
+/// The one field [`sniff`] reads.
+#[derive(serde::Deserialize)]
+struct Sniffed {
+    format: Option<serde_json::Value>,
+}
+
+/// Opens a file for reading, without waiting on a FIFO or device, and checks that it is a
+/// regular file.
+fn open_regular(path: &Path, action: &'static str) -> Result<File, StoreError> {
+    let io = |cause| StoreError::Io {
+        path: path.to_path_buf(),
+        action,
+        cause,
+    };
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.is_file() {
+        Ok(file)
+    } else {
+        Err(StoreError::NotRegular {
+            path: path.to_path_buf(),
+            kind: kind_of(meta.file_type()),
+        })
+    }
+}
+
+const TEMP_PREFIX: &str = ".supplycheck-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// Whether a file name is that of one of supplycheck's temporary files.
+fn is_temporary(name: &str) -> bool {
+    name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)
+}
+
+/// The temporary file's name for a save of `file`: `.supplycheck-<file>.` (a random part
+/// and `kind` follow), so that a temporary file left by a killed save can be traced to its
+/// assessment.
+fn temp_prefix(file: &Path) -> String {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // File names are limited to 255 bytes; a long name is cut (on a character boundary).
+    let mut cut = name.len().min(120);
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{TEMP_PREFIX}{}.", &name[..cut])
+}
+
+/// The file a temporary file was written for: `.supplycheck-<file>.<random>[.bak].tmp`
+/// gives `<file>`.
+fn temp_owner(name: &str) -> Option<&str> {
+    let inner = name.strip_prefix(TEMP_PREFIX)?.strip_suffix(TEMP_SUFFIX)?;
+    let inner = inner.strip_suffix(".bak").unwrap_or(inner);
+    inner.rsplit_once('.').map(|(owner, _random)| owner)
+}
+
+/// A temporary file in `dir` for writing `file`, owner-only (0600).
+fn temp_file_for(
+    dir: &Path,
+    file: &Path,
+    suffix: &str,
+) -> std::io::Result<tempfile::NamedTempFile> {
+    tempfile::Builder::new()
+        .prefix(&temp_prefix(file))
+        .suffix(suffix)
+        .tempfile_in(dir)
+}
+
+/// Removes the temporary files left for `file` by earlier saves; only call with its lock
+/// held, when no save of it can be under way.
+fn remove_temporaries_of(file: &Path) {
+    let (Some(dir), Some(name)) = (file.parent(), file.file_name()) else {
+        return;
+    };
+    let name = name.to_string_lossy();
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let found = entry.file_name();
+        let Some(found) = found.to_str() else {
+            continue;
+        };
+        if is_temporary(found)
+            && temp_owner(found) == Some(&name)
+            && entry.file_type().is_ok_and(|t| t.is_file())
+        {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The state of a lock file, found without creating it or following a link.
+enum LockProbe {
+    /// Nobody holds it; it is held (by this value) until dropped.
+    Free(File),
+    /// Another process (or another open of it) holds it.
+    Held,
+    /// There is no lock file.
+    Absent,
+}
+
+fn probe_lock(lock: &Path) -> std::io::Result<LockProbe> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let file = match options.open(lock) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(LockProbe::Absent),
+        Err(e) => return Err(e),
+    };
+    match file.try_lock() {
+        Ok(()) => Ok(LockProbe::Free(file)),
+        Err(fs::TryLockError::WouldBlock) => Ok(LockProbe::Held),
+        Err(fs::TryLockError::Error(e)) => Err(e),
+    }
+}
+
 /// The backup path of an assessment file.
 pub fn backup_path(path: &Path) -> PathBuf {
     sibling(path, "bak")
@@ -275,11 +758,15 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 
 /// Reads an assessment file. Errors name the file, the line and column, and the backup.
 pub fn load(path: &Path) -> Result<Assessment, StoreError> {
-    let bytes = fs::read(path).map_err(|source| StoreError::Io {
-        path: path.to_path_buf(),
-        action: "cannot read the assessment",
-        cause: source,
-    })?;
+    use std::io::Read as _;
+    let mut file = open_regular(path, "cannot read the assessment")?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)
+        .map_err(|source| StoreError::Io {
+            path: path.to_path_buf(),
+            action: "cannot read the assessment",
+            cause: source,
+        })?;
     parse(&bytes, path)
 }
 
@@ -348,21 +835,19 @@ fn write_atomic_with(
             cause: source,
         }
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".supplycheck-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
+    let mut tmp = temp_file_for(dir, path, TEMP_SUFFIX)
         .map_err(io("cannot write a temporary file in", dir))?;
     write(tmp.as_file_mut())
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(io("cannot write", path))?;
-    if keep_backup && path.is_file() {
-        let backup = backup_path(path);
+    let backup = backup_path(path);
+    // After an interrupted save the backup may already be the current file.
+    if keep_backup && path.is_file() && !same_inode(path, &backup) {
         // A hard link keeps the old file's bytes under the backup name at no cost; where
         // links are not supported, copy instead (through a temporary file, so the backup is
         // never half-written).
         let link = tempfile::Builder::new()
-            .prefix(".supplycheck-")
+            .prefix(&temp_prefix(path))
             .suffix(".bak.tmp")
             .make_in(dir, |p| fs::hard_link(path, p));
         if let Ok(link) = link {
@@ -372,7 +857,7 @@ fn write_atomic_with(
                 .map_err(io("cannot keep the backup", &backup))?;
         } else {
             let old = fs::read(path).map_err(io("cannot read", path))?;
-            let mut b = tempfile::NamedTempFile::new_in(dir)
+            let mut b = temp_file_for(dir, path, ".bak.tmp")
                 .map_err(io("cannot write a temporary file in", dir))?;
             b.write_all(&old)
                 .and_then(|()| b.as_file().sync_all())
@@ -389,27 +874,82 @@ fn write_atomic_with(
     Ok(())
 }
 
-/// Saves an assessment (pretty JSON, trailing newline) atomically with a backup.
-pub fn save(path: &Path, assessment: &Assessment) -> Result<(), StoreError> {
+/// Whether two paths are names of the same file (device and inode compared).
+fn same_inode(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (fs::symlink_metadata(a), fs::symlink_metadata(b)) {
+            (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (a, b);
+        false
+    }
+}
+
+/// An assessment as it is saved: pretty JSON with a trailing newline.
+fn encode(path: &Path, assessment: &Assessment) -> Result<Vec<u8>, StoreError> {
     let mut json = serde_json::to_vec_pretty(assessment).map_err(|e| StoreError::Io {
         path: path.to_path_buf(),
         action: "cannot encode",
         cause: e.into(),
     })?;
     json.push(b'\n');
-    write_atomic(path, &json, true)
+    Ok(json)
 }
 
-/// Creates a new assessment file; fails if one exists at `path`.
+/// Saves an assessment (pretty JSON, trailing newline) atomically with a backup.
+pub fn save(path: &Path, assessment: &Assessment) -> Result<(), StoreError> {
+    write_atomic(path, &encode(path, assessment)?, true)
+}
+
+/// Creates a new assessment file, claiming the name atomically: the file is written in
+/// full under a temporary name and then given its name only if nothing has it, so two
+/// processes creating the same name never both succeed. Fails with
+/// [`StoreError::Exists`] if the name is taken (or being created by another process).
 pub fn create(path: &Path, assessment: &Assessment) -> Result<(), StoreError> {
-    if path.exists() {
-        return Err(StoreError::Io {
-            path: path.to_path_buf(),
-            action: "cannot create the assessment",
-            cause: std::io::Error::new(std::io::ErrorKind::AlreadyExists, "the file exists"),
-        });
+    let exists = || StoreError::Exists {
+        path: path.to_path_buf(),
+    };
+    // The lock keeps the temporary file safe from another process's tidying.
+    let _lock = match EditLock::acquire(path) {
+        Err(StoreError::Locked { .. }) => return Err(exists()),
+        other => other?,
+    };
+    if fs::symlink_metadata(path).is_ok() {
+        return Err(exists());
     }
-    save(path, assessment)
+    let json = encode(path, assessment)?;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let io = |action: &'static str, path: &Path| {
+        let path = path.to_path_buf();
+        move |cause| StoreError::Io {
+            path,
+            action,
+            cause,
+        }
+    };
+    let mut tmp = temp_file_for(dir, path, TEMP_SUFFIX)
+        .map_err(io("cannot write a temporary file in", dir))?;
+    tmp.write_all(&json)
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(io("cannot write", path))?;
+    tmp.persist_noclobber(path).map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            exists()
+        } else {
+            io("cannot create", path)(e.error)
+        }
+    })?;
+    sync_dir(dir);
+    Ok(())
 }
 
 fn sync_dir(dir: &Path) {
@@ -445,21 +985,44 @@ pub struct EditLock {
 
 impl EditLock {
     /// Takes the edit lock of the assessment at `path`, or fails at once if another process
-    /// holds it.
+    /// holds it. The lock belongs to the file, not to the name: links are followed to the
+    /// real file, whose `<file>.lock` is taken. A lock file that is itself a link is refused.
     pub fn acquire(path: &Path) -> Result<Self, StoreError> {
-        let lock = lock_path(path);
+        Self::acquire_real(path, &real_path(path))
+    }
+
+    /// [`EditLock::acquire`] for `real`, the file `path` leads to.
+    fn acquire_real(path: &Path, real: &Path) -> Result<Self, StoreError> {
+        let lock = lock_path(real);
         let mut options = fs::OpenOptions::new();
         options.create(true).truncate(false).write(true);
         #[cfg(unix)]
         {
             use std::os::unix::fs::OpenOptionsExt;
             options.mode(0o600);
+            options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
         }
-        let file = options.open(&lock).map_err(|source| StoreError::Io {
-            path: lock.clone(),
-            action: "cannot create the lock file",
-            cause: source,
-        })?;
+        let file = match options.open(&lock) {
+            Ok(file) => file,
+            Err(_) if fs::symlink_metadata(&lock).is_ok_and(|m| m.file_type().is_symlink()) => {
+                return Err(StoreError::LockIsLink { path: lock });
+            }
+            Err(source) => {
+                return Err(StoreError::Io {
+                    path: lock,
+                    action: "cannot create the lock file",
+                    cause: source,
+                });
+            }
+        };
+        if !file.metadata().is_ok_and(|m| m.is_file()) {
+            return Err(StoreError::NotRegular {
+                kind: file
+                    .metadata()
+                    .map_or("something other than a file", |m| kind_of(m.file_type())),
+                path: lock,
+            });
+        }
         match file.try_lock() {
             Ok(()) => Ok(Self { _file: file }),
             Err(fs::TryLockError::WouldBlock) => Err(StoreError::Locked {
@@ -477,21 +1040,31 @@ impl EditLock {
 /// An assessment opened for editing: the file, its lock, and the assessment.
 #[derive(Debug)]
 pub struct Session {
-    /// The assessment file.
+    /// The assessment file, as it was given.
     pub path: PathBuf,
     /// The assessment as last saved.
     pub assessment: Assessment,
+    /// The file `path` leads to (links followed), which is locked and written.
+    real: PathBuf,
     _lock: EditLock,
 }
 
 impl Session {
-    /// Locks and reads the assessment at `path`.
+    /// Locks and reads the assessment at `path`. A link is followed: the real file is
+    /// locked and saved, and the link stays a link. A file with other hard links is
+    /// refused, since saving replaces the file and would separate the names.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
-        let lock = EditLock::acquire(path)?;
-        let assessment = load(path)?;
+        let real = real_path(path);
+        let lock = EditLock::acquire_real(path, &real)?;
+        // With the lock held no save of this file is under way, so any temporary file of
+        // it was left by an interrupted one.
+        remove_temporaries_of(&real);
+        check_single_name(&real)?;
+        let assessment = load(&real)?;
         Ok(Self {
             path: path.to_path_buf(),
             assessment,
+            real,
             _lock: lock,
         })
     }
@@ -499,8 +1072,32 @@ impl Session {
     /// Stamps `updated` and saves atomically.
     pub fn save(&mut self) -> Result<(), StoreError> {
         self.assessment.touch();
-        save(&self.path, &self.assessment)
+        save(&self.real, &self.assessment)
     }
+}
+
+/// Refuses a file with hard links besides its own backup (which an interrupted save can
+/// leave as a second name of the current file).
+fn check_single_name(file: &Path) -> Result<(), StoreError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let Ok(meta) = fs::metadata(file) {
+            let mut links = meta.nlink();
+            if links > 1 && same_inode(file, &backup_path(file)) {
+                links -= 1;
+            }
+            if links > 1 {
+                return Err(StoreError::HardLinked {
+                    path: file.to_path_buf(),
+                    links: meta.nlink(),
+                });
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = file;
+    Ok(())
 }
 
 #[cfg(test)]
