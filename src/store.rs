@@ -1208,6 +1208,289 @@ mod tests {
         assert!(err.contains("The file was not changed"), "{err}");
     }
 
+    /// A store with one assessment `acme` (saved twice, so it has a backup).
+    fn acme() -> (tempfile::TempDir, Store, PathBuf) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::at(dir.path().join("data"));
+        let a = Assessment::new("acme".into(), "Acme".into(), String::new(), None, &[]);
+        let (path, a) = store.create_new("Acme", a).expect("created");
+        save(&path, &a).expect("saved");
+        (dir, store, path)
+    }
+
+    fn why(result: Result<(), StoreError>) -> String {
+        match result {
+            Err(StoreError::Protected { why, .. }) => why,
+            other => panic!("not refused as protected: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn reports_are_never_written_over_the_stores_files() {
+        let (dir, store, path) = acme();
+        let data = store.root().to_path_buf();
+        assert!(why(store.check_output(&path)).contains("assessments folder"));
+        assert!(why(store.check_output(&backup_path(&path))).contains("backup"));
+        assert!(why(store.check_output(&lock_path(&path))).contains("lock file"));
+        let assessments = store.assessments_dir();
+        assert!(why(store.check_output(&assessments.join("new.html"))).contains("assessments"));
+        for folder in ["deleted", "questionnaires"] {
+            create_private_dir(&data.join(folder)).expect("dir");
+            let file = data.join(folder).join("x.json");
+            assert!(why(store.check_output(&file)).contains(folder));
+        }
+        // Elsewhere: a copy of an assessment, a damaged one, a questionnaire.
+        let copy = dir.path().join("copy.json");
+        fs::copy(&path, &copy).expect("copy");
+        assert_eq!(
+            why(store.check_output(&copy)),
+            "it is a supplycheck assessment"
+        );
+        let damaged = dir.path().join("damaged.json");
+        fs::write(
+            &damaged,
+            "\u{feff}{\"format\": \"supplycheck.assessment/1\", \"id\": ",
+        )
+        .expect("w");
+        assert_eq!(
+            why(store.check_output(&damaged)),
+            "it is a supplycheck assessment"
+        );
+        let q = dir.path().join("q.json");
+        fs::write(&q, r#"{"format": "supplycheck.questionnaire/1"}"#).expect("w");
+        assert_eq!(
+            why(store.check_output(&q)),
+            "it is a supplycheck questionnaire"
+        );
+        // A report, a new file, and a JSON report may be (re)written.
+        let report = dir.path().join("pack.json");
+        fs::write(&report, r#"{"format": "supplycheck.report/1", "assessment": {"format": "supplycheck.assessment/1"}}"#).expect("w");
+        store
+            .check_output(&report)
+            .expect("a report may be replaced");
+        store
+            .check_output(&dir.path().join("new.html"))
+            .expect("a new file");
+        // A folder is not a file name.
+        for folder in [dir.path().to_path_buf(), dir.path().join("missing/")] {
+            assert!(matches!(
+                store.check_output(&folder),
+                Err(StoreError::NeedsFileName { .. })
+            ));
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_and_held_files_are_refused_as_outputs() {
+        let (dir, store, path) = acme();
+        let link = dir.path().join("pack.html");
+        std::os::unix::fs::symlink(&path, &link).expect("symlink");
+        let message = why(store.check_output(&link));
+        assert!(message.starts_with("it is a link to "), "{message}");
+        assert!(message.contains("assessments folder"), "{message}");
+        let dangling = dir.path().join("dangling.html");
+        std::os::unix::fs::symlink(store.assessments_dir().join("later.json"), &dangling)
+            .expect("symlink");
+        assert!(why(store.check_output(&dangling)).contains("assessments folder"));
+        let notes = dir.path().join("notes.txt");
+        fs::write(&notes, "mine").expect("w");
+        let held = EditLock::acquire(&notes).expect("lock");
+        assert_eq!(
+            why(store.check_output(&notes)),
+            "another supplycheck process has it open"
+        );
+        drop(held);
+        store.check_output(&notes).expect("free again");
+        // A new assessment may go in the assessments folder, but not over a backup's name.
+        store
+            .check_new_assessment(&store.path_of("merged"))
+            .expect("a new assessment");
+        assert!(why(store.check_new_assessment(&backup_path(&path))).contains("backup"));
+    }
+
+    #[test]
+    fn creating_never_replaces_a_file() {
+        let (_dir, store, path) = acme();
+        let before = fs::read(&path).expect("read");
+        let other = Assessment::new("acme".into(), "Other".into(), String::new(), None, &[]);
+        assert!(matches!(
+            create(&path, &other),
+            Err(StoreError::Exists { .. })
+        ));
+        assert_eq!(fs::read(&path).expect("read"), before);
+        // While another process creates (holds the name's lock), the name is taken too.
+        let next = store.path_of("acme-2");
+        let held = EditLock::acquire(&next).expect("lock");
+        assert!(matches!(
+            create(&next, &other),
+            Err(StoreError::Exists { .. })
+        ));
+        drop(held);
+        let (path, a) = store.create_new("Acme", other).expect("created");
+        assert_eq!(a.id, "acme-2");
+        assert_eq!(path, next);
+        let names: Vec<String> = fs::read_dir(store.assessments_dir())
+            .expect("dir")
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| is_temporary(n))
+            .collect();
+        assert!(names.is_empty(), "{names:?}");
+    }
+
+    #[test]
+    fn a_new_id_skips_a_backup_left_by_an_earlier_assessment() {
+        let (_dir, store, path) = acme();
+        fs::remove_file(&path).expect("delete, keeping the backup");
+        assert_eq!(store.new_id("Acme"), "acme-2");
+        let a = Assessment::new("x".into(), "Acme".into(), String::new(), None, &[]);
+        assert_eq!(store.create_new("Acme", a).expect("created").1.id, "acme-2");
+    }
+
+    #[test]
+    fn temporary_files_say_whose_they_are() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("acme.json");
+        let tmp = temp_file_for(dir.path(), &path, TEMP_SUFFIX).expect("temp");
+        let name = tmp
+            .path()
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        assert!(name.starts_with(".supplycheck-acme.json."), "{name}");
+        assert_eq!(temp_owner(&name), Some("acme.json"));
+        assert_eq!(
+            temp_owner(".supplycheck-acme.json.Ab12Cd.bak.tmp"),
+            Some("acme.json")
+        );
+        assert_eq!(temp_owner(".supplycheck-Ab12Cd.tmp"), None);
+        assert_eq!(temp_owner("acme.json"), None);
+        let long = dir.path().join(format!("{}.json", "é".repeat(120)));
+        temp_file_for(dir.path(), &long, TEMP_SUFFIX).expect("a long name is cut");
+    }
+
+    #[test]
+    fn stale_temporaries_go_but_those_of_a_held_assessment_stay() {
+        let (_dir, store, path) = acme();
+        let other = store.path_of("other");
+        fs::write(&other, "{}").expect("w");
+        let dir = store.assessments_dir();
+        for name in [
+            ".supplycheck-acme.json.aaaaaa.tmp",
+            ".supplycheck-acme.json.bbbbbb.bak.tmp",
+            ".supplycheck-other.json.cccccc.tmp",
+            ".supplycheck-dddddd.tmp",
+        ] {
+            fs::write(dir.join(name), "half").expect("w");
+        }
+        let held = EditLock::acquire(&other).expect("lock");
+        assert_eq!(store.remove_stale_temporaries(), 2);
+        assert!(dir.join(".supplycheck-other.json.cccccc.tmp").exists());
+        assert!(
+            dir.join(".supplycheck-dddddd.tmp").exists(),
+            "one that does not say whose it is stays until it is old"
+        );
+        assert_eq!(store.remove_stale_temporaries(), 0);
+        drop(held);
+        // Opening an assessment removes its own leftovers, with its lock held.
+        fs::write(dir.join(".supplycheck-acme.json.eeeeee.tmp"), "half").expect("w");
+        let _session = Session::open(&path).expect("open");
+        assert!(!dir.join(".supplycheck-acme.json.eeeeee.tmp").exists());
+        assert_eq!(store.remove_stale_temporaries(), 1, "the other one's");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_lock_and_the_save_go_through_a_link_to_the_real_file() {
+        let (dir, _store, path) = acme();
+        let link = dir.path().join("link.json");
+        std::os::unix::fs::symlink(&path, &link).expect("symlink");
+        let mut session = Session::open(&link).expect("open through the link");
+        assert!(matches!(
+            Session::open(&path),
+            Err(StoreError::Locked { .. })
+        ));
+        assert!(matches!(
+            EditLock::acquire(&link),
+            Err(StoreError::Locked { .. })
+        ));
+        session.assessment.name = "Renamed".into();
+        session.save().expect("saved");
+        assert!(
+            fs::symlink_metadata(&link)
+                .expect("link")
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(load(&path).expect("loads").name, "Renamed");
+        assert!(!lock_path(&link).exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_hard_linked_file_is_not_edited_but_its_own_backup_link_is_fine() {
+        let (dir, _store, path) = acme();
+        let other = dir.path().join("other.json");
+        fs::hard_link(&path, &other).expect("link");
+        let err = Session::open(&other).expect_err("refused");
+        assert!(
+            matches!(err, StoreError::HardLinked { links: 2, .. }),
+            "{err}"
+        );
+        assert!(matches!(
+            Session::open(&path),
+            Err(StoreError::HardLinked { .. })
+        ));
+        fs::remove_file(&other).expect("rm");
+        // A save killed after keeping the backup leaves the backup as a second name.
+        fs::remove_file(backup_path(&path)).expect("rm");
+        fs::hard_link(&path, backup_path(&path)).expect("link");
+        let mut session = Session::open(&path).expect("open");
+        session.save().expect("saved");
+        assert!(!same_inode(&path, &backup_path(&path)));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_file_that_is_a_link_is_refused() {
+        let (dir, _store, path) = acme();
+        let target = dir.path().join("target");
+        let lock = lock_path(&path);
+        let _ = fs::remove_file(&lock);
+        std::os::unix::fs::symlink(&target, &lock).expect("symlink");
+        let err = EditLock::acquire(&path).expect_err("refused");
+        assert!(matches!(err, StoreError::LockIsLink { .. }), "{err}");
+        assert!(!target.exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_not_read_and_does_not_block() {
+        let (_dir, store, _path) = acme();
+        let fifo = store.assessments_dir().join("pipe.json");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo");
+        assert!(made.success());
+        let err = load(&fifo).expect_err("not a file");
+        assert!(
+            err.to_string()
+                .contains("is a named pipe (FIFO), not a regular file"),
+            "{err}"
+        );
+        assert!(matches!(
+            store.resolve("pipe"),
+            Err(StoreError::NotRegular { .. })
+        ));
+        let listed = store.list().expect("lists");
+        assert_eq!(listed.len(), 2);
+        let pipe = listed.iter().find(|l| l.path == fifo).expect("listed");
+        assert!(pipe.assessment.as_ref().is_err_and(|e| e.contains("FIFO")));
+    }
+
     #[test]
     fn a_future_format_is_named() {
         let dir = tempfile::tempdir().expect("tempdir");
