@@ -382,6 +382,13 @@ impl Store {
             return protected(through_link(why));
         }
         if new_assessment {
+            if fs::symlink_metadata(path).is_err() && backup_path(&real).exists() {
+                return protected(
+                    "the backup of an earlier assessment of that name is still there, and \
+                     the new one's first save would replace it"
+                        .to_string(),
+                );
+            }
             // Whatever is there, a new assessment is never written over it: see `create`.
             return Ok(());
         }
@@ -1307,6 +1314,8 @@ mod tests {
             .check_new_assessment(&store.path_of("merged"))
             .expect("a new assessment");
         assert!(why(store.check_new_assessment(&backup_path(&path))).contains("backup"));
+        fs::remove_file(&path).expect("delete, keeping the backup");
+        assert!(why(store.check_new_assessment(&path)).contains("backup of an earlier"));
     }
 
     #[test]
