@@ -1476,28 +1476,37 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn a_fifo_is_not_read_and_does_not_block() {
+    fn a_socket_is_listed_with_the_reason_and_not_read() {
         let (_dir, store, _path) = acme();
-        let fifo = store.assessments_dir().join("pipe.json");
-        let made = std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .expect("mkfifo");
-        assert!(made.success());
-        let err = load(&fifo).expect_err("not a file");
-        assert!(
-            err.to_string()
-                .contains("is a named pipe (FIFO), not a regular file"),
-            "{err}"
-        );
+        let socket = store.assessments_dir().join("socket.json");
+        let _listener = std::os::unix::net::UnixListener::bind(&socket).expect("socket");
         assert!(matches!(
-            store.resolve("pipe"),
-            Err(StoreError::NotRegular { .. })
+            store.resolve("socket"),
+            Err(StoreError::NotRegular {
+                kind: "a socket",
+                ..
+            })
         ));
         let listed = store.list().expect("lists");
         assert_eq!(listed.len(), 2);
-        let pipe = listed.iter().find(|l| l.path == fifo).expect("listed");
-        assert!(pipe.assessment.as_ref().is_err_and(|e| e.contains("FIFO")));
+        let found = listed.iter().find(|l| l.path == socket).expect("listed");
+        assert!(
+            found
+                .assessment
+                .as_ref()
+                .is_err_and(|e| e.starts_with("it is a socket, not a regular file")),
+            "{:?}",
+            found.assessment
+        );
+        let folder = store.assessments_dir().join("folder.json");
+        create_private_dir(&folder).expect("dir");
+        assert!(matches!(
+            load(&folder),
+            Err(StoreError::NotRegular {
+                kind: "a folder",
+                ..
+            })
+        ));
     }
 
     #[test]

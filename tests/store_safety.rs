@@ -31,6 +31,43 @@ fn temporaries(dir: &Path) -> Vec<String> {
     names
 }
 
+/// Opens `path` for editing in this process. A lock just released here can stay held for a
+/// moment by a process another test thread is starting (a forked child shares the open lock
+/// file until it runs the new program), so this waits a little for it.
+fn open_when_free(path: &Path) -> supplycheck::store::Session {
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        match supplycheck::store::Session::open(path) {
+            Ok(s) => return s,
+            Err(supplycheck::store::StoreError::Locked { .. })
+                if std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(e) => panic!("{}: {e}", path.display()),
+        }
+    }
+}
+
+/// Runs `command` until `done` says so (see [`open_when_free`] for why a lock released here
+/// may look held for a moment); returns the standard error of every run.
+fn until(mut command: impl FnMut() -> Output, done: impl Fn(&Output) -> bool) -> Vec<String> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    let mut stderrs = Vec::new();
+    loop {
+        let out = command();
+        stderrs.push(stderr_of(&out));
+        if done(&out) {
+            return stderrs;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "never done: {stderrs:?}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 /// An assessment `acme` of the worked example with one answer (so it has a backup), and a
 /// folder outside the data directory for reports.
 fn acme() -> (Env, tempfile::TempDir) {
@@ -166,7 +203,14 @@ fn report_refuses_a_file_another_supplycheck_holds() {
     assert_eq!(std::fs::read_to_string(&notes).expect("read"), "my notes");
     drop(held);
     // Free again, and not ours: a report may replace it (and an earlier report).
-    report_to(&env, &notes).success();
+    let report = || {
+        env.cmd()
+            .args(["report", "acme", "--format", "html", "-o"])
+            .arg(&notes)
+            .output()
+            .expect("runs")
+    };
+    until(report, |out| out.status.success());
     report_to(&env, &notes).success();
     let html = std::fs::read_to_string(&notes).expect("read");
     assert!(html.starts_with("<!DOCTYPE html>"));
@@ -382,7 +426,7 @@ fn linked() -> (Env, tempfile::TempDir, PathBuf) {
 #[test]
 fn an_assessment_open_under_one_name_is_locked_under_a_link() {
     let (env, _out, link) = linked();
-    let held = supplycheck::store::Session::open(&env.path("acme")).expect("open");
+    let held = open_when_free(&env.path("acme"));
     env.cmd()
         .arg("answer")
         .arg(&link)
@@ -393,7 +437,7 @@ fn an_assessment_open_under_one_name_is_locked_under_a_link() {
             "open in another supplycheck process",
         ));
     drop(held);
-    let held = supplycheck::store::Session::open(&link).expect("open through the link");
+    let held = open_when_free(&link);
     env.cmd()
         .args(["answer", "acme", "a", "not"])
         .assert()
@@ -485,7 +529,7 @@ fn stale_temporaries_are_removed_once_but_not_those_of_an_open_assessment() {
         std::fs::write(dir.join(name), "half a save").expect("write");
     }
     let kept = ".supplycheck-beta.json.Zz9999.tmp";
-    let held = supplycheck::store::Session::open(&env.path("beta")).expect("open");
+    let held = open_when_free(&env.path("beta"));
     std::fs::write(dir.join(kept), "a save under way").expect("write");
     let out = env.cmd().arg("list").output().expect("runs");
     assert!(out.status.success(), "{}", stderr_of(&out));
@@ -501,14 +545,18 @@ fn stale_temporaries_are_removed_once_but_not_those_of_an_open_assessment() {
     let out = env.cmd().arg("list").output().expect("runs");
     assert_eq!(stderr_of(&out), "");
     drop(held);
-    env.cmd()
-        .arg("list")
-        .assert()
-        .success()
-        .stderr(predicate::str::contains(
-            "Removed 1 unfinished temporary file left",
-        ));
-    assert_eq!(temporaries(&dir), Vec::<String>::new());
+    let stderrs = until(
+        || env.cmd().arg("list").output().expect("runs"),
+        |out| out.status.success() && temporaries(&dir).is_empty(),
+    );
+    assert_eq!(
+        stderrs
+            .iter()
+            .filter(|e| e.contains("Removed 1 unfinished temporary file left"))
+            .count(),
+        1,
+        "{stderrs:?}"
+    );
 }
 
 #[test]
