@@ -88,6 +88,67 @@ pub enum StoreError {
         "cannot find a data directory for this user; pass --data-dir DIR or set {DATA_DIR_ENV}"
     )]
     NoDataDir,
+    /// The data-directory variable is set, but to nothing.
+    #[error(
+        "{DATA_DIR_ENV} is set but empty.\n  Set it to the folder that holds your assessments, \
+         or unset it to use the user's data directory."
+    )]
+    EmptyDataDirEnv,
+    /// A file that must not be replaced was given as the place to write.
+    #[error("{path}: {why}.\n  Nothing was written; choose another file name.")]
+    Protected {
+        /// The file given.
+        path: PathBuf,
+        /// Why it is protected, in words.
+        why: String,
+    },
+    /// A folder was given where a file name is needed.
+    #[error(
+        "{path} is a folder, not a file.\n  Give the name of the file to write: a path inside \
+         that folder, or another name."
+    )]
+    NeedsFileName {
+        /// The folder given.
+        path: PathBuf,
+    },
+    /// A new file was to be created, but the name is taken.
+    #[error("{path} already exists and is left as it is; choose another name, or remove it first")]
+    Exists {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The assessment file has other names (hard links), which a save would separate.
+    #[error(
+        "{path} has {links} names (hard links) for the same file, and saving replaces the \
+         file, which would leave the other names with the old answers.\n  Edit a copy instead \
+         (e.g. `cp` it to a new name), or remove the other links."
+    )]
+    HardLinked {
+        /// The assessment file.
+        path: PathBuf,
+        /// How many names the file has.
+        links: u64,
+    },
+    /// A lock file that is a symbolic link.
+    #[error(
+        "{path} is a symbolic link, but it should be an assessment's lock file; supplycheck \
+         never follows a link there.\n  Remove the link and try again."
+    )]
+    LockIsLink {
+        /// The lock file.
+        path: PathBuf,
+    },
+    /// A FIFO, socket, device or folder where an assessment file was expected.
+    #[error(
+        "{path} is {kind}, not a regular file; supplycheck reads only regular files.\n  \
+         Give the path of an assessment file, or move this one out of the folder."
+    )]
+    NotRegular {
+        /// The path.
+        path: PathBuf,
+        /// What it is, in words (e.g. "a named pipe (FIFO)").
+        kind: &'static str,
+    },
 }
 
 /// The data directory and the paths inside it.
@@ -112,8 +173,10 @@ impl Store {
         if let Some(dir) = dir {
             return Ok(Self::at(dir));
         }
-        if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|v| !v.is_empty()) {
-            return Ok(Self::at(PathBuf::from(dir)));
+        match std::env::var_os(DATA_DIR_ENV) {
+            Some(dir) if dir.is_empty() => return Err(StoreError::EmptyDataDirEnv),
+            Some(dir) => return Ok(Self::at(PathBuf::from(dir))),
+            None => {}
         }
         directories::ProjectDirs::from("", "", "supplycheck")
             .map(|p| Self::at(p.data_dir().to_path_buf()))
@@ -152,8 +215,15 @@ impl Store {
             || id_or_path.contains('/')
             || as_path.extension().is_some_and(|e| e == "json");
         if looks_like_path {
-            if as_path.is_file() {
-                return Ok(as_path.to_path_buf());
+            match fs::metadata(as_path) {
+                Ok(m) if m.is_file() => return Ok(as_path.to_path_buf()),
+                Ok(m) => {
+                    return Err(StoreError::NotRegular {
+                        path: as_path.to_path_buf(),
+                        kind: kind_of(m.file_type()),
+                    });
+                }
+                Err(_) => {}
             }
             return Err(StoreError::Io {
                 path: as_path.to_path_buf(),
@@ -165,26 +235,66 @@ impl Store {
             });
         }
         let path = self.path_of(id_or_path);
-        if path.is_file() {
-            Ok(path)
-        } else {
-            Err(StoreError::NotFound {
+        match fs::metadata(&path) {
+            Ok(m) if m.is_file() => Ok(path),
+            Ok(m) => Err(StoreError::NotRegular {
+                path,
+                kind: kind_of(m.file_type()),
+            }),
+            Err(_) => Err(StoreError::NotFound {
                 id: id_or_path.to_string(),
                 dir: self.assessments_dir(),
-            })
+            }),
         }
     }
 
-    /// A file-safe id made from `name`, unique in the store.
+    /// A file-safe id made from `name` that is free in the store now: no assessment by that
+    /// id, and no backup left by an earlier one. Only a first guess: [`Store::create_new`]
+    /// claims an id atomically.
     pub fn new_id(&self, name: &str) -> String {
         let base = slug(name);
-        let mut id = base.clone();
-        let mut n = 2;
-        while self.path_of(&id).exists() {
-            id = format!("{base}-{n}");
-            n += 1;
+        (1..=MAX_NUMBER)
+            .map(|n| numbered(&base, n))
+            .find(|id| self.is_free(id))
+            .unwrap_or(base)
+    }
+
+    /// Whether nothing in the assessments folder uses `id`: neither a file (or link) by its
+    /// name nor a backup of an earlier assessment that had it.
+    fn is_free(&self, id: &str) -> bool {
+        let path = self.path_of(id);
+        fs::symlink_metadata(&path).is_err() && fs::symlink_metadata(backup_path(&path)).is_err()
+    }
+
+    /// Saves `a` as a new assessment under a free id made from `name` (`acme`, `acme-2`,
+    /// …), which it sets, and returns its file and the assessment. The id is claimed
+    /// atomically: when another process takes it at the same moment, the next one is tried.
+    /// An id whose backup is still there is skipped, so a new assessment never takes over
+    /// an old one's backup.
+    pub fn create_new(
+        &self,
+        name: &str,
+        mut a: Assessment,
+    ) -> Result<(PathBuf, Assessment), StoreError> {
+        self.ensure_dirs()?;
+        let base = slug(name);
+        let mut last = None;
+        for n in 1..=MAX_NUMBER {
+            let id = numbered(&base, n);
+            if !self.is_free(&id) {
+                continue;
+            }
+            let path = self.path_of(&id);
+            a.id = id;
+            match create(&path, &a) {
+                Ok(()) => return Ok((path, a)),
+                Err(e @ StoreError::Exists { .. }) => last = Some(e),
+                Err(e) => return Err(e),
+            }
         }
-        id
+        Err(last.unwrap_or(StoreError::Exists {
+            path: self.path_of(&base),
+        }))
     }
 
     /// Every assessment in the store, newest change first; unreadable files are listed with
@@ -206,9 +316,17 @@ impl Store {
             .filter_map(Result::ok)
             .map(|e| e.path())
             .filter(|p| p.extension().is_some_and(|e| e == "json"))
-            .map(|path| Listed {
-                assessment: load(&path).map_err(|e| e.to_string()),
-                path,
+            .map(|path| {
+                // Only regular files are read: a FIFO or a device would block, or never end.
+                let assessment = match fs::metadata(&path) {
+                    Ok(m) if !m.is_file() => Err(format!(
+                        "it is {}, not a regular file; supplycheck reads only regular files, \
+                         so it was skipped. Move it out of the folder.",
+                        kind_of(m.file_type())
+                    )),
+                    _ => load(&path).map_err(|e| e.to_string()),
+                };
+                Listed { path, assessment }
             })
             .collect();
         out.sort_by(|a, b| match (&a.assessment, &b.assessment) {
@@ -218,6 +336,145 @@ impl Store {
             (Err(_), Err(_)) => a.path.cmp(&b.path),
         });
         Ok(out)
+    }
+
+    /// Checks that a report may be written to `path`: refused are folders, any file in the
+    /// data directory's `assessments/`, `deleted/` and `questionnaires/` folders, names of
+    /// backups, lock files and temporary files of supplycheck, an existing assessment or
+    /// questionnaire anywhere, a file another supplycheck process holds open, and a link
+    /// leading to any of these.
+    pub fn check_output(&self, path: &Path) -> Result<(), StoreError> {
+        self.check_target(path, false)
+    }
+
+    /// [`Store::check_output`] for a new assessment (e.g. a merge's output), which may go in
+    /// the assessments folder. It is created with [`create`], which never replaces a file.
+    pub fn check_new_assessment(&self, path: &Path) -> Result<(), StoreError> {
+        self.check_target(path, true)
+    }
+
+    fn check_target(&self, path: &Path, new_assessment: bool) -> Result<(), StoreError> {
+        let text = path.as_os_str().to_string_lossy();
+        if text.ends_with('/')
+            || text.ends_with(std::path::MAIN_SEPARATOR)
+            || path.file_name().is_none()
+            || fs::metadata(path).is_ok_and(|m| m.is_dir())
+        {
+            return Err(StoreError::NeedsFileName {
+                path: path.to_path_buf(),
+            });
+        }
+        let protected = |why: String| {
+            Err(StoreError::Protected {
+                path: path.to_path_buf(),
+                why,
+            })
+        };
+        let given = located(path);
+        let real = real_path(path);
+        let through_link = |why: String| {
+            if real == given {
+                why
+            } else {
+                format!("it is a link to {}, and {why}", real.display())
+            }
+        };
+        if let Some(why) = self.reserved(&given, new_assessment) {
+            return protected(why);
+        }
+        if let Some(why) = self.reserved(&real, new_assessment) {
+            return protected(through_link(why));
+        }
+        if new_assessment {
+            if fs::symlink_metadata(path).is_err() && backup_path(&real).exists() {
+                return protected(
+                    "the backup of an earlier assessment of that name is still there, and \
+                     the new one's first save would replace it"
+                        .to_string(),
+                );
+            }
+            // Whatever is there, a new assessment is never written over it: see `create`.
+            return Ok(());
+        }
+        if let Some(what) = sniff(&real) {
+            return protected(through_link(format!("it is {what}")));
+        }
+        if let Ok(LockProbe::Held) = probe_lock(&lock_path(&real)) {
+            return protected(through_link(
+                "another supplycheck process has it open".to_string(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Why `file` (a full path, links resolved) is reserved for supplycheck's own files.
+    fn reserved(&self, file: &Path, new_assessment: bool) -> Option<String> {
+        let name = file.file_name()?.to_string_lossy();
+        if name.ends_with(".json.bak") {
+            return Some("the name is that of an assessment's backup".into());
+        }
+        if name.ends_with(".json.lock") {
+            return Some("the name is that of an assessment's lock file".into());
+        }
+        if is_temporary(&name) {
+            return Some("the name is that of a temporary file of a save".into());
+        }
+        for folder in ["assessments", "deleted", "questionnaires"] {
+            if new_assessment && folder == "assessments" {
+                continue;
+            }
+            if let Ok(dir) = self.root.join(folder).canonicalize()
+                && file.starts_with(&dir)
+            {
+                return Some(format!(
+                    "it is in the data directory's {folder} folder, which holds supplycheck's \
+                     own files"
+                ));
+            }
+        }
+        None
+    }
+
+    /// Removes the temporary files that interrupted saves left in the assessments folder,
+    /// except those of assessments another process has open; returns how many it removed.
+    /// A temporary file that does not say whose it is (from an older supplycheck) is
+    /// removed once it is ten minutes old.
+    pub fn remove_stale_temporaries(&self) -> usize {
+        let dir = self.assessments_dir();
+        let Ok(entries) = fs::read_dir(&dir) else {
+            return 0;
+        };
+        let mut removed = 0;
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else {
+                continue;
+            };
+            if !is_temporary(name) || !entry.file_type().is_ok_and(|t| t.is_file()) {
+                continue;
+            }
+            let path = entry.path();
+            let gone = if let Some(owner) = temp_owner(name) {
+                match probe_lock(&lock_path(&dir.join(owner))) {
+                    // Removed while the lock is held, so no save can start meanwhile.
+                    Ok(LockProbe::Free(_held)) => fs::remove_file(&path).is_ok(),
+                    Ok(LockProbe::Absent) => fs::remove_file(&path).is_ok(),
+                    Ok(LockProbe::Held) | Err(_) => false,
+                }
+            } else {
+                let old = entry
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| t.elapsed().ok())
+                    .is_some_and(|age| age > std::time::Duration::from_secs(600));
+                old && fs::remove_file(&path).is_ok()
+            };
+            if gone {
+                removed += 1;
+            }
+        }
+        removed
     }
 
     /// Creates the folders of the store (owner-only on Unix).
@@ -251,6 +508,239 @@ pub fn slug(name: &str) -> String {
     }
 }
 
+/// How far `acme-N` is counted before giving up.
+const MAX_NUMBER: u32 = 100_000;
+
+/// `base` for the first, `base-N` for the N-th.
+fn numbered(base: &str, n: u32) -> String {
+    if n <= 1 {
+        base.to_string()
+    } else {
+        format!("{base}-{n}")
+    }
+}
+
+/// What a file type is, in words, for messages.
+fn kind_of(t: fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    if t.is_dir() {
+        "a folder"
+    } else if t.is_symlink() {
+        "a symbolic link"
+    } else {
+        "something other than a file"
+    }
+}
+
+/// `path` made absolute with its folder's links resolved, the last part left as it is.
+fn located(path: &Path) -> PathBuf {
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    match (parent.canonicalize(), path.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => path.to_path_buf(),
+    }
+}
+
+/// The file `path` leads to, every link followed; for a path that does not exist (yet),
+/// where it would be, following a dangling link's target.
+fn real_path(path: &Path) -> PathBuf {
+    if let Ok(real) = path.canonicalize() {
+        return real;
+    }
+    let given = located(path);
+    match fs::read_link(&given) {
+        Ok(target) => located(&given.parent().unwrap_or(Path::new("/")).join(target)),
+        Err(_) => given,
+    }
+}
+
+/// What a file is when it is one of ours that must not be replaced: "a supplycheck
+/// assessment" or "a supplycheck questionnaire", read from its `format` field.
+fn sniff(path: &Path) -> Option<&'static str> {
+    use std::io::Read as _;
+    let mut file = open_regular(path, "cannot read").ok()?;
+    let mut head = Vec::new();
+    std::io::Read::take(&mut file, 4096)
+        .read_to_end(&mut head)
+        .ok()?;
+    let json = |bytes: &[u8]| -> Vec<u8> {
+        bytes
+            .strip_prefix(b"\xEF\xBB\xBF")
+            .unwrap_or(bytes)
+            .to_vec()
+    };
+    if json(&head).iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return None;
+    }
+    let mut all = head.clone();
+    file.read_to_end(&mut all).ok()?;
+    let kind = |format: &str| {
+        if format.starts_with("supplycheck.assessment/") {
+            Some("a supplycheck assessment")
+        } else if format.starts_with("supplycheck.questionnaire/") {
+            Some("a supplycheck questionnaire")
+        } else {
+            None
+        }
+    };
+    if let Ok(f) = serde_json::from_slice::<Sniffed>(&json(&all)) {
+        f.format.as_ref().and_then(|f| f.as_str()).and_then(kind)
+    } else {
+        // A damaged file of ours is still ours.
+        let head = String::from_utf8_lossy(&head);
+        ["supplycheck.assessment/", "supplycheck.questionnaire/"]
+            .into_iter()
+            .find(|f| head.contains(&format!("\"{f}")))
+            .and_then(kind)
+    }
+}
+
+/// The one field [`sniff`] reads.
+#[derive(serde::Deserialize)]
+struct Sniffed {
+    format: Option<serde_json::Value>,
+}
+
+/// Opens a file for reading, without waiting on a FIFO or device, and checks that it is a
+/// regular file.
+fn open_regular(path: &Path, action: &'static str) -> Result<File, StoreError> {
+    let io = |cause| StoreError::Io {
+        path: path.to_path_buf(),
+        action,
+        cause,
+    };
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.is_file() {
+        Ok(file)
+    } else {
+        Err(StoreError::NotRegular {
+            path: path.to_path_buf(),
+            kind: kind_of(meta.file_type()),
+        })
+    }
+}
+
+const TEMP_PREFIX: &str = ".supplycheck-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// Whether a file name is that of one of supplycheck's temporary files.
+fn is_temporary(name: &str) -> bool {
+    name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)
+}
+
+/// The temporary file's name for a save of `file`: `.supplycheck-<file>.` (a random part
+/// and `kind` follow), so that a temporary file left by a killed save can be traced to its
+/// assessment.
+fn temp_prefix(file: &Path) -> String {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // File names are limited to 255 bytes; a long name is cut (on a character boundary).
+    let mut cut = name.len().min(120);
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{TEMP_PREFIX}{}.", &name[..cut])
+}
+
+/// The file a temporary file was written for: `.supplycheck-<file>.<random>[.bak].tmp`
+/// gives `<file>`.
+fn temp_owner(name: &str) -> Option<&str> {
+    let inner = name.strip_prefix(TEMP_PREFIX)?.strip_suffix(TEMP_SUFFIX)?;
+    let inner = inner.strip_suffix(".bak").unwrap_or(inner);
+    inner.rsplit_once('.').map(|(owner, _random)| owner)
+}
+
+/// A temporary file in `dir` for writing `file`, owner-only (0600).
+fn temp_file_for(
+    dir: &Path,
+    file: &Path,
+    suffix: &str,
+) -> std::io::Result<tempfile::NamedTempFile> {
+    tempfile::Builder::new()
+        .prefix(&temp_prefix(file))
+        .suffix(suffix)
+        .tempfile_in(dir)
+}
+
+/// Removes the temporary files left for `file` by earlier saves; only call with its lock
+/// held, when no save of it can be under way.
+fn remove_temporaries_of(file: &Path) {
+    let (Some(dir), Some(name)) = (file.parent(), file.file_name()) else {
+        return;
+    };
+    let name = name.to_string_lossy();
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let found = entry.file_name();
+        let Some(found) = found.to_str() else {
+            continue;
+        };
+        if is_temporary(found)
+            && temp_owner(found) == Some(&name)
+            && entry.file_type().is_ok_and(|t| t.is_file())
+        {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The state of a lock file, found without creating it or following a link.
+enum LockProbe {
+    /// Nobody holds it; it is held (by this value) until dropped.
+    Free(File),
+    /// Another process (or another open of it) holds it.
+    Held,
+    /// There is no lock file.
+    Absent,
+}
+
+fn probe_lock(lock: &Path) -> std::io::Result<LockProbe> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let file = match options.open(lock) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(LockProbe::Absent),
+        Err(e) => return Err(e),
+    };
+    match file.try_lock() {
+        Ok(()) => Ok(LockProbe::Free(file)),
+        Err(fs::TryLockError::WouldBlock) => Ok(LockProbe::Held),
+        Err(fs::TryLockError::Error(e)) => Err(e),
+    }
+}
+
 /// The backup path of an assessment file.
 pub fn backup_path(path: &Path) -> PathBuf {
     sibling(path, "bak")
@@ -279,11 +769,15 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 
 /// Reads an assessment file. Errors name the file, the line and column, and the backup.
 pub fn load(path: &Path) -> Result<Assessment, StoreError> {
-    let bytes = fs::read(path).map_err(|source| StoreError::Io {
-        path: path.to_path_buf(),
-        action: "cannot read the assessment",
-        cause: source,
-    })?;
+    use std::io::Read as _;
+    let mut file = open_regular(path, "cannot read the assessment")?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)
+        .map_err(|source| StoreError::Io {
+            path: path.to_path_buf(),
+            action: "cannot read the assessment",
+            cause: source,
+        })?;
     parse(&bytes, path)
 }
 
@@ -354,21 +848,19 @@ fn write_atomic_with(
             cause: source,
         }
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".supplycheck-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
+    let mut tmp = temp_file_for(dir, path, TEMP_SUFFIX)
         .map_err(io("cannot write a temporary file in", dir))?;
     write(tmp.as_file_mut())
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(io("cannot write", path))?;
-    if keep_backup && path.is_file() {
-        let backup = backup_path(path);
+    let backup = backup_path(path);
+    // After an interrupted save the backup may already be the current file.
+    if keep_backup && path.is_file() && !same_inode(path, &backup) {
         // A hard link keeps the old file's bytes under the backup name at no cost; where
         // links are not supported, copy instead (through a temporary file, so the backup is
         // never half-written).
         let link = tempfile::Builder::new()
-            .prefix(".supplycheck-")
+            .prefix(&temp_prefix(path))
             .suffix(".bak.tmp")
             .make_in(dir, |p| fs::hard_link(path, p));
         if let Ok(link) = link {
@@ -378,7 +870,7 @@ fn write_atomic_with(
                 .map_err(io("cannot keep the backup", &backup))?;
         } else {
             let old = fs::read(path).map_err(io("cannot read", path))?;
-            let mut b = tempfile::NamedTempFile::new_in(dir)
+            let mut b = temp_file_for(dir, path, ".bak.tmp")
                 .map_err(io("cannot write a temporary file in", dir))?;
             b.write_all(&old)
                 .and_then(|()| b.as_file().sync_all())
@@ -395,27 +887,57 @@ fn write_atomic_with(
     Ok(())
 }
 
-/// Saves an assessment (pretty JSON, trailing newline) atomically with a backup.
-pub fn save(path: &Path, assessment: &Assessment) -> Result<(), StoreError> {
+/// Whether two paths are names of the same file (device and inode compared).
+fn same_inode(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (fs::symlink_metadata(a), fs::symlink_metadata(b)) {
+            (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (a, b);
+        false
+    }
+}
+
+/// An assessment as it is saved: pretty JSON with a trailing newline.
+fn encode(path: &Path, assessment: &Assessment) -> Result<Vec<u8>, StoreError> {
     let mut json = serde_json::to_vec_pretty(assessment).map_err(|e| StoreError::Io {
         path: path.to_path_buf(),
         action: "cannot encode",
         cause: e.into(),
     })?;
     json.push(b'\n');
-    write_atomic(path, &json, true)
+    Ok(json)
 }
 
-/// Creates a new assessment file; fails if one exists at `path`.
+/// Saves an assessment (pretty JSON, trailing newline) atomically with a backup.
+pub fn save(path: &Path, assessment: &Assessment) -> Result<(), StoreError> {
+    write_atomic(path, &encode(path, assessment)?, true)
+}
+
+/// Creates a new assessment file, claiming the name atomically: the file is written in
+/// full under a temporary name and then given its name only if nothing has it, so two
+/// processes creating the same name never both succeed. Fails with
+/// [`StoreError::Exists`] if the name is taken (or being created by another process).
 pub fn create(path: &Path, assessment: &Assessment) -> Result<(), StoreError> {
-    if path.exists() {
-        return Err(StoreError::Io {
-            path: path.to_path_buf(),
-            action: "cannot create the assessment",
-            cause: std::io::Error::new(std::io::ErrorKind::AlreadyExists, "the file exists"),
-        });
+    let exists = || StoreError::Exists {
+        path: path.to_path_buf(),
+    };
+    // The lock keeps the temporary file safe from another process's tidying.
+    let _lock = match EditLock::acquire(path) {
+        Err(StoreError::Locked { .. }) => return Err(exists()),
+        other => other?,
+    };
+    if fs::symlink_metadata(path).is_ok() {
+        return Err(exists());
     }
-    save(path, assessment)
+    let json = encode(path, assessment)?;
+    write_new(path, &json).map_err(|e| if already_exists(&e) { exists() } else { e })
 }
 
 fn sync_dir(dir: &Path) {
@@ -451,21 +973,44 @@ pub struct EditLock {
 
 impl EditLock {
     /// Takes the edit lock of the assessment at `path`, or fails at once if another process
-    /// holds it.
+    /// holds it. The lock belongs to the file, not to the name: links are followed to the
+    /// real file, whose `<file>.lock` is taken. A lock file that is itself a link is refused.
     pub fn acquire(path: &Path) -> Result<Self, StoreError> {
-        let lock = lock_path(path);
+        Self::acquire_real(path, &real_path(path))
+    }
+
+    /// [`EditLock::acquire`] for `real`, the file `path` leads to.
+    fn acquire_real(path: &Path, real: &Path) -> Result<Self, StoreError> {
+        let lock = lock_path(real);
         let mut options = fs::OpenOptions::new();
         options.create(true).truncate(false).write(true);
         #[cfg(unix)]
         {
             use std::os::unix::fs::OpenOptionsExt;
             options.mode(0o600);
+            options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
         }
-        let file = options.open(&lock).map_err(|source| StoreError::Io {
-            path: lock.clone(),
-            action: "cannot create the lock file",
-            cause: source,
-        })?;
+        let file = match options.open(&lock) {
+            Ok(file) => file,
+            Err(_) if fs::symlink_metadata(&lock).is_ok_and(|m| m.file_type().is_symlink()) => {
+                return Err(StoreError::LockIsLink { path: lock });
+            }
+            Err(source) => {
+                return Err(StoreError::Io {
+                    path: lock,
+                    action: "cannot create the lock file",
+                    cause: source,
+                });
+            }
+        };
+        if !file.metadata().is_ok_and(|m| m.is_file()) {
+            return Err(StoreError::NotRegular {
+                kind: file
+                    .metadata()
+                    .map_or("something other than a file", |m| kind_of(m.file_type())),
+                path: lock,
+            });
+        }
         match file.try_lock() {
             Ok(()) => Ok(Self { _file: file }),
             Err(fs::TryLockError::WouldBlock) => Err(StoreError::Locked {
@@ -483,21 +1028,31 @@ impl EditLock {
 /// An assessment opened for editing: the file, its lock, and the assessment.
 #[derive(Debug)]
 pub struct Session {
-    /// The assessment file.
+    /// The assessment file, as it was given.
     pub path: PathBuf,
     /// The assessment as last saved.
     pub assessment: Assessment,
+    /// The file `path` leads to (links followed), which is locked and written.
+    real: PathBuf,
     _lock: EditLock,
 }
 
 impl Session {
-    /// Locks and reads the assessment at `path`.
+    /// Locks and reads the assessment at `path`. A link is followed: the real file is
+    /// locked and saved, and the link stays a link. A file with other hard links is
+    /// refused, since saving replaces the file and would separate the names.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
-        let lock = EditLock::acquire(path)?;
-        let assessment = load(path)?;
+        let real = real_path(path);
+        let lock = EditLock::acquire_real(path, &real)?;
+        // With the lock held no save of this file is under way, so any temporary file of
+        // it was left by an interrupted one.
+        remove_temporaries_of(&real);
+        check_single_name(&real)?;
+        let assessment = load(&real)?;
         Ok(Self {
             path: path.to_path_buf(),
             assessment,
+            real,
             _lock: lock,
         })
     }
@@ -505,7 +1060,7 @@ impl Session {
     /// Stamps `updated` and saves atomically.
     pub fn save(&mut self) -> Result<(), StoreError> {
         self.assessment.touch();
-        save(&self.path, &self.assessment)
+        save(&self.real, &self.assessment)
     }
 }
 
@@ -519,15 +1074,11 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".supplycheck-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|cause| StoreError::Io {
-            path: dir.to_path_buf(),
-            action: "cannot write a temporary file in",
-            cause,
-        })?;
+    let mut tmp = temp_file_for(dir, path, TEMP_SUFFIX).map_err(|cause| StoreError::Io {
+        path: dir.to_path_buf(),
+        action: "cannot write a temporary file in",
+        cause,
+    })?;
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|cause| StoreError::Io {
@@ -849,6 +1400,30 @@ impl Store {
     }
 }
 
+/// Refuses a file with hard links besides its own backup (which an interrupted save can
+/// leave as a second name of the current file).
+fn check_single_name(file: &Path) -> Result<(), StoreError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let Ok(meta) = fs::metadata(file) {
+            let mut links = meta.nlink();
+            if links > 1 && same_inode(file, &backup_path(file)) {
+                links -= 1;
+            }
+            if links > 1 {
+                return Err(StoreError::HardLinked {
+                    path: file.to_path_buf(),
+                    links: meta.nlink(),
+                });
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = file;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -955,6 +1530,300 @@ mod tests {
         assert!(err.contains("line 3, column"), "{err}");
         assert!(err.contains("a.json.bak"), "{err}");
         assert!(err.contains("The file was not changed"), "{err}");
+    }
+
+    /// A store with one assessment `acme` (saved twice, so it has a backup).
+    fn acme() -> (tempfile::TempDir, Store, PathBuf) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::at(dir.path().join("data"));
+        let a = Assessment::new("acme".into(), "Acme".into(), String::new(), None, &[]);
+        let (path, a) = store.create_new("Acme", a).expect("created");
+        save(&path, &a).expect("saved");
+        (dir, store, path)
+    }
+
+    fn why(result: Result<(), StoreError>) -> String {
+        match result {
+            Err(StoreError::Protected { why, .. }) => why,
+            other => panic!("not refused as protected: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn reports_are_never_written_over_the_stores_files() {
+        let (dir, store, path) = acme();
+        let data = store.root().to_path_buf();
+        assert!(why(store.check_output(&path)).contains("assessments folder"));
+        assert!(why(store.check_output(&backup_path(&path))).contains("backup"));
+        assert!(why(store.check_output(&lock_path(&path))).contains("lock file"));
+        let assessments = store.assessments_dir();
+        assert!(why(store.check_output(&assessments.join("new.html"))).contains("assessments"));
+        for folder in ["deleted", "questionnaires"] {
+            create_private_dir(&data.join(folder)).expect("dir");
+            let file = data.join(folder).join("x.json");
+            assert!(why(store.check_output(&file)).contains(folder));
+        }
+        // Elsewhere: a copy of an assessment, a damaged one, a questionnaire.
+        let copy = dir.path().join("copy.json");
+        fs::copy(&path, &copy).expect("copy");
+        assert_eq!(
+            why(store.check_output(&copy)),
+            "it is a supplycheck assessment"
+        );
+        let damaged = dir.path().join("damaged.json");
+        fs::write(
+            &damaged,
+            "\u{feff}{\"format\": \"supplycheck.assessment/1\", \"id\": ",
+        )
+        .expect("w");
+        assert_eq!(
+            why(store.check_output(&damaged)),
+            "it is a supplycheck assessment"
+        );
+        let q = dir.path().join("q.json");
+        fs::write(&q, r#"{"format": "supplycheck.questionnaire/1"}"#).expect("w");
+        assert_eq!(
+            why(store.check_output(&q)),
+            "it is a supplycheck questionnaire"
+        );
+        // A report, a new file, and a JSON report may be (re)written.
+        let report = dir.path().join("pack.json");
+        fs::write(&report, r#"{"format": "supplycheck.report/1", "assessment": {"format": "supplycheck.assessment/1"}}"#).expect("w");
+        store
+            .check_output(&report)
+            .expect("a report may be replaced");
+        store
+            .check_output(&dir.path().join("new.html"))
+            .expect("a new file");
+        // A folder is not a file name.
+        for folder in [dir.path().to_path_buf(), dir.path().join("missing/")] {
+            assert!(matches!(
+                store.check_output(&folder),
+                Err(StoreError::NeedsFileName { .. })
+            ));
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_and_held_files_are_refused_as_outputs() {
+        let (dir, store, path) = acme();
+        let link = dir.path().join("pack.html");
+        std::os::unix::fs::symlink(&path, &link).expect("symlink");
+        let message = why(store.check_output(&link));
+        assert!(message.starts_with("it is a link to "), "{message}");
+        assert!(message.contains("assessments folder"), "{message}");
+        let dangling = dir.path().join("dangling.html");
+        std::os::unix::fs::symlink(store.assessments_dir().join("later.json"), &dangling)
+            .expect("symlink");
+        assert!(why(store.check_output(&dangling)).contains("assessments folder"));
+        let notes = dir.path().join("notes.txt");
+        fs::write(&notes, "mine").expect("w");
+        let held = EditLock::acquire(&notes).expect("lock");
+        assert_eq!(
+            why(store.check_output(&notes)),
+            "another supplycheck process has it open"
+        );
+        drop(held);
+        store.check_output(&notes).expect("free again");
+        // A new assessment may go in the assessments folder, but not over a backup's name.
+        store
+            .check_new_assessment(&store.path_of("merged"))
+            .expect("a new assessment");
+        assert!(why(store.check_new_assessment(&backup_path(&path))).contains("backup"));
+        fs::remove_file(&path).expect("delete, keeping the backup");
+        assert!(why(store.check_new_assessment(&path)).contains("backup of an earlier"));
+    }
+
+    #[test]
+    fn creating_never_replaces_a_file() {
+        let (_dir, store, path) = acme();
+        let before = fs::read(&path).expect("read");
+        let other = Assessment::new("acme".into(), "Other".into(), String::new(), None, &[]);
+        assert!(matches!(
+            create(&path, &other),
+            Err(StoreError::Exists { .. })
+        ));
+        assert_eq!(fs::read(&path).expect("read"), before);
+        // While another process creates (holds the name's lock), the name is taken too.
+        let next = store.path_of("acme-2");
+        let held = EditLock::acquire(&next).expect("lock");
+        assert!(matches!(
+            create(&next, &other),
+            Err(StoreError::Exists { .. })
+        ));
+        drop(held);
+        let (path, a) = store.create_new("Acme", other).expect("created");
+        assert_eq!(a.id, "acme-2");
+        assert_eq!(path, next);
+        let names: Vec<String> = fs::read_dir(store.assessments_dir())
+            .expect("dir")
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| is_temporary(n))
+            .collect();
+        assert!(names.is_empty(), "{names:?}");
+    }
+
+    #[test]
+    fn a_new_id_skips_a_backup_left_by_an_earlier_assessment() {
+        let (_dir, store, path) = acme();
+        fs::remove_file(&path).expect("delete, keeping the backup");
+        assert_eq!(store.new_id("Acme"), "acme-2");
+        let a = Assessment::new("x".into(), "Acme".into(), String::new(), None, &[]);
+        assert_eq!(store.create_new("Acme", a).expect("created").1.id, "acme-2");
+    }
+
+    #[test]
+    fn temporary_files_say_whose_they_are() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("acme.json");
+        let tmp = temp_file_for(dir.path(), &path, TEMP_SUFFIX).expect("temp");
+        let name = tmp
+            .path()
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        assert!(name.starts_with(".supplycheck-acme.json."), "{name}");
+        assert_eq!(temp_owner(&name), Some("acme.json"));
+        assert_eq!(
+            temp_owner(".supplycheck-acme.json.Ab12Cd.bak.tmp"),
+            Some("acme.json")
+        );
+        assert_eq!(temp_owner(".supplycheck-Ab12Cd.tmp"), None);
+        assert_eq!(temp_owner("acme.json"), None);
+        let long = dir.path().join(format!("{}.json", "é".repeat(120)));
+        temp_file_for(dir.path(), &long, TEMP_SUFFIX).expect("a long name is cut");
+    }
+
+    #[test]
+    fn stale_temporaries_go_but_those_of_a_held_assessment_stay() {
+        let (_dir, store, path) = acme();
+        let other = store.path_of("other");
+        fs::write(&other, "{}").expect("w");
+        let dir = store.assessments_dir();
+        for name in [
+            ".supplycheck-acme.json.aaaaaa.tmp",
+            ".supplycheck-acme.json.bbbbbb.bak.tmp",
+            ".supplycheck-other.json.cccccc.tmp",
+            ".supplycheck-dddddd.tmp",
+        ] {
+            fs::write(dir.join(name), "half").expect("w");
+        }
+        let held = EditLock::acquire(&other).expect("lock");
+        assert_eq!(store.remove_stale_temporaries(), 2);
+        assert!(dir.join(".supplycheck-other.json.cccccc.tmp").exists());
+        assert!(
+            dir.join(".supplycheck-dddddd.tmp").exists(),
+            "one that does not say whose it is stays until it is old"
+        );
+        assert_eq!(store.remove_stale_temporaries(), 0);
+        drop(held);
+        // Opening an assessment removes its own leftovers, with its lock held.
+        fs::write(dir.join(".supplycheck-acme.json.eeeeee.tmp"), "half").expect("w");
+        let _session = Session::open(&path).expect("open");
+        assert!(!dir.join(".supplycheck-acme.json.eeeeee.tmp").exists());
+        assert_eq!(store.remove_stale_temporaries(), 1, "the other one's");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_lock_and_the_save_go_through_a_link_to_the_real_file() {
+        let (dir, _store, path) = acme();
+        let link = dir.path().join("link.json");
+        std::os::unix::fs::symlink(&path, &link).expect("symlink");
+        let mut session = Session::open(&link).expect("open through the link");
+        assert!(matches!(
+            Session::open(&path),
+            Err(StoreError::Locked { .. })
+        ));
+        assert!(matches!(
+            EditLock::acquire(&link),
+            Err(StoreError::Locked { .. })
+        ));
+        session.assessment.name = "Renamed".into();
+        session.save().expect("saved");
+        assert!(
+            fs::symlink_metadata(&link)
+                .expect("link")
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(load(&path).expect("loads").name, "Renamed");
+        assert!(!lock_path(&link).exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_hard_linked_file_is_not_edited_but_its_own_backup_link_is_fine() {
+        let (dir, _store, path) = acme();
+        let other = dir.path().join("other.json");
+        fs::hard_link(&path, &other).expect("link");
+        let err = Session::open(&other).expect_err("refused");
+        assert!(
+            matches!(err, StoreError::HardLinked { links: 2, .. }),
+            "{err}"
+        );
+        assert!(matches!(
+            Session::open(&path),
+            Err(StoreError::HardLinked { .. })
+        ));
+        fs::remove_file(&other).expect("rm");
+        // A save killed after keeping the backup leaves the backup as a second name.
+        fs::remove_file(backup_path(&path)).expect("rm");
+        fs::hard_link(&path, backup_path(&path)).expect("link");
+        let mut session = Session::open(&path).expect("open");
+        session.save().expect("saved");
+        assert!(!same_inode(&path, &backup_path(&path)));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_file_that_is_a_link_is_refused() {
+        let (dir, _store, path) = acme();
+        let target = dir.path().join("target");
+        let lock = lock_path(&path);
+        let _ = fs::remove_file(&lock);
+        std::os::unix::fs::symlink(&target, &lock).expect("symlink");
+        let err = EditLock::acquire(&path).expect_err("refused");
+        assert!(matches!(err, StoreError::LockIsLink { .. }), "{err}");
+        assert!(!target.exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_socket_is_listed_with_the_reason_and_not_read() {
+        let (_dir, store, _path) = acme();
+        let socket = store.assessments_dir().join("socket.json");
+        let _listener = std::os::unix::net::UnixListener::bind(&socket).expect("socket");
+        assert!(matches!(
+            store.resolve("socket"),
+            Err(StoreError::NotRegular {
+                kind: "a socket",
+                ..
+            })
+        ));
+        let listed = store.list().expect("lists");
+        assert_eq!(listed.len(), 2);
+        let found = listed.iter().find(|l| l.path == socket).expect("listed");
+        assert!(
+            found
+                .assessment
+                .as_ref()
+                .is_err_and(|e| e.starts_with("it is a socket, not a regular file")),
+            "{:?}",
+            found.assessment
+        );
+        let folder = store.assessments_dir().join("folder.json");
+        create_private_dir(&folder).expect("dir");
+        assert!(matches!(
+            load(&folder),
+            Err(StoreError::NotRegular {
+                kind: "a folder",
+                ..
+            })
+        ));
     }
 
     #[test]

@@ -123,18 +123,14 @@ impl Workspace {
                 self.keep_copy(file, &entry.questionnaire)?;
             }
         }
-        self.store.ensure_dirs()?;
-        let id = self.store.new_id(name);
         let a = Assessment::new(
-            id.clone(),
+            store::slug(name),
             name.to_string(),
             organisation.to_string(),
             respondent,
             &chosen,
         );
-        let path = self.store.path_of(&id);
-        store::create(&path, &a)?;
-        Ok((path, a))
+        Ok(self.store.create_new(name, a)?)
     }
 
     /// Keeps a copy of a questionnaire file in the data directory's `questionnaires/` folder

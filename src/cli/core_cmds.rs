@@ -398,11 +398,7 @@ pub fn restore(g: &Globals, args: &RestoreArgs) -> anyhow::Result<()> {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     out::text(&format!("{id}\n"))?;
-    out::note(&format!(
-        "Restored {} as {}.",
-        deleted.name,
-        path.display()
-    ));
+    out::note(&format!("Restored {} as {}.", deleted.name, path.display()));
     Ok(())
 }
 

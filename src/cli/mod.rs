@@ -13,7 +13,6 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::store::DATA_DIR_ENV;
 use crate::workspace::Workspace;
 
 /// Ask the questions a board and its staff should ask about cyber security in supplier
@@ -24,8 +23,15 @@ use crate::workspace::Workspace;
 #[command(name = "supplycheck", version, about, max_term_width = 100)]
 pub struct Cli {
     /// Where assessments and your own questionnaires are kept
-    /// [default: the user's data directory]
-    #[arg(long, global = true, value_name = "DIR", env = DATA_DIR_ENV, hide_env_values = true)]
+    // The variable is read by the store, not by clap, so that an empty one gets an error
+    // that names it.
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        help = "Where assessments and your own questionnaires are kept \
+                [default: $SUPPLYCHECK_DATA_DIR, else the user's data directory]"
+    )]
     pub data_dir: Option<PathBuf>,
 
     /// Load a questionnaire of your own (repeatable)
@@ -86,6 +92,14 @@ impl Globals {
     /// left out to stderr.
     pub fn workspace(&self) -> anyhow::Result<Workspace> {
         let ws = Workspace::open(self.data_dir.clone(), &self.questionnaire_files)?;
+        let removed = ws.store.remove_stale_temporaries();
+        if removed > 0 {
+            eprintln!(
+                "Removed {removed} unfinished temporary {} left by interrupted saves in {}.",
+                if removed == 1 { "file" } else { "files" },
+                ws.store.assessments_dir().display()
+            );
+        }
         for p in &ws.catalog.problems {
             out::warning(&format!("{}: {}", p.file.display(), p.message));
         }

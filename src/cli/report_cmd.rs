@@ -57,6 +57,9 @@ impl From<ReportFormat> for Format {
 /// `supplycheck report`.
 pub fn report(g: &Globals, args: &ReportArgs) -> anyhow::Result<()> {
     let ws = g.workspace()?;
+    if let Some(file) = &args.output {
+        ws.store.check_output(file)?;
+    }
     let (_, a) = super::load_reporting(&ws, &args.assessment)?;
     let pack = match &args.compare {
         None => BoardPack::build(&ws, &a),
@@ -72,6 +75,8 @@ pub fn report(g: &Globals, args: &ReportArgs) -> anyhow::Result<()> {
     };
     let text = report::render(&pack, args.format.into());
     if let Some(file) = &args.output {
+        // Checked again just before writing: the file may have changed meanwhile.
+        ws.store.check_output(file)?;
         store::write_atomic(file, text.as_bytes(), false).with_context(|| {
             format!(
                 "the report was not written to {}; check that its folder exists and \

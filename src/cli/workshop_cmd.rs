@@ -158,6 +158,7 @@ pub fn merge(g: &Globals, args: &MergeArgs) -> anyhow::Result<()> {
         }
         loaded.push((source_name(&ws, input, &path), a));
     }
+    ws.store.check_new_assessment(&out_path)?;
     let inputs: Vec<Input<'_>> = loaded
         .iter()
         .map(|(source, a)| Input {
@@ -169,23 +170,27 @@ pub fn merge(g: &Globals, args: &MergeArgs) -> anyhow::Result<()> {
         .file_stem()
         .map_or_else(|| "merged".into(), |s| store::slug(&s.to_string_lossy()));
     let merged = merge::merge(&inputs, &ws.catalog, id, args.force)?;
-    if out_path.exists() {
-        anyhow::bail!(
-            "{} already exists and is left as it is; choose another name with -o, or remove \
-             it first",
-            out_path.display()
-        );
-    }
     if out_path.parent() == Some(ws.store.assessments_dir().as_path()) {
         ws.store.ensure_dirs()?;
     }
-    store::create(&out_path, &merged.assessment).with_context(|| {
-        format!(
-            "the merged assessment was not written to {}; check that its folder exists and \
-             can be written to",
+    // The name is claimed atomically: of two merges to the same name, one is refused.
+    match store::create(&out_path, &merged.assessment) {
+        Ok(()) => {}
+        Err(store::StoreError::Exists { .. }) => anyhow::bail!(
+            "{} already exists and is left as it is; choose another name with -o, or remove \
+             it first",
             out_path.display()
-        )
-    })?;
+        ),
+        Err(e) => {
+            return Err(e).with_context(|| {
+                format!(
+                    "the merged assessment was not written to {}; check that its folder \
+                     exists and can be written to",
+                    out_path.display()
+                )
+            });
+        }
+    }
     if args.json {
         let report = MergeReport {
             format: "supplycheck.merge/1",

@@ -1100,3 +1100,41 @@ mod snapshots {
         assert!(screen.contains("evil"));
     }
 }
+
+#[test]
+fn w_never_writes_over_an_assessment() {
+    let mut f = at_home();
+    let path = f.app.ws.store.path_of("acme-2026");
+    let before = std::fs::read(&path).expect("read");
+    let out = tempfile::tempdir().expect("tempdir");
+    let copy = out.path().join("copy.json");
+    std::fs::copy(&path, &copy).expect("copy");
+    let in_store = f.app.ws.store.assessments_dir().join("pack.html");
+    for (target, why) in [
+        (&path, "assessments folder"),
+        (&in_store, "assessments folder"),
+        (&copy, "it is a supplycheck assessment"),
+    ] {
+        press(&mut f.app, "w");
+        press(&mut f.app, &"<Backspace>".repeat(40));
+        f.app.update(Action::Paste(target.display().to_string()));
+        // Refused at once, and again on a second Enter: never "Enter again replaces it".
+        for _ in 0..2 {
+            press(&mut f.app, "<Enter>");
+            assert!(
+                matches!(f.app.mode, Mode::WriteReport(_)),
+                "the dialog stays"
+            );
+            assert!(
+                matches!(&f.app.status, Status::Error(m)
+                    if m.starts_with("Not written: ") && m.contains(why)),
+                "{:?}",
+                f.app.status
+            );
+        }
+        press(&mut f.app, "<Esc>");
+    }
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+    assert_eq!(std::fs::read(&copy).expect("read"), before);
+    assert!(!in_store.exists());
+}

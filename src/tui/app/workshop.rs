@@ -456,6 +456,13 @@ impl App {
             self.mode = Mode::WriteReport(form);
             return;
         }
+        // Never over an assessment, a backup, a lock, the data directory's own files, or a
+        // file another supplycheck holds; asked again on every Enter.
+        if let Err(e) = self.ws.store.check_output(&path) {
+            self.status = Status::Error(format!("Not written: {}", message(&e)));
+            self.mode = Mode::WriteReport(form);
+            return;
+        }
         if path.exists() && !form.replace {
             form.replace = true;
             self.status = Status::Info(format!(
