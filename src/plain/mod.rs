@@ -23,6 +23,7 @@ use anyhow::{Context, bail};
 use dialoguer::console::Term;
 
 use crate::assessment::{Answer, Assessment, apply_value};
+use crate::editing::{SaveTracker, Saved, missing_words};
 use crate::store::Session;
 use crate::text::{sanitize, sanitize_line};
 use crate::workspace::Workspace;
@@ -125,8 +126,8 @@ struct Plain<'w> {
 /// An assessment being answered.
 struct Editing {
     session: Session,
-    /// Why the last save failed, while the answers in memory are not on disk.
-    unsaved: Option<String>,
+    /// Whether the answers in memory are on disk (the same keeping as the full-screen app's).
+    saving: SaveTracker,
 }
 
 /// What to do after an item.
@@ -279,17 +280,18 @@ impl Plain<'_> {
     fn edit(&self, session: Session) -> anyhow::Result<()> {
         let mut e = Editing {
             session,
-            unsaved: None,
+            saving: SaveTracker::default(),
         };
         let walked = self.walk(&mut e);
-        if e.unsaved.is_some() {
-            self.save(&mut e);
+        let retried = {
+            let _saving = SAVING.lock();
+            e.saving.retry(&mut e.session)
+        };
+        if let Some(saved) = retried {
+            self.said(&saved);
         }
-        if let Some(why) = e.unsaved {
-            bail!(
-                "the last answers could not be saved: {why}\n  The file holds the answers \
-                 saved before; give the missing ones again once the cause is fixed."
-            );
+        if let Some(u) = e.saving.give_up() {
+            bail!(u.lost(&e.session.assessment.id, &e.session.path));
         }
         walked
     }
@@ -308,8 +310,11 @@ impl Plain<'_> {
             places.len(),
             view::unanswered(&places, a)
         ));
+        if let Some(words) = missing_words(self.ws, a) {
+            self.say(&words);
+        }
         if places.is_empty() {
-            self.say("There is nothing to answer: this assessment's questionnaires are missing.");
+            self.say("There is nothing to answer here.");
             return Ok(());
         }
         let start = view::first_unanswered(&places, a);
@@ -485,26 +490,24 @@ impl Plain<'_> {
     }
 
     /// Saves the assessment and says so; a failure is said, and the answers stay in memory
-    /// to be saved with the next change.
+    /// to be saved with the next change (or on leaving).
     fn save(&self, e: &mut Editing) {
-        e.session.assessment.answers.retain(|_, a| !a.is_empty());
         let saved = {
             let _saving = SAVING.lock();
-            e.session.save()
+            e.saving.save_change(&mut e.session)
         };
+        self.said(&saved);
+    }
+
+    /// Says what a save came to.
+    fn said(&self, saved: &Saved) {
         match saved {
-            Ok(()) => {
-                e.unsaved = None;
-                self.say("Saved.");
-            }
-            Err(why) => {
-                let why = sanitize(&why.to_string());
-                self.say(&format!(
-                    "Not saved: {why}\nYour answers stay here and are saved with the next \
-                     change."
-                ));
-                e.unsaved = Some(why);
-            }
+            Saved::Done => self.say("Saved."),
+            Saved::Recovered(_) => self.say("Saved: every change is on disk again."),
+            Saved::Failed(u) => self.say(&format!(
+                "Not saved: {}\nYour answers stay here and are saved with the next change.",
+                u.why
+            )),
         }
     }
 }
