@@ -365,7 +365,7 @@ mod tests {
             .expect("dir")
             .filter_map(Result::ok)
             .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n.ends_with(".tmp"))
+            .filter(|n| n.starts_with(".supplycheck-"))
             .collect();
         assert!(names.is_empty(), "{names:?}");
     }

@@ -569,11 +569,11 @@ impl App {
             Mode::Editor(_) => Context::Editor,
             Mode::NewForm(_) => Context::Form,
             Mode::ConfirmDelete(_) => Context::Confirm,
-            Mode::Picker(_) => Context::Picker,
             Mode::Search(_) => Context::Search,
             Mode::WriteReport(_) => Context::FileName,
             Mode::Unsaved(d) if d.file.is_some() => Context::FileName,
-            Mode::Unsaved(_) => Context::Picker,
+            // The question is answered like a pick from a list.
+            Mode::Picker(_) | Mode::Unsaved(_) => Context::Picker,
             Mode::Normal => self.screen.context(),
         }
     }

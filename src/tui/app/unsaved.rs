@@ -96,10 +96,9 @@ impl App {
     pub(super) fn update_unsaved(&mut self, mut d: UnsavedDialog, action: Action) {
         if let Some(mut file) = d.file.take() {
             match file.edit_line(action) {
-                Ok(_) => d.file = Some(file),
                 Err(Action::Back | Action::BackOrQuit) => {}
                 Err(Action::Confirm) => return self.write_elsewhere(d, file),
-                Err(_) => d.file = Some(file),
+                Ok(_) | Err(_) => d.file = Some(file),
             }
             self.mode = Mode::Unsaved(d);
             return;
