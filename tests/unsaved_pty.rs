@@ -87,6 +87,28 @@ fn trying_again_once_the_cause_is_fixed_saves_and_quits_cleanly() {
 }
 
 #[test]
+fn sigterm_with_changes_unsaved_tries_once_more_and_ends_with_an_error_naming_them() {
+    let env = Env::new();
+    let id = env.new_example("Pty test");
+    let mut app = Term::start(env.dir.path(), &["open", &id], 24, 80);
+    app.wait_for("Item A?");
+    let away = break_saving(env.dir.path());
+    app.press("3");
+    app.wait_for("not saved");
+
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &app.pid().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+
+    let status = app.wait_exit();
+    assert_eq!(status.exit_code(), 1, "exit status {status:?}");
+    app.wait_for("error: 1 change to pty-test was not saved and is lost");
+    mend_saving(env.dir.path(), &away);
+}
+
+#[test]
 fn plain_mode_says_the_same_when_its_changes_cannot_be_saved() {
     let env = Env::new();
     let id = env.new_example("Pty test");

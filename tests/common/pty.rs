@@ -142,6 +142,11 @@ impl Term {
         }
     }
 
+    /// The program's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("a process id")
+    }
+
     /// Whether the program left the cursor hidden.
     pub fn cursor_hidden(&self) -> bool {
         self.screen(vt100::Screen::hide_cursor)
