@@ -15,6 +15,31 @@ use crate::workspace::Workspace;
 /// How often changes that could not be saved are tried again.
 pub const RETRY_EVERY: Duration = Duration::from_secs(3);
 
+/// What the question asked before leaving with changes unsaved offers, in order: try
+/// again, write them to another file, leave without them.
+pub const UNSAVED_CHOICES: [&str; 3] = [
+    "Try to save again",
+    "Write them to another file",
+    "Leave without them (they are lost)",
+];
+
+/// The file name offered for a copy of assessment `id`'s unsaved answers.
+pub fn copy_name(id: &str) -> String {
+    format!("{}-not-saved.json", crate::store::slug(id))
+}
+
+/// What is said once the unsaved answers of assessment `id` (whose own file is `file`) were
+/// written to `copy` instead.
+pub fn written_elsewhere(id: &str, copy: &str, file: &Path) -> String {
+    let copy = sanitize_line(copy);
+    format!(
+        "The changes to {} that could not be saved are in {copy}; {} holds the answers saved \
+         before. Open the copy with `supplycheck open {copy}`.",
+        sanitize_line(id),
+        sanitize_line(&file.display().to_string())
+    )
+}
+
 /// Changes kept in memory that are not on disk, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unsaved {

@@ -13,6 +13,7 @@ use common::pty::Term;
 const ESC: &str = "\u{1b}";
 const ENTER: &str = "\r";
 const CTRL_C: &str = "\u{3}";
+const DOWN: &str = "\u{1b}[B";
 
 /// Makes saving fail in the data directory `dir`: the assessments folder moves away and a
 /// file takes its place. This stops writes for every user, root included (a read-only
@@ -109,7 +110,7 @@ fn sigterm_with_changes_unsaved_tries_once_more_and_ends_with_an_error_naming_th
 }
 
 #[test]
-fn plain_mode_says_the_same_when_its_changes_cannot_be_saved() {
+fn plain_mode_asks_the_same_question_and_says_the_same_words() {
     let env = Env::new();
     let id = env.new_example("Pty test");
     let mut plain = Term::start(env.dir.path(), &["--plain", "open", &id], 24, 80);
@@ -119,11 +120,47 @@ fn plain_mode_says_the_same_when_its_changes_cannot_be_saved() {
     plain.press(ENTER);
     plain.wait_for("Not saved:");
     plain.press(ESC);
+    plain.wait_for_all(&["1 change to pty-test is not saved", "Try to save again"]);
+    plain.press(DOWN);
+    plain.press(DOWN);
+    plain.wait_for("> Leave without them (they are lost)");
+    plain.press(ENTER);
 
     let status = plain.wait_exit();
     assert_eq!(status.exit_code(), 1);
     plain.wait_for("error: 1 change to pty-test was not saved and is lost");
     mend_saving(env.dir.path(), &away);
+}
+
+#[test]
+fn plain_mode_writes_the_unsaved_answers_to_a_new_file() {
+    let env = Env::new();
+    let id = env.new_example("Pty test");
+    let copy = env.dir.path().join("rescued.json");
+    let mut plain = Term::start(env.dir.path(), &["--plain", "open", &id], 24, 80);
+    plain.wait_for("Item A?");
+    let away = break_saving(env.dir.path());
+
+    plain.press(ENTER);
+    plain.wait_for("Not saved:");
+    plain.press(ESC);
+    plain.wait_for("Write them to another file");
+    plain.press(DOWN);
+    plain.press(ENTER);
+    plain.wait_for("Copy to (a new file)");
+    // Replace the offered name with a path of the test's own.
+    plain.press(&"\u{7f}".repeat(40));
+    plain.press(&copy.display().to_string());
+    plain.press(ENTER);
+
+    let status = plain.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    assert_eq!(
+        env.saved(&copy)["answers"]["worked-example/a"]["choice"],
+        "not"
+    );
+    mend_saving(env.dir.path(), &away);
+    assert!(env.saved(&id)["answers"].get("worked-example/a").is_none());
 }
 
 #[test]

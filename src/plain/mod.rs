@@ -14,7 +14,7 @@ mod ask;
 mod view;
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -23,7 +23,9 @@ use anyhow::{Context, bail};
 use dialoguer::console::Term;
 
 use crate::assessment::{Answer, Assessment, apply_value};
-use crate::editing::{SaveTracker, Saved, missing_words};
+use crate::editing::{
+    SaveTracker, Saved, UNSAVED_CHOICES, copy_name, missing_words, write_copy, written_elsewhere,
+};
 use crate::store::Session;
 use crate::text::{sanitize, sanitize_line};
 use crate::workspace::Workspace;
@@ -283,17 +285,75 @@ impl Plain<'_> {
             saving: SaveTracker::default(),
         };
         let walked = self.walk(&mut e);
-        let retried = {
-            let _saving = SAVING.lock();
-            e.saving.retry(&mut e.session)
-        };
-        if let Some(saved) = retried {
-            self.said(&saved);
-        }
+        let settled = self.settle_unsaved(&mut e);
         if let Some(u) = e.saving.give_up() {
             bail!(u.lost(&e.session.assessment.id, &e.session.path));
         }
-        walked
+        settled.and(walked)
+    }
+
+    /// Before leaving with answers unsaved: tries again, and while that fails asks what to
+    /// do with them (the full-screen app's question) until they are saved, written to
+    /// another file, or left behind. Ctrl-C or a signal leaves them behind.
+    fn settle_unsaved(&self, e: &mut Editing) -> anyhow::Result<()> {
+        loop {
+            let retried = {
+                let _saving = SAVING.lock();
+                e.saving.retry(&mut e.session)
+            };
+            let Some(saved) = retried else {
+                return Ok(());
+            };
+            self.said(&saved);
+            let Some(u) = e.saving.unsaved() else {
+                return Ok(());
+            };
+            if stopped() {
+                return Ok(());
+            }
+            self.say(&format!("{}.", u.summary(&e.session.assessment.id)));
+            let menu: Vec<(usize, String)> = UNSAVED_CHOICES
+                .iter()
+                .enumerate()
+                .map(|(n, c)| (n, (*c).to_string()))
+                .collect();
+            match self.choose("What now", &menu, 0)? {
+                Some(1) if self.write_elsewhere(e)? => return Ok(()),
+                Some(0 | 1) => {}
+                Some(_) => return Ok(()),
+                None if stopped() => return Ok(()),
+                None => {}
+            }
+        }
+    }
+
+    /// Asks for a file name and writes the answers there (a new file only); whether it
+    /// worked.
+    fn write_elsewhere(&self, e: &mut Editing) -> anyhow::Result<bool> {
+        let a = &e.session.assessment;
+        let Some(typed) = self.line(
+            "Copy to (a new file)",
+            &copy_name(&a.id),
+            Some("give a file name"),
+        )?
+        else {
+            return Ok(false);
+        };
+        let typed = typed.trim();
+        match write_copy(Path::new(typed), a) {
+            Ok(()) => {
+                self.say(&written_elsewhere(&a.id, typed, &e.session.path));
+                e.saving.give_up();
+                Ok(true)
+            }
+            Err(why) => {
+                self.say(&format!(
+                    "Not written: {}. Give another name or folder.",
+                    sanitize_line(&why.to_string())
+                ));
+                Ok(false)
+            }
+        }
     }
 
     /// Asks item after item from the first without an answer, then shows the score.

@@ -20,7 +20,7 @@ use super::editor::Editor;
 use super::keys::Context;
 use super::theme::Theme;
 
-pub mod unsaved;
+mod unsaved;
 mod workshop;
 
 pub use unsaved::{Leaving, UnsavedDialog};

@@ -2,8 +2,7 @@
 //! write them to another file, or leave without them), and the end of the app when the
 //! terminal goes away or a signal asks it to stop.
 
-use crate::editing::write_copy;
-use crate::text::sanitize_line;
+use crate::editing::{UNSAVED_CHOICES, copy_name, write_copy, written_elsewhere};
 use crate::tui::action::Action;
 use crate::tui::editor::Editor;
 
@@ -28,13 +27,6 @@ pub struct UnsavedDialog {
     /// The file name field, once writing them elsewhere is chosen.
     pub file: Option<Editor>,
 }
-
-/// The answers the question offers, in order.
-pub const UNSAVED_CHOICES: [&str; 3] = [
-    "Try to save again",
-    "Write them to another file",
-    "Leave without them (they are lost)",
-];
 
 impl App {
     /// Leaves: quits, or closes the assessment. While changes are not saved, saving is tried
@@ -140,10 +132,7 @@ impl App {
                     .open
                     .as_ref()
                     .map_or_else(String::new, |o| o.session.assessment.id.clone());
-                d.file = Some(Editor::new(&format!(
-                    "{}-not-saved.json",
-                    crate::store::slug(&id)
-                )));
+                d.file = Some(Editor::new(&copy_name(&id)));
             }
             _ => {
                 self.give_up_unsaved();
@@ -159,7 +148,6 @@ impl App {
     /// Writes the answers in memory to a new file; leaves when it worked.
     fn write_elsewhere(&mut self, mut d: UnsavedDialog, file: Editor) {
         let typed = file.text().trim().to_string();
-        let shown = sanitize_line(&typed);
         let Some(open) = self.open.as_ref() else {
             return self.leave_now(d.leaving);
         };
@@ -169,13 +157,8 @@ impl App {
             let path = self.report_path(&typed);
             match write_copy(&path, &open.session.assessment) {
                 Ok(()) => {
-                    let a = &open.session.assessment;
-                    let words = format!(
-                        "The changes to {} that could not be saved are in {shown}; {} holds \
-                         the answers saved before. Open the copy with `supplycheck open {shown}`.",
-                        sanitize_line(&a.id),
-                        sanitize_line(&open.session.path.display().to_string())
-                    );
+                    let words =
+                        written_elsewhere(&open.session.assessment.id, &typed, &open.session.path);
                     self.saving.give_up();
                     self.farewell.push(words.clone());
                     self.leave_now(d.leaving);

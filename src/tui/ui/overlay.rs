@@ -8,10 +8,10 @@ use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{fit, pad, panel, row_in, row_style, scroll_for, wrap};
+use crate::editing::UNSAVED_CHOICES;
 use crate::roles::ROLES;
 use crate::text::sanitize_line;
 use crate::tui::action::Action;
-use crate::tui::app::unsaved::UNSAVED_CHOICES;
 use crate::tui::app::{App, EditTarget, Mode, NewForm, PickerKind, UnsavedDialog, WriteForm};
 use crate::tui::editor::Editor;
 use crate::tui::keys;
