@@ -45,10 +45,12 @@ pub struct TerminalEvents;
 impl Events for TerminalEvents {
     fn next(&mut self) -> io::Result<Option<Event>> {
         if event::poll(Duration::from_millis(200))? {
-            event::read().map(Some)
-        } else {
-            Ok(None)
+            return event::read().map(Some);
         }
+        // A terminal that went away can read as nothing at all; asking its size tells.
+        #[cfg(unix)]
+        ratatui::crossterm::terminal::window_size()?;
+        Ok(None)
     }
 }
 
