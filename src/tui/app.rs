@@ -689,6 +689,14 @@ impl App {
         }
         if action == Action::Idle {
             self.retry_saving(false);
+            if let Mode::Unsaved(d) = &self.mode
+                && self.saving.unsaved().is_none()
+            {
+                // Saved while the question was up: leave, as was asked.
+                let leaving = d.leaving;
+                self.leave_now(leaving);
+                return;
+            }
         }
         if !matches!(action, Action::Up | Action::Down | Action::Idle) && self.mode == Mode::Normal
         {

@@ -47,7 +47,7 @@ impl App {
         self.leave_now(leaving);
     }
 
-    fn leave_now(&mut self, leaving: Leaving) {
+    pub(super) fn leave_now(&mut self, leaving: Leaving) {
         self.mode = Mode::Normal;
         match leaving {
             Leaving::Quit => self.should_quit = true,

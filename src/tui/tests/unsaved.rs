@@ -133,6 +133,22 @@ fn saving_is_tried_again_on_the_idle_tick_and_the_status_says_when_it_worked() {
 }
 
 #[test]
+fn saved_on_the_idle_tick_while_the_question_is_up_leaves_as_asked() {
+    let mut f = opened();
+    f.app.saving.retry_every = std::time::Duration::ZERO;
+    let dir = data_dir(&f);
+    let away = break_saving(&dir);
+    press(&mut f.app, "3q");
+    assert!(unsaved_dialog(&f.app).is_some());
+    f.app.update(Action::Idle);
+    assert!(unsaved_dialog(&f.app).is_some(), "still failing");
+    mend_saving(&dir, &away);
+    f.app.update(Action::Idle);
+    assert!(f.app.should_quit);
+    assert!(f.app.lost.is_empty());
+}
+
+#[test]
 fn closing_asks_too_and_trying_again_leaves_once_it_works() {
     let mut f = at_home();
     press(&mut f.app, "<Enter>");
