@@ -4,13 +4,14 @@
 //! The crate is layered; imports only point inward:
 //! - the **core** — [`questionnaire`], [`assessment`], [`catalog`], [`scoring`], [`store`],
 //!   [`merge`], [`compare`], [`report`],
-//!   [`roles`], [`text`] — knows nothing of terminals;
+//!   [`roles`], [`text`], [`editing`] — knows nothing of terminals;
 //! - the **cli** layer turns command-line arguments into calls on the core.
 
 pub mod assessment;
 pub mod catalog;
 pub mod cli;
 pub mod compare;
+pub mod editing;
 pub mod merge;
 pub mod plain;
 pub mod questionnaire;

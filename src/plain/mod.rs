@@ -14,7 +14,7 @@ mod ask;
 mod view;
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -23,6 +23,9 @@ use anyhow::{Context, bail};
 use dialoguer::console::Term;
 
 use crate::assessment::{Answer, Assessment, apply_value};
+use crate::editing::{
+    SaveTracker, Saved, UNSAVED_CHOICES, copy_name, missing_words, write_copy, written_elsewhere,
+};
 use crate::store::Session;
 use crate::text::{sanitize, sanitize_line};
 use crate::workspace::Workspace;
@@ -125,8 +128,8 @@ struct Plain<'w> {
 /// An assessment being answered.
 struct Editing {
     session: Session,
-    /// Why the last save failed, while the answers in memory are not on disk.
-    unsaved: Option<String>,
+    /// Whether the answers in memory are on disk (the same keeping as the full-screen app's).
+    saving: SaveTracker,
 }
 
 /// What to do after an item.
@@ -279,19 +282,78 @@ impl Plain<'_> {
     fn edit(&self, session: Session) -> anyhow::Result<()> {
         let mut e = Editing {
             session,
-            unsaved: None,
+            saving: SaveTracker::default(),
         };
         let walked = self.walk(&mut e);
-        if e.unsaved.is_some() {
-            self.save(&mut e);
+        let settled = self.settle_unsaved(&mut e);
+        if let Some(u) = e.saving.give_up() {
+            bail!(u.lost(&e.session.assessment.id, &e.session.path));
         }
-        if let Some(why) = e.unsaved {
-            bail!(
-                "the last answers could not be saved: {why}\n  The file holds the answers \
-                 saved before; give the missing ones again once the cause is fixed."
-            );
+        settled.and(walked)
+    }
+
+    /// Before leaving with answers unsaved: tries again, and while that fails asks what to
+    /// do with them (the full-screen app's question) until they are saved, written to
+    /// another file, or left behind. Ctrl-C or a signal leaves them behind.
+    fn settle_unsaved(&self, e: &mut Editing) -> anyhow::Result<()> {
+        loop {
+            let retried = {
+                let _saving = SAVING.lock();
+                e.saving.retry(&mut e.session)
+            };
+            let Some(saved) = retried else {
+                return Ok(());
+            };
+            self.said(&saved);
+            let Some(u) = e.saving.unsaved() else {
+                return Ok(());
+            };
+            if stopped() {
+                return Ok(());
+            }
+            self.say(&format!("{}.", u.summary(&e.session.assessment.id)));
+            let menu: Vec<(usize, String)> = UNSAVED_CHOICES
+                .iter()
+                .enumerate()
+                .map(|(n, c)| (n, (*c).to_string()))
+                .collect();
+            match self.choose("What now", &menu, 0)? {
+                Some(1) if self.write_elsewhere(e)? => return Ok(()),
+                Some(0 | 1) => {}
+                Some(_) => return Ok(()),
+                None if stopped() => return Ok(()),
+                None => {}
+            }
         }
-        walked
+    }
+
+    /// Asks for a file name and writes the answers there (a new file only); whether it
+    /// worked.
+    fn write_elsewhere(&self, e: &mut Editing) -> anyhow::Result<bool> {
+        let a = &e.session.assessment;
+        let Some(typed) = self.line(
+            "Copy to (a new file)",
+            &copy_name(&a.id),
+            Some("give a file name"),
+        )?
+        else {
+            return Ok(false);
+        };
+        let typed = typed.trim();
+        match write_copy(Path::new(typed), a) {
+            Ok(()) => {
+                self.say(&written_elsewhere(&a.id, typed, &e.session.path));
+                e.saving.give_up();
+                Ok(true)
+            }
+            Err(why) => {
+                self.say(&format!(
+                    "Not written: {}. Give another name or folder.",
+                    sanitize_line(&why.to_string())
+                ));
+                Ok(false)
+            }
+        }
     }
 
     /// Asks item after item from the first without an answer, then shows the score.
@@ -308,8 +370,11 @@ impl Plain<'_> {
             places.len(),
             view::unanswered(&places, a)
         ));
+        if let Some(words) = missing_words(self.ws, a) {
+            self.say(&words);
+        }
         if places.is_empty() {
-            self.say("There is nothing to answer: this assessment's questionnaires are missing.");
+            self.say("There is nothing to answer here.");
             return Ok(());
         }
         let start = view::first_unanswered(&places, a);
@@ -485,26 +550,24 @@ impl Plain<'_> {
     }
 
     /// Saves the assessment and says so; a failure is said, and the answers stay in memory
-    /// to be saved with the next change.
+    /// to be saved with the next change (or on leaving).
     fn save(&self, e: &mut Editing) {
-        e.session.assessment.answers.retain(|_, a| !a.is_empty());
         let saved = {
             let _saving = SAVING.lock();
-            e.session.save()
+            e.saving.save_change(&mut e.session)
         };
+        self.said(&saved);
+    }
+
+    /// Says what a save came to.
+    fn said(&self, saved: &Saved) {
         match saved {
-            Ok(()) => {
-                e.unsaved = None;
-                self.say("Saved.");
-            }
-            Err(why) => {
-                let why = sanitize(&why.to_string());
-                self.say(&format!(
-                    "Not saved: {why}\nYour answers stay here and are saved with the next \
-                     change."
-                ));
-                e.unsaved = Some(why);
-            }
+            Saved::Done => self.say("Saved."),
+            Saved::Recovered(_) => self.say("Saved: every change is on disk again."),
+            Saved::Failed(u) => self.say(&format!(
+                "Not saved: {}\nYour answers stay here and are saved with the next change.",
+                u.why
+            )),
         }
     }
 }

@@ -64,7 +64,8 @@ pub enum Action {
     Back,
     /// Go back; on home (or in an assessment opened with `open`), quit.
     BackOrQuit,
-    /// Quit at once, with everything saved.
+    /// Quit at once, with everything saved (changes that could not be saved are asked about
+    /// first).
     Quit,
     /// Type a character into the text field with focus.
     Input(char),

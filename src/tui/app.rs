@@ -2,8 +2,10 @@
 //! I/O here; saving goes through the core's [`Session`].
 
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use crate::assessment::{Answer, Assessment};
+use crate::editing::{SaveTracker, Saved};
 use crate::merge::Disagreement;
 use crate::questionnaire::{Item, ItemKind, Questionnaire, Section};
 use crate::report::BoardPack;
@@ -18,8 +20,10 @@ use super::editor::Editor;
 use super::keys::Context;
 use super::theme::Theme;
 
+mod unsaved;
 mod workshop;
 
+pub use unsaved::{Leaving, UnsavedDialog};
 pub use workshop::{Compared, WriteForm};
 
 /// The screen on show.
@@ -69,6 +73,8 @@ pub enum Mode {
     Search(SearchState),
     /// Asking for the file name a board pack is written to.
     WriteReport(WriteForm),
+    /// Asking what to do with changes that could not be saved, before leaving.
+    Unsaved(UnsavedDialog),
 }
 
 /// Which text the editor writes.
@@ -426,6 +432,13 @@ pub struct App {
     /// The folder a board pack's relative file name is written in (`None`: the current
     /// directory).
     pub report_dir: Option<PathBuf>,
+    /// Whether the answers in memory are on disk; failed saves are tried again.
+    pub saving: SaveTracker,
+    /// What was left without being saved, said when the app ends (and it then ends with an
+    /// error).
+    pub lost: Vec<String>,
+    /// Where changes that could not be saved were written instead, said when the app ends.
+    pub farewell: Vec<String>,
 }
 
 /// The local time as `HH:MM:SS`.
@@ -457,6 +470,9 @@ impl App {
             clock: wall_clock,
             new_questionnaires: Vec::new(),
             report_dir: None,
+            saving: SaveTracker::default(),
+            lost: Vec::new(),
+            farewell: Vec::new(),
         };
         app.refresh_home();
         app
@@ -488,6 +504,9 @@ impl App {
             && let Some(p) = problems.first()
         {
             self.status = Status::Info(format!("Note: {}", message(p)));
+        }
+        if let Some(words) = crate::editing::missing_words(&self.ws, &open.session.assessment) {
+            self.status = Status::Error(words);
         }
         let first_unanswered = (0..open.items.len()).find(|i| !open.value_at(*i).is_answered());
         self.open = Some(open);
@@ -550,9 +569,11 @@ impl App {
             Mode::Editor(_) => Context::Editor,
             Mode::NewForm(_) => Context::Form,
             Mode::ConfirmDelete(_) => Context::Confirm,
-            Mode::Picker(_) => Context::Picker,
             Mode::Search(_) => Context::Search,
             Mode::WriteReport(_) => Context::FileName,
+            Mode::Unsaved(d) if d.file.is_some() => Context::FileName,
+            // The question is answered like a pick from a list.
+            Mode::Picker(_) | Mode::Unsaved(_) => Context::Picker,
             Mode::Normal => self.screen.context(),
         }
     }
@@ -561,29 +582,52 @@ impl App {
         self.status = Status::Info(text.into());
     }
 
-    /// Saves the open assessment; a failure is shown and the answers stay in memory.
+    /// Saves the open assessment; a failure is shown, the answers stay in memory and
+    /// saving is tried again.
     fn commit(&mut self) {
         let Some(open) = self.open.as_mut() else {
             return;
         };
-        open.session.assessment.answers.retain(|_, a| !a.is_empty());
         // Saving stamps the time of the change; worked out after it, the pack carries that
         // time too, and is the one a written board pack holds.
-        let saved = open.session.save();
+        let saved = self.saving.save_change(&mut open.session);
         open.rescore();
+        self.show_saved(saved, false);
+    }
+
+    /// Tries the unsaved changes again when it is time (on the idle tick), or at once when
+    /// `now` is set.
+    fn retry_saving(&mut self, now: bool) {
+        let Some(open) = self.open.as_mut() else {
+            return;
+        };
+        let saved = if now {
+            self.saving.retry(&mut open.session)
+        } else {
+            self.saving.retry_if_due(&mut open.session, Instant::now())
+        };
+        if let Some(saved) = saved {
+            open.rescore();
+            self.show_saved(saved, true);
+        }
+    }
+
+    /// Says what a save came to on the status line.
+    fn show_saved(&mut self, saved: Saved, retried: bool) {
         match saved {
-            Ok(()) => {
+            Saved::Done | Saved::Recovered(_) if !retried => {
                 self.saved_at = Some((self.clock)());
                 if matches!(self.status, Status::Error(_)) {
                     self.status = Status::None;
                 }
             }
-            Err(e) => {
-                self.status = Status::Error(format!(
-                    "Not saved: {}. Your answers stay here and are saved with the next change.",
-                    message(&e)
-                ));
+            Saved::Done | Saved::Recovered(_) => {
+                let at = (self.clock)();
+                self.status =
+                    Status::Info(format!("Saved at {at}: every change is on disk again."));
+                self.saved_at = Some(at);
             }
+            Saved::Failed(u) => self.status = Status::Error(u.status()),
         }
     }
 
@@ -623,6 +667,11 @@ impl App {
     }
 
     fn close_assessment(&mut self) {
+        self.leave(Leaving::Close);
+    }
+
+    /// Closes the assessment whatever is unsaved (the person has been asked).
+    fn close_now(&mut self) {
         self.open = None;
         self.screen = Screen::Home;
         self.mode = Mode::Normal;
@@ -632,9 +681,22 @@ impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
         if action == Action::Quit {
-            self.finish_editing();
-            self.should_quit = true;
+            match &mut self.mode {
+                Mode::Unsaved(d) => d.leaving = Leaving::Quit,
+                _ => self.leave(Leaving::Quit),
+            }
             return;
+        }
+        if action == Action::Idle {
+            self.retry_saving(false);
+            if let Mode::Unsaved(d) = &self.mode
+                && self.saving.unsaved().is_none()
+            {
+                // Saved while the question was up: leave, as was asked.
+                let leaving = d.leaving;
+                self.leave_now(leaving);
+                return;
+            }
         }
         if !matches!(action, Action::Up | Action::Down | Action::Idle) && self.mode == Mode::Normal
         {
@@ -667,6 +729,7 @@ impl App {
             Mode::Picker(picker) => self.update_picker(picker, action),
             Mode::Search(search) => self.update_search(search, action),
             Mode::WriteReport(form) => self.update_write(form, action),
+            Mode::Unsaved(dialog) => self.update_unsaved(dialog, action),
         }
     }
 
@@ -702,7 +765,7 @@ impl App {
             Action::Compare => self.compare_from_home(),
             Action::WriteReport => self.ask_report_from_home(),
             Action::Help => self.mode = Mode::Help(0),
-            Action::BackOrQuit => self.should_quit = true,
+            Action::BackOrQuit => self.leave(Leaving::Quit),
             _ => {}
         }
     }
@@ -884,7 +947,7 @@ impl App {
             Action::Back => self.close_assessment(),
             Action::BackOrQuit => {
                 if self.quit_from_questionnaire {
-                    self.should_quit = true;
+                    self.leave(Leaving::Quit);
                 } else {
                     self.close_assessment();
                 }
@@ -1005,7 +1068,7 @@ impl App {
     }
 
     /// Saves and closes the editor, if it is open.
-    fn finish_editing(&mut self) {
+    pub(crate) fn finish_editing(&mut self) {
         if matches!(self.mode, Mode::Editor(_)) {
             self.write_field();
             self.mode = Mode::Normal;

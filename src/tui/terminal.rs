@@ -20,6 +20,7 @@ use super::action::Action;
 use super::app::App;
 use super::theme::Theme;
 use super::{keys, ui};
+use crate::text::sanitize;
 use crate::workspace::Workspace;
 
 /// Where the app starts.
@@ -44,10 +45,12 @@ pub struct TerminalEvents;
 impl Events for TerminalEvents {
     fn next(&mut self) -> io::Result<Option<Event>> {
         if event::poll(Duration::from_millis(200))? {
-            event::read().map(Some)
-        } else {
-            Ok(None)
+            return event::read().map(Some);
         }
+        // A terminal that went away can read as nothing at all; asking its size tells.
+        #[cfg(unix)]
+        ratatui::crossterm::terminal::window_size()?;
+        Ok(None)
     }
 }
 
@@ -78,6 +81,8 @@ pub fn action_for_event(app: &App, area: Rect, event: &Event) -> Option<Action> 
 
 /// Runs the app on any backend until it quits, the events run out (`ScriptedEvents`), or
 /// `stop` is set (a signal). Every change is saved as it is made, so stopping loses nothing.
+/// A terminal that cannot be read or drawn on any more (closed, hung up) ends the loop like
+/// a signal does — the text being written is kept and saved — and the error is returned.
 pub fn run_loop<B: Backend, E: Events>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -88,16 +93,34 @@ pub fn run_loop<B: Backend, E: Events>(
 where
     B::Error: Send + Sync + 'static,
 {
+    let gone = |app: &mut App, e: anyhow::Error| {
+        app.hang_up();
+        Err(e)
+    };
     loop {
-        terminal.draw(|frame| ui::view(app, frame))?;
+        if let Err(e) = terminal.draw(|frame| ui::view(app, frame)) {
+            return gone(
+                app,
+                anyhow::Error::new(e).context("cannot draw on the terminal"),
+            );
+        }
         if app.should_quit {
             return Ok(());
         }
-        let next = events.next().context("cannot read from the terminal")?;
+        let next = events.next();
         if stop.load(Ordering::Relaxed) {
-            app.update(Action::Quit);
+            app.hang_up();
             return Ok(());
         }
+        let next = match next {
+            Ok(next) => next,
+            Err(e) => {
+                return gone(
+                    app,
+                    anyhow::Error::new(e).context("cannot read from the terminal"),
+                );
+            }
+        };
         let Some(event) = next else {
             if scripted {
                 return Ok(());
@@ -105,7 +128,15 @@ where
             app.update(Action::Idle);
             continue;
         };
-        let size = terminal.size()?;
+        let size = match terminal.size() {
+            Ok(size) => size,
+            Err(e) => {
+                return gone(
+                    app,
+                    anyhow::Error::new(e).context("cannot read the terminal's size"),
+                );
+            }
+        };
         let area = Rect::new(0, 0, size.width, size.height);
         for event in split_alt(event) {
             if let Some(action) = action_for_event(app, area, &event) {
@@ -138,7 +169,10 @@ struct Guard;
 
 fn switch_off() {
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
-    ratatui::restore();
+    // A terminal that went away cannot be restored, nor told so: never panic over it.
+    if let Err(e) = ratatui::try_restore() {
+        let _ = writeln!(io::stderr(), "cannot restore the terminal: {e}");
+    }
     let _ = io::stdout().flush();
 }
 
@@ -150,8 +184,8 @@ impl Drop for Guard {
 
 /// On SIGTERM or SIGHUP, asks the loop to stop; if it has not within a second (a terminal
 /// that hung up can keep crossterm busy), restores the terminal and exits from here.
-/// Nothing is lost either way: every change was saved as it was made, and a note being
-/// written is saved whenever typing pauses.
+/// Nothing is lost either way: every change was saved as it was made, a note being written
+/// is saved whenever typing pauses, and the loop saves it when it stops.
 fn watch_signals(stop: Arc<AtomicBool>) -> anyhow::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])
@@ -167,7 +201,8 @@ fn watch_signals(stop: Arc<AtomicBool>) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Runs the full-screen app in the terminal.
+/// Runs the full-screen app in the terminal. Ends with an error naming what was lost when
+/// the person chose to leave without changes that could not be saved.
 pub fn run(ws: Workspace, start: &Start) -> anyhow::Result<()> {
     let mut app = App::new(ws, Theme::from_env());
     if let Start::Open(id) = start {
@@ -182,8 +217,35 @@ pub fn run(ws: Workspace, start: &Start) -> anyhow::Result<()> {
         let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
         ratatui_hook(info);
     }));
-    let _guard = Guard;
-    execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)
-        .context("cannot switch on the mouse")?;
-    run_loop(&mut terminal, &mut app, &mut TerminalEvents, &stop, false)
+    let guard = Guard;
+    let ran = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)
+        .context("cannot switch on the mouse")
+        .and_then(|()| run_loop(&mut terminal, &mut app, &mut TerminalEvents, &stop, false));
+    drop(guard);
+    let (lost, farewell) = (
+        std::mem::take(&mut app.lost),
+        std::mem::take(&mut app.farewell),
+    );
+    // Closing the assessment releases its lock before anything is said.
+    drop(app);
+    let mut stderr = io::stderr();
+    for words in &farewell {
+        let _ = writeln!(stderr, "{}", sanitize(words));
+    }
+    let signalled = stop.load(Ordering::Relaxed);
+    match ran {
+        Ok(()) if lost.is_empty() => Ok(()),
+        Ok(()) if !signalled => Err(anyhow::anyhow!(lost.join("\n"))),
+        ran => {
+            // The terminal is gone (or a signal came), and standard error may be gone with
+            // it: say what there is to say where it can still be read, and end with an error.
+            if let Err(e) = ran {
+                let _ = writeln!(stderr, "error: {}", sanitize(&format!("{e:#}")));
+            }
+            for words in &lost {
+                let _ = writeln!(stderr, "error: {}", sanitize(words));
+            }
+            std::process::exit(1);
+        }
+    }
 }

@@ -901,6 +901,8 @@ fn a_board_pack_written_after_a_change_holds_the_time_it_was_saved() {
     assert_eq!(pack["assessment"]["updated"], updated.as_str());
 }
 
+mod unsaved;
+
 mod snapshots {
     use super::*;
 

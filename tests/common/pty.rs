@@ -2,6 +2,7 @@
 
 use std::io::{Read, Write};
 use std::path::Path;
+use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -13,9 +14,13 @@ const PATIENCE: Duration = Duration::from_secs(20);
 /// A running `supplycheck` in a pseudo-terminal of the given size.
 pub struct Term {
     parser: Arc<Mutex<vt100::Parser>>,
-    keys: Box<dyn Write + Send>,
+    keys: Option<Box<dyn Write + Send>>,
     child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    /// Asks the reading thread to stop (and close its end) once the screen shows this.
+    stop_reading: Arc<Mutex<Option<String>>>,
+    /// Says the reading thread has closed its end.
+    stopped_reading: Receiver<()>,
 }
 
 impl Term {
@@ -40,22 +45,51 @@ impl Term {
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let mut reader = pty.master.try_clone_reader().expect("reader");
         let feed = Arc::clone(&parser);
+        let stop_reading = Arc::new(Mutex::new(None::<String>));
+        let stop = Arc::clone(&stop_reading);
+        let (done, stopped_reading) = channel();
         std::thread::spawn(move || {
             let mut buf = [0u8; 4096];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
-                feed.lock().expect("parser").process(&buf[..n]);
+                let mut parser = feed.lock().expect("parser");
+                parser.process(&buf[..n]);
+                let needle = stop.lock().expect("needle").clone();
+                if needle.is_some_and(|n| parser.screen().contents().contains(&n)) {
+                    break;
+                }
             }
+            drop(reader);
+            let _ = done.send(());
         });
         let keys = pty.master.take_writer().expect("writer");
         Self {
             parser,
-            keys,
+            keys: Some(keys),
             child,
-            _master: pty.master,
+            master: Some(pty.master),
+            stop_reading,
+            stopped_reading,
         }
+    }
+
+    /// Types `keys`, waits until the screen shows `shown` (the program has read them), and
+    /// closes the terminal `after` that, as closing its window does: every handle on the
+    /// pseudo-terminal's master side is dropped. No signal is sent from here.
+    pub fn type_and_close(&mut self, keys: &str, shown: &str, after: Duration) {
+        *self.stop_reading.lock().expect("needle") = Some(shown.to_string());
+        self.press(keys);
+        // The reading thread closes its end once the screen shows the typing.
+        assert!(
+            self.stopped_reading.recv_timeout(PATIENCE).is_ok(),
+            "the screen never showed {shown:?}; it shows:\n{}",
+            self.text()
+        );
+        std::thread::sleep(after);
+        self.keys = None;
+        self.master = None;
     }
 
     /// What the screen shows now.
@@ -87,8 +121,9 @@ impl Term {
 
     /// Types `keys` (bytes as a terminal sends them).
     pub fn press(&mut self, keys: &str) {
-        self.keys.write_all(keys.as_bytes()).expect("write");
-        self.keys.flush().expect("flush");
+        let writer = self.keys.as_mut().expect("the terminal is open");
+        writer.write_all(keys.as_bytes()).expect("write");
+        writer.flush().expect("flush");
     }
 
     /// Waits for the process to end and returns its exit status.
@@ -105,6 +140,11 @@ impl Term {
             );
             std::thread::sleep(Duration::from_millis(20));
         }
+    }
+
+    /// The program's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("a process id")
     }
 
     /// Whether the program left the cursor hidden.

@@ -425,7 +425,7 @@ impl App {
 
     /// Where a typed file name points: `~/` is the home folder; a relative name is in
     /// [`App::report_dir`] (the current directory unless set).
-    fn report_path(&self, typed: &str) -> PathBuf {
+    pub(super) fn report_path(&self, typed: &str) -> PathBuf {
         if let Some(rest) = typed.strip_prefix("~/")
             && let Some(dirs) = directories::BaseDirs::new()
         {

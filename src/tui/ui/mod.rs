@@ -91,11 +91,15 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
 
 fn status_line(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
-    let saved = app
-        .saved_at
-        .as_ref()
-        .map(|s| format!(" saved {s} "))
-        .unwrap_or_default();
+    let unsaved = app.saving.unsaved().is_some();
+    let saved = if unsaved {
+        " not saved ".to_string()
+    } else {
+        app.saved_at
+            .as_ref()
+            .map(|s| format!(" saved {s} "))
+            .unwrap_or_default()
+    };
     let saved_width = u16::try_from(saved.width()).unwrap_or(0);
     let [left, right] =
         Layout::horizontal([Constraint::Min(1), Constraint::Length(saved_width)]).areas(area);
@@ -123,7 +127,11 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
     };
     frame.render_widget(Paragraph::new(line).style(t.status), left);
     frame.render_widget(
-        Paragraph::new(Span::styled(saved, t.status.patch(t.good))).style(t.status),
+        Paragraph::new(Span::styled(
+            saved,
+            t.status.patch(if unsaved { t.error } else { t.good }),
+        ))
+        .style(t.status),
         right,
     );
 }

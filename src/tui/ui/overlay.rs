@@ -8,10 +8,11 @@ use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{fit, pad, panel, row_in, row_style, scroll_for, wrap};
+use crate::editing::UNSAVED_CHOICES;
 use crate::roles::ROLES;
 use crate::text::sanitize_line;
 use crate::tui::action::Action;
-use crate::tui::app::{App, EditTarget, Mode, NewForm, PickerKind, WriteForm};
+use crate::tui::app::{App, EditTarget, Mode, NewForm, PickerKind, UnsavedDialog, WriteForm};
 use crate::tui::editor::Editor;
 use crate::tui::keys;
 
@@ -178,6 +179,76 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             );
         }
         Mode::WriteReport(form) => write_form(app, frame, area, form),
+        Mode::Unsaved(d) => unsaved(app, frame, area, d),
+    }
+}
+
+/// The question asked before leaving while changes are not saved.
+fn unsaved(app: &App, frame: &mut Frame, area: Rect, d: &UnsavedDialog) {
+    let t = &app.theme;
+    let width = area.width.saturating_sub(8).min(72);
+    let text_width = usize::from(width.saturating_sub(6));
+    let summary = wrap(&app.unsaved_summary(), text_width);
+    let rows = summary.len() + 7;
+    let outer = centred(area, width, u16::try_from(rows + 2).unwrap_or(u16::MAX));
+    frame.render_widget(Clear, outer);
+    let block = panel("Not saved", t, true);
+    let inner = block.inner(outer);
+    frame.render_widget(block, outer);
+    let width = usize::from(inner.width);
+    let mut lines = vec![Line::raw("")];
+    for l in summary {
+        lines.push(Line::styled(format!("  {l}"), t.error));
+    }
+    lines.push(Line::raw(""));
+    let mut cursor = None;
+    if let Some(file) = &d.file {
+        let field_width = width.saturating_sub(12);
+        let text = file.text();
+        let col = text
+            .chars()
+            .take(file.cursor().1)
+            .collect::<String>()
+            .width();
+        let start = col.saturating_sub(field_width.saturating_sub(1));
+        let shown: String = text.chars().skip(start).collect();
+        lines.push(Line::from(vec![
+            Span::styled("> Copy to  ", t.prompt),
+            Span::styled(pad(&fit(&shown, field_width), field_width), t.cursor),
+        ]));
+        cursor = Some((col - start, lines.len() - 1));
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            fit("  A new file: never written over an existing one.", width),
+            t.dim,
+        ));
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            fit("  Enter: write the copy   Esc: back", width),
+            t.dim,
+        ));
+    } else {
+        for (n, choice) in UNSAVED_CHOICES.iter().enumerate() {
+            let highlighted = n == d.selected;
+            let marker = if highlighted { ">" } else { " " };
+            lines.push(Line::styled(
+                pad(&format!("{marker} {} {choice}", n + 1), width),
+                row_style(t, highlighted),
+            ));
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            fit("  ↑/↓ and Enter, or the number; Esc stays here", width),
+            t.dim,
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    if let Some((col, row)) = cursor {
+        let x = inner.x + 11 + u16::try_from(col).unwrap_or(0);
+        let y = inner.y + u16::try_from(row).unwrap_or(0);
+        if x < inner.x + inner.width && y < inner.y + inner.height {
+            frame.set_cursor_position(Position::new(x, y));
+        }
     }
 }
 

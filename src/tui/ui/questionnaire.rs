@@ -254,7 +254,10 @@ pub(crate) fn item_view(app: &App, open: &OpenAssessment, width: usize) -> ItemV
         focus: 0,
     };
     let Some((q, _, item)) = open.item() else {
-        v.push(Line::raw("This assessment has no items."), None);
+        match crate::editing::missing_words(&app.ws, &open.session.assessment) {
+            Some(words) => v.wrapped(&words, width, t.error, ""),
+            None => v.push(Line::raw("This assessment has no items."), None),
+        }
         return v;
     };
     let answer = open.answer();
