@@ -3,12 +3,11 @@
 //! same words everywhere, writing a copy elsewhere as a way out, and naming the
 //! questionnaires an assessment needs that are not available.
 
-use std::io::Write;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::assessment::{Assessment, QuestionnaireRef};
-use crate::store::{Session, StoreError};
+use crate::store::{self, Session, StoreError};
 use crate::text::{one_line, sanitize_line};
 use crate::workspace::Workspace;
 
@@ -180,61 +179,25 @@ impl SaveTracker {
 /// folder, flushed and fsynced, then linked in place), never over an existing file. The
 /// copy is readable by the owner only on Unix.
 pub fn write_copy(path: &Path, a: &Assessment) -> Result<(), StoreError> {
-    let io = |action: &'static str, p: &Path| {
-        let p = p.to_path_buf();
-        move |cause| StoreError::Io {
-            path: p,
-            action,
-            cause,
-        }
-    };
-    if path.exists() {
-        return Err(StoreError::Io {
-            path: path.to_path_buf(),
-            action: "cannot write the copy",
-            cause: std::io::Error::new(
-                std::io::ErrorKind::AlreadyExists,
-                "a file of that name exists; give a new name",
-            ),
-        });
-    }
     let mut json = serde_json::to_vec_pretty(a).map_err(|e| StoreError::Io {
         path: path.to_path_buf(),
         action: "cannot encode",
         cause: e.into(),
     })?;
     json.push(b'\n');
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".supplycheck-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(io("cannot write a temporary file in", dir))?;
-    tmp.write_all(&json)
-        .and_then(|()| tmp.as_file().sync_all())
-        .map_err(io("cannot write the copy", path))?;
-    tmp.persist_noclobber(path).map_err(|e| {
-        let cause = if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-            std::io::Error::new(
-                std::io::ErrorKind::AlreadyExists,
-                "a file of that name exists; give a new name",
-            )
-        } else {
-            e.error
-        };
-        StoreError::Io {
-            path: path.to_path_buf(),
-            action: "cannot write the copy",
-            cause,
+    store::write_new(path, &json).map_err(|e| match e {
+        StoreError::Io { cause, .. } if cause.kind() == std::io::ErrorKind::AlreadyExists => {
+            StoreError::Io {
+                path: path.to_path_buf(),
+                action: "cannot write the copy",
+                cause: std::io::Error::new(
+                    std::io::ErrorKind::AlreadyExists,
+                    "a file of that name exists; give a new name",
+                ),
+            }
         }
-    })?;
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
+        other => other,
+    })
 }
 
 /// The questionnaires an assessment was answered against that this run does not have.

@@ -94,11 +94,11 @@ impl Globals {
         let ws = Workspace::open(self.data_dir.clone(), &self.questionnaire_files)?;
         let removed = ws.store.remove_stale_temporaries();
         if removed > 0 {
-            eprintln!(
+            out::note(&format!(
                 "Removed {removed} unfinished temporary {} left by interrupted saves in {}.",
                 if removed == 1 { "file" } else { "files" },
                 ws.store.assessments_dir().display()
-            );
+            ));
         }
         for p in &ws.catalog.problems {
             out::warning(&format!("{}: {}", p.file.display(), p.message));
