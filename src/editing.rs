@@ -166,12 +166,25 @@ impl SaveTracker {
                 let changes = self.unsaved.as_ref().map_or(0, |u| u.changes) + new_changes;
                 let unsaved = Unsaved {
                     changes: changes.max(1),
-                    why: one_line(&e.to_string()),
+                    why: cause_first(&e),
                 };
                 self.unsaved = Some(unsaved.clone());
                 Saved::Failed(unsaved)
             }
         }
+    }
+}
+
+/// Why a save failed, the cause first ("No space left on device (os error 28), writing
+/// …/acme.json"), so that a status line cut at the window's edge still says it.
+fn cause_first(e: &StoreError) -> String {
+    match e {
+        StoreError::Io {
+            path,
+            action,
+            cause,
+        } => one_line(&format!("{cause}; {action} {}", path.display())),
+        other => one_line(&other.to_string()),
     }
 }
 
