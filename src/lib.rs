@@ -1,26 +1,22 @@
 //! supplycheck: a questionnaire on cyber security in supplier relationships, with
 //! supply-chain maturity scoring.
 //!
-//! The crate is layered; imports only point inward:
-//! - the **core** — [`questionnaire`], [`assessment`], [`catalog`], [`scoring`], [`store`],
-//!   [`merge`], [`compare`], [`report`],
-//!   [`roles`], [`text`], [`editing`] — knows nothing of terminals;
-//! - the **cli** layer turns command-line arguments into calls on the core.
+//! The domain lives in the `supplycheck-core` crate (re-exported here under the same module
+//! names), which depends on no terminal, prompt or command-line crate. This crate holds the
+//! edges around it, none of which imports another's internals:
+//! - [`tui`] — the full-screen app (ratatui + crossterm);
+//! - [`plain`] — line-by-line questions (dialoguer);
+//! - [`report`] — the board pack written as HTML, Markdown, CSV or JSON;
+//! - [`cli`] — command-line arguments (clap) and the commands, over the core and the edges.
 
-pub mod assessment;
-pub mod catalog;
-pub mod cli;
-pub mod compare;
-pub mod editing;
-pub mod merge;
-pub mod plain;
-pub mod questionnaire;
-pub mod report;
-pub mod roles;
-pub mod scoring;
-pub mod store;
 #[cfg(test)]
-pub(crate) mod test_support;
-pub mod text;
+pub(crate) use supplycheck_core::test_support;
+pub use supplycheck_core::{
+    assessment, catalog, compare, editing, figures, merge, pack, questionnaire, roles, scoring,
+    store, text, workspace,
+};
+
+pub mod cli;
+pub mod plain;
+pub mod report;
 pub mod tui;
-pub mod workspace;

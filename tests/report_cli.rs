@@ -178,7 +178,7 @@ fn the_example_assessment_loads_and_scores_against_the_built_ins() {
         "mostly answered"
     );
     assert!(!r.gaps.is_empty(), "has weakest links to show");
-    let pack = supplycheck::report::summary::BoardPack::from_questionnaires(&qs, &a);
+    let pack = supplycheck::pack::BoardPack::from_questionnaires(&qs, &a);
     assert!(pack.action_plan.iter().any(|x| x.flag && !x.is_gap));
     assert!(pack.board_answers.iter().all(|b| b.answer.is_some()));
 }

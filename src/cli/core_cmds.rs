@@ -10,8 +10,8 @@ use serde_json::json;
 use super::{Globals, interactive, out};
 use crate::assessment::{apply_value, resolve_item};
 use crate::catalog::Catalog;
+use crate::pack::level_text;
 use crate::questionnaire::{ItemKind, Questionnaire};
-use crate::report::summary::level_text;
 use crate::roles;
 use crate::text::sanitize_line;
 

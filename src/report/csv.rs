@@ -1,7 +1,7 @@
 //! The board pack as CSV: one row per item, RFC 4180 quoting, for spreadsheets.
 
 use super::BoardPack;
-use super::summary::ItemRow;
+use crate::pack::ItemRow;
 
 /// The header row.
 pub const HEADER: [&str; 12] = [
@@ -75,7 +75,7 @@ pub fn render(pack: &BoardPack) -> String {
 
 fn record(row: &ItemRow) -> [String; 12] {
     let answer = match row.status {
-        super::summary::Status::Unanswered => String::new(),
+        crate::pack::Status::Unanswered => String::new(),
         _ => row.answer.clone(),
     };
     [
@@ -85,7 +85,7 @@ fn record(row: &ItemRow) -> [String; 12] {
         row.refs.join("; "),
         row.prompt.clone(),
         row.level.map(|l| l.to_string()).unwrap_or_default(),
-        row.weight.map(super::summary::number).unwrap_or_default(),
+        row.weight.map(crate::pack::number).unwrap_or_default(),
         answer,
         row.value.map(|v| v.to_string()).unwrap_or_default(),
         row.note.clone().unwrap_or_default(),

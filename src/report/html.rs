@@ -6,11 +6,11 @@
 use std::fmt::Write as _;
 
 use super::since;
-use super::summary::{
+use crate::compare::{Change, Comparison, ItemChange};
+use crate::pack::{
     Action, Area, BoardPack, CheckRow, ItemRow, Status, clip, count, display_time, level_text,
     number, percent,
 };
-use crate::compare::{Change, Comparison, ItemChange};
 use crate::scoring::{Figures, LEVEL_MEANINGS, LEVEL_NAMES, level_meaning, level_name};
 
 /// A percentage that does not break between number and sign.

@@ -6,8 +6,8 @@
 use serde::Serialize;
 
 use super::BoardPack;
-use super::summary::{Action, AssessmentInfo, BoardAnswer, ItemRow, QuestionnaireInfo};
 use crate::compare::Comparison;
+use crate::pack::{Action, AssessmentInfo, BoardAnswer, ItemRow, QuestionnaireInfo};
 use crate::scoring::ScoreReport;
 
 /// The format tag of a JSON board pack.

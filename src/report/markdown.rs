@@ -4,11 +4,11 @@
 use std::fmt::Write as _;
 
 use super::since;
-use super::summary::{
+use crate::compare::ItemChange;
+use crate::pack::{
     Action, BoardPack, ItemRow, Status, count, display_time, level_text, level_words, number,
     percent,
 };
-use crate::compare::ItemChange;
 use crate::scoring::level_meaning;
 
 /// How many cells a text bar has.

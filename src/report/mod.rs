@@ -1,15 +1,14 @@
-//! The board pack: what directors read, worked out from an assessment ([`summary`]) and
-//! written as HTML, Markdown, CSV or JSON; compared with an earlier assessment, it also says
-//! what changed ([`since`]). Pure core code: no terminal, no files.
+//! The board pack written out: its content is worked out in the core ([`crate::pack`]); this
+//! edge writes it as HTML, Markdown, CSV or JSON, and words what changed since an earlier
+//! assessment ([`since`]). No terminal, no files: the caller writes the text where it goes.
 
 pub mod csv;
 pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod since;
-pub mod summary;
 
-pub use summary::BoardPack;
+pub use crate::pack::BoardPack;
 
 /// The formats a board pack can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

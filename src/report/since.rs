@@ -9,8 +9,8 @@
 use std::cmp::Ordering;
 use std::fmt::Write as _;
 
-use super::summary::{clip, count, percent};
 use crate::compare::{Change, Comparison, ItemChange, SectionChange};
+use crate::pack::{clip, count, percent};
 use crate::scoring::level_name;
 
 /// Up to how many newly answered or no-longer-answered items a pack lists one by one;

@@ -9,8 +9,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{bar_spans, fit, level_words, pad, panel, percent, row_in, scroll_for, wrap};
 use crate::compare::Change;
+use crate::pack::Area;
 use crate::report::BoardPack;
-use crate::report::summary::Area;
 use crate::scoring::level_name;
 use crate::text::one_line;
 use crate::tui::action::Action;

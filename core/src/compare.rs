@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use crate::assessment::Assessment;
+use crate::figures::describe_answer;
 use crate::questionnaire::{Item, Questionnaire};
-use crate::report::summary::describe_answer;
 use crate::scoring::{self, Figures, ItemValue, item_value};
 use crate::text::sanitize_line;
 

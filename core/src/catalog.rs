@@ -24,13 +24,16 @@ const DIFFERENCES_SHOWN: usize = 8;
 pub const BUILT_INS: [(&str, &str); 3] = [
     (
         "ncsc-board",
-        include_str!("../questionnaires/ncsc-board.json"),
+        include_str!("../../questionnaires/ncsc-board.json"),
     ),
     (
         "cfcs-phases",
-        include_str!("../questionnaires/cfcs-phases.json"),
+        include_str!("../../questionnaires/cfcs-phases.json"),
     ),
-    ("cert-exd", include_str!("../questionnaires/cert-exd.json")),
+    (
+        "cert-exd",
+        include_str!("../../questionnaires/cert-exd.json"),
+    ),
 ];
 
 /// A loaded questionnaire and where it came from.
@@ -622,7 +625,7 @@ mod tests {
     }
 
     fn worked_example(edit: impl Fn(String) -> String) -> Questionnaire {
-        let text = include_str!("../tests/fixtures/worked-example.json").to_string();
+        let text = include_str!("../../tests/fixtures/worked-example.json").to_string();
         Questionnaire::load_str(&edit(text), "worked-example.json")
             .expect("valid")
             .0

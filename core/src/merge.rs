@@ -11,8 +11,8 @@ use serde::Serialize;
 
 use crate::assessment::{Answer, Assessment, QuestionnaireRef, Response};
 use crate::catalog::Catalog;
+use crate::figures::describe_answer;
 use crate::questionnaire::{Item, Questionnaire};
-use crate::report::summary::describe_answer;
 use crate::roles::owner_label;
 use crate::scoring::{ItemValue, item_value};
 use crate::text::sanitize_line;

@@ -1,10 +1,16 @@
 //! What the unit tests share: the worked example of SCORING.md and answers made short.
+//! Compiled for the core's own tests and, with the `test-support` feature, for the edges'.
+
+#![allow(
+    clippy::missing_panics_doc,
+    reason = "test fixtures: a fixture that does not load is a failed test"
+)]
 
 use crate::assessment::{Answer, Assessment};
 use crate::questionnaire::Questionnaire;
 
 /// The worked example's questionnaire text.
-pub const WORKED_EXAMPLE: &str = include_str!("../tests/fixtures/worked-example.json");
+pub const WORKED_EXAMPLE: &str = include_str!("../../tests/fixtures/worked-example.json");
 
 /// The worked example's questionnaire.
 pub fn worked_example() -> Questionnaire {

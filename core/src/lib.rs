@@ -1,0 +1,32 @@
+//! The domain of supplycheck, with no terminal, prompt or command-line code: the app, plain
+//! mode, the command line and the report writers are edges around it.
+//!
+//! Imports point inward, in this order (a module uses only those above it):
+//! - [`text`] — making file text safe to show; wording parser errors for people;
+//! - [`questionnaire`], [`roles`] — the questionnaire format and its validation; owner roles;
+//! - [`assessment`] — the assessment format: answers and their rules;
+//! - [`catalog`] — the questionnaires a run can use, every version side by side;
+//! - [`scoring`] — the maturity model;
+//! - [`figures`] — how a figure or an answer is put in words, the same on every surface;
+//! - [`store`] — the data directory: safe reads and writes, locks, deleted assessments (the
+//!   only module that touches files, with [`workspace`] opening the catalog's folder);
+//! - [`workspace`] — the store and the catalog of one run;
+//! - [`merge`], [`compare`] — several respondents into one; year on year;
+//! - [`pack`] — the board pack's content, which every report format and the app draw from;
+//! - [`editing`] — an assessment open for editing: saves that failed, and leaving safely.
+
+pub mod assessment;
+pub mod catalog;
+pub mod compare;
+pub mod editing;
+pub mod figures;
+pub mod merge;
+pub mod pack;
+pub mod questionnaire;
+pub mod roles;
+pub mod scoring;
+pub mod store;
+#[cfg(any(test, feature = "test-support"))]
+pub mod test_support;
+pub mod text;
+pub mod workspace;
