@@ -5,5 +5,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    supplycheck::cli::run(supplycheck::cli::Cli::parse())
+    match supplycheck::cli::Cli::try_parse() {
+        Ok(cli) => supplycheck::cli::run(cli),
+        Err(e) => supplycheck::cli::clap_message(&e),
+    }
 }

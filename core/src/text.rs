@@ -125,6 +125,20 @@ pub fn json_text(bytes: &[u8]) -> Result<&str, BadStart> {
         offset,
         message: message.to_string(),
     };
+    if !bytes.is_empty() && bytes.iter().all(|b| *b == 0) {
+        return Err(bad(
+            0,
+            "the file holds nothing but zero bytes, as a file can be after a crash or a \
+             power cut; use its backup (.bak) or another copy",
+        ));
+    }
+    if bytes.starts_with(&[0xff, 0xfe, 0, 0]) || bytes.starts_with(&[0, 0, 0xfe, 0xff]) {
+        return Err(bad(
+            0,
+            "the file looks like UTF-32 text; save it as UTF-8 (without a byte-order mark \
+             or with the UTF-8 one)",
+        ));
+    }
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) || looks_utf16(bytes) {
         return Err(bad(
             0,
@@ -169,9 +183,9 @@ fn first_line(text: &str) -> &str {
 /// byte beside every character.
 fn looks_utf16(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(64)];
-    head.len() >= 4
-        && (head.iter().step_by(2).all(|b| *b == 0)
-            || head.iter().skip(1).step_by(2).all(|b| *b == 0))
+    let zeros = |skip: usize| head.iter().skip(skip).step_by(2).all(|b| *b == 0);
+    let text = |skip: usize| head.iter().skip(skip).step_by(2).all(|b| *b != 0);
+    head.len() >= 4 && ((zeros(0) && text(1)) || (zeros(1) && text(0)))
 }
 
 /// Checks that no object in JSON text has the same key twice. The error (a `serde_json`
@@ -308,6 +322,8 @@ mod tests {
         assert_eq!(message(b""), "the file is empty");
         assert_eq!(message(b" \r\n\t"), "the file is empty");
         assert_eq!(message(b"\xef\xbb\xbf"), "the file is empty");
+        assert!(message(&[0; 100]).starts_with("the file holds nothing but zero bytes"));
+        assert!(message(b"\xff\xfe\0\0{\0\0\0").starts_with("the file looks like UTF-32 text"));
         assert!(message(b"\xff\xfe{\0}\0").starts_with("the file looks like UTF-16 text"));
         assert!(message(b"{\0\"\0a\0\"\0").starts_with("the file looks like UTF-16 text"));
         assert_eq!(

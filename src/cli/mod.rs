@@ -4,6 +4,8 @@
 mod app_cmd;
 mod core_cmds;
 pub(crate) mod out;
+
+pub use out::clap_message;
 mod report_cmd;
 mod workshop_cmd;
 

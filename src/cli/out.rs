@@ -59,6 +59,36 @@ pub fn note(s: &str) {
     let _ = writeln!(std::io::stderr().lock(), "{}", crate::text::sanitize(s));
 }
 
+/// After a file was created, what printing about it came to: the file exists, and that is
+/// what matters, so a standard output that could not be written is said on standard error
+/// and is not a failure (a closed one is not said at all).
+pub fn after_creating(printed: Result<(), OutputError>, created: &std::path::Path) {
+    if let Err(OutputError::Failed(e)) = printed {
+        note(&format!(
+            "Created {}, but what was done could not be printed: cannot write to standard \
+             output: {e}.",
+            created.display()
+        ));
+    }
+}
+
+/// Prints what clap has to say when it does not run a command: help and the version to
+/// standard output (a closed one ends quietly, a full one is an error), usage errors to
+/// standard error. Returns the exit code.
+pub fn clap_message(e: &clap::Error) -> std::process::ExitCode {
+    if e.use_stderr() {
+        let _ = e.print();
+        return std::process::ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+    }
+    match bytes(e.render().to_string().as_bytes()) {
+        Ok(()) | Err(OutputError::Closed) => std::process::ExitCode::SUCCESS,
+        Err(failed) => {
+            note(&format!("error: {failed}"));
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
 /// Whether a command's error is a closed standard output, which ends it quietly.
 pub fn is_closed(e: &anyhow::Error) -> bool {
     e.chain()

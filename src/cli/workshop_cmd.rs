@@ -198,7 +198,10 @@ pub fn merge(g: &Globals, args: &MergeArgs) -> anyhow::Result<()> {
             output: out_path.display().to_string(),
             merged: &merged,
         };
-        out::json(&serde_json::to_string_pretty(&report)?)?;
+        out::after_creating(
+            out::json(&serde_json::to_string_pretty(&report)?),
+            &out_path,
+        );
         return Ok(());
     }
     let open_as = if out_path == ws.store.path_of(&merged.assessment.id) {
@@ -206,7 +209,10 @@ pub fn merge(g: &Globals, args: &MergeArgs) -> anyhow::Result<()> {
     } else {
         out_path.display().to_string()
     };
-    out::text(&merge_summary(&merged, &out_path, &open_as))?;
+    out::after_creating(
+        out::text(&merge_summary(&merged, &out_path, &open_as)),
+        &out_path,
+    );
     Ok(())
 }
 
