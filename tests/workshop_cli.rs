@@ -400,8 +400,9 @@ fn compare_shows_what_moved_year_on_year() {
         .stdout(predicate::str::contains("Improved: 1"))
         .stdout(predicate::str::contains("No → Yes"))
         .stdout(predicate::str::contains(format!(
-            "▲ +{:.1}",
-            (after - before) * 100.0
+            "▲ +{}",
+            supplycheck::figures::whole_percent(after)
+                - supplycheck::figures::whole_percent(before)
         )));
 }
 
