@@ -400,7 +400,7 @@ mod tests {
             assert_eq!(whole_percent(score), expected, "{score}");
         }
         // Sums of weighted values land a hair off the half.
-        assert_eq!(whole_percent((0.33 + 0.74) / 2.0), 54);
+        assert_eq!(whole_percent(f64::midpoint(0.33, 0.74)), 54);
         assert_eq!(whole_percent(0.1 + 0.025), 13);
     }
 

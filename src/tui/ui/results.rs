@@ -45,7 +45,7 @@ fn areas(body: Rect) -> Areas {
 /// when either side has no score; with the style to draw it in.
 pub(crate) fn change_words(c: Option<&Change>, t: &Theme) -> (String, ratatui::style::Style) {
     let shown = c.map(Change::shown);
-    let style = match shown.and_then(|s| s.direction()) {
+    let style = match shown.and_then(crate::figures::ScoreChange::direction) {
         Some(std::cmp::Ordering::Greater) => t.good,
         Some(std::cmp::Ordering::Less) => t.warn,
         Some(std::cmp::Ordering::Equal) => t.text,
