@@ -73,7 +73,7 @@ fn the_worked_example_scores_as_documented() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "Overall: level 1 Performed, score 66.8 %",
+            "Overall: level 1 Performed, score 67 %",
         ))
         .stdout(predicate::str::contains("Not yet assessed: 1"));
 }

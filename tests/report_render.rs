@@ -480,7 +480,7 @@ fn html_marks_the_earlier_scores_on_the_bar_chart() {
     let fewer = report::render(&compared(&ws, &partial(&ws), &before), Format::Html);
     assert_eq!(parse(&fewer).select(&ticks).count(), 2);
     assert!(
-        fewer.contains("Supplier selection: score 58\u{a0}%, level 0 Incomplete; earlier score –")
+        fewer.contains("Supplier selection: score 59\u{a0}%, level 0 Incomplete; earlier score –")
     );
     assert!(html.contains("<span class=\"was\">earlier score</span>"));
     assert!(html.contains(

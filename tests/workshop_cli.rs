@@ -400,8 +400,9 @@ fn compare_shows_what_moved_year_on_year() {
         .stdout(predicate::str::contains("Improved: 1"))
         .stdout(predicate::str::contains("No → Yes"))
         .stdout(predicate::str::contains(format!(
-            "▲ +{:.1}",
-            (after - before) * 100.0
+            "▲ +{}",
+            supplycheck::figures::whole_percent(after)
+                - supplycheck::figures::whole_percent(before)
         )));
 }
 
@@ -432,7 +433,7 @@ fn the_example_years_compare_as_the_readme_shows() {
         .success()
         .stderr("")
         .stdout(predicate::str::contains(
-            "Overall                                        0 → 0     53.6 % → 57.5 %   ▲ +3.9",
+            "Overall                                        0 → 0     54 % → 58 %       ▲ +4",
         ))
         .stdout(predicate::str::contains("Improved: 7"))
         .stdout(predicate::str::contains("Slipped: 2"))

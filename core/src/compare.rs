@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::assessment::Assessment;
-use crate::figures::describe_answer;
+use crate::figures::{ScoreChange, describe_answer};
 use crate::questionnaire::{Item, Questionnaire};
 use crate::scoring::{self, Figures, ItemValue, item_value};
 use crate::text::sanitize_line;
@@ -73,19 +73,15 @@ impl Change {
         }
     }
 
-    /// Which way the score moved: `Some(Greater)` up, `Some(Less)` down, `Some(Equal)` level
-    /// (less than a twentieth of a percentage point, which shows as 0.0), `None` when either
-    /// side has no score.
+    /// The change as shown: the difference of the two whole percentages.
+    pub fn shown(&self) -> ScoreChange {
+        ScoreChange::between(self.score_before, self.score_after)
+    }
+
+    /// Which way the shown score moved: `Some(Greater)` up, `Some(Less)` down, `Some(Equal)`
+    /// level (the same whole percentage), `None` when either side has no score.
     pub fn direction(&self) -> Option<std::cmp::Ordering> {
-        self.score_delta.map(|d| {
-            if d >= 0.0005 {
-                std::cmp::Ordering::Greater
-            } else if d <= -0.0005 {
-                std::cmp::Ordering::Less
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
+        self.shown().direction()
     }
 }
 

@@ -1,10 +1,19 @@
 //! How a figure or an answer is put in words, once for every surface (the app, plain mode,
 //! the command line and every report format): levels, percentages, counts, times, and an
-//! answer as people read it.
+//! answer as people read it; and text wrapped or cut to fit a width.
+//!
+//! A score reads as a whole percentage rounded half up ("54 %"); a change is the difference
+//! of the two whole percentages shown ("54 % → 58 %" is "▲ +4"); a level reads "2 Managed".
+
+use std::cmp::Ordering;
+use std::fmt;
 
 use serde::Serialize;
+use unicode_truncate::UnicodeTruncateStr;
+use unicode_width::UnicodeWidthStr;
 
 use crate::assessment::Answer;
+pub use crate::level::Level;
 use crate::questionnaire::{Item, ItemKind, Questionnaire};
 use crate::scoring::{self, Figures, ItemValue};
 use crate::text::{sanitize, sanitize_line};
@@ -114,9 +123,130 @@ pub fn display_time(stored: &str) -> String {
     )
 }
 
-/// A score as a whole percentage ("52 %"), or "–" when there is none.
+/// What is shown where there is no figure: no score, no level, no change.
+pub const NONE: &str = "–";
+
+/// A score as the whole percentage shown, rounded half up: 0.125 → 13, 0.535 → 54,
+/// 0.445 → 45. Scores come from sums of decimals (0.535 is 53.499999… hundredths in binary),
+/// so the percentage is first rounded to nine decimals, then half up to a whole number.
+pub fn whole_percent(score: f64) -> i64 {
+    let hundredths = (score * 100.0 * 1e9).round() / 1e9;
+    #[allow(clippy::cast_possible_truncation)] // a score is in [0, 1]; a percent in [0, 100]
+    let whole = (hundredths + 0.5).floor() as i64;
+    whole
+}
+
+/// A score as a whole percentage with its sign ("54 %"), or "–" when there is none.
 pub fn percent(score: Option<f64>) -> String {
-    score.map_or_else(|| "–".to_string(), |s| format!("{:.0} %", s * 100.0))
+    score.map_or_else(|| NONE.to_string(), |s| format!("{} %", whole_percent(s)))
+}
+
+/// A score as a whole percentage without its sign ("54"), or "–" when there is none: for
+/// columns headed "%".
+pub fn percent_number(score: Option<f64>) -> String {
+    score.map_or_else(|| NONE.to_string(), |s| whole_percent(s).to_string())
+}
+
+/// The change between two scores as shown: the difference of the two whole percentages, so
+/// "54 % → 58 %" is +4 and 0.5 → 0.501 (50 % → 50 %) is 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScoreChange {
+    /// After minus before, in whole percentage points; `None` when either side has no score.
+    pub points: Option<i64>,
+}
+
+impl ScoreChange {
+    /// The change from `before` to `after`.
+    pub fn between(before: Option<f64>, after: Option<f64>) -> Self {
+        Self {
+            points: before
+                .zip(after)
+                .map(|(b, a)| whole_percent(a) - whole_percent(b)),
+        }
+    }
+
+    /// Up (`Greater`), down (`Less`) or level (`Equal`); `None` without a change.
+    pub fn direction(self) -> Option<Ordering> {
+        self.points.map(|p| p.cmp(&0))
+    }
+
+    /// The signed points alone: "+4", "-5", "0", or "–".
+    pub fn signed(self) -> String {
+        match self.points {
+            Some(p) if p > 0 => format!("+{p}"),
+            Some(p) => p.to_string(),
+            None => NONE.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for ScoreChange {
+    /// "▲ +4" up, "▼ -5" down, "= 0" level, "–" without a change.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&arrow(self.points))
+    }
+}
+
+/// A signed whole change as an arrow and its size: "▲ +4", "▼ -5", "= 0", or "–" for none.
+pub fn arrow(points: Option<i64>) -> String {
+    match points {
+        Some(p) if p > 0 => format!("▲ +{p}"),
+        Some(p) if p < 0 => format!("▼ {p}"),
+        Some(_) => "= 0".to_string(),
+        None => NONE.to_string(),
+    }
+}
+
+/// A level change as an arrow: "▲ +2", "▼ -1", "= 0", or "–" when either side has none.
+pub fn level_change(before: Option<u8>, after: Option<u8>) -> String {
+    arrow(before.zip(after).map(|(b, a)| i64::from(a) - i64::from(b)))
+}
+
+/// How far respondents' values for one item lie apart, in whole percentage points of the
+/// item's value ("67 points"), or "–" when they differ in another way (below half a point:
+/// N/A against an answer, or text).
+pub fn spread(value_spread: f64) -> String {
+    match whole_percent(value_spread) {
+        0 => NONE.to_string(),
+        1 => "1 point".to_string(),
+        p => format!("{p} points"),
+    }
+}
+
+/// Which items an "answered" count counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counted {
+    /// Every item, text items included; N/A counts as an answer. The questionnaire's
+    /// progress.
+    Items,
+    /// Scored items only (text items are never scored); N/A counts as an answer. The
+    /// figures' `answered` of `total`.
+    ScoredItems,
+}
+
+impl Counted {
+    /// What one counts, in the plural: "items" or "scored items".
+    pub fn noun(self) -> &'static str {
+        match self {
+            Self::Items => "items",
+            Self::ScoredItems => "scored items",
+        }
+    }
+}
+
+/// How many are answered, in words that say what is counted: "105 of 109 items answered",
+/// "103 of 105 scored items answered".
+pub fn answered(answered: usize, total: usize, counted: Counted) -> String {
+    format!(
+        "{} {} answered",
+        answered_of(answered, total),
+        counted.noun()
+    )
+}
+
+/// An answered count without its noun, for a column that names it: "105 of 109".
+pub fn answered_of(answered: usize, total: usize) -> String {
+    format!("{answered} of {total}")
 }
 
 /// A weight without needless decimals: 1, 2, 1.5.
@@ -125,14 +255,79 @@ pub fn number(x: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-/// Text cut to `max` characters with an ellipsis.
-pub fn clip(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(max.saturating_sub(1)).collect();
-        format!("{}…", cut.trim_end())
+/// Text cut to `width` columns (as a terminal shows it) with an ellipsis when cut; trailing
+/// spaces before the ellipsis are dropped.
+pub fn clip(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
     }
+    if width == 0 {
+        return String::new();
+    }
+    let (cut, _) = text.unicode_truncate(width - 1);
+    format!("{}…", cut.trim_end())
+}
+
+/// Text cut to `width` columns with an ellipsis when cut, keeping the text up to the cut as
+/// it is (for cells laid out side by side).
+pub fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let (cut, _) = text.unicode_truncate(width - 1);
+    format!("{cut}…")
+}
+
+/// Text padded with spaces (or cut, with an ellipsis) to exactly `width` columns.
+pub fn pad(text: &str, width: usize) -> String {
+    let cut = fit(text, width);
+    let w = cut.width();
+    format!("{cut}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// How many columns text takes on a terminal.
+pub fn columns(text: &str) -> usize {
+    text.width()
+}
+
+/// Text wrapped into lines of at most `width` columns, at spaces where possible (a word
+/// longer than a line is broken), keeping its line breaks; an empty text is one empty line.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let options = textwrap::Options::new(width.max(1))
+        .break_words(true)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    text.split('\n')
+        .flat_map(|paragraph| {
+            let words = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+            if words.is_empty() {
+                return vec![String::new()];
+            }
+            textwrap::wrap(&words, &options)
+                .into_iter()
+                .map(std::borrow::Cow::into_owned)
+                .collect()
+        })
+        .collect()
+}
+
+/// Text wrapped to `width` columns in at most `max_lines` lines; what does not fit is cut
+/// with an ellipsis at the end of the last line.
+pub fn wrap_lines(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+    let max_lines = max_lines.max(1);
+    let mut lines = wrap(
+        &text.split_whitespace().collect::<Vec<_>>().join(" "),
+        width,
+    );
+    if lines.len() > max_lines {
+        let rest = lines[max_lines - 1..].join(" ");
+        lines.truncate(max_lines - 1);
+        lines.push(clip(&rest, width));
+    }
+    lines
 }
 
 /// A count with its noun, singular or plural: "1 item", "2 items".
@@ -142,13 +337,136 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 
 /// A level as "2 Managed", or "–" when there is none.
 pub fn level_words(level: Option<u8>) -> String {
-    level.map_or_else(
-        || "–".to_string(),
-        |l| format!("{l} {}", scoring::level_name(l)),
-    )
+    level.map_or_else(|| NONE.to_string(), |l| Level::at_most_3(l).to_string())
 }
 
 /// An area's or the whole assessment's level as "2 Managed", or "–" when there is none.
 pub fn level_text(figures: &Figures) -> String {
     level_words(figures.level)
+}
+
+/// A level as "Level 2 · Managed" (headings), or `none` when there is none.
+pub fn level_heading(level: Option<u8>, none: &str) -> String {
+    level.map_or_else(
+        || none.to_string(),
+        |l| {
+            let l = Level::at_most_3(l);
+            format!("Level {} · {}", l.number(), l.name())
+        },
+    )
+}
+
+/// A level in its short form "L2", or "–" when there is none.
+pub fn level_short(level: Option<u8>) -> String {
+    level.map_or_else(|| NONE.to_string(), |l| Level::at_most_3(l).short())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_percent_is_whole_and_rounded_half_up() {
+        for (score, shown) in [
+            (0.125, "13 %"),
+            (0.535, "54 %"),
+            (0.445, "45 %"),
+            (0.575, "58 %"),
+            (0.5, "50 %"),
+            (0.501, "50 %"),
+            (0.005, "1 %"),
+            (0.004_999, "0 %"),
+            (0.0, "0 %"),
+            (1.0, "100 %"),
+            (0.6675, "67 %"),
+            (0.528_333, "53 %"),
+            (0.145, "15 %"),
+            (0.285, "29 %"),
+            (0.565, "57 %"),
+            (0.995, "100 %"),
+        ] {
+            assert_eq!(percent(Some(score)), shown, "{score}");
+        }
+        assert_eq!(percent(None), "–");
+        assert_eq!(percent_number(Some(0.535)), "54");
+        assert_eq!(percent_number(None), "–");
+    }
+
+    #[test]
+    fn every_hundredth_and_half_hundredth_rounds_half_up() {
+        for n in 0..=200_u32 {
+            let score = f64::from(n) / 200.0;
+            let expected = i64::from(n.div_ceil(2));
+            assert_eq!(whole_percent(score), expected, "{score}");
+        }
+        // Sums of weighted values land a hair off the half.
+        assert_eq!(whole_percent(f64::midpoint(0.33, 0.74)), 54);
+        assert_eq!(whole_percent(0.1 + 0.025), 13);
+    }
+
+    #[test]
+    fn a_change_is_the_difference_of_the_percentages_shown() {
+        let change = ScoreChange::between(Some(0.535), Some(0.575));
+        assert_eq!(change.points, Some(4));
+        assert_eq!(change.to_string(), "▲ +4");
+        assert_eq!(change.signed(), "+4");
+        let level = ScoreChange::between(Some(0.5), Some(0.501));
+        assert_eq!(level.points, Some(0));
+        assert_eq!(level.to_string(), "= 0");
+        assert_eq!(level.direction(), Some(Ordering::Equal));
+        let down = ScoreChange::between(Some(0.445), Some(0.125));
+        assert_eq!(down.to_string(), "▼ -32");
+        assert_eq!(down.signed(), "-32");
+        // 0.534 → 0.536 moves only 0.2 points, but shows 53 % → 54 %.
+        assert_eq!(
+            ScoreChange::between(Some(0.534), Some(0.536)).points,
+            Some(1)
+        );
+        assert_eq!(ScoreChange::between(None, Some(0.5)).to_string(), "–");
+        assert_eq!(ScoreChange::between(None, Some(0.5)).direction(), None);
+        assert_eq!(level_change(Some(0), Some(2)), "▲ +2");
+        assert_eq!(level_change(Some(2), Some(1)), "▼ -1");
+        assert_eq!(level_change(Some(1), Some(1)), "= 0");
+        assert_eq!(level_change(None, Some(1)), "–");
+    }
+
+    #[test]
+    fn levels_counts_and_spreads_read_one_way() {
+        assert_eq!(level_words(Some(2)), "2 Managed");
+        assert_eq!(level_words(None), "–");
+        assert_eq!(level_heading(Some(1), "No level"), "Level 1 · Performed");
+        assert_eq!(level_heading(None, "No level"), "No level");
+        assert_eq!(level_short(Some(3)), "L3");
+        assert_eq!(level_short(None), "–");
+        assert_eq!(
+            answered(3, 5, Counted::ScoredItems),
+            "3 of 5 scored items answered"
+        );
+        assert_eq!(answered(4, 6, Counted::Items), "4 of 6 items answered");
+        assert_eq!(spread(1.0), "100 points");
+        assert_eq!(spread(0.335), "34 points");
+        assert_eq!(spread(0.01), "1 point");
+        assert_eq!(spread(0.0), "–");
+    }
+
+    #[test]
+    fn text_is_cut_and_wrapped_by_columns() {
+        assert_eq!(clip("abcdef", 4), "abc…");
+        assert_eq!(clip("ab de", 4), "ab…");
+        assert_eq!(clip("abc", 3), "abc");
+        assert_eq!(clip("日本語です", 5), "日本…");
+        assert_eq!(fit("ab de", 4), "ab …");
+        assert_eq!(pad("ab", 4), "ab  ");
+        assert_eq!(pad("abcdef", 4), "abc…");
+        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("a\n\nb", 5), ["a", "", "b"]);
+        assert_eq!(wrap("", 5), [""]);
+        assert_eq!(wrap("日本語です", 4), ["日本", "語で", "す"]);
+        assert_eq!(
+            wrap_lines("one two three four five", 9, 2),
+            ["one two", "three fo…"]
+        );
+        assert_eq!(wrap_lines("", 9, 2), [""]);
+    }
 }

@@ -6,6 +6,7 @@
 //! - [`questionnaire`], [`roles`] — the questionnaire format and its validation; owner roles;
 //! - [`assessment`] — the assessment format: answers and their rules;
 //! - [`catalog`] — the questionnaires a run can use, every version side by side;
+//! - [`level`] — the maturity levels in words (number, name, meaning);
 //! - [`scoring`] — the maturity model;
 //! - [`figures`] — how a figure or an answer is put in words, the same on every surface;
 //! - [`store`] — the data directory: safe reads and writes, locks, deleted assessments (the
@@ -20,6 +21,7 @@ pub mod catalog;
 pub mod compare;
 pub mod editing;
 pub mod figures;
+pub mod level;
 pub mod merge;
 pub mod pack;
 pub mod questionnaire;

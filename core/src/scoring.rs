@@ -4,31 +4,11 @@
 use serde::Serialize;
 
 use crate::assessment::{Answer, Assessment};
+use crate::level::Level;
 use crate::questionnaire::{Item, ItemKind, Questionnaire};
 
 /// The format tag of `supplycheck score --json`.
 pub const SCORE_FORMAT: &str = "supplycheck.score/1";
-
-/// The names of the levels 0–3 (CERT RMM capability levels).
-pub const LEVEL_NAMES: [&str; 4] = ["Incomplete", "Performed", "Managed", "Defined"];
-
-/// What the levels mean for supplier relationships, in one line each.
-pub const LEVEL_MEANINGS: [&str; 4] = [
-    "basic practices are missing or not known to be in place",
-    "the basic practices are done, perhaps ad hoc",
-    "done as planned: documented, resourced, owned, reviewed, proportionate",
-    "an organisation-wide process: consistent, measured, improved, holds under stress",
-];
-
-/// The name of a level 0–3.
-pub fn level_name(level: u8) -> &'static str {
-    LEVEL_NAMES[usize::from(level.min(3))]
-}
-
-/// What a level 0–3 means for supplier relationships ([`LEVEL_MEANINGS`]).
-pub fn level_meaning(level: u8) -> &'static str {
-    LEVEL_MEANINGS[usize::from(level.min(3))]
-}
 
 /// The value of one item under an assessment.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -268,7 +248,7 @@ fn figures(t: &Tally, level: Option<u8>) -> Figures {
     Figures {
         score: t.score(),
         level,
-        level_name: level.map(level_name),
+        level_name: level.map(|l| Level::at_most_3(l).name()),
         answered: t.answered,
         total: t.total,
     }

@@ -10,13 +10,14 @@ use serde_json::json;
 use super::{Globals, interactive, out};
 use crate::assessment::{apply_value, resolve_item};
 use crate::catalog::Catalog;
+use crate::figures::{Counted, answered, answered_of, level_short};
 use crate::pack::level_text;
 use crate::questionnaire::{ItemKind, Questionnaire};
 use crate::roles;
 use crate::text::sanitize_line;
 
 // A score with one decimal, as `score`, the workshop commands and plain mode print it.
-pub(super) use crate::plain::percent;
+pub(super) use crate::figures::percent;
 
 /// Arguments of `new`.
 #[derive(Debug, Args)]
@@ -292,8 +293,8 @@ pub fn list(g: &Globals, args: &ListArgs) -> anyhow::Result<()> {
         return Ok(());
     }
     let mut out = format!(
-        "{:<28} {:<30} {:<20} {:<17} {:>9}  {}\n",
-        "ID", "NAME", "ORGANISATION", "UPDATED", "ANSWERED", "LEVEL"
+        "{:<28} {:<30} {:<20} {:<17} {:>15}  {}\n",
+        "ID", "NAME", "ORGANISATION", "UPDATED", "SCORED ANSWERED", "LEVEL"
     );
     for l in &listed {
         match &l.assessment {
@@ -301,7 +302,7 @@ pub fn list(g: &Globals, args: &ListArgs) -> anyhow::Result<()> {
                 let r = ws.score(a);
                 let _ = writeln!(
                     out,
-                    "{:<28} {:<30} {:<20} {:<17} {:>9}  {}",
+                    "{:<28} {:<30} {:<20} {:<17} {:>15}  {}",
                     clip(&a.id, 28),
                     clip(&a.name, 30),
                     clip(&a.organisation, 20),
@@ -310,7 +311,7 @@ pub fn list(g: &Globals, args: &ListArgs) -> anyhow::Result<()> {
                         .trim_end_matches('Z')
                         .get(..16)
                         .unwrap_or(""),
-                    format!("{}/{}", r.overall.answered, r.overall.total),
+                    answered_of(r.overall.answered, r.overall.total),
                     level_text(&r.overall)
                 );
             }
@@ -402,15 +403,9 @@ pub fn restore(g: &Globals, args: &RestoreArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// File text made safe for one line and cut to `width` columns.
 pub(super) fn clip(s: &str, width: usize) -> String {
-    let s = sanitize_line(s);
-    if s.chars().count() <= width {
-        s
-    } else {
-        let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
-        t.push('…');
-        t
-    }
+    crate::figures::fit(&sanitize_line(s), width)
 }
 
 fn first_line(s: &str) -> &str {
@@ -482,25 +477,24 @@ pub fn score(g: &Globals, args: &ScoreArgs) -> anyhow::Result<()> {
     let _ = writeln!(out, "{} ({})", sanitize_line(&a.name), a.id);
     let _ = writeln!(
         out,
-        "Overall: level {}, score {}, {} of {} scored items answered\n",
+        "Overall: level {}, score {}, {}\n",
         level_text(&r.overall),
         percent(r.overall.score),
-        r.overall.answered,
-        r.overall.total
+        answered(r.overall.answered, r.overall.total, Counted::ScoredItems)
     );
     let _ = writeln!(
         out,
-        "{:<44} {:<14} {:>8} {:>9}",
-        "SECTION", "LEVEL", "SCORE", "ANSWERED"
+        "{:<44} {:<14} {:>8} {:>15}",
+        "SECTION", "LEVEL", "SCORE", "SCORED ANSWERED"
     );
     for s in &r.sections {
         let _ = writeln!(
             out,
-            "{:<44} {:<14} {:>8} {:>9}",
+            "{:<44} {:<14} {:>8} {:>15}",
             clip(&format!("{} ({})", s.title, s.id), 44),
             level_text(&s.figures),
             percent(s.figures.score),
-            format!("{}/{}", s.figures.answered, s.figures.total)
+            answered_of(s.figures.answered, s.figures.total)
         );
     }
     if !r.gaps.is_empty() {
@@ -515,10 +509,10 @@ pub fn score(g: &Globals, args: &ScoreArgs) -> anyhow::Result<()> {
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "  L{} {:<40} {:>5.2}  {}",
-                gap.level,
+                "  {} {:<40} {:>5}  {}",
+                level_short(Some(gap.level)),
                 clip(&gap.item, 40),
-                gap.value,
+                percent(Some(gap.value)),
                 prompt
             );
         }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use clap::Args;
 
-use super::core_cmds::{clip, percent};
+use super::core_cmds::clip;
 use super::{Globals, out};
 use crate::compare::{self, Change, ItemChange};
 use crate::merge::{self, Input};
@@ -96,22 +96,13 @@ pub fn compare(g: &Globals, args: &CompareArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The change in score to one decimal of a percentage point, e.g. "▲ +3.2".
-fn arrow(c: &Change) -> String {
-    let magnitude = match (c.direction(), c.score_delta) {
-        (Some(std::cmp::Ordering::Equal), _) | (_, None) => "0.0".to_string(),
-        (_, Some(d)) => format!("{:.1}", (d * 100.0).abs()),
-    };
-    since::arrow(c.direction(), &magnitude)
-}
-
 fn change_row(title: &str, c: &Change) -> String {
     format!(
         "{:<46} {:<9} {:<17} {}",
         clip(title, 46),
         since::level_move(c),
-        format!("{} → {}", percent(c.score_before), percent(c.score_after)),
-        arrow(c)
+        since::score_move(c),
+        since::change_text(c)
     )
 }
 
@@ -277,9 +268,9 @@ fn merge_summary(m: &merge::Merged, out_path: &Path, open_as: &str) -> String {
     for d in &m.disagreements {
         let _ = writeln!(
             out,
-            "  {:<44} spread {:.2}\n      {}",
+            "  {:<44} spread {}\n      {}",
             clip(&d.item, 44),
-            d.spread,
+            crate::figures::spread(d.spread),
             clip(&d.prompt, 90)
         );
         for a in &d.answers {

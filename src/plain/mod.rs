@@ -29,7 +29,6 @@ use crate::editing::{
 use crate::store::Session;
 use crate::text::{sanitize, sanitize_line};
 use crate::workspace::Workspace;
-pub(crate) use view::percent;
 use view::{Edit, LEAVE, Pick, Place, Then};
 
 /// Why plain mode cannot start without a terminal, and what to do instead.

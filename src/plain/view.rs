@@ -2,12 +2,11 @@
 //! prints and every menu it shows, as pure functions of the questionnaires and the answers.
 //! Text from files is sanitised here, so nothing from a file reaches the terminal raw.
 
-use unicode_width::UnicodeWidthChar;
-
 use crate::assessment::{Answer, Assessment};
+use crate::figures::{Counted, Level, answered, describe_answer};
 use crate::questionnaire::{Item, ItemKind, Questionnaire, Section};
 use crate::roles::{self, ROLES};
-use crate::scoring::{self, ItemValue, LEVEL_MEANINGS, ScoreReport};
+use crate::scoring::{self, ItemValue, ScoreReport};
 use crate::text::{sanitize, sanitize_line};
 
 /// The prompt of an item's menu.
@@ -92,38 +91,13 @@ pub fn header(p: &Place<'_>) -> String {
     )
 }
 
-/// An answer in words: the option's label, "not applicable", how many checks are ticked, or
-/// the text.
+/// An answer in words ([`describe_answer`]), or "not answered yet".
 pub fn answer_words(q: &Questionnaire, item: &Item, answer: Option<&Answer>) -> String {
-    let Some(a) = answer.filter(|a| a.is_answered()) else {
-        return "not answered yet".to_string();
-    };
-    if a.na && item.kind != ItemKind::Text {
-        return "not applicable".to_string();
-    }
-    match item.kind {
-        ItemKind::Choice => {
-            let key = a.choice.as_deref().unwrap_or_default();
-            q.options(item)
-                .iter()
-                .find(|o| o.key == key)
-                .map_or_else(|| sanitize_line(key), |o| sanitize_line(&o.label))
-        }
-        ItemKind::Checklist => {
-            let checks = item.checks.len();
-            let na = a.na_checks.len();
-            let ticked = a.checked.as_ref().map_or(0, Vec::len);
-            if na >= checks {
-                return "not applicable (every check)".to_string();
-            }
-            let words = format!("{ticked} of {} checks ticked", checks - na);
-            if na > 0 {
-                format!("{words}, {na} not applicable")
-            } else {
-                words
-            }
-        }
-        ItemKind::Text => sanitize(a.text.as_deref().unwrap_or_default()),
+    let words = describe_answer(q, item, answer);
+    if words.is_empty() {
+        "not answered yet".to_string()
+    } else {
+        words
     }
 }
 
@@ -416,33 +390,29 @@ pub fn listing(a: &Assessment, r: &ScoreReport) -> String {
         )
     };
     format!(
-        "{who}: {} of {} scored items answered",
-        r.overall.answered, r.overall.total
+        "{who}: {}",
+        answered(r.overall.answered, r.overall.total, Counted::ScoredItems)
     )
 }
 
-/// A score as a percentage with one decimal ("66.8 %"), or a dash.
-pub fn percent(score: Option<f64>) -> String {
-    score.map_or_else(|| "–".into(), |s| format!("{:.1} %", s * 100.0))
-}
+pub use crate::figures::percent;
 
 /// The closing lines: overall level and score, and what is left to answer.
 pub fn score_lines(a: &Assessment, r: &ScoreReport, unanswered: usize) -> Vec<String> {
-    let level = match (r.overall.level, r.overall.level_name) {
-        (Some(l), Some(name)) => format!(
-            "level {l} {name}: {}",
-            LEVEL_MEANINGS[usize::from(l.min(3))]
-        ),
-        _ => "not yet assessed".to_string(),
-    };
+    let level = r.overall.level.map_or_else(
+        || "not yet assessed".to_string(),
+        |l| {
+            let l = Level::at_most_3(l);
+            format!("level {l}: {}", l.meaning())
+        },
+    );
     let mut lines = vec![
         String::new(),
         format!("{}: overall maturity {level}.", sanitize_line(&a.name)),
         format!(
-            "Score {}, {} of {} scored items answered.",
+            "Score {}, {}.",
             percent(r.overall.score),
-            r.overall.answered,
-            r.overall.total
+            answered(r.overall.answered, r.overall.total, Counted::ScoredItems)
         ),
     ];
     match unanswered {
@@ -457,37 +427,9 @@ pub fn score_lines(a: &Assessment, r: &ScoreReport, unanswered: usize) -> Vec<St
     lines
 }
 
-/// Wraps text to `width` columns at spaces (a word longer than a line is broken), keeping
-/// its line breaks; an empty text is one empty line.
+/// Text wrapped to `width` columns (at least 10) with [`crate::figures::wrap`].
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(10);
-    let mut out = Vec::new();
-    for para in text.split('\n') {
-        let mut line = String::new();
-        let mut used = 0;
-        for word in para.split_whitespace() {
-            let w = str_width(word);
-            if used > 0 && used + 1 + w > width {
-                out.push(std::mem::take(&mut line));
-                used = 0;
-            }
-            if used > 0 {
-                line.push(' ');
-                used += 1;
-            }
-            for c in word.chars() {
-                let cw = c.width().unwrap_or(0);
-                if used + cw > width && used > 0 {
-                    out.push(std::mem::take(&mut line));
-                    used = 0;
-                }
-                line.push(c);
-                used += cw;
-            }
-        }
-        out.push(line);
-    }
-    out
+    crate::figures::wrap(text, width.max(10))
 }
 
 /// A menu entry that fits a terminal `columns` wide after a `prefix` columns wide (dialoguer's
@@ -498,8 +440,9 @@ pub fn menu_entry(label: &str, columns: usize, prefix: usize) -> String {
     wrap(label, columns.saturating_sub(prefix + 1)).join(&format!("\n{indent}"))
 }
 
+#[cfg(test)]
 fn str_width(s: &str) -> usize {
-    s.chars().map(|c| c.width().unwrap_or(0)).sum()
+    crate::figures::columns(s)
 }
 
 #[cfg(test)]
@@ -728,19 +671,13 @@ mod tests {
             na_checks: vec!["y".into()],
             ..Answer::default()
         };
-        assert_eq!(
-            answer_words(&q, d, Some(&some)),
-            "1 of 1 checks ticked, 1 not applicable"
-        );
+        assert_eq!(answer_words(&q, d, Some(&some)), "1 of 1 check in place");
         let all_na = Answer {
             checked: Some(vec![]),
             na_checks: vec!["x".into(), "y".into()],
             ..Answer::default()
         };
-        assert_eq!(
-            answer_words(&q, d, Some(&all_na)),
-            "not applicable (every check)"
-        );
+        assert_eq!(answer_words(&q, d, Some(&all_na)), "Not applicable");
         assert_eq!(answer_words(&q, d, None), "not answered yet");
     }
 
@@ -828,7 +765,7 @@ mod tests {
             lines[1].starts_with("Test: overall maturity level 3 Defined: "),
             "{lines:?}"
         );
-        assert_eq!(lines[2], "Score 100.0 %, 5 of 5 scored items answered.");
+        assert_eq!(lines[2], "Score 100 %, 5 of 5 scored items answered.");
         assert_eq!(lines[3], "1 item has no answer yet.");
     }
 

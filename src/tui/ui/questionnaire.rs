@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{bar_spans, fit, level_words, pad, panel, percent, row_in, scroll_for, wrap};
+use crate::figures::{Counted, answered, level_short};
 use crate::questionnaire::ItemKind;
 use crate::roles::owner_label;
 use crate::scoring::ItemValue;
@@ -68,13 +69,13 @@ pub(crate) fn header(app: &App, open: &OpenAssessment, frame: &mut Frame, area: 
         name.push_str(&open.pack.assessment.organisation);
     }
     let name = pad(&name, width.saturating_sub(right.width()));
-    let (answered, total) = open.progress();
+    let (answered_count, total) = open.progress();
     let ratio = if total == 0 {
         0.0
     } else {
-        answered as f64 / total as f64
+        answered_count as f64 / total as f64
     };
-    let label = format!(" {answered} of {total} answered");
+    let label = format!(" {}", answered(answered_count, total, Counted::Items));
     // On the questionnaire, say which key lists the disagreements.
     let key = if app.screen == Screen::Questionnaire {
         " — D"
@@ -192,7 +193,7 @@ fn section_lines(open: &OpenAssessment, t: &Theme, area: Rect) -> Vec<Line<'stat
                 .sections
                 .get(n)
                 .and_then(|s| s.figures.level)
-                .map_or("  ".to_string(), |l| format!("L{l}"));
+                .map_or("  ".to_string(), |l| level_short(Some(l)));
             let title = open
                 .section(n)
                 .map(|(_, s)| sanitize_line(&s.title))

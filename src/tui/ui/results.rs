@@ -9,9 +9,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{bar_spans, fit, level_words, pad, panel, percent, row_in, scroll_for, wrap};
 use crate::compare::Change;
+use crate::figures::{Counted, answered, level_short};
 use crate::pack::Area;
 use crate::report::BoardPack;
-use crate::scoring::level_name;
 use crate::text::one_line;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Compared};
@@ -44,17 +44,17 @@ fn areas(body: Rect) -> Areas {
 /// The change of a score as an arrow and whole points: "▲ +12", "▼ -5", "= 0", or "–"
 /// when either side has no score; with the style to draw it in.
 pub(crate) fn change_words(c: Option<&Change>, t: &Theme) -> (String, ratatui::style::Style) {
-    let points = |d: f64| {
-        #[allow(clippy::cast_possible_truncation)] // a difference of percents, in [-100, 100]
-        let p = (d * 100.0).round() as i64;
-        p
+    let shown = c.map(Change::shown);
+    let style = match shown.and_then(crate::figures::ScoreChange::direction) {
+        Some(std::cmp::Ordering::Greater) => t.good,
+        Some(std::cmp::Ordering::Less) => t.warn,
+        Some(std::cmp::Ordering::Equal) => t.text,
+        None => t.dim,
     };
-    match c.map(|c| (c.direction(), c.score_delta)) {
-        Some((Some(std::cmp::Ordering::Greater), Some(d))) => (format!("▲ +{}", points(d)), t.good),
-        Some((Some(std::cmp::Ordering::Less), Some(d))) => (format!("▼ {}", points(d)), t.warn),
-        Some((Some(std::cmp::Ordering::Equal), _)) => ("= 0".to_string(), t.text),
-        _ => ("–".to_string(), t.dim),
-    }
+    (
+        shown.map_or_else(|| "–".to_string(), |s| s.to_string()),
+        style,
+    )
 }
 
 /// Bars, one line per area: title, bar, percent, level, and with a comparison the change
@@ -81,10 +81,10 @@ pub(crate) fn area_lines(
             ];
             spans.extend(bar_spans(f.score.unwrap_or(0.0), bar_width, t));
             spans.push(Span::styled(format!("{:>5} ", percent(f.score)), t.prompt));
-            let level = match f.level {
-                Some(l) if names => format!("{l} {}", level_name(l)),
-                Some(l) => format!("L{l}"),
-                None => "–".to_string(),
+            let level = if names {
+                crate::figures::level_words(f.level)
+            } else {
+                level_short(f.level)
             };
             let style = if f.level.unwrap_or(0) == 0 {
                 t.warn
@@ -112,10 +112,7 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
     let t = &app.theme;
     let a = areas(body);
     let name = &s.assessment.name;
-    let answered = format!(
-        "{} of {} scored items answered",
-        s.overall.answered, s.overall.total
-    );
+    let answered = answered(s.overall.answered, s.overall.total, Counted::ScoredItems);
     let room = usize::from(a.gauge.width.saturating_sub(2));
     let (title, label) = match &open.compare {
         Some(c) => (
@@ -208,7 +205,7 @@ fn compared_label(c: &Change, answered: &str, room: usize, t: &Theme) -> String 
         _ => format!("  {arrow} points"),
     };
     let long = |l: Option<u8>| l.map_or_else(|| "no level".to_string(), |l| level_words(Some(l)));
-    let short = |l: Option<u8>| l.map_or_else(|| "–".to_string(), |l| format!("L{l}"));
+    let short = level_short;
     let score = format!(
         "score {} → {}{points}",
         percent(c.score_before),
