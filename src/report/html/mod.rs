@@ -8,8 +8,8 @@
 //! foot, whose assessment name goes through [`css_string`]. The `"\n"`s between elements
 //! keep the written page one block a line, so that it reads and compares well as text.
 //!
-//! The page is put together here; its sections are in [`sections`], [`compared`] and
-//! [`items`], its charts in [`charts`].
+//! The page is put together here; its sections are in `sections`, `compared` and
+//! `items`, its charts in `charts`.
 
 mod charts;
 mod compared;

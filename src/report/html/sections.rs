@@ -1,6 +1,6 @@
 //! The page's sections that are about figures: the cover, the contents, the summary, the
-//! scores by area and how to read the figures. "Since …" is in [`super::compared`], the
-//! sections that list items in [`super::items`].
+//! scores by area and how to read the figures. "Since …" is in `compared`, the
+//! sections that list items in `items`.
 
 use maud::{Markup, html};
 
