@@ -240,6 +240,34 @@ fn html_is_well_formed_and_self_contained() {
 }
 
 #[test]
+fn html_chart_shapes_are_closed_so_none_swallows_the_next() {
+    let ws = workspace();
+    let html = report::render(&compared(&ws, &partial(&ws), &earlier(&ws)), Format::Html);
+    let doc = parse(&html);
+    let shapes = scraper::Selector::parse("svg line, svg rect, svg polygon").expect("selector");
+    let mut seen = 0;
+    for shape in doc.select(&shapes) {
+        seen += 1;
+        assert_eq!(shape.children().count(), 0, "{:?}", shape.value());
+    }
+    // Bars: 5 grid lines, and per area a track, a bar, an earlier tick and a level mark.
+    // Radar: 4 rings, 3 spokes and the shape.
+    assert_eq!(seen, 5 + 3 * 4 + 4 + 3 + 1);
+    let rows = scraper::Selector::parse("svg.bars > g").expect("selector");
+    assert_eq!(
+        doc.select(&rows).count(),
+        3,
+        "one group per area, side by side"
+    );
+    let dots = scraper::Selector::parse("svg.spider > circle.dot").expect("selector");
+    assert_eq!(
+        doc.select(&dots).count(),
+        3,
+        "one dot per scored area, side by side"
+    );
+}
+
+#[test]
 fn html_has_the_board_pack_sections_and_charts() {
     let ws = workspace();
     let html = report::render(&pack(&ws, &partial(&ws)), Format::Html);
