@@ -552,7 +552,6 @@ pub fn apply_value(
     Ok(())
 }
 
-
 // How one key press in the app changes an answer. Each rule keeps the note, owner and
 // flag, and leaves at most one of choice, ticks, N/A and text set.
 impl Answer {
@@ -719,7 +718,11 @@ mod tests {
         a.toggle_check(&item, 0);
         assert_eq!(a.checked, Some(vec![ids[1].clone()]));
         a.toggle_check(&item, 99);
-        assert_eq!(a.checked, Some(vec![ids[1].clone()]), "no such check: no change");
+        assert_eq!(
+            a.checked,
+            Some(vec![ids[1].clone()]),
+            "no such check: no change"
+        );
     }
 
     #[test]

@@ -1424,7 +1424,6 @@ fn check_single_name(file: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
-
 /// What is at the place a file is to be written, once it may be written there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutputTarget {
@@ -1918,8 +1917,14 @@ mod tests {
         let file = dir.path().join("pack.html");
         assert_eq!(store.output_target(&file).expect("free"), OutputTarget::New);
         fs::write(&file, "old").expect("write");
-        assert_eq!(store.output_target(&file).expect("free"), OutputTarget::Exists);
-        assert_eq!(store.output_target(dir.path()).expect("a folder"), OutputTarget::Folder);
+        assert_eq!(
+            store.output_target(&file).expect("free"),
+            OutputTarget::Exists
+        );
+        assert_eq!(
+            store.output_target(dir.path()).expect("a folder"),
+            OutputTarget::Folder
+        );
         let backup = dir.path().join("x.json.bak");
         assert!(matches!(
             store.output_target(&backup),

@@ -12,7 +12,7 @@ use ratatui::crossterm::event::{
 use ratatui::layout::Rect;
 
 use super::action::Action;
-use super::app::{App, Mode, Screen, Status};
+use super::app::{AfterList, App, Effect, Mode, Screen, Status};
 use super::terminal::{ScriptedEvents, action_for_event, run_loop};
 use super::theme::Theme;
 use crate::assessment::{Answer, Assessment};
@@ -21,7 +21,7 @@ use crate::questionnaire::Questionnaire;
 use crate::store::{self, Store};
 use crate::workspace::Workspace;
 
-const EXAMPLE: &str = include_str!("../../tests/fixtures/worked-example.json");
+const EXAMPLE: &str = include_str!("../../../tests/fixtures/worked-example.json");
 
 struct Fixture {
     _dir: tempfile::TempDir,
@@ -204,14 +204,25 @@ fn tokens(keys: &str) -> Vec<String> {
     out
 }
 
-/// Presses keys as the event loop would.
+/// Presses keys as the event loop would: each action's effects are performed.
 fn press(app: &mut App, keys: &str) {
     for t in tokens(keys) {
         let event = Event::Key(key_event(&t));
         if let Some(action) = action_for_event(app, Rect::new(0, 0, 80, 24), &event) {
-            app.update(action);
+            act(app, action);
         }
     }
+}
+
+/// Reads the list of assessments again, as the loop does when asked.
+fn refresh_home(app: &mut App) {
+    crate::tui::effects::perform(app, vec![Effect::ListHome(AfterList::Nothing)]);
+}
+
+/// Applies one action as the event loop would, performing its effects.
+fn act(app: &mut App, action: Action) {
+    let asked = app.update(action);
+    crate::tui::effects::perform(app, asked);
 }
 
 fn saved(app: &App) -> Assessment {
@@ -358,19 +369,19 @@ fn next_unanswered_search_and_go_to_section() {
 fn q_quits_from_an_assessment_opened_with_open_but_goes_home_otherwise() {
     let mut f = opened();
     press(&mut f.app, "r");
-    assert_eq!(f.app.screen, Screen::Results);
+    assert!(matches!(f.app.screen, Screen::Results { .. }));
     press(&mut f.app, "b");
-    assert_eq!(f.app.screen, Screen::Board);
+    assert!(matches!(f.app.screen, Screen::Board { .. }));
     press(&mut f.app, "<Esc>");
-    assert_eq!(f.app.screen, Screen::Questionnaire);
+    assert!(matches!(f.app.screen, Screen::Questionnaire { .. }));
     press(&mut f.app, "q");
     assert!(f.app.should_quit);
 
     let mut f = at_home();
     press(&mut f.app, "<Enter>");
-    assert_eq!(f.app.screen, Screen::Questionnaire);
+    assert!(matches!(f.app.screen, Screen::Questionnaire { .. }));
     press(&mut f.app, "q");
-    assert_eq!(f.app.screen, Screen::Home);
+    assert!(matches!(f.app.screen, Screen::Home { .. }));
     assert!(!f.app.should_quit);
     assert!(f.app.open.is_none(), "the lock is released");
     press(&mut f.app, "q");
@@ -385,14 +396,14 @@ fn home_creates_and_deletes_with_confirmation() {
     press(&mut f.app, "<Enter>");
     assert!(matches!(&f.app.status, Status::Info(m) if m.contains("name")));
     press(&mut f.app, "Board 2027<Enter>Acme<Enter>");
-    assert_eq!(f.app.screen, Screen::Questionnaire);
+    assert!(matches!(f.app.screen, Screen::Questionnaire { .. }));
     assert_eq!(
         f.app.open.as_ref().expect("open").session.assessment.name,
         "Board 2027"
     );
     press(&mut f.app, "<Esc>");
     assert_eq!(f.app.home.len(), 2);
-    let victim = f.app.home[f.app.home_selected].path.clone();
+    let victim = f.app.home[f.app.home_selected()].path.clone();
     press(&mut f.app, "dn");
     assert_eq!(f.app.home.len(), 2);
     press(&mut f.app, "dy");
@@ -436,7 +447,7 @@ fn an_unreadable_file_is_listed_with_why_and_never_opened() {
     let mut f = at_home();
     let bad = f.app.ws.store.assessments_dir().join("broken.json");
     std::fs::write(&bad, "{ \"format\": ").expect("write");
-    f.app.refresh_home();
+    refresh_home(&mut f.app);
     assert_eq!(f.app.home.len(), 2);
     let row = f
         .app
@@ -450,9 +461,9 @@ fn an_unreadable_file_is_listed_with_why_and_never_opened() {
             .as_deref()
             .is_some_and(|e| e.contains("line 1"))
     );
-    f.app.home_selected = row;
+    f.app.screen = Screen::Home { selected: row };
     press(&mut f.app, "<Enter>");
-    assert_eq!(f.app.screen, Screen::Home);
+    assert!(matches!(f.app.screen, Screen::Home { .. }));
     assert!(matches!(&f.app.status, Status::Error(m) if m.contains("broken.json")));
     assert_eq!(
         std::fs::read_to_string(&bad).expect("read"),
@@ -466,7 +477,7 @@ fn an_assessment_open_elsewhere_is_not_opened_twice() {
     let path = f.app.home[0].path.clone();
     let _held = store::Session::open(&path).expect("first");
     press(&mut f.app, "<Enter>");
-    assert_eq!(f.app.screen, Screen::Home);
+    assert!(matches!(f.app.screen, Screen::Home { .. }));
     assert!(matches!(&f.app.status, Status::Error(m) if m.contains("another supplycheck process")));
 }
 
@@ -521,7 +532,7 @@ fn esc_typed_quickly_before_a_key_still_closes_the_editor() {
     )
     .expect("loop");
     assert_eq!(f.app.mode, Mode::Normal);
-    assert_eq!(f.app.screen, Screen::Results);
+    assert!(matches!(f.app.screen, Screen::Results { .. }));
     assert_eq!(
         saved(&f.app).answers["worked-example/a"].note.as_deref(),
         Some("note")
@@ -556,12 +567,8 @@ fn disagreements_are_listed_by_spread_and_settled_with_a_respondents_answer() {
         [("worked-example/d", 100.0), ("worked-example/a", 33.0)]
     );
     press(&mut f.app, "D");
-    assert_eq!(f.app.screen, Screen::Disagreements);
-    assert_eq!(
-        f.app.open.as_ref().expect("open").dispute_selected,
-        1,
-        "at the current item"
-    );
+    assert!(matches!(f.app.screen, Screen::Disagreements { .. }));
+    assert_eq!(f.app.dispute_cursor().0, 1, "at the current item");
     press(&mut f.app, "k2");
     let a = saved(&f.app);
     assert_eq!(
@@ -600,16 +607,19 @@ fn disagreements_are_listed_by_spread_and_settled_with_a_respondents_answer() {
         matches!(&f.app.status, Status::Info(m) if m.contains("Every disagreement is settled"))
     );
     press(&mut f.app, "<Esc>");
-    assert_eq!(f.app.screen, Screen::Questionnaire);
+    assert!(matches!(f.app.screen, Screen::Questionnaire { .. }));
     press(&mut f.app, "D");
-    assert_eq!(f.app.screen, Screen::Questionnaire, "nothing left to show");
+    assert!(
+        matches!(f.app.screen, Screen::Questionnaire { .. }),
+        "nothing left to show"
+    );
 }
 
 #[test]
 fn enter_in_the_disagreements_goes_to_the_item() {
     let mut f = workshop();
     press(&mut f.app, "Dk<Enter>");
-    assert_eq!(f.app.screen, Screen::Questionnaire);
+    assert!(matches!(f.app.screen, Screen::Questionnaire { .. }));
     assert_eq!(current_id(&f.app), "worked-example/d");
     // A click on the second row of the list highlights it; a second click goes there.
     press(&mut f.app, "D");
@@ -621,8 +631,8 @@ fn enter_in_the_disagreements_goes_to_the_item() {
     });
     let action = action_for_event(&f.app, Rect::new(0, 0, 80, 24), &click);
     assert_eq!(action, Some(Action::ClickRow(1)));
-    f.app.update(Action::ClickRow(1));
-    f.app.update(Action::ClickRow(1));
+    act(&mut f.app, Action::ClickRow(1));
+    act(&mut f.app, Action::ClickRow(1));
     assert_eq!(current_id(&f.app), "worked-example/a");
 }
 
@@ -675,14 +685,14 @@ fn compared(other_updated: &str) -> Fixture {
         other_updated,
         &[("a", choice("not")), ("b", choice("fully"))],
     );
-    f.app.refresh_home();
+    refresh_home(&mut f.app);
     let row = f
         .app
         .home
         .iter()
         .position(|r| r.name == "Acme 2026")
         .expect("listed");
-    f.app.home_selected = row;
+    f.app.screen = Screen::Home { selected: row };
     press(&mut f.app, "<Enter>4<Tab>2r");
     f
 }
@@ -781,18 +791,18 @@ fn a_later_assessment_is_after_and_no_comparison_clears_it() {
 fn c_at_home_opens_the_results_with_the_comparison_picker() {
     let mut f = compared("2025-11-20T10:00:00Z");
     press(&mut f.app, "q");
-    assert_eq!(f.app.screen, Screen::Questionnaire);
+    assert!(matches!(f.app.screen, Screen::Questionnaire { .. }));
     press(&mut f.app, "q");
-    assert_eq!(f.app.screen, Screen::Home);
+    assert!(matches!(f.app.screen, Screen::Home { .. }));
     let row = f
         .app
         .home
         .iter()
         .position(|r| r.name == "Acme 2026")
         .expect("listed");
-    f.app.home_selected = row;
+    f.app.screen = Screen::Home { selected: row };
     press(&mut f.app, "c");
-    assert_eq!(f.app.screen, Screen::Results);
+    assert!(matches!(f.app.screen, Screen::Results { .. }));
     assert!(matches!(f.app.mode, Mode::Picker(_)));
     press(&mut f.app, "<Enter>");
     assert!(f.app.open.as_ref().expect("open").compare.is_some());
@@ -849,7 +859,7 @@ fn the_format_follows_the_file_name() {
     let md = std::fs::read_to_string(out.path().join("acme-2026-board-pack.md")).expect("md");
     assert!(md.starts_with("# "), "{md}");
     press(&mut f.app, "b");
-    assert_eq!(f.app.screen, Screen::Board);
+    assert!(matches!(f.app.screen, Screen::Board { .. }));
     press(
         &mut f.app,
         "w<Backspace><Backspace><Backspace><Backspace>csv<Enter>",
@@ -876,13 +886,14 @@ fn the_format_follows_the_file_name() {
 fn a_board_pack_written_after_a_change_holds_the_time_it_was_saved() {
     let mut f = at_home();
     add_assessment(&f.app.ws, "Acme 2020", None, "2020-01-01T00:00:00Z", &[]);
-    f.app.refresh_home();
-    f.app.home_selected = f
+    refresh_home(&mut f.app);
+    let selected = f
         .app
         .home
         .iter()
         .position(|r| r.name == "Acme 2020")
         .expect("listed");
+    f.app.screen = Screen::Home { selected };
     let out = tempfile::tempdir().expect("tempdir");
     f.app.report_dir = Some(out.path().to_path_buf());
     press(&mut f.app, "<Enter>3rw");
@@ -940,7 +951,7 @@ mod snapshots {
         let mut a = store::load(&path).expect("load");
         a.updated = "2026-11-22T11:32:05Z".into();
         store::save(&path, &a).expect("save");
-        f.app.refresh_home();
+        refresh_home(&mut f.app);
         f.app.status = Status::None;
         both("home", &f.app);
     }
@@ -1119,7 +1130,7 @@ fn w_never_writes_over_an_assessment() {
     ] {
         press(&mut f.app, "w");
         press(&mut f.app, &"<Backspace>".repeat(40));
-        f.app.update(Action::Paste(target.display().to_string()));
+        act(&mut f.app, Action::Paste(target.display().to_string()));
         // Refused at once, and again on a second Enter: never "Enter again replaces it".
         for _ in 0..2 {
             press(&mut f.app, "<Enter>");
