@@ -44,6 +44,31 @@ fn checklists_tick_and_mark_checks_not_applicable() {
 }
 
 #[test]
+fn a_paste_and_a_pause_are_saved_while_writing() {
+    let mut f = opened();
+    press(&mut f.app, "e");
+    act(
+        &mut f.app,
+        Action::Paste("first line\r\nsecond é\u{1b}[2J".into()),
+    );
+    press(&mut f.app, "<Backspace>!");
+    assert!(matches!(f.app.mode, Mode::Editor(_)));
+    // A pause while writing saves the text; the editor stays open.
+    act(&mut f.app, Action::Idle);
+    assert!(matches!(f.app.mode, Mode::Editor(_)));
+    assert_eq!(
+        saved(&f.app).answers["worked-example/a"].note.as_deref(),
+        Some("first line\nsecond !")
+    );
+    press(&mut f.app, "<Up><Left>X<Esc>");
+    assert_eq!(f.app.mode, Mode::Normal);
+    assert_eq!(
+        saved(&f.app).answers["worked-example/a"].note.as_deref(),
+        Some("first lXine\nsecond !")
+    );
+}
+
+#[test]
 fn the_note_editor_keeps_every_keystroke() {
     let mut f = opened();
     press(&mut f.app, "ehello q n?<Enter>world<Esc>");

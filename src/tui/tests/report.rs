@@ -65,8 +65,7 @@ fn the_format_follows_the_file_name() {
     // A folder that does not exist: the dialog says why and stays.
     press(&mut f.app, "w");
     press(&mut f.app, &"<Backspace>".repeat(25));
-    f.app
-        .update(Action::Paste("no-such-folder/pack.json".into()));
+    act(&mut f.app, Action::Paste("no-such-folder/pack.json".into()));
     press(&mut f.app, "<Enter>");
     assert!(matches!(f.app.mode, Mode::WriteReport(_)));
     assert!(

@@ -191,8 +191,10 @@ fn too_small() {
 fn hostile_text_never_reaches_the_terminal() {
     let mut f = opened();
     press(&mut f.app, "e");
-    f.app
-        .update(Action::Paste("evil\u{1b}]0;owned\u{7}\u{1b}[2J".into()));
+    act(
+        &mut f.app,
+        Action::Paste("evil\u{1b}]0;owned\u{7}\u{1b}[2J".into()),
+    );
     press(&mut f.app, "<Esc>");
     let screen = draw(&f.app, 80, 24);
     assert!(!screen.contains('\u{1b}'));
