@@ -11,7 +11,7 @@ use ratatui::backend::TestBackend;
 use supplycheck::tui::action::Action;
 use supplycheck::tui::app::Screen;
 use supplycheck::tui::theme::Theme;
-use supplycheck::tui::{App, ui};
+use supplycheck::tui::{App, effects, ui};
 use supplycheck::workspace::Workspace;
 
 #[path = "common.rs"]
@@ -27,10 +27,10 @@ fn setup() -> (tempfile::TempDir, String) {
     let items = app.open.as_ref().map_or(0, |o| o.items.len());
     for n in 0..items {
         if n % 3 == 0 {
-            app.update(Action::Choose(2));
-            app.update(Action::Flag);
+            act(&mut app, Action::Choose(2));
+            act(&mut app, Action::Flag);
         }
-        app.update(Action::NextItem);
+        act(&mut app, Action::NextItem);
     }
     (dir, a.id)
 }
@@ -54,6 +54,12 @@ fn merged(dir: &std::path::Path, id: &str) -> String {
     "merged".into()
 }
 
+/// Applies an action and performs its effects, as the event loop does.
+fn act(app: &mut App, action: Action) {
+    let asked = app.update(action);
+    effects::perform(app, asked);
+}
+
 fn open_app(dir: &std::path::Path, id: &str) -> App {
     let ws = Workspace::open(Some(dir.to_path_buf()), &[]).expect("workspace");
     let mut app = App::new(ws, Theme::colour());
@@ -67,9 +73,9 @@ fn frames(c: &mut Criterion) {
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
     let mut group = c.benchmark_group("frame_200x60");
     for (name, screen) in [
-        ("questionnaire", Screen::Questionnaire),
-        ("results", Screen::Results),
-        ("board", Screen::Board),
+        ("questionnaire", Screen::Questionnaire { highlight: 0 }),
+        ("results", Screen::Results { selected: 0 }),
+        ("board", Screen::Board { selected: 0 }),
     ] {
         app.screen = screen;
         group.bench_function(name, |b| {
@@ -80,24 +86,26 @@ fn frames(c: &mut Criterion) {
             });
         });
     }
-    app.screen = Screen::Questionnaire;
+    app.screen = Screen::Questionnaire { highlight: 0 };
     group.bench_function("key_press_and_redraw", |b| {
         let mut down = true;
         b.iter(|| {
-            app.update(if down {
-                Action::NextItem
-            } else {
-                Action::PrevItem
-            });
+            act(
+                &mut app,
+                if down {
+                    Action::NextItem
+                } else {
+                    Action::PrevItem
+                },
+            );
             down = !down;
             terminal.draw(|frame| ui::view(&app, frame)).expect("draw");
         });
     });
-    let mut home = App::new(
+    let home = App::new(
         Workspace::open(Some(dir.path().to_path_buf()), &[]).expect("workspace"),
         Theme::colour(),
     );
-    home.refresh_home();
     group.bench_function("home", |b| {
         b.iter(|| {
             terminal
@@ -107,8 +115,11 @@ fn frames(c: &mut Criterion) {
     });
     let merged_id = merged(dir.path(), &id);
     let mut disputes = open_app(dir.path(), &merged_id);
-    disputes.update(Action::Disagreements);
-    assert_eq!(disputes.screen, Screen::Disagreements, "disputes to show");
+    act(&mut disputes, Action::Disagreements);
+    assert!(
+        matches!(disputes.screen, Screen::Disagreements { .. }),
+        "disputes to show"
+    );
     group.bench_function("disagreements", |b| {
         b.iter(|| {
             terminal

@@ -30,7 +30,7 @@ fn deleted_files(env: &Env) -> Vec<String> {
 /// Deletes an assessment as the app does.
 fn delete(env: &Env, id: &str) -> String {
     let store = supplycheck::store::Store::at(env.dir.path().to_path_buf());
-    supplycheck::tui::app::delete_assessment(&store, &env.path(id)).expect("deleted")
+    store.delete_assessment(&env.path(id)).expect("deleted")
 }
 
 fn backup(path: &Path) -> PathBuf {
@@ -224,8 +224,10 @@ fn an_assessment_open_elsewhere_is_not_deleted() {
     let id = env.new_example("Held");
     let _held = supplycheck::store::Session::open(&env.path(&id)).expect("open");
     let store = supplycheck::store::Store::at(env.dir.path().to_path_buf());
-    let err =
-        supplycheck::tui::app::delete_assessment(&store, &env.path(&id)).expect_err("it is open");
+    let err = store
+        .delete_assessment(&env.path(&id))
+        .expect_err("it is open")
+        .to_string();
     assert!(err.contains("open in another supplycheck process"), "{err}");
     assert!(env.path(&id).is_file());
 }

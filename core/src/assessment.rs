@@ -6,7 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
-use crate::questionnaire::{ItemKind, Questionnaire};
+use crate::questionnaire::{Item, ItemKind, Questionnaire};
 
 /// The format tag every assessment file carries.
 pub const ASSESSMENT_FORMAT: &str = "supplycheck.assessment/1";
@@ -552,6 +552,80 @@ pub fn apply_value(
     Ok(())
 }
 
+// How one key press in the app changes an answer. Each rule keeps the note, owner and
+// flag, and leaves at most one of choice, ticks, N/A and text set.
+impl Answer {
+    /// Answers a choice item with option `key`.
+    pub fn choose_option(&mut self, key: &str) {
+        self.clear_value();
+        self.choice = Some(key.to_string());
+    }
+
+    /// Ticks check `index` of checklist `item`, or takes the tick off; a ticked check is no
+    /// longer N/A, and the item stops being N/A. Ticks stay in the checklist's order.
+    pub fn toggle_check(&mut self, item: &Item, index: usize) {
+        let Some(id) = item.checks.get(index).map(|c| c.id.clone()) else {
+            return;
+        };
+        self.na = false;
+        self.na_checks.retain(|c| *c != id);
+        let checked = self.checked.get_or_insert_with(Vec::new);
+        if let Some(at) = checked.iter().position(|c| *c == id) {
+            checked.remove(at);
+        } else {
+            checked.push(id);
+            checked.sort_by_key(|c| item.checks.iter().position(|k| k.id == *c));
+        }
+    }
+
+    /// Marks check `index` of checklist `item` N/A (taking its tick off), or applicable
+    /// again; the item stops being N/A. With every check N/A the checklist is answered.
+    pub fn toggle_na_check(&mut self, item: &Item, index: usize) {
+        let Some(id) = item.checks.get(index).map(|c| c.id.clone()) else {
+            return;
+        };
+        self.na = false;
+        if let Some(at) = self.na_checks.iter().position(|c| *c == id) {
+            self.na_checks.remove(at);
+        } else {
+            self.na_checks.push(id.clone());
+            self.na_checks
+                .sort_by_key(|c| item.checks.iter().position(|k| k.id == *c));
+            if let Some(checked) = self.checked.as_mut() {
+                checked.retain(|c| *c != id);
+            }
+        }
+        if self.na_checks.len() == item.checks.len() && self.checked.is_none() {
+            self.checked = Some(Vec::new());
+        }
+    }
+
+    /// Answers the item N/A, or takes the N/A back (leaving it unanswered).
+    pub fn toggle_na(&mut self) {
+        let was = self.na;
+        self.clear_value();
+        self.na = !was;
+    }
+
+    /// Flags the item for follow-up, or takes the flag off; returns whether it is flagged.
+    pub fn toggle_flag(&mut self) -> bool {
+        self.flag = !self.flag;
+        self.flag
+    }
+
+    /// Sets the note (`text == false`) or a text item's answer (`text == true`) to what was
+    /// written; blank writing clears it. Returns whether anything changed.
+    pub fn set_written(&mut self, text: bool, written: &str) -> bool {
+        let value = (!written.trim().is_empty()).then(|| written.to_string());
+        let field = if text { &mut self.text } else { &mut self.note };
+        if *field == value {
+            return false;
+        }
+        *field = value;
+        true
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -604,5 +678,92 @@ mod tests {
             !a.set_answer("worked-example/b", choice("fully")),
             "no dispute to settle"
         );
+    }
+
+    fn checklist() -> Item {
+        worked_example()
+            .sections
+            .iter()
+            .flat_map(|s| &s.items)
+            .find(|i| i.kind == ItemKind::Checklist)
+            .cloned()
+            .expect("the worked example has a checklist")
+    }
+
+    #[test]
+    fn choosing_an_option_replaces_the_answer_and_keeps_the_note() {
+        let mut a = Answer {
+            note: Some("ask IT".into()),
+            ..na()
+        };
+        a.choose_option("fully");
+        assert_eq!(
+            a,
+            Answer {
+                note: Some("ask IT".into()),
+                ..choice("fully")
+            }
+        );
+    }
+
+    #[test]
+    fn ticking_keeps_the_checklist_order_and_ends_n_a() {
+        let item = checklist();
+        let ids: Vec<String> = item.checks.iter().map(|c| c.id.clone()).collect();
+        let mut a = na();
+        a.toggle_check(&item, 1);
+        a.toggle_check(&item, 0);
+        assert!(!a.na);
+        assert_eq!(a.checked, Some(vec![ids[0].clone(), ids[1].clone()]));
+        a.toggle_check(&item, 0);
+        assert_eq!(a.checked, Some(vec![ids[1].clone()]));
+        a.toggle_check(&item, 99);
+        assert_eq!(
+            a.checked,
+            Some(vec![ids[1].clone()]),
+            "no such check: no change"
+        );
+    }
+
+    #[test]
+    fn a_check_marked_n_a_loses_its_tick_and_all_n_a_answers_the_list() {
+        let item = checklist();
+        let mut a = Answer::default();
+        a.toggle_check(&item, 0);
+        a.toggle_na_check(&item, 0);
+        assert_eq!(a.checked, Some(vec![]));
+        assert_eq!(a.na_checks, vec![item.checks[0].id.clone()]);
+        a.toggle_na_check(&item, 0);
+        assert!(a.na_checks.is_empty());
+        let mut all = Answer::default();
+        for n in 0..item.checks.len() {
+            all.toggle_na_check(&item, n);
+        }
+        assert!(all.is_answered(), "every check N/A answers the checklist");
+        all.toggle_check(&item, 0);
+        assert_eq!(all.na_checks.len(), item.checks.len() - 1);
+    }
+
+    #[test]
+    fn n_a_toggles_and_clears_the_value() {
+        let mut a = choice("fully");
+        a.toggle_na();
+        assert_eq!(a, na());
+        a.toggle_na();
+        assert!(!a.is_answered());
+        assert!(a.toggle_flag());
+        assert!(!a.toggle_flag());
+    }
+
+    #[test]
+    fn writing_blank_clears_and_the_same_text_is_no_change() {
+        let mut a = Answer::default();
+        assert!(a.set_written(false, "call back"));
+        assert!(!a.set_written(false, "call back"));
+        assert_eq!(a.note.as_deref(), Some("call back"));
+        assert!(a.set_written(true, "We use SBOMs."));
+        assert_eq!(a.text.as_deref(), Some("We use SBOMs."));
+        assert!(a.set_written(false, "  \n"));
+        assert_eq!(a.note, None);
     }
 }

@@ -1424,6 +1424,43 @@ fn check_single_name(file: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// What is at the place a file is to be written, once it may be written there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputTarget {
+    /// Nothing yet: the file is new.
+    New,
+    /// A file that writing replaces.
+    Exists,
+    /// A folder: a file name is still needed.
+    Folder,
+}
+
+impl Store {
+    /// Deletes the assessment at `path` as [`Store::delete`] does, and returns the name
+    /// `supplycheck restore` brings it back by.
+    pub fn delete_assessment(&self, path: &Path) -> Result<String, StoreError> {
+        let moved = self.delete(path)?;
+        Ok(moved
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default())
+    }
+
+    /// Whether a report may be written to `path` ([`Store::check_output`]), and what is
+    /// there now: nothing, a file it replaces, or a folder.
+    pub fn output_target(&self, path: &Path) -> Result<OutputTarget, StoreError> {
+        if fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+            return Ok(OutputTarget::Folder);
+        }
+        self.check_output(path)?;
+        Ok(if fs::metadata(path).is_ok() {
+            OutputTarget::Exists
+        } else {
+            OutputTarget::New
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1871,5 +1908,27 @@ mod tests {
         fs::write(&path, r#"{"format": "supplycheck.assessment/2", "new": 1}"#).expect("w");
         let err = load(&path).expect_err("fails").to_string();
         assert!(err.contains("\"supplycheck.assessment/2\""), "{err}");
+    }
+
+    #[test]
+    fn the_output_target_says_new_existing_or_folder() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::at(dir.path().join("data"));
+        let file = dir.path().join("pack.html");
+        assert_eq!(store.output_target(&file).expect("free"), OutputTarget::New);
+        fs::write(&file, "old").expect("write");
+        assert_eq!(
+            store.output_target(&file).expect("free"),
+            OutputTarget::Exists
+        );
+        assert_eq!(
+            store.output_target(dir.path()).expect("a folder"),
+            OutputTarget::Folder
+        );
+        let backup = dir.path().join("x.json.bak");
+        assert!(matches!(
+            store.output_target(&backup),
+            Err(StoreError::Protected { .. })
+        ));
     }
 }

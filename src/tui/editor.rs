@@ -1,14 +1,17 @@
-//! A small multi-line text editor for notes and text answers: the text as lines, a cursor,
-//! and soft wrapping for display. Pure state; the app decides when the text is saved.
+//! The text fields: notes and text answers (many lines) and the one-line fields of the
+//! dialogs. The editing itself is `ratatui-textarea`'s; this wraps it with the few
+//! operations the app's actions ask for, and soft wrapping for display. Pure state; the app
+//! decides when the text is saved.
+
+use ratatui_textarea::{CursorMove, DataCursor, TextArea};
 
 use super::action::Action;
 
 /// The state of a text field being edited.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Editor {
-    lines: Vec<String>,
-    row: usize,
-    col: usize,
+    // Boxed: a text area is large, and fields sit in the app's modes and effects.
+    area: Box<TextArea<'static>>,
 }
 
 impl Default for Editor {
@@ -16,6 +19,16 @@ impl Default for Editor {
         Self::new("")
     }
 }
+
+/// Two fields are the same when they hold the same text with the cursor at the same place
+/// (what can be undone does not count).
+impl PartialEq for Editor {
+    fn eq(&self, other: &Self) -> bool {
+        self.area.lines() == other.area.lines() && self.area.cursor() == other.area.cursor()
+    }
+}
+
+impl Eq for Editor {}
 
 impl Editor {
     /// Applies a one-line editing action: typing, pasting (line breaks become spaces),
@@ -42,53 +55,37 @@ impl Editor {
 
     /// An editor holding `text`, with the cursor at its end.
     pub fn new(text: &str) -> Self {
-        let mut lines: Vec<String> = text.split('\n').map(String::from).collect();
-        if lines.is_empty() {
-            lines.push(String::new());
+        let mut area = TextArea::new(text.split('\n').map(String::from).collect());
+        area.move_cursor(CursorMove::Bottom);
+        area.move_cursor(CursorMove::End);
+        Self {
+            area: Box::new(area),
         }
-        let row = lines.len() - 1;
-        let col = lines[row].chars().count();
-        Self { lines, row, col }
     }
 
     /// The text, lines joined by `\n`.
     pub fn text(&self) -> String {
-        self.lines.join("\n")
+        self.area.lines().join("\n")
     }
 
     /// The lines of the text.
     pub fn lines(&self) -> &[String] {
-        &self.lines
+        self.area.lines()
     }
 
     /// The cursor as (line, character in the line).
     pub fn cursor(&self) -> (usize, usize) {
-        (self.row, self.col)
-    }
-
-    fn byte_at(&self, row: usize, col: usize) -> usize {
-        self.lines[row]
-            .char_indices()
-            .nth(col)
-            .map_or(self.lines[row].len(), |(i, _)| i)
-    }
-
-    fn line_len(&self, row: usize) -> usize {
-        self.lines[row].chars().count()
+        let DataCursor(row, col) = self.area.cursor();
+        (row, col)
     }
 
     /// Types a character at the cursor (control characters are ignored).
     pub fn insert(&mut self, c: char) {
         if c == '\n' {
             self.newline();
-            return;
+        } else if !c.is_control() {
+            self.area.insert_char(c);
         }
-        if c.is_control() {
-            return;
-        }
-        let at = self.byte_at(self.row, self.col);
-        self.lines[self.row].insert(at, c);
-        self.col += 1;
     }
 
     /// Inserts pasted text at the cursor (control characters other than newlines dropped).
@@ -100,93 +97,59 @@ impl Editor {
 
     /// Splits the line at the cursor.
     pub fn newline(&mut self) {
-        let at = self.byte_at(self.row, self.col);
-        let rest = self.lines[self.row].split_off(at);
-        self.lines.insert(self.row + 1, rest);
-        self.row += 1;
-        self.col = 0;
+        self.area.insert_newline();
     }
 
     /// Deletes the character before the cursor, joining lines at the start of one.
     pub fn backspace(&mut self) {
-        if self.col > 0 {
-            let at = self.byte_at(self.row, self.col - 1);
-            self.lines[self.row].remove(at);
-            self.col -= 1;
-        } else if self.row > 0 {
-            let line = self.lines.remove(self.row);
-            self.row -= 1;
-            self.col = self.line_len(self.row);
-            self.lines[self.row].push_str(&line);
-        }
+        self.area.delete_char();
     }
 
     /// Deletes the character under the cursor, joining the next line at the end of one.
     pub fn delete(&mut self) {
-        if self.col < self.line_len(self.row) {
-            let at = self.byte_at(self.row, self.col);
-            self.lines[self.row].remove(at);
-        } else if self.row + 1 < self.lines.len() {
-            let next = self.lines.remove(self.row + 1);
-            self.lines[self.row].push_str(&next);
-        }
+        self.area.delete_next_char();
     }
 
     /// Moves the cursor one character left (to the end of the line above at a line start).
     pub fn left(&mut self) {
-        if self.col > 0 {
-            self.col -= 1;
-        } else if self.row > 0 {
-            self.row -= 1;
-            self.col = self.line_len(self.row);
-        }
+        self.area.move_cursor(CursorMove::Back);
     }
 
-    /// Moves the cursor one character right.
+    /// Moves the cursor one character right (to the start of the next line at a line end).
     pub fn right(&mut self) {
-        if self.col < self.line_len(self.row) {
-            self.col += 1;
-        } else if self.row + 1 < self.lines.len() {
-            self.row += 1;
-            self.col = 0;
-        }
+        self.area.move_cursor(CursorMove::Forward);
     }
 
     /// Moves the cursor one line up.
     pub fn up(&mut self) {
-        if self.row > 0 {
-            self.row -= 1;
-            self.col = self.col.min(self.line_len(self.row));
-        }
+        self.area.move_cursor(CursorMove::Up);
     }
 
     /// Moves the cursor one line down.
     pub fn down(&mut self) {
-        if self.row + 1 < self.lines.len() {
-            self.row += 1;
-            self.col = self.col.min(self.line_len(self.row));
-        }
+        self.area.move_cursor(CursorMove::Down);
     }
 
     /// Moves the cursor to the start of its line.
     pub fn home(&mut self) {
-        self.col = 0;
+        self.area.move_cursor(CursorMove::Head);
     }
 
     /// Moves the cursor to the end of its line.
     pub fn end(&mut self) {
-        self.col = self.line_len(self.row);
+        self.area.move_cursor(CursorMove::End);
     }
 
     /// The text wrapped at `width` characters, and the cursor's (row, column) in it.
     pub fn wrapped(&self, width: usize) -> (Vec<String>, (usize, usize)) {
         let width = width.max(1);
+        let (row, col) = self.cursor();
         let mut out = Vec::new();
         let mut cursor = (0, 0);
-        for (r, line) in self.lines.iter().enumerate() {
+        for (r, line) in self.lines().iter().enumerate() {
             let chars: Vec<char> = line.chars().collect();
-            if r == self.row {
-                cursor = (out.len() + self.col / width, self.col % width);
+            if r == row {
+                cursor = (out.len() + col / width, col % width);
             }
             if chars.is_empty() {
                 out.push(String::new());
@@ -196,8 +159,8 @@ impl Editor {
             }
             if chars.len().is_multiple_of(width)
                 && !chars.is_empty()
-                && r == self.row
-                && self.col == chars.len()
+                && r == row
+                && col == chars.len()
             {
                 out.push(String::new());
             }
@@ -239,6 +202,33 @@ mod tests {
         assert_eq!(e.text(), "ab");
         e.paste("x\u{1b}[2Jy\nz");
         assert_eq!(e.text(), "abxy\nz");
+    }
+
+    #[test]
+    fn the_cursor_moves_across_lines_and_stops_at_the_ends() {
+        let mut e = Editor::new("abc\nd");
+        assert_eq!(e.cursor(), (1, 1), "a new editor's cursor is at the end");
+        e.up();
+        assert_eq!(e.cursor(), (0, 1));
+        e.end();
+        e.right();
+        assert_eq!(
+            e.cursor(),
+            (1, 0),
+            "right at a line's end goes to the next line"
+        );
+        e.left();
+        assert_eq!(
+            e.cursor(),
+            (0, 3),
+            "left at a line's start goes to the end above"
+        );
+        e.down();
+        e.down();
+        assert_eq!(e.cursor(), (1, 1));
+        e.delete();
+        assert_eq!(e.text(), "abc\nd", "nothing after the end to delete");
+        assert_eq!(Editor::new("x"), Editor::new("x"));
     }
 
     #[test]

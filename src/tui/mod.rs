@@ -1,12 +1,16 @@
 //! The full-screen app (ratatui + crossterm), in layers that import inward only:
-//! - [`app`], [`action`], [`keys`], [`editor`]: state and `update`, no terminal;
+//! - [`app`], [`action`], [`keys`], [`editor`]: state and `update`, no terminal and no
+//!   files: `update` returns the effects it asks for;
 //! - [`ui`] and [`theme`]: drawing from `&App`, no side effects;
+//! - [`effects`]: performs those effects through the core's store and feeds the results
+//!   back;
 //! - [`terminal`]: the thin edge that sets the terminal up, runs the event loop and restores
 //!   the terminal on every exit.
 
 pub mod action;
 pub mod app;
 pub mod editor;
+pub mod effects;
 pub mod keys;
 pub mod terminal;
 pub mod theme;

@@ -19,7 +19,7 @@ use ratatui::layout::Rect;
 use super::action::Action;
 use super::app::App;
 use super::theme::Theme;
-use super::{keys, ui};
+use super::{effects, keys, ui};
 use crate::text::sanitize;
 use crate::workspace::Workspace;
 
@@ -94,7 +94,7 @@ where
     B::Error: Send + Sync + 'static,
 {
     let gone = |app: &mut App, e: anyhow::Error| {
-        app.hang_up();
+        effects::hang_up(app);
         Err(e)
     };
     loop {
@@ -109,7 +109,7 @@ where
         }
         let next = events.next();
         if stop.load(Ordering::Relaxed) {
-            app.hang_up();
+            effects::hang_up(app);
             return Ok(());
         }
         let next = match next {
@@ -125,7 +125,8 @@ where
             if scripted {
                 return Ok(());
             }
-            app.update(Action::Idle);
+            let asked = app.update(Action::Idle);
+            effects::perform(app, asked);
             continue;
         };
         let size = match terminal.size() {
@@ -140,7 +141,8 @@ where
         let area = Rect::new(0, 0, size.width, size.height);
         for event in split_alt(event) {
             if let Some(action) = action_for_event(app, area, &event) {
-                app.update(action);
+                let asked = app.update(action);
+                effects::perform(app, asked);
             }
         }
     }

@@ -2,11 +2,12 @@
 //! write them to another file, or leave without them), and the end of the app when the
 //! terminal goes away or a signal asks it to stop.
 
-use crate::editing::{UNSAVED_CHOICES, copy_name, write_copy, written_elsewhere};
+use crate::editing::{UNSAVED_CHOICES, copy_name, written_elsewhere};
+use crate::store::StoreError;
 use crate::tui::action::Action;
 use crate::tui::editor::Editor;
 
-use super::{App, Mode, Status, message};
+use super::{App, Effect, Mode, Status, message};
 
 /// What leaving asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,19 +31,23 @@ pub struct UnsavedDialog {
 
 impl App {
     /// Leaves: quits, or closes the assessment. While changes are not saved, saving is tried
-    /// once more, and if it still fails the person is asked what to do with them.
+    /// once more ([`Effect::Leave`]), and if it still fails the person is asked what to do
+    /// with them ([`App::leave_if_saved`]).
     pub(super) fn leave(&mut self, leaving: Leaving) {
         self.finish_editing();
+        self.effect(Effect::Leave(leaving));
+    }
+
+    /// Leaves as asked when every change is saved; otherwise asks what to do with the
+    /// changes that are not.
+    pub fn leave_if_saved(&mut self, leaving: Leaving) {
         if self.open.is_some() && self.saving.unsaved().is_some() {
-            self.retry_saving(true);
-            if self.saving.unsaved().is_some() {
-                self.mode = Mode::Unsaved(UnsavedDialog {
-                    leaving,
-                    selected: 0,
-                    file: None,
-                });
-                return;
-            }
+            self.mode = Mode::Unsaved(UnsavedDialog {
+                leaving,
+                selected: 0,
+                file: None,
+            });
+            return;
         }
         self.leave_now(leaving);
     }
@@ -55,20 +60,19 @@ impl App {
         }
     }
 
-    /// The terminal went away, or a signal asked the app to stop: the text being written is
-    /// kept and saved, saving is tried once more if it failed, and the app ends. What still
-    /// could not be saved is named in [`App::lost`].
-    pub fn hang_up(&mut self) {
-        self.finish_editing();
-        if self.saving.unsaved().is_some() {
-            self.retry_saving(true);
+    /// After the idle tick tried saving again: when the question about unsaved changes is
+    /// up and everything is now saved, leave as was asked.
+    pub fn idle_retried(&mut self) {
+        if let Mode::Unsaved(d) = &self.mode
+            && self.saving.unsaved().is_none()
+        {
+            let leaving = d.leaving;
+            self.leave_now(leaving);
         }
-        self.give_up_unsaved();
-        self.should_quit = true;
     }
 
     /// Forgets the unsaved changes, noting in [`App::lost`] what they were.
-    fn give_up_unsaved(&mut self) {
+    pub fn give_up_unsaved(&mut self) {
         let (Some(open), Some(u)) = (self.open.as_ref(), self.saving.give_up()) else {
             return;
         };
@@ -122,10 +126,8 @@ impl App {
         d.selected = choice;
         match choice {
             0 => {
-                self.retry_saving(true);
-                if self.saving.unsaved().is_none() {
-                    return self.leave_now(d.leaving);
-                }
+                self.effect(Effect::Leave(d.leaving));
+                return;
             }
             1 => {
                 let id = self
@@ -145,32 +147,54 @@ impl App {
         self.mode = Mode::Unsaved(d);
     }
 
-    /// Writes the answers in memory to a new file; leaves when it worked.
+    /// Asks for the answers in memory to be written to a new file.
     fn write_elsewhere(&mut self, mut d: UnsavedDialog, file: Editor) {
+        let typed = file.text().trim().to_string();
+        if self.open.is_none() {
+            return self.leave_now(d.leaving);
+        }
+        if typed.is_empty() {
+            self.status = Status::Error("Give the copy a file name.".into());
+            d.file = Some(file);
+            self.mode = Mode::Unsaved(d);
+            return;
+        }
+        let path = self.report_path(&typed);
+        self.mode = Mode::Unsaved(d.clone());
+        self.effect(Effect::WriteCopy {
+            dialog: d,
+            file,
+            path,
+        });
+    }
+
+    /// Writing the answers in memory to a new file (as the dialog `d` asked, with the name
+    /// in `file`) came to `written`; leaves when it worked.
+    pub fn copy_written(
+        &mut self,
+        mut d: UnsavedDialog,
+        file: Editor,
+        written: Result<(), StoreError>,
+    ) {
         let typed = file.text().trim().to_string();
         let Some(open) = self.open.as_ref() else {
             return self.leave_now(d.leaving);
         };
-        if typed.is_empty() {
-            self.status = Status::Error("Give the copy a file name.".into());
-        } else {
-            let path = self.report_path(&typed);
-            match write_copy(&path, &open.session.assessment) {
-                Ok(()) => {
-                    let words =
-                        written_elsewhere(&open.session.assessment.id, &typed, &open.session.path);
-                    self.saving.give_up();
-                    self.farewell.push(words.clone());
-                    self.leave_now(d.leaving);
-                    self.status = Status::Info(words);
-                    return;
-                }
-                Err(e) => {
-                    self.status = Status::Error(format!(
-                        "Not written: {}. Give another name or folder.",
-                        message(&e)
-                    ));
-                }
+        match written {
+            Ok(()) => {
+                let words =
+                    written_elsewhere(&open.session.assessment.id, &typed, &open.session.path);
+                self.saving.give_up();
+                self.farewell.push(words.clone());
+                self.leave_now(d.leaving);
+                self.status = Status::Info(words);
+                return;
+            }
+            Err(e) => {
+                self.status = Status::Error(format!(
+                    "Not written: {}. Give another name or folder.",
+                    message(&e)
+                ));
             }
         }
         d.file = Some(file);

@@ -10,7 +10,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::Event;
 
 use super::snapshots::draw;
-use super::{at_home, key_event, opened, press, saved};
+use super::{act, at_home, key_event, opened, press, refresh_home, saved};
 use crate::assessment::QuestionnaireRef;
 use crate::tui::action::Action;
 use crate::tui::app::{Leaving, Mode, Screen, Status};
@@ -111,13 +111,13 @@ fn saving_is_tried_again_on_the_idle_tick_and_the_status_says_when_it_worked() {
     let dir = data_dir(&f);
     let away = break_saving(&dir);
     press(&mut f.app, "3");
-    f.app.update(Action::Idle);
+    act(&mut f.app, Action::Idle);
     assert!(matches!(&f.app.status, Status::Error(m) if m.starts_with("Not saved")));
     let screen = draw(&f.app, 80, 24);
     assert!(screen.contains("not saved"), "{screen}");
 
     mend_saving(&dir, &away);
-    f.app.update(Action::Idle);
+    act(&mut f.app, Action::Idle);
     assert_eq!(
         f.app.status,
         Status::Info("Saved at 12:00:00: every change is on disk again.".into())
@@ -140,10 +140,10 @@ fn saved_on_the_idle_tick_while_the_question_is_up_leaves_as_asked() {
     let away = break_saving(&dir);
     press(&mut f.app, "3q");
     assert!(unsaved_dialog(&f.app).is_some());
-    f.app.update(Action::Idle);
+    act(&mut f.app, Action::Idle);
     assert!(unsaved_dialog(&f.app).is_some(), "still failing");
     mend_saving(&dir, &away);
-    f.app.update(Action::Idle);
+    act(&mut f.app, Action::Idle);
     assert!(f.app.should_quit);
     assert!(f.app.lost.is_empty());
 }
@@ -157,10 +157,10 @@ fn closing_asks_too_and_trying_again_leaves_once_it_works() {
     press(&mut f.app, "3<Esc>");
     let d = unsaved_dialog(&f.app).expect("the question");
     assert_eq!(d.leaving, Leaving::Close);
-    assert_eq!(f.app.screen, Screen::Questionnaire);
+    assert!(matches!(f.app.screen, Screen::Questionnaire { .. }));
     mend_saving(&dir, &away);
     press(&mut f.app, "<Enter>");
-    assert_eq!(f.app.screen, Screen::Home);
+    assert!(matches!(f.app.screen, Screen::Home { .. }));
     assert!(f.app.open.is_none());
     assert!(!f.app.should_quit);
     let path = f.app.home[0].path.clone();
@@ -215,7 +215,7 @@ fn the_changes_can_be_written_to_a_new_file_never_over_one() {
 fn hanging_up_keeps_the_text_being_written() {
     let mut f = opened();
     press(&mut f.app, "eA note typed just now");
-    f.app.hang_up();
+    crate::tui::effects::hang_up(&mut f.app);
     assert!(f.app.should_quit);
     assert!(f.app.lost.is_empty());
     assert_eq!(
@@ -230,7 +230,7 @@ fn hanging_up_with_changes_unsaved_names_them() {
     let dir = data_dir(&f);
     let _away = break_saving(&dir);
     press(&mut f.app, "eA note");
-    f.app.hang_up();
+    crate::tui::effects::hang_up(&mut f.app);
     assert!(f.app.should_quit);
     assert_eq!(f.app.lost.len(), 1);
     assert!(
@@ -308,9 +308,9 @@ fn a_missing_questionnaire_is_named_with_its_version() {
         version: "1.2.0".into(),
     }];
     crate::store::save(&path, &a).expect("save");
-    f.app.refresh_home();
+    refresh_home(&mut f.app);
     press(&mut f.app, "<Enter>");
-    assert_eq!(f.app.screen, Screen::Questionnaire);
+    assert!(matches!(f.app.screen, Screen::Questionnaire { .. }));
     let folder = f.app.ws.store.questionnaires_dir();
     let words = format!(
         "This assessment uses questionnaire \"myq\" 1.2.0, which is not available. Load it \

@@ -111,7 +111,7 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
     }
     frame.render_widget(Paragraph::new(Line::styled(heads, t.dim)), heads_row);
     let height = usize::from(a.list.height);
-    let top = scroll_for(open.dispute_selected, count, height);
+    let top = scroll_for(app.dispute_cursor().0, count, height);
     let lines: Vec<Line> = open
         .disputes
         .iter()
@@ -119,7 +119,7 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
         .skip(top)
         .take(height)
         .map(|(n, d)| {
-            let highlighted = n == open.dispute_selected;
+            let highlighted = n == app.dispute_cursor().0;
             let marker = if highlighted { "> " } else { "  " };
             let mut text = format!(
                 "{marker}{}{}",
@@ -133,7 +133,7 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), a.list);
-    if let Some(d) = open.disputes.get(open.dispute_selected) {
+    if let Some(d) = open.disputes.get(app.dispute_cursor().0) {
         detail(app, open, d, frame, a.detail);
     }
 }
@@ -201,9 +201,9 @@ fn detail(app: &App, open: &OpenAssessment, d: &Disagreement, frame: &mut Frame,
         .collect();
     let room = usize::from(inner.height).saturating_sub(lines.len());
     if n > 0 && width / n >= MIN_COLUMN {
-        lines.extend(columns(t, d, &notes, open.respondent, width, room));
+        lines.extend(columns(t, d, &notes, app.dispute_cursor().1, width, room));
     } else {
-        lines.extend(rows(t, d, &notes, open.respondent, width, room));
+        lines.extend(rows(t, d, &notes, app.dispute_cursor().1, width, room));
     }
     if let Some((_, _, item)) = found {
         let room = usize::from(inner.height).saturating_sub(lines.len());
@@ -406,7 +406,7 @@ pub fn hit(app: &App, body: Rect, column: u16, row: u16) -> Option<Action> {
     let a = areas(open, body);
     let r = row_in(a.list, column, row)?;
     let len = open.disputes.len();
-    let n = scroll_for(open.dispute_selected, len, usize::from(a.list.height)) + r;
+    let n = scroll_for(app.dispute_cursor().0, len, usize::from(a.list.height)) + r;
     (n < len).then_some(Action::ClickRow(n))
 }
 

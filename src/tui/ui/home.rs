@@ -95,7 +95,7 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
     head.push_str("Level");
     frame.render_widget(Paragraph::new(Span::styled(head, t.dim)), heads);
     let height = usize::from(list.height);
-    let top = scroll_for(app.home_selected, app.home.len(), height);
+    let top = scroll_for(app.home_selected(), app.home.len(), height);
     let lines: Vec<Line> = app
         .home
         .iter()
@@ -103,7 +103,7 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
         .skip(top)
         .take(height)
         .map(|(n, row)| {
-            let selected = n == app.home_selected;
+            let selected = n == app.home_selected();
             let style = row_style(t, selected);
             let marker = if selected { "> " } else { "  " };
             if let Some(e) = &row.error {
@@ -152,7 +152,11 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
 pub fn hit(app: &App, body: Rect, column: u16, row: u16) -> Option<Action> {
     let (_, list) = list_area(body);
     let r = row_in(list, column, row)?;
-    let top = scroll_for(app.home_selected, app.home.len(), usize::from(list.height));
+    let top = scroll_for(
+        app.home_selected(),
+        app.home.len(),
+        usize::from(list.height),
+    );
     let n = top + r;
     (n < app.home.len()).then_some(Action::ClickRow(n))
 }

@@ -36,11 +36,11 @@ pub fn view(app: &App, frame: &mut Frame) {
     }
     let [body, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
     match app.screen {
-        Screen::Home => home::draw(app, frame, body),
-        Screen::Questionnaire => questionnaire::draw(app, frame, body),
-        Screen::Results => results::draw(app, frame, body),
-        Screen::Board => board::draw(app, frame, body),
-        Screen::Disagreements => disputes::draw(app, frame, body),
+        Screen::Home { .. } => home::draw(app, frame, body),
+        Screen::Questionnaire { .. } => questionnaire::draw(app, frame, body),
+        Screen::Results { .. } => results::draw(app, frame, body),
+        Screen::Board { .. } => board::draw(app, frame, body),
+        Screen::Disagreements { .. } => disputes::draw(app, frame, body),
     }
     overlay::draw(app, frame, body);
     status_line(app, frame, status);
@@ -56,11 +56,11 @@ pub fn hit(app: &App, area: Rect, column: u16, row: u16) -> Option<Action> {
         return overlay::hit(app, body, column, row);
     }
     match app.screen {
-        Screen::Home => home::hit(app, body, column, row),
-        Screen::Questionnaire => questionnaire::hit(app, body, column, row),
-        Screen::Results => results::hit(app, body, column, row),
-        Screen::Disagreements => disputes::hit(app, body, column, row),
-        Screen::Board => None,
+        Screen::Home { .. } => home::hit(app, body, column, row),
+        Screen::Questionnaire { .. } => questionnaire::hit(app, body, column, row),
+        Screen::Results { .. } => results::hit(app, body, column, row),
+        Screen::Disagreements { .. } => disputes::hit(app, body, column, row),
+        Screen::Board { .. } => None,
     }
 }
 

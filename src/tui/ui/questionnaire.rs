@@ -77,7 +77,7 @@ pub(crate) fn header(app: &App, open: &OpenAssessment, frame: &mut Frame, area: 
     };
     let label = format!(" {}", answered(answered_count, total, Counted::Items));
     // On the questionnaire, say which key lists the disagreements.
-    let key = if app.screen == Screen::Questionnaire {
+    let key = if matches!(app.screen, Screen::Questionnaire { .. }) {
         " — D"
     } else {
         ""
@@ -310,7 +310,7 @@ pub(crate) fn item_view(app: &App, open: &OpenAssessment, width: usize) -> ItemV
         ItemKind::Choice => {
             let chosen = answer.and_then(|a| a.choice.as_deref());
             for (n, option) in q.options(item).iter().enumerate() {
-                let highlighted = n == open.highlight;
+                let highlighted = n == app.highlight();
                 let mark = if chosen == Some(option.key.as_str()) {
                     "(•)"
                 } else {
@@ -344,7 +344,7 @@ pub(crate) fn item_view(app: &App, open: &OpenAssessment, width: usize) -> ItemV
             let checked = answer.and_then(|a| a.checked.as_ref());
             let na_checks = answer.map(|a| a.na_checks.as_slice()).unwrap_or_default();
             for (n, check) in item.checks.iter().enumerate() {
-                let highlighted = n == open.highlight;
+                let highlighted = n == app.highlight();
                 let ticked = checked.is_some_and(|c| c.contains(&check.id));
                 let is_na = na_checks.contains(&check.id);
                 let mark = if is_na {

@@ -263,7 +263,7 @@ fn link_lines(s: &BoardPack, t: &Theme, area: Rect) -> Vec<Line<'static>> {
 /// Each plan row takes two lines: the item, then owner · source · note.
 fn plan_lines(app: &App, s: &BoardPack, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
-    let selected = app.open.as_ref().map_or(0, |o| o.plan_selected);
+    let selected = app.plan_selected();
     let mut lines = Vec::new();
     for (n, row) in s.action_plan.iter().enumerate() {
         let highlighted = n == selected;
@@ -320,7 +320,7 @@ fn plan(app: &App, s: &BoardPack, frame: &mut Frame, area: Rect) {
         return;
     }
     let lines = plan_lines(app, s, usize::from(inner.width));
-    let selected = app.open.as_ref().map_or(0, |o| o.plan_selected);
+    let selected = app.plan_selected();
     let top = plan_top(selected, s.action_plan.len(), inner.height);
     frame.render_widget(
         Paragraph::new(lines.into_iter().skip(top * 2).collect::<Vec<_>>()),
@@ -339,6 +339,6 @@ pub fn hit(app: &App, body: Rect, column: u16, row: u16) -> Option<Action> {
     let a = areas(body);
     let inner = ratatui::widgets::Block::bordered().inner(a.plan);
     let r = row_in(inner, column, row)?;
-    let n = plan_top(open.plan_selected, s.action_plan.len(), inner.height) + r / 2;
+    let n = plan_top(app.plan_selected(), s.action_plan.len(), inner.height) + r / 2;
     (n < s.action_plan.len()).then_some(Action::ClickRow(n))
 }

@@ -1,0 +1,204 @@
+//! The questionnaire screen: moving between items and answering them. The answer rules
+//! themselves are the core's ([`crate::assessment::Answer`]).
+
+use crate::questionnaire::ItemKind;
+use crate::roles::ROLES;
+use crate::tui::action::Action;
+use crate::tui::editor::Editor;
+
+use super::{
+    App, EditState, EditTarget, Leaving, Mode, OpenAssessment, Picker, PickerKind, Screen,
+    SearchState,
+};
+
+impl App {
+    #[allow(clippy::too_many_lines, clippy::needless_pass_by_value)] // one match, small actions
+    pub(super) fn update_item(&mut self, action: Action) {
+        let highlight = self.highlight();
+        let Some(open) = self.open.as_ref() else {
+            self.screen = Screen::HOME;
+            return;
+        };
+        let kind = open.item().map(|(_, _, i)| i.kind);
+        match action {
+            Action::Up => {
+                self.screen = Screen::Questionnaire {
+                    highlight: highlight.saturating_sub(1),
+                };
+            }
+            Action::Down => {
+                self.screen = Screen::Questionnaire {
+                    highlight: (highlight + 1).min(open.rows().saturating_sub(1)),
+                };
+            }
+            Action::NextItem => {
+                if open.current + 1 < open.items.len() {
+                    let n = open.current + 1;
+                    self.go_to(n);
+                } else {
+                    self.info("This is the last item. Press r for the results.");
+                }
+            }
+            Action::PrevItem => {
+                if open.current > 0 {
+                    let n = open.current - 1;
+                    self.go_to(n);
+                } else {
+                    self.info("This is the first item.");
+                }
+            }
+            Action::Choose(n) if n >= 1 => self.choose(n - 1),
+            Action::ClickOption(n) => self.choose(n),
+            Action::Toggle => self.choose(highlight),
+            Action::ToggleNaCheck => {
+                if kind == Some(ItemKind::Checklist) {
+                    self.change(|a, _, item| a.toggle_na_check(item, highlight));
+                } else {
+                    self.info("x marks a check of a checklist N/A; for the whole item press a.");
+                }
+            }
+            Action::NotApplicable => match open.item() {
+                Some((_, _, item)) if item.kind == ItemKind::Text => {
+                    self.info("A text item is answered in words: press Enter to write.");
+                }
+                Some((_, _, item)) if !item.allows_na() => {
+                    self.info("This item cannot be answered N/A.");
+                }
+                Some(_) => self.change(|a, _, _| a.toggle_na()),
+                None => {}
+            },
+            Action::NextUnanswered => {
+                let len = open.items.len();
+                let next = (1..=len)
+                    .map(|k| (open.current + k) % len.max(1))
+                    .find(|i| !open.value_at(*i).is_answered());
+                match next {
+                    Some(n) if n != open.current || !open.value_at(n).is_answered() => {
+                        if n == open.current {
+                            self.info("This is the only item without an answer.");
+                        }
+                        self.go_to(n);
+                    }
+                    _ => self.info("Every item has an answer. Press r for the results."),
+                }
+            }
+            Action::Edit => {
+                let (target, text) = match (kind, open.answer()) {
+                    (Some(ItemKind::Text), a) => (
+                        EditTarget::Answer,
+                        a.and_then(|a| a.text.clone()).unwrap_or_default(),
+                    ),
+                    (_, a) => (
+                        EditTarget::Note,
+                        a.and_then(|a| a.note.clone()).unwrap_or_default(),
+                    ),
+                };
+                self.mode = Mode::Editor(EditState {
+                    target,
+                    editor: Editor::new(&crate::text::sanitize(&text)),
+                    original: text,
+                });
+            }
+            Action::Owner => {
+                let selected = open
+                    .answer()
+                    .and_then(|a| a.owner.as_deref())
+                    .and_then(|o| ROLES.iter().position(|r| r.id == o))
+                    .unwrap_or(0);
+                self.mode = Mode::Picker(Picker {
+                    kind: PickerKind::Owner,
+                    selected,
+                });
+            }
+            Action::Flag => {
+                let mut flagged = false;
+                self.change(|a, _, _| flagged = a.toggle_flag());
+                self.info(if flagged {
+                    "Flagged for follow-up."
+                } else {
+                    "The flag is off."
+                });
+            }
+            Action::Search => self.mode = Mode::Search(SearchState::default()),
+            Action::GoToSection => {
+                let selected = open.current_section();
+                self.mode = Mode::Picker(Picker {
+                    kind: PickerKind::Section,
+                    selected,
+                });
+            }
+            Action::ClickSection(n) => {
+                if let Some(first) = open.sections.get(n).map(|s| s.first) {
+                    self.go_to(first);
+                }
+            }
+            Action::Results => self.screen = Screen::Results { selected: 0 },
+            Action::Board => self.screen = Screen::Board { selected: 0 },
+            Action::Disagreements => self.show_disputes(),
+            Action::Help => self.mode = Mode::Help(0),
+            Action::Back => self.leave(Leaving::Close),
+            Action::BackOrQuit => {
+                if self.quit_from_questionnaire {
+                    self.leave(Leaving::Quit);
+                } else {
+                    self.leave(Leaving::Close);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Chooses option `index` (0-based) of a choice item, or toggles check `index`.
+    fn choose(&mut self, index: usize) {
+        let Some((q, _, item)) = self.open.as_ref().and_then(OpenAssessment::item) else {
+            return;
+        };
+        match item.kind {
+            ItemKind::Choice => {
+                let options = q.options(item);
+                let Some(key) = options.get(index).map(|o| o.key.clone()) else {
+                    let n = options.len();
+                    self.info(format!(
+                        "There is no option {}: this item has {n}.",
+                        index + 1
+                    ));
+                    return;
+                };
+                self.screen = Screen::Questionnaire { highlight: index };
+                self.change(|a, _, _| a.choose_option(&key));
+            }
+            ItemKind::Checklist => {
+                if index >= item.checks.len() {
+                    let n = item.checks.len();
+                    self.info(format!(
+                        "There is no check {}: this list has {n}.",
+                        index + 1
+                    ));
+                    return;
+                }
+                self.screen = Screen::Questionnaire { highlight: index };
+                self.change(|a, _, item| a.toggle_check(item, index));
+            }
+            ItemKind::Text => self.info("A text item is answered in words: press Enter to write."),
+        }
+    }
+
+    /// Items whose prompt (or id) holds every word of `query`, case aside.
+    pub fn search(&self, query: &str) -> Vec<usize> {
+        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        let Some(open) = self.open.as_ref() else {
+            return Vec::new();
+        };
+        if words.is_empty() {
+            return Vec::new();
+        }
+        (0..open.items.len())
+            .filter(|n| {
+                open.at(*n).is_some_and(|(_, _, item)| {
+                    let hay = format!("{} {}", item.prompt, item.id).to_lowercase();
+                    words.iter().all(|w| hay.contains(w.as_str()))
+                })
+            })
+            .collect()
+    }
+}

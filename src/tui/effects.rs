@@ -1,0 +1,143 @@
+//! Performs what `update` asks for — saving, reading, writing, deleting — and feeds what
+//! came of it back to the app. The only part of the app, with [`super::terminal`], that
+//! touches files; every file operation goes through the core's store and workspace.
+
+use std::collections::VecDeque;
+use std::time::Instant;
+
+use crate::editing::write_copy;
+use crate::report::{self, BoardPack};
+use crate::store::{OutputTarget, Session};
+
+use super::app::{App, Effect, ReportOutcome, WriteForm};
+
+/// Performs `effects` in order. What a result asks for next is done before the effects
+/// that were already waiting, as if the app had done it at once.
+pub fn perform(app: &mut App, effects: Vec<Effect>) {
+    let mut queue: VecDeque<Effect> = effects.into();
+    while let Some(effect) = queue.pop_front() {
+        perform_one(app, effect);
+        for next in app.take_effects().into_iter().rev() {
+            queue.push_front(next);
+        }
+    }
+}
+
+fn perform_one(app: &mut App, effect: Effect) {
+    match effect {
+        Effect::Save => {
+            if let Some(open) = app.open.as_mut() {
+                // Saving stamps the time of the change; worked out after it, the pack
+                // carries that time too, and is the one a written board pack holds.
+                let saved = app.saving.save_change(&mut open.session);
+                app.saved(saved);
+            }
+        }
+        Effect::RetrySave { now } => {
+            retry(app, now);
+            if !now {
+                app.idle_retried();
+            }
+        }
+        Effect::Leave(leaving) => {
+            retry(app, true);
+            app.leave_if_saved(leaving);
+        }
+        Effect::ListHome(then) => {
+            let listed = app.ws.store.list();
+            app.home_listed(listed, then);
+        }
+        Effect::Open(path, then) => app.opened(Session::open(&path), then),
+        Effect::Create { name, organisation } => {
+            let created = app
+                .ws
+                .create(&name, &organisation, None, &app.new_questionnaires)
+                .map_err(|e| crate::text::one_line(&e.to_string()))
+                .and_then(|(path, _)| {
+                    Session::open(&path).map_err(|e| crate::text::one_line(&e.to_string()))
+                });
+            app.created(created);
+        }
+        // Dropping the session releases its lock.
+        Effect::Close(open) => drop(open),
+        Effect::Delete { path, name } => {
+            let deleted = app.ws.store.delete_assessment(&path);
+            app.deleted(&name, deleted);
+        }
+        Effect::LoadComparison(path) => {
+            let loaded = app.ws.load(&path.to_string_lossy());
+            app.comparison_loaded(loaded);
+        }
+        Effect::WriteReport { form, path, format } => {
+            let outcome = write_report(app, &form, &path, format);
+            app.report_written(form, outcome);
+        }
+        Effect::WriteCopy { dialog, file, path } => {
+            let written = match app.open.as_ref() {
+                Some(open) => write_copy(&path, &open.session.assessment),
+                None => Ok(()),
+            };
+            app.copy_written(dialog, file, written);
+        }
+    }
+}
+
+/// Tries the unsaved changes again: at once, or when it is time.
+fn retry(app: &mut App, now: bool) {
+    let Some(open) = app.open.as_mut() else {
+        return;
+    };
+    let saved = if now {
+        app.saving.retry(&mut open.session)
+    } else {
+        app.saving.retry_if_due(&mut open.session, Instant::now())
+    };
+    if let Some(saved) = saved {
+        app.retried(saved);
+    }
+}
+
+/// Writes the board pack `form` asks for to `path`: never over an assessment, a backup, a
+/// lock, the data directory's own files, or a file another supplycheck holds (asked again
+/// on every Enter); an existing file only once the dialog has asked.
+fn write_report(
+    app: &App,
+    form: &WriteForm,
+    path: &std::path::Path,
+    format: report::Format,
+) -> ReportOutcome {
+    match app.ws.store.output_target(path) {
+        Ok(OutputTarget::Folder) => return ReportOutcome::Folder,
+        Err(e) => return ReportOutcome::Refused(e),
+        Ok(OutputTarget::Exists) if !form.replace => return ReportOutcome::Exists,
+        Ok(_) => {}
+    }
+    let pack = match (&form.source, app.open.as_ref()) {
+        (None, Some(open)) => open.pack_to_write(),
+        (Some(source), _) => match app.ws.load(&source.to_string_lossy()) {
+            Ok((_, a)) => BoardPack::build(&app.ws, &a),
+            Err(e) => return ReportOutcome::Unreadable(e),
+        },
+        (None, None) => return ReportOutcome::NothingOpen,
+    };
+    let since = pack.comparison.as_ref().map(|c| c.before.name.clone());
+    let text = report::render(&pack, format);
+    match crate::store::write_atomic(path, text.as_bytes(), false) {
+        Ok(()) => ReportOutcome::Written { since },
+        Err(e) => ReportOutcome::Failed(e),
+    }
+}
+
+/// The terminal went away, or a signal asked the app to stop: the text being written is
+/// kept and saved, saving is tried once more if it failed, and the app ends. What still
+/// could not be saved is named in [`App::lost`].
+pub fn hang_up(app: &mut App) {
+    app.finish_editing();
+    let effects = app.take_effects();
+    perform(app, effects);
+    if app.saving.unsaved().is_some() {
+        retry(app, true);
+    }
+    app.give_up_unsaved();
+    app.should_quit = true;
+}
