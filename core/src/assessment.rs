@@ -6,6 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
+use crate::key::ItemKey;
 use crate::questionnaire::{ItemKind, Questionnaire};
 
 /// The format tag every assessment file carries.
@@ -305,13 +306,14 @@ impl Assessment {
             }
         }
         for (full, answer) in &self.answers {
-            let Some((qid, iid)) = full.split_once('/') else {
+            let Ok(key) = ItemKey::parse(full) else {
                 problems.push(Problem {
                     place: full.clone(),
                     message: "is not a full item name `<questionnaire>/<item>`".into(),
                 });
                 continue;
             };
+            let (qid, iid) = (key.questionnaire(), key.item());
             if !self.questionnaires.iter().any(|q| q.id == qid) {
                 problems.push(Problem {
                     place: full.clone(),
@@ -427,21 +429,21 @@ pub fn resolve_item<'c>(
     catalog: &'c Catalog,
     assessment: &Assessment,
     name: &str,
-) -> Result<(&'c Questionnaire, &'c crate::questionnaire::Item, String), String> {
+) -> Result<(&'c Questionnaire, &'c crate::questionnaire::Item, ItemKey), String> {
     let questionnaires = catalog.for_assessment(assessment);
-    let found: Vec<_> = match name.split_once('/') {
-        Some((qid, iid)) => questionnaires
+    let found: Vec<_> = match ItemKey::parse(name) {
+        Ok(key) => questionnaires
             .iter()
-            .filter(|q| q.id == qid)
-            .filter_map(|q| q.item(iid).map(|(_, i)| (*q, i)))
+            .filter(|q| q.id == key.questionnaire())
+            .filter_map(|q| q.item(key.item()).map(|(_, i)| (*q, i)))
             .collect(),
-        None => questionnaires
+        Err(_) => questionnaires
             .iter()
             .filter_map(|q| q.item(name).map(|(_, i)| (*q, i)))
             .collect(),
     };
     match found.as_slice() {
-        [(q, item)] => Ok((q, item, format!("{}/{}", q.id, item.id))),
+        [(q, item)] => Ok((q, item, ItemKey::new(&q.id, &item.id))),
         [] => Err(format!(
             "no item \"{}\" in this assessment's questionnaires ({}).\n  \
              Run `supplycheck questionnaires show ID` to see the item ids.",
@@ -456,7 +458,7 @@ pub fn resolve_item<'c>(
         many => Err(format!(
             "\"{name}\" is in more than one questionnaire; use its full name: {}",
             many.iter()
-                .map(|(q, i)| format!("{}/{}", q.id, i.id))
+                .map(|(q, i)| ItemKey::new(&q.id, &i.id).to_string())
                 .collect::<Vec<_>>()
                 .join(", ")
         )),

@@ -4,6 +4,7 @@
 //! Imports point inward, in this order (a module uses only those above it):
 //! - [`text`] — making file text safe to show; wording parser errors for people;
 //! - [`questionnaire`], [`roles`] — the questionnaire format and its validation; owner roles;
+//! - [`key`] — an item's key, `<questionnaire>/<item>`; [`walk`] — one walk over the items;
 //! - [`assessment`] — the assessment format: answers and their rules;
 //! - [`catalog`] — the questionnaires a run can use, every version side by side;
 //! - [`scoring`] — the maturity model;
@@ -20,6 +21,7 @@ pub mod catalog;
 pub mod compare;
 pub mod editing;
 pub mod figures;
+pub mod key;
 pub mod merge;
 pub mod pack;
 pub mod questionnaire;
@@ -29,4 +31,5 @@ pub mod store;
 #[cfg(any(test, feature = "test-support"))]
 pub mod test_support;
 pub mod text;
+pub mod walk;
 pub mod workspace;

@@ -12,10 +12,12 @@ use serde::Serialize;
 use crate::assessment::{Answer, Assessment, QuestionnaireRef, Response};
 use crate::catalog::Catalog;
 use crate::figures::describe_answer;
+use crate::key::ItemKey;
 use crate::questionnaire::{Item, Questionnaire};
 use crate::roles::owner_label;
 use crate::scoring::{ItemValue, item_value};
 use crate::text::sanitize_line;
+use crate::walk;
 
 /// One assessment to merge.
 #[derive(Debug, Clone, Copy)]
@@ -343,11 +345,9 @@ struct Items<'q>(HashMap<String, (usize, &'q Questionnaire, &'q Item)>);
 impl<'q> Items<'q> {
     fn of(questionnaires: &[&'q Questionnaire]) -> Self {
         let mut map = HashMap::new();
-        for q in questionnaires {
-            for (_, item) in q.items() {
-                let place = map.len();
-                map.insert(format!("{}/{}", q.id, item.id), (place, *q, item));
-            }
+        for place in walk::items(questionnaires) {
+            let order = map.len();
+            map.insert(place.key.into(), (order, place.questionnaire, place.item));
         }
         Self(map)
     }
@@ -385,8 +385,8 @@ fn item_keys(
     let mut keys: Vec<String> = present
         .into_iter()
         .filter(|k| {
-            k.split_once('/')
-                .is_some_and(|(qid, _)| questionnaires.iter().any(|q| q.id == qid))
+            ItemKey::parse(k)
+                .is_ok_and(|key| questionnaires.iter().any(|q| q.id == key.questionnaire()))
         })
         .map(String::from)
         .collect();

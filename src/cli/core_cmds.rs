@@ -10,6 +10,7 @@ use serde_json::json;
 use super::{Globals, interactive, out};
 use crate::assessment::{apply_value, resolve_item};
 use crate::catalog::Catalog;
+use crate::key::ItemKey;
 use crate::pack::level_text;
 use crate::questionnaire::{ItemKind, Questionnaire};
 use crate::roles;
@@ -436,7 +437,7 @@ pub fn answer(g: &Globals, args: &AnswerArgs) -> anyhow::Result<()> {
     let mut entry = session
         .assessment
         .answers
-        .get(&full)
+        .get(full.as_str())
         .cloned()
         .unwrap_or_default();
     apply_value(q, item, &mut entry, &args.value, args.na_checks.as_deref())
@@ -507,10 +508,12 @@ pub fn score(g: &Globals, args: &ScoreArgs) -> anyhow::Result<()> {
         let _ = writeln!(out, "\nWeakest links (answered below the pass mark):");
         let used = ws.questionnaires_of(&a);
         for gap in &r.gaps {
-            let prompt = gap
-                .item
-                .split_once('/')
-                .and_then(|(qid, iid)| used.iter().find(|q| q.id == qid).and_then(|q| q.item(iid)))
+            let prompt = ItemKey::parse(&gap.item)
+                .ok()
+                .and_then(|key| {
+                    let q = used.iter().find(|q| q.id == key.questionnaire())?;
+                    q.item(key.item())
+                })
                 .map(|(_, i)| clip(&i.prompt, 60))
                 .unwrap_or_default();
             let _ = writeln!(
@@ -634,7 +637,7 @@ fn show_text(q: &Questionnaire) -> String {
                     i.checks.len()
                 ),
             };
-            let _ = writeln!(out, "  {}/{}  {what}", q.id, i.id);
+            let _ = writeln!(out, "  {}  {what}", ItemKey::new(&q.id, &i.id));
             let _ = writeln!(out, "      {}", sanitize_line(&i.prompt));
             for c in &i.checks {
                 let _ = writeln!(out, "        - {}: {}", c.id, sanitize_line(&c.text));

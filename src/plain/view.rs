@@ -5,10 +5,11 @@
 use unicode_width::UnicodeWidthChar;
 
 use crate::assessment::{Answer, Assessment};
-use crate::questionnaire::{Item, ItemKind, Questionnaire, Section};
+use crate::questionnaire::{Item, ItemKind, Questionnaire};
 use crate::roles::{self, ROLES};
 use crate::scoring::{self, ItemValue, LEVEL_MEANINGS, ScoreReport};
 use crate::text::{sanitize, sanitize_line};
+use crate::walk;
 
 /// The prompt of an item's menu.
 pub const ANSWER_PROMPT: &str = "Your answer";
@@ -22,58 +23,27 @@ pub const OWNER_PROMPT: &str = "Owner of the follow-up";
 pub const LEAVE: &str = "Leave plain mode";
 
 /// One item on the walk, with the questionnaire and section it sits in.
-#[derive(Debug, Clone)]
-pub struct Place<'q> {
-    /// The questionnaire.
-    pub q: &'q Questionnaire,
-    /// The section.
-    pub section: &'q Section,
-    /// The item.
-    pub item: &'q Item,
-    /// Its 1-based position in the section.
-    pub number: usize,
-    /// The item's full name, `<questionnaire>/<item>`, under which its answer is stored.
-    pub full: String,
-}
+pub use crate::walk::Place;
 
-impl Place<'_> {
-    /// The item's value under the assessment's answers.
-    pub fn value(&self, a: &Assessment) -> ItemValue {
-        scoring::item_value(self.q, self.item, a.answer(&self.full))
-    }
+/// An item's value under the assessment's answers.
+pub fn value(p: &Place<'_>, a: &Assessment) -> ItemValue {
+    scoring::item_value(p.questionnaire, p.item, a.answer(&p.key))
 }
 
 /// Every item of the questionnaires, in order.
 pub fn places<'q>(questionnaires: &[&'q Questionnaire]) -> Vec<Place<'q>> {
-    questionnaires
-        .iter()
-        .flat_map(|q| {
-            q.sections.iter().flat_map(move |section| {
-                section
-                    .items
-                    .iter()
-                    .enumerate()
-                    .map(move |(i, item)| Place {
-                        q,
-                        section,
-                        item,
-                        number: i + 1,
-                        full: format!("{}/{}", q.id, item.id),
-                    })
-            })
-        })
-        .collect()
+    walk::items(questionnaires).collect()
 }
 
 /// Where the walk starts: the first item (scored, or a text item) without an answer.
 /// `None` when every item has one.
 pub fn first_unanswered(places: &[Place<'_>], a: &Assessment) -> Option<usize> {
-    places.iter().position(|p| !p.value(a).is_answered())
+    places.iter().position(|p| !value(p, a).is_answered())
 }
 
 /// How many items have no answer yet.
 pub fn unanswered(places: &[Place<'_>], a: &Assessment) -> usize {
-    places.iter().filter(|p| !p.value(a).is_answered()).count()
+    places.iter().filter(|p| !value(p, a).is_answered()).count()
 }
 
 /// The header line of an item: where it is and what kind of answer it takes.
@@ -85,9 +55,9 @@ pub fn header(p: &Place<'_>) -> String {
     };
     format!(
         "{} / {}: item {} of {}, {what}",
-        sanitize_line(&p.q.title),
+        sanitize_line(&p.questionnaire.title),
         sanitize_line(&p.section.title),
-        p.number,
+        p.item_index + 1,
         p.section.items.len()
     )
 }
@@ -130,7 +100,7 @@ pub fn answer_words(q: &Questionnaire, item: &Item, answer: Option<&Answer>) -> 
 /// The lines that present an item: header, prompt, guidance, sources, the answer so far, and
 /// note, owner, flag and respondents' answers when there are any. Wrapped to `width`.
 pub fn item_lines(p: &Place<'_>, a: &Assessment, width: usize) -> Vec<String> {
-    let answer = a.answer(&p.full);
+    let answer = a.answer(&p.key);
     let mut paragraphs = vec![header(p), sanitize(&p.item.prompt)];
     if !p.item.guidance.trim().is_empty() {
         paragraphs.push(format!(
@@ -146,16 +116,16 @@ pub fn item_lines(p: &Place<'_>, a: &Assessment, width: usize) -> Vec<String> {
     }
     paragraphs.push(format!(
         "Answer so far: {}",
-        answer_words(p.q, p.item, answer)
+        answer_words(p.questionnaire, p.item, answer)
     ));
-    if let Some(responses) = a.responses.get(&p.full) {
+    if let Some(responses) = a.responses.get(p.key.as_str()) {
         let given: Vec<String> = responses
             .iter()
             .map(|r| {
                 format!(
                     "{}: {}",
                     sanitize_line(&r.respondent),
-                    answer_words(p.q, p.item, Some(&r.answer))
+                    answer_words(p.questionnaire, p.item, Some(&r.answer))
                 )
             })
             .collect();
