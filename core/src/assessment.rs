@@ -3,11 +3,13 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
 use crate::key::ItemKey;
 use crate::questionnaire::{ItemKind, Questionnaire};
+use crate::stamp;
 
 /// The format tag every assessment file carries.
 pub const ASSESSMENT_FORMAT: &str = "supplycheck.assessment/1";
@@ -29,12 +31,12 @@ pub struct Assessment {
     /// Who gave these answers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub respondent: Option<String>,
-    /// When it was created (RFC 3339, UTC).
-    #[serde(deserialize_with = "created")]
-    pub created: String,
-    /// When it last changed (RFC 3339, UTC).
-    #[serde(deserialize_with = "updated")]
-    pub updated: String,
+    /// When it was created (stored as RFC 3339 in UTC, see [`stamp`]).
+    #[serde(deserialize_with = "created", serialize_with = "stamp::serialize")]
+    pub created: Timestamp,
+    /// When it last changed (stored as RFC 3339 in UTC, see [`stamp`]).
+    #[serde(deserialize_with = "updated", serialize_with = "stamp::serialize")]
+    pub updated: Timestamp,
     /// The questionnaires answered, with the versions answered against; each at most once.
     #[serde(deserialize_with = "questionnaire_refs")]
     pub questionnaires: Vec<QuestionnaireRef>,
@@ -112,26 +114,12 @@ fn valid_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> 
     }
 }
 
-fn created<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    timestamp(d, "created")
+fn created<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error> {
+    stamp::deserialize(d, "created")
 }
 
-fn updated<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    timestamp(d, "updated")
-}
-
-/// Reads the timestamp `field`, refusing text that is not an RFC 3339 timestamp.
-fn timestamp<'de, D: serde::Deserializer<'de>>(d: D, field: &str) -> Result<String, D::Error> {
-    let text = String::deserialize(d)?;
-    if text.parse::<jiff::Timestamp>().is_ok() {
-        Ok(text)
-    } else {
-        let shown: String = crate::text::one_line(&text).chars().take(40).collect();
-        Err(serde::de::Error::custom(format!(
-            "\"{field}\" is \"{shown}\", which is not a timestamp; write an RFC 3339 time \
-             such as \"2026-11-22T10:00:00Z\""
-        )))
-    }
+fn updated<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error> {
+    stamp::deserialize(d, "updated")
 }
 
 /// Reads the questionnaires of an assessment, refusing one listed twice.
@@ -234,14 +222,14 @@ impl Assessment {
         respondent: Option<String>,
         questionnaires: &[&Questionnaire],
     ) -> Self {
-        let now = now_rfc3339();
+        let now = stamp::now();
         Self {
             format: ASSESSMENT_FORMAT.to_string(),
             id,
             name,
             organisation,
             respondent,
-            created: now.clone(),
+            created: now,
             updated: now,
             questionnaires: questionnaires
                 .iter()
@@ -270,7 +258,7 @@ impl Assessment {
 
     /// Sets `updated` to now.
     pub fn touch(&mut self) {
-        self.updated = now_rfc3339();
+        self.updated = stamp::now();
     }
 
     /// Checks the answers against the questionnaires. Answers are never dropped: each one
@@ -417,9 +405,7 @@ pub fn answer_problems(
 
 /// The current time as RFC 3339 in UTC, to the second.
 pub fn now_rfc3339() -> String {
-    jiff::Timestamp::now()
-        .strftime("%Y-%m-%dT%H:%M:%SZ")
-        .to_string()
+    stamp::stored(&stamp::now())
 }
 
 /// Finds the item an assessment's user means by `name`: a full name
@@ -606,5 +592,33 @@ mod tests {
             !a.set_answer("worked-example/b", choice("fully")),
             "no dispute to settle"
         );
+    }
+
+    #[test]
+    fn the_examples_round_trip_byte_for_byte() {
+        for text in [
+            include_str!("../../examples/acme-2025.json"),
+            include_str!("../../examples/acme-2026.json"),
+        ] {
+            let a: Assessment = serde_json::from_str(text).expect("an example assessment");
+            let mut again = serde_json::to_string_pretty(&a).expect("serialises");
+            again.push('\n');
+            assert_eq!(again, text);
+        }
+    }
+
+    #[test]
+    fn times_are_kept_as_times_and_stored_as_rfc_3339_in_utc() {
+        let text = include_str!("../../examples/acme-2026.json");
+        let mut a: Assessment = serde_json::from_str(text).expect("an example assessment");
+        assert_eq!(a.created.to_string(), "2026-11-02T09:00:00Z");
+        assert!(a.created < a.updated);
+        a.updated = "2026-11-22T12:00:00+02:00".parse().expect("a time");
+        let json = serde_json::to_value(&a).expect("serialises");
+        assert_eq!(json["updated"], "2026-11-22T10:00:00Z");
+        let before = a.updated;
+        a.touch();
+        assert!(a.updated > before);
+        assert_eq!(a.updated.subsec_nanosecond(), 0);
     }
 }

@@ -7,6 +7,7 @@ use crate::figures::describe_answer;
 use crate::key::ItemKey;
 use crate::questionnaire::{Item, Questionnaire};
 use crate::scoring::{self, Figures, ItemValue, item_value};
+use crate::stamp;
 use crate::text::sanitize_line;
 use crate::walk;
 
@@ -207,7 +208,7 @@ fn side(a: &Assessment) -> Side {
     Side {
         id: sanitize_line(&a.id),
         name: sanitize_line(&a.name),
-        updated: a.updated.clone(),
+        updated: stamp::stored(&a.updated),
     }
 }
 

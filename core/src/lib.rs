@@ -2,7 +2,8 @@
 //! mode, the command line and the report writers are edges around it.
 //!
 //! Imports point inward, in this order (a module uses only those above it):
-//! - [`text`] — making file text safe to show; wording parser errors for people;
+//! - [`text`] — making file text safe to show; wording parser errors for people; [`stamp`] —
+//!   points in time and their stored form;
 //! - [`questionnaire`], [`roles`] — the questionnaire format and its validation; owner roles;
 //! - [`key`] — an item's key, `<questionnaire>/<item>`; [`walk`] — one walk over the items;
 //! - [`assessment`] — the assessment format: answers and their rules;
@@ -27,6 +28,7 @@ pub mod pack;
 pub mod questionnaire;
 pub mod roles;
 pub mod scoring;
+pub mod stamp;
 pub mod store;
 #[cfg(any(test, feature = "test-support"))]
 pub mod test_support;

@@ -13,6 +13,7 @@ use crate::compare::{self, Comparison};
 use crate::questionnaire::{ItemKind, Questionnaire};
 use crate::roles::owner_label;
 use crate::scoring::{self, Figures, ScoreReport};
+use crate::stamp;
 use crate::text::{sanitize, sanitize_line};
 use crate::walk::{self, Place};
 use crate::workspace::Workspace;
@@ -304,8 +305,8 @@ impl BoardPack {
                 name: sanitize_line(&a.name),
                 organisation: sanitize_line(&a.organisation),
                 respondent: a.respondent.as_deref().map(sanitize_line),
-                created: sanitize_line(&a.created),
-                updated: sanitize_line(&a.updated),
+                created: stamp::stored(&a.created),
+                updated: stamp::stored(&a.updated),
             },
             questionnaires: questionnaires
                 .iter()

@@ -14,6 +14,7 @@ use crate::key::ItemKey;
 use crate::pack::level_text;
 use crate::questionnaire::{ItemKind, Questionnaire};
 use crate::roles;
+use crate::stamp;
 use crate::text::sanitize_line;
 
 // A score with one decimal, as `score`, the workshop commands and plain mode print it.
@@ -146,12 +147,9 @@ pub fn new(g: &Globals, args: &NewArgs) -> anyhow::Result<()> {
         ask_new(&ws.catalog, args)?
     } else {
         (
-            args.name.clone().unwrap_or_else(|| {
-                format!(
-                    "Supplier assessment {}",
-                    &crate::assessment::now_rfc3339()[..10]
-                )
-            }),
+            args.name
+                .clone()
+                .unwrap_or_else(|| format!("Supplier assessment {}", stamp::date(&stamp::now()))),
             args.org.clone().unwrap_or_default(),
             args.respondent.clone(),
             args.questionnaires.clone(),
@@ -270,8 +268,8 @@ pub fn list(g: &Globals, args: &ListArgs) -> anyhow::Result<()> {
                         "organisation": a.organisation,
                         "respondent": a.respondent,
                         "path": l.path,
-                        "created": a.created,
-                        "updated": a.updated,
+                        "created": stamp::stored(&a.created),
+                        "updated": stamp::stored(&a.updated),
                         "answered": r.overall.answered,
                         "total": r.overall.total,
                         "score": r.overall.score,
@@ -306,11 +304,7 @@ pub fn list(g: &Globals, args: &ListArgs) -> anyhow::Result<()> {
                     clip(&a.id, 28),
                     clip(&a.name, 30),
                     clip(&a.organisation, 20),
-                    a.updated
-                        .replace('T', " ")
-                        .trim_end_matches('Z')
-                        .get(..16)
-                        .unwrap_or(""),
+                    stamp::minute(&a.updated),
                     format!("{}/{}", r.overall.answered, r.overall.total),
                     level_text(&r.overall)
                 );
@@ -347,7 +341,7 @@ fn list_deleted(ws: &crate::workspace::Workspace, json: bool) -> anyhow::Result<
                     Ok(a) => {
                         row["assessment_name"] = json!(a.name);
                         row["organisation"] = json!(a.organisation);
-                        row["updated"] = json!(a.updated);
+                        row["updated"] = json!(stamp::stored(&a.updated));
                     }
                     Err(e) => row["error"] = json!(e),
                 }

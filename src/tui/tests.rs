@@ -83,7 +83,7 @@ fn add_assessment(
         a.answers
             .insert(format!("worked-example/{item}"), answer.clone());
     }
-    a.updated = updated.to_string();
+    a.updated = updated.parse().expect("a time");
     store::save(&path, &a).expect("save");
     a.id
 }
@@ -896,7 +896,7 @@ fn a_board_pack_written_after_a_change_holds_the_time_it_was_saved() {
     );
     let text = std::fs::read_to_string(out.path().join(&name)).expect("written");
     let pack: serde_json::Value = serde_json::from_str(&text).expect("json");
-    let updated = saved(&f.app).updated;
+    let updated = crate::stamp::stored(&saved(&f.app).updated);
     assert_ne!(updated, "2020-01-01T00:00:00Z", "the change is saved");
     assert_eq!(pack["assessment"]["updated"], updated.as_str());
 }
@@ -938,7 +938,7 @@ mod snapshots {
         press(&mut f.app, "<Esc>");
         let path = f.app.home[0].path.clone();
         let mut a = store::load(&path).expect("load");
-        a.updated = "2026-11-22T11:32:05Z".into();
+        a.updated = "2026-11-22T11:32:05Z".parse().expect("a time");
         store::save(&path, &a).expect("save");
         f.app.refresh_home();
         f.app.status = Status::None;
