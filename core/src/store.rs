@@ -487,10 +487,14 @@ impl Store {
 }
 
 /// Makes a file-safe, lower-case id from a name: letters and digits joined by `-`, at most
-/// 48 characters; `assessment` when nothing is left.
+/// 48 characters; `assessment` when nothing is left. Letters beyond ASCII are spelled in
+/// ASCII ("Café" → `cafe`, "Ærø" → `aero`) rather than dropped.
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
+    for c in deunicode::deunicode(name)
+        .chars()
+        .flat_map(char::to_lowercase)
+    {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {
@@ -1438,6 +1442,33 @@ mod tests {
         assert_eq!(slug("???"), "assessment");
         assert!(slug(&"x".repeat(200)).len() <= 48);
         assert!(crate::questionnaire::is_valid_id(&slug("Ünïcødé Ltd")));
+    }
+
+    #[test]
+    fn slugs_spell_letters_beyond_ascii_in_ascii() {
+        assert_eq!(slug("Café"), "cafe");
+        assert_eq!(slug("Ærø Færgeri"), "aero-faergeri");
+        assert_eq!(slug("Ünïcødé Ltd"), "unicode-ltd");
+        assert_eq!(slug("Straße & Söhne GmbH"), "strasse-sohne-gmbh");
+        assert_eq!(slug("Łódź Logistics"), "lodz-logistics");
+        for name in [
+            "Café",
+            "Ærø",
+            "東京 Supplies",
+            "Москва",
+            "🦀 crab shack",
+            "\u{1b}[31mred\u{1b}[0m",
+            "\u{0}\u{7f}",
+            &"é".repeat(200),
+            &"Ⅻ".repeat(100),
+        ] {
+            let id = slug(name);
+            assert!(
+                crate::questionnaire::is_valid_id(&id),
+                "{name:?} gave {id:?}"
+            );
+            assert!(id.len() <= 48, "{name:?} gave {id:?}");
+        }
     }
 
     #[test]
