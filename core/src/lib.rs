@@ -7,7 +7,8 @@
 //! - [`questionnaire`], [`roles`] — the questionnaire format and its validation; owner roles;
 //! - [`key`] — an item's key, `<questionnaire>/<item>`; [`walk`] — one walk over the items;
 //! - [`assessment`] — the assessment format: answers and their rules;
-//! - [`catalog`] — the questionnaires a run can use, every version side by side;
+//! - [`catalog`] — the questionnaires a run can use, every version side by side; an
+//!   assessment's answers checked against them;
 //! - [`scoring`] — the maturity model;
 //! - [`figures`] — how a figure or an answer is put in words, the same on every surface;
 //! - [`store`] — the data directory: safe reads and writes, locks, deleted assessments (the

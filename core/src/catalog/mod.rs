@@ -4,12 +4,16 @@
 //! A questionnaire is known by its id and version; several versions of one id sit side by
 //! side, so an assessment is always scored against the version it was answered on.
 
+mod answers;
+
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
 
 use crate::assessment::{Assessment, QuestionnaireRef};
 use crate::questionnaire::{Finding, Origin, Questionnaire, QuestionnaireError};
 use crate::text::sanitize_line;
+
+pub use answers::resolve_item;
 
 /// The longest id a questionnaire may have: it becomes part of a file name.
 pub const MAX_ID_LEN: usize = 64;

@@ -4,7 +4,8 @@ use anyhow::{Context, bail};
 
 use super::super::{Globals, out};
 use super::AnswerArgs;
-use crate::assessment::{apply_value, resolve_item};
+use crate::assessment::apply_value;
+use crate::catalog::resolve_item;
 use crate::questionnaire::ItemKind;
 use crate::roles;
 use crate::text::sanitize_line;
