@@ -12,8 +12,8 @@
 #[cfg(test)]
 pub(crate) use supplycheck_core::test_support;
 pub use supplycheck_core::{
-    assessment, catalog, compare, editing, figures, merge, pack, questionnaire, roles, scoring,
-    store, text, workspace,
+    assessment, catalog, compare, editing, figures, key, merge, pack, questionnaire, roles,
+    scoring, stamp, store, text, walk, workspace,
 };
 
 pub mod cli;

@@ -42,8 +42,8 @@ fn empty(ws: &Workspace) -> Assessment {
         Some("Board & executives".into()),
         &[q],
     );
-    a.created = "2026-11-22T10:00:00Z".into();
-    a.updated = "2026-11-22T11:32:05Z".into();
+    a.created = "2026-11-22T10:00:00Z".parse().expect("a time");
+    a.updated = "2026-11-22T11:32:05Z".parse().expect("a time");
     a
 }
 
@@ -411,8 +411,8 @@ fn earlier(ws: &Workspace) -> Assessment {
         None,
         &qs,
     );
-    a.created = "2025-11-02T09:00:00Z".into();
-    a.updated = "2025-11-20T15:30:00Z".into();
+    a.created = "2025-11-02T09:00:00Z".parse().expect("a time");
+    a.updated = "2025-11-20T15:30:00Z".parse().expect("a time");
     set(&mut a, "appetite", |x| {
         x.text = Some("High, \"for now\"\nto be reviewed".into());
     });

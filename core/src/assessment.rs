@@ -3,10 +3,11 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::Catalog;
 use crate::questionnaire::{Item, ItemKind, Questionnaire};
+use crate::stamp;
 
 /// The format tag every assessment file carries.
 pub const ASSESSMENT_FORMAT: &str = "supplycheck.assessment/1";
@@ -28,12 +29,12 @@ pub struct Assessment {
     /// Who gave these answers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub respondent: Option<String>,
-    /// When it was created (RFC 3339, UTC).
-    #[serde(deserialize_with = "created")]
-    pub created: String,
-    /// When it last changed (RFC 3339, UTC).
-    #[serde(deserialize_with = "updated")]
-    pub updated: String,
+    /// When it was created (stored as RFC 3339 in UTC, see [`stamp`]).
+    #[serde(deserialize_with = "created", serialize_with = "stamp::serialize")]
+    pub created: Timestamp,
+    /// When it last changed (stored as RFC 3339 in UTC, see [`stamp`]).
+    #[serde(deserialize_with = "updated", serialize_with = "stamp::serialize")]
+    pub updated: Timestamp,
     /// The questionnaires answered, with the versions answered against; each at most once.
     #[serde(deserialize_with = "questionnaire_refs")]
     pub questionnaires: Vec<QuestionnaireRef>,
@@ -111,26 +112,12 @@ fn valid_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> 
     }
 }
 
-fn created<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    timestamp(d, "created")
+fn created<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error> {
+    stamp::deserialize(d, "created")
 }
 
-fn updated<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    timestamp(d, "updated")
-}
-
-/// Reads the timestamp `field`, refusing text that is not an RFC 3339 timestamp.
-fn timestamp<'de, D: serde::Deserializer<'de>>(d: D, field: &str) -> Result<String, D::Error> {
-    let text = String::deserialize(d)?;
-    if text.parse::<jiff::Timestamp>().is_ok() {
-        Ok(text)
-    } else {
-        let shown: String = crate::text::one_line(&text).chars().take(40).collect();
-        Err(serde::de::Error::custom(format!(
-            "\"{field}\" is \"{shown}\", which is not a timestamp; write an RFC 3339 time \
-             such as \"2026-11-22T10:00:00Z\""
-        )))
-    }
+fn updated<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error> {
+    stamp::deserialize(d, "updated")
 }
 
 /// Reads the questionnaires of an assessment, refusing one listed twice.
@@ -233,14 +220,14 @@ impl Assessment {
         respondent: Option<String>,
         questionnaires: &[&Questionnaire],
     ) -> Self {
-        let now = now_rfc3339();
+        let now = stamp::now();
         Self {
             format: ASSESSMENT_FORMAT.to_string(),
             id,
             name,
             organisation,
             respondent,
-            created: now.clone(),
+            created: now,
             updated: now,
             questionnaires: questionnaires
                 .iter()
@@ -269,83 +256,7 @@ impl Assessment {
 
     /// Sets `updated` to now.
     pub fn touch(&mut self) {
-        self.updated = now_rfc3339();
-    }
-
-    /// Checks the answers against the questionnaires. Answers are never dropped: each one
-    /// that does not fit (unknown item, unknown option or check, wrong kind) is reported.
-    pub fn check(&self, catalog: &Catalog) -> Vec<Problem> {
-        let mut problems = Vec::new();
-        if self.format != ASSESSMENT_FORMAT {
-            problems.push(Problem {
-                place: "format".into(),
-                message: format!(
-                    "is \"{}\"; this version of supplycheck reads \"{ASSESSMENT_FORMAT}\"",
-                    self.format
-                ),
-            });
-        }
-        for qref in &self.questionnaires {
-            match catalog.for_ref(qref) {
-                None => problems.push(Problem {
-                    place: qref.id.clone(),
-                    message: "this questionnaire is not available: put its file in the data \
-                              directory's questionnaires/ folder or pass --questionnaire-file"
-                        .into(),
-                }),
-                Some(q) if q.version != qref.version => problems.push(Problem {
-                    place: qref.id.clone(),
-                    message: format!(
-                        "answered against version {}, now version {}; answers to items that \
-                         still exist are kept",
-                        qref.version, q.version
-                    ),
-                }),
-                Some(_) => {}
-            }
-        }
-        for (full, answer) in &self.answers {
-            let Some((qid, iid)) = full.split_once('/') else {
-                problems.push(Problem {
-                    place: full.clone(),
-                    message: "is not a full item name `<questionnaire>/<item>`".into(),
-                });
-                continue;
-            };
-            if !self.questionnaires.iter().any(|q| q.id == qid) {
-                problems.push(Problem {
-                    place: full.clone(),
-                    message: format!(
-                        "answers questionnaire \"{qid}\", which this assessment does not use; \
-                         the answer is kept but not scored"
-                    ),
-                });
-                continue;
-            }
-            let used = self.questionnaires.iter().find(|r| r.id == qid);
-            let Some(q) = used.and_then(|r| catalog.for_ref(r)) else {
-                continue;
-            };
-            let Some((_, item)) = q.item(iid) else {
-                problems.push(Problem {
-                    place: full.clone(),
-                    message: format!(
-                        "no such item in {qid} {}; the answer is kept but not scored",
-                        q.version
-                    ),
-                });
-                continue;
-            };
-            problems.extend(
-                answer_problems(q, item, answer)
-                    .into_iter()
-                    .map(|message| Problem {
-                        place: full.clone(),
-                        message,
-                    }),
-            );
-        }
-        problems
+        self.updated = stamp::now();
     }
 }
 
@@ -415,52 +326,7 @@ pub fn answer_problems(
 
 /// The current time as RFC 3339 in UTC, to the second.
 pub fn now_rfc3339() -> String {
-    jiff::Timestamp::now()
-        .strftime("%Y-%m-%dT%H:%M:%SZ")
-        .to_string()
-}
-
-/// Finds the item an assessment's user means by `name`: a full name
-/// `<questionnaire>/<item>`, or a bare item id that only one of its questionnaires has.
-/// Returns the questionnaire, the item and its full name, or a message for people.
-pub fn resolve_item<'c>(
-    catalog: &'c Catalog,
-    assessment: &Assessment,
-    name: &str,
-) -> Result<(&'c Questionnaire, &'c crate::questionnaire::Item, String), String> {
-    let questionnaires = catalog.for_assessment(assessment);
-    let found: Vec<_> = match name.split_once('/') {
-        Some((qid, iid)) => questionnaires
-            .iter()
-            .filter(|q| q.id == qid)
-            .filter_map(|q| q.item(iid).map(|(_, i)| (*q, i)))
-            .collect(),
-        None => questionnaires
-            .iter()
-            .filter_map(|q| q.item(name).map(|(_, i)| (*q, i)))
-            .collect(),
-    };
-    match found.as_slice() {
-        [(q, item)] => Ok((q, item, format!("{}/{}", q.id, item.id))),
-        [] => Err(format!(
-            "no item \"{}\" in this assessment's questionnaires ({}).\n  \
-             Run `supplycheck questionnaires show ID` to see the item ids.",
-            crate::text::sanitize_line(name),
-            assessment
-                .questionnaires
-                .iter()
-                .map(|q| q.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
-        many => Err(format!(
-            "\"{name}\" is in more than one questionnaire; use its full name: {}",
-            many.iter()
-                .map(|(q, i)| format!("{}/{}", q.id, i.id))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
-    }
+    stamp::stored(&stamp::now())
 }
 
 /// Sets the answer of `item` from a command-line VALUE: an option key, `na`, a
@@ -765,5 +631,33 @@ mod tests {
         assert_eq!(a.text.as_deref(), Some("We use SBOMs."));
         assert!(a.set_written(false, "  \n"));
         assert_eq!(a.note, None);
+    }
+
+    #[test]
+    fn the_examples_round_trip_byte_for_byte() {
+        for text in [
+            include_str!("../../examples/acme-2025.json"),
+            include_str!("../../examples/acme-2026.json"),
+        ] {
+            let a: Assessment = serde_json::from_str(text).expect("an example assessment");
+            let mut again = serde_json::to_string_pretty(&a).expect("serialises");
+            again.push('\n');
+            assert_eq!(again, text);
+        }
+    }
+
+    #[test]
+    fn times_are_kept_as_times_and_stored_as_rfc_3339_in_utc() {
+        let text = include_str!("../../examples/acme-2026.json");
+        let mut a: Assessment = serde_json::from_str(text).expect("an example assessment");
+        assert_eq!(a.created.to_string(), "2026-11-02T09:00:00Z");
+        assert!(a.created < a.updated);
+        a.updated = "2026-11-22T12:00:00+02:00".parse().expect("a time");
+        let json = serde_json::to_value(&a).expect("serialises");
+        assert_eq!(json["updated"], "2026-11-22T10:00:00Z");
+        let before = a.updated;
+        a.touch();
+        assert!(a.updated > before);
+        assert_eq!(a.updated.subsec_nanosecond(), 0);
     }
 }

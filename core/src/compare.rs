@@ -4,9 +4,12 @@ use serde::Serialize;
 
 use crate::assessment::Assessment;
 use crate::figures::{ScoreChange, describe_answer};
+use crate::key::ItemKey;
 use crate::questionnaire::{Item, Questionnaire};
 use crate::scoring::{self, Figures, ItemValue, item_value};
+use crate::stamp;
 use crate::text::sanitize_line;
+use crate::walk;
 
 /// The format tag of `supplycheck compare --json`.
 pub const COMPARE_FORMAT: &str = "supplycheck.compare/1";
@@ -156,25 +159,25 @@ pub fn compare(
     let mut slipped = Vec::new();
     let mut newly_answered = Vec::new();
     let mut no_longer_answered = Vec::new();
-    for q in qs_after {
-        if !qs_before.iter().any(|b| b.id == q.id) {
-            continue;
-        }
-        for (_, item) in q.items() {
-            let full = format!("{}/{}", q.id, item.id);
-            let was = item_value(q, item, before.answer(&full));
-            let now = item_value(q, item, after.answer(&full));
-            let change = || item_change(q, item, &full, before, after, was, now);
-            match (was.is_answered(), now.is_answered()) {
-                (false, true) => newly_answered.push(change()),
-                (true, false) => no_longer_answered.push(change()),
-                _ => {
-                    if let (ItemValue::Value(b), ItemValue::Value(a)) = (was, now) {
-                        if a > b {
-                            improved.push(change());
-                        } else if a < b {
-                            slipped.push(change());
-                        }
+    let shared: Vec<&Questionnaire> = qs_after
+        .iter()
+        .copied()
+        .filter(|q| qs_before.iter().any(|b| b.id == q.id))
+        .collect();
+    for place in walk::items(&shared) {
+        let (q, item) = (place.questionnaire, place.item);
+        let was = item_value(q, item, before.answer(&place.key));
+        let now = item_value(q, item, after.answer(&place.key));
+        let change = || item_change(q, item, &place.key, before, after, was, now);
+        match (was.is_answered(), now.is_answered()) {
+            (false, true) => newly_answered.push(change()),
+            (true, false) => no_longer_answered.push(change()),
+            _ => {
+                if let (ItemValue::Value(b), ItemValue::Value(a)) = (was, now) {
+                    if a > b {
+                        improved.push(change());
+                    } else if a < b {
+                        slipped.push(change());
                     }
                 }
             }
@@ -201,14 +204,14 @@ fn side(a: &Assessment) -> Side {
     Side {
         id: sanitize_line(&a.id),
         name: sanitize_line(&a.name),
-        updated: a.updated.clone(),
+        updated: stamp::stored(&a.updated),
     }
 }
 
 fn item_change(
     q: &Questionnaire,
     item: &Item,
-    full: &str,
+    key: &ItemKey,
     before: &Assessment,
     after: &Assessment,
     was: ItemValue,
@@ -219,10 +222,10 @@ fn item_change(
         _ => None,
     };
     ItemChange {
-        item: full.to_string(),
+        item: key.to_string(),
         prompt: sanitize_line(&item.prompt),
-        answer_before: describe_answer(q, item, before.answer(full)),
-        answer_after: describe_answer(q, item, after.answer(full)),
+        answer_before: describe_answer(q, item, before.answer(key)),
+        answer_after: describe_answer(q, item, after.answer(key)),
         value_before: number(was),
         value_after: number(now),
     }

@@ -2,10 +2,13 @@
 //! mode, the command line and the report writers are edges around it.
 //!
 //! Imports point inward, in this order (a module uses only those above it):
-//! - [`text`] — making file text safe to show; wording parser errors for people;
+//! - [`text`] — making file text safe to show; wording parser errors for people; [`stamp`] —
+//!   points in time and their stored form;
 //! - [`questionnaire`], [`roles`] — the questionnaire format and its validation; owner roles;
+//! - [`key`] — an item's key, `<questionnaire>/<item>`; [`walk`] — one walk over the items;
 //! - [`assessment`] — the assessment format: answers and their rules;
-//! - [`catalog`] — the questionnaires a run can use, every version side by side;
+//! - [`catalog`] — the questionnaires a run can use, every version side by side; an
+//!   assessment's answers checked against them;
 //! - [`level`] — the maturity levels in words (number, name, meaning);
 //! - [`scoring`] — the maturity model;
 //! - [`figures`] — how a figure or an answer is put in words, the same on every surface;
@@ -22,13 +25,16 @@ pub mod compare;
 pub mod editing;
 pub mod figures;
 pub mod level;
+pub mod key;
 pub mod merge;
 pub mod pack;
 pub mod questionnaire;
 pub mod roles;
 pub mod scoring;
+pub mod stamp;
 pub mod store;
 #[cfg(any(test, feature = "test-support"))]
 pub mod test_support;
 pub mod text;
+pub mod walk;
 pub mod workspace;

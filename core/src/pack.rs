@@ -10,10 +10,12 @@ use serde::Serialize;
 
 use crate::assessment::Assessment;
 use crate::compare::{self, Comparison};
-use crate::questionnaire::{Item, ItemKind, Questionnaire};
+use crate::questionnaire::{ItemKind, Questionnaire};
 use crate::roles::owner_label;
 use crate::scoring::{self, Figures, ScoreReport};
+use crate::stamp;
 use crate::text::{sanitize, sanitize_line};
+use crate::walk::{self, Place};
 use crate::workspace::Workspace;
 
 pub use crate::figures::{
@@ -240,30 +242,29 @@ impl BoardPack {
         let mut board_answers = Vec::new();
         let mut areas = Vec::new();
         let mut section_scores = score.sections.iter();
-        for q in questionnaires {
-            for section in &q.sections {
-                let section_id = format!("{}/{}", q.id, section.id);
-                let section_title = sanitize_line(&section.title);
-                if let Some(s) = section_scores.next() {
-                    areas.push(Area {
-                        id: s.id.clone(),
-                        title: section_title.clone(),
-                        questionnaire: sanitize_line(&q.title),
-                        figures: s.figures.clone(),
+        for section in walk::sections(questionnaires) {
+            let section_id = section.id();
+            let section_title = sanitize_line(&section.section.title);
+            if let Some(s) = section_scores.next() {
+                areas.push(Area {
+                    id: s.id.clone(),
+                    title: section_title.clone(),
+                    questionnaire: sanitize_line(&section.questionnaire.title),
+                    figures: s.figures.clone(),
+                });
+            }
+            for place in section.items() {
+                let is_text = place.item.kind == ItemKind::Text;
+                let row = item_row(place, &section_id, &section_title, a);
+                if is_text {
+                    board_answers.push(BoardAnswer {
+                        item: row.item.clone(),
+                        prompt: row.prompt.clone(),
+                        section: row.section.clone(),
+                        answer: (row.status == Status::Text).then(|| row.answer.clone()),
                     });
                 }
-                for item in &section.items {
-                    let row = item_row(q, &section_id, &section_title, item, a);
-                    if item.kind == ItemKind::Text {
-                        board_answers.push(BoardAnswer {
-                            item: row.item.clone(),
-                            prompt: row.prompt.clone(),
-                            section: row.section.clone(),
-                            answer: (row.status == Status::Text).then(|| row.answer.clone()),
-                        });
-                    }
-                    items.push(row);
-                }
+                items.push(row);
             }
         }
         let find = |full: &str| items.iter().find(|r| r.item == full);
@@ -304,8 +305,8 @@ impl BoardPack {
                 name: sanitize_line(&a.name),
                 organisation: sanitize_line(&a.organisation),
                 respondent: a.respondent.as_deref().map(sanitize_line),
-                created: sanitize_line(&a.created),
-                updated: sanitize_line(&a.updated),
+                created: stamp::stored(&a.created),
+                updated: stamp::stored(&a.updated),
             },
             questionnaires: questionnaires
                 .iter()
@@ -366,17 +367,20 @@ impl BoardPack {
         ));
         // Like the comparison, an earlier answer is read against the questionnaire of this
         // pack, and only where the earlier assessment used that questionnaire too.
-        for q in questionnaires {
+        for Place {
+            questionnaire: q,
+            item,
+            key,
+            ..
+        } in walk::items(questionnaires)
+        {
             let shared = earlier_questionnaires.iter().any(|e| e.id == q.id);
-            for (_, item) in q.items() {
-                let full = format!("{}/{}", q.id, item.id);
-                let answer = earlier.answer(&full).filter(|_| shared);
-                let (status, value) = status_of(q, scoring::item_value(q, item, answer));
-                pack.earlier_answers.push(EarlierAnswer {
-                    answer: answer_label(q, item, answer, status),
-                    value,
-                });
-            }
+            let answer = earlier.answer(&key).filter(|_| shared);
+            let (status, value) = status_of(q, scoring::item_value(q, item, answer));
+            pack.earlier_answers.push(EarlierAnswer {
+                answer: answer_label(q, item, answer, status),
+                value,
+            });
         }
         pack
     }
@@ -415,22 +419,21 @@ fn action(row: &ItemRow, is_gap: bool) -> Action {
     }
 }
 
-fn item_row(
-    q: &Questionnaire,
-    section_id: &str,
-    section_title: &str,
-    item: &Item,
-    a: &Assessment,
-) -> ItemRow {
-    let full = format!("{}/{}", q.id, item.id);
-    let answer = a.answer(&full);
+fn item_row(place: Place<'_>, section_id: &str, section_title: &str, a: &Assessment) -> ItemRow {
+    let Place {
+        questionnaire: q,
+        item,
+        key,
+        ..
+    } = place;
+    let answer = a.answer(&key);
     let (status, number) = status_of(q, scoring::item_value(q, item, answer));
     let scored = item.is_scored();
     ItemRow {
         questionnaire: q.id.clone(),
         section_id: section_id.to_string(),
         section: section_title.to_string(),
-        item: full,
+        item: key.into(),
         kind: item.kind.as_str(),
         prompt: sanitize_line(&item.prompt),
         refs: item.refs.iter().map(|r| sanitize_line(r)).collect(),

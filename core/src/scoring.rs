@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::assessment::{Answer, Assessment};
 use crate::level::Level;
 use crate::questionnaire::{Item, ItemKind, Questionnaire};
+use crate::walk::{self, Place};
 
 /// The format tag of `supplycheck score --json`.
 pub const SCORE_FORMAT: &str = "supplycheck.score/1";
@@ -175,53 +176,51 @@ pub fn score(questionnaires: &[&Questionnaire], assessment: &Assessment) -> Scor
     let mut gaps: Vec<(usize, Gap)> = Vec::new();
     let mut not_assessed = 0;
     let mut order = 0usize;
-    for q in questionnaires {
-        for section in &q.sections {
-            let mut tally = Tally::new();
-            for item in section.items.iter().filter(|i| i.is_scored()) {
-                order += 1;
-                let full = format!("{}/{}", q.id, item.id);
-                let value = item_value(q, item, assessment.answer(&full));
-                let level = item.level();
-                let weight = item.weight();
-                tally.total += 1;
-                match value {
-                    ItemValue::NotApplicable => tally.answered += 1,
-                    ItemValue::Unanswered | ItemValue::Text(_) => {
-                        not_assessed += 1;
-                        tally.applicable += 1;
+    for place in walk::sections(questionnaires) {
+        let q = place.questionnaire;
+        let mut tally = Tally::new();
+        for Place { item, key, .. } in place.items().filter(|p| p.item.is_scored()) {
+            order += 1;
+            let value = item_value(q, item, assessment.answer(&key));
+            let level = item.level();
+            let weight = item.weight();
+            tally.total += 1;
+            match value {
+                ItemValue::NotApplicable => tally.answered += 1,
+                ItemValue::Unanswered | ItemValue::Text(_) => {
+                    not_assessed += 1;
+                    tally.applicable += 1;
+                    tally.level_ok[usize::from(level - 1)] = false;
+                }
+                ItemValue::Value(v) => {
+                    tally.answered += 1;
+                    tally.applicable += 1;
+                    tally.weighted += weight * v;
+                    tally.weights += weight;
+                    if v < q.pass_mark {
                         tally.level_ok[usize::from(level - 1)] = false;
-                    }
-                    ItemValue::Value(v) => {
-                        tally.answered += 1;
-                        tally.applicable += 1;
-                        tally.weighted += weight * v;
-                        tally.weights += weight;
-                        if v < q.pass_mark {
-                            tally.level_ok[usize::from(level - 1)] = false;
-                            gaps.push((
-                                order,
-                                Gap {
-                                    item: full,
-                                    level,
-                                    weight,
-                                    value: v,
-                                },
-                            ));
-                        }
+                        gaps.push((
+                            order,
+                            Gap {
+                                item: key.into(),
+                                level,
+                                weight,
+                                value: v,
+                            },
+                        ));
                     }
                 }
             }
-            overall.weighted += tally.weighted;
-            overall.weights += tally.weights;
-            overall.answered += tally.answered;
-            overall.total += tally.total;
-            sections.push(SectionScore {
-                id: format!("{}/{}", q.id, section.id),
-                title: section.title.clone(),
-                figures: figures(&tally, tally.level()),
-            });
         }
+        overall.weighted += tally.weighted;
+        overall.weights += tally.weights;
+        overall.answered += tally.answered;
+        overall.total += tally.total;
+        sections.push(SectionScore {
+            id: place.id(),
+            title: place.section.title.clone(),
+            figures: figures(&tally, tally.level()),
+        });
     }
     let overall_level = sections.iter().filter_map(|s| s.figures.level).min();
     gaps.sort_by(|(ia, a), (ib, b)| {

@@ -7,6 +7,7 @@
 )]
 
 use crate::assessment::{Answer, Assessment};
+use crate::key::ItemKey;
 use crate::questionnaire::Questionnaire;
 
 /// The worked example's questionnaire text.
@@ -47,7 +48,8 @@ pub fn ticked(checks: &[&str]) -> Answer {
 pub fn assessment(q: &Questionnaire, id: &str, answers: &[(&str, Answer)]) -> Assessment {
     let mut a = Assessment::new(id.into(), id.into(), "Acme".into(), None, &[q]);
     for (item, answer) in answers {
-        a.answers.insert(format!("{}/{item}", q.id), answer.clone());
+        a.answers
+            .insert(ItemKey::new(&q.id, item).into(), answer.clone());
     }
     a
 }

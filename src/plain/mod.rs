@@ -423,7 +423,7 @@ impl Plain<'_> {
         let Some(p) = places.get(at) else {
             return Ok(Step::Next);
         };
-        let full = &p.full;
+        let full = &p.key;
         self.say_lines(&view::item_lines(p, &e.session.assessment, self.width()));
         // An item without an entry reads as an empty entry.
         let before = e
@@ -432,14 +432,14 @@ impl Plain<'_> {
             .answer(full)
             .cloned()
             .unwrap_or_default();
-        let (menu, default) = view::item_menu(p.q, p.item, Some(&before));
+        let (menu, default) = view::item_menu(p.questionnaire, p.item, Some(&before));
         let Some(pick) = self.choose(view::ANSWER_PROMPT, &menu, default)? else {
             return Ok(Step::Leave);
         };
         let mut after = before.clone();
         let applied = match pick {
-            Pick::Option(key) => apply_value(p.q, p.item, &mut after, &key, None),
-            Pick::NotApplicable => apply_value(p.q, p.item, &mut after, "na", None),
+            Pick::Option(key) => apply_value(p.questionnaire, p.item, &mut after, &key, None),
+            Pick::NotApplicable => apply_value(p.questionnaire, p.item, &mut after, "na", None),
             Pick::Checks => {
                 let (labels, ticked) = view::check_entries(p.item, Some(&before));
                 let Some(picked) = self.ticks(&labels, &ticked)? else {
@@ -447,7 +447,7 @@ impl Plain<'_> {
                 };
                 self.say(&view::ticked_words(p.item, &picked));
                 let (value, na) = view::checks_value(p.item, &picked, Some(&before));
-                apply_value(p.q, p.item, &mut after, &value, Some(&na))
+                apply_value(p.questionnaire, p.item, &mut after, &value, Some(&na))
             }
             Pick::Write => {
                 let current = before.text.as_deref();
@@ -462,7 +462,9 @@ impl Plain<'_> {
                         after.clear_value();
                         Ok(())
                     }
-                    Edit::Set(text) => apply_value(p.q, p.item, &mut after, &text, None),
+                    Edit::Set(text) => {
+                        apply_value(p.questionnaire, p.item, &mut after, &text, None)
+                    }
                 }
             }
             Pick::Skip => return Ok(Step::Next),
@@ -476,8 +478,8 @@ impl Plain<'_> {
             self.say("The answer is unchanged.");
         } else {
             // A changed answer ends the item's dispute, even when the answer was removed.
-            e.session.assessment.responses.remove(full);
-            e.session.assessment.answers.insert(full.clone(), after);
+            e.session.assessment.responses.remove(full.as_str());
+            e.session.assessment.answers.insert(full.to_string(), after);
             self.save(e);
         }
         let answered = e

@@ -33,7 +33,7 @@ impl Compared {
         current_qs: &[Questionnaire],
         current: &Assessment,
     ) -> Self {
-        let is_before = earlier(&other.updated, &current.updated);
+        let is_before = other.updated < current.updated;
         let comparison = work_out(is_before, &questionnaires, &other, current_qs, current);
         Self {
             is_before,
@@ -93,15 +93,6 @@ fn work_out(
         compare::compare(&theirs, other, &mine, current)
     } else {
         compare::compare(&mine, current, &theirs, other)
-    }
-}
-
-/// Whether the stored time `a` is earlier than `b` (RFC 3339; compared as text when either
-/// cannot be read as a time).
-fn earlier(a: &str, b: &str) -> bool {
-    match (a.parse::<jiff::Timestamp>(), b.parse::<jiff::Timestamp>()) {
-        (Ok(x), Ok(y)) => x < y,
-        _ => a < b,
     }
 }
 

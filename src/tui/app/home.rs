@@ -63,7 +63,7 @@ impl App {
                     id: a.id.clone(),
                     name: sanitize_line(&a.name),
                     organisation: sanitize_line(&a.organisation),
-                    updated: a.updated.replace('T', " ").chars().take(16).collect(),
+                    updated: crate::stamp::minute(&a.updated),
                     answered: report.overall.answered,
                     total: report.overall.total,
                     level: report.overall.level,

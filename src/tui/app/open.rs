@@ -84,7 +84,7 @@ impl OpenAssessment {
                         q: qi,
                         s: si,
                         i: ii,
-                        full: format!("{}/{}", q.id, item.id),
+                        full: crate::key::ItemKey::new(&q.id, &item.id).into(),
                         section: sections.len() - 1,
                     });
                 }

@@ -83,7 +83,7 @@ fn add_assessment(
         a.answers
             .insert(format!("worked-example/{item}"), answer.clone());
     }
-    a.updated = updated.to_string();
+    a.updated = updated.parse().expect("a time");
     store::save(&path, &a).expect("save");
     a.id
 }

@@ -35,7 +35,7 @@ fn home() {
     press(&mut f.app, "<Esc>");
     let path = f.app.home[0].path.clone();
     let mut a = store::load(&path).expect("load");
-    a.updated = "2026-11-22T11:32:05Z".into();
+    a.updated = "2026-11-22T11:32:05Z".parse().expect("a time");
     store::save(&path, &a).expect("save");
     refresh_home(&mut f.app);
     f.app.status = Status::None;

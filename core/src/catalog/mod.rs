@@ -4,12 +4,16 @@
 //! A questionnaire is known by its id and version; several versions of one id sit side by
 //! side, so an assessment is always scored against the version it was answered on.
 
+mod answers;
+
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
 
 use crate::assessment::{Assessment, QuestionnaireRef};
 use crate::questionnaire::{Finding, Origin, Questionnaire, QuestionnaireError};
 use crate::text::sanitize_line;
+
+pub use answers::resolve_item;
 
 /// The longest id a questionnaire may have: it becomes part of a file name.
 pub const MAX_ID_LEN: usize = 64;
@@ -24,15 +28,15 @@ const DIFFERENCES_SHOWN: usize = 8;
 pub const BUILT_INS: [(&str, &str); 3] = [
     (
         "ncsc-board",
-        include_str!("../../questionnaires/ncsc-board.json"),
+        include_str!("../../../questionnaires/ncsc-board.json"),
     ),
     (
         "cfcs-phases",
-        include_str!("../../questionnaires/cfcs-phases.json"),
+        include_str!("../../../questionnaires/cfcs-phases.json"),
     ),
     (
         "cert-exd",
-        include_str!("../../questionnaires/cert-exd.json"),
+        include_str!("../../../questionnaires/cert-exd.json"),
     ),
 ];
 
@@ -603,166 +607,4 @@ fn file_kind(t: std::fs::FileType) -> &'static str {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_built_in_loads_without_findings() {
-        let catalog = Catalog::built_in();
-        assert!(catalog.problems.is_empty(), "{:?}", catalog.problems);
-        assert_eq!(catalog.entries().len(), BUILT_INS.len());
-        for entry in catalog.entries() {
-            assert!(
-                entry.warnings.is_empty(),
-                "{}: {:?}",
-                entry.questionnaire.id,
-                entry.warnings
-            );
-        }
-        for (id, _) in BUILT_INS {
-            assert!(catalog.get(id).is_some(), "{id} is missing");
-        }
-    }
-
-    fn worked_example(edit: impl Fn(String) -> String) -> Questionnaire {
-        let text = include_str!("../../tests/fixtures/worked-example.json").to_string();
-        Questionnaire::load_str(&edit(text), "worked-example.json")
-            .expect("valid")
-            .0
-    }
-
-    #[test]
-    fn versions_compare_as_people_read_them() {
-        assert_eq!(compare_versions("1.10.0", "1.9.0"), Ordering::Greater);
-        assert_eq!(compare_versions("1.0.0", "1.0.0"), Ordering::Equal);
-        assert_eq!(compare_versions("2", "1.9"), Ordering::Greater);
-        assert_eq!(compare_versions("1.0", "1.0.1"), Ordering::Less);
-        assert_eq!(compare_versions("2026-01", "2025-12"), Ordering::Greater);
-        assert_eq!(compare_versions("1.0.0", "1.0.rc"), Ordering::Greater);
-        assert_eq!(
-            compare_versions("01", "1"),
-            Ordering::Less,
-            "as written, when equal"
-        );
-    }
-
-    #[test]
-    fn versions_sit_side_by_side_and_an_assessment_gets_its_own() {
-        let mut catalog = Catalog::built_in();
-        let v1 = worked_example(|t| t);
-        let v2 = worked_example(|t| t.replace("\"1.0.0\"", "\"1.10.0\""));
-        let v3 = worked_example(|t| t.replace("\"1.0.0\"", "\"1.9.0\""));
-        for q in [v1.clone(), v2, v3] {
-            catalog
-                .add(q, Origin::File(PathBuf::from("f")), Vec::new(), true)
-                .expect("added");
-        }
-        assert_eq!(
-            catalog.get("worked-example").map(|q| q.version.as_str()),
-            Some("1.10.0")
-        );
-        let a = Assessment::new("a".into(), "A".into(), String::new(), None, &[&v1]);
-        assert_eq!(catalog.for_assessment(&a)[0].version, "1.0.0");
-        assert!(a.check(&catalog).is_empty(), "{:?}", a.check(&catalog));
-        let gone = QuestionnaireRef {
-            id: "worked-example".into(),
-            version: "0.1".into(),
-        };
-        assert_eq!(
-            catalog.for_ref(&gone).map(|q| q.version.as_str()),
-            Some("1.10.0")
-        );
-        assert_eq!(catalog.newest_entries().len(), BUILT_INS.len() + 1);
-    }
-
-    #[test]
-    fn the_same_version_with_other_content_is_refused_with_what_differs() {
-        let mut catalog = Catalog::built_in();
-        let v1 = worked_example(|t| t);
-        catalog
-            .add(v1.clone(), Origin::File("a.json".into()), Vec::new(), false)
-            .expect("added");
-        catalog
-            .add(v1, Origin::File("same.json".into()), Vec::new(), true)
-            .expect("identical content is no conflict");
-        let changed = worked_example(|t| {
-            t.replace("Item A?", "Item A!")
-                .replace(
-                    "{ \"id\": \"y\", \"text\": \"Check Y\" }",
-                    "{ \"id\": \"z\", \"text\": \"Check Z\" }",
-                )
-                .replace("\"pass_mark\": 0.6", "\"pass_mark\": 0.5")
-        });
-        let err = catalog
-            .add(
-                changed.clone(),
-                Origin::File("b.json".into()),
-                Vec::new(),
-                true,
-            )
-            .expect_err("refused")
-            .to_string();
-        assert!(
-            err.starts_with(
-                "b.json: questionnaire \"worked-example\" version 1.0.0 is already in a.json, \
-                 with other content:\n"
-            ),
-            "{err}"
-        );
-        for line in [
-            "  pass_mark: 0.6 → 0.5",
-            "  planning/a/prompt: \"Item A?\" → \"Item A!\"",
-            "  planning/d/y: missing from the new file",
-            "  planning/d/z: only in the new file",
-        ] {
-            assert!(err.contains(line), "{line} in {err}");
-        }
-        assert_eq!(catalog.entries().len(), BUILT_INS.len() + 1);
-        catalog
-            .add(changed, Origin::File("c.json".into()), Vec::new(), false)
-            .expect("a problem, not an error");
-        assert!(
-            catalog.problems[0]
-                .message
-                .contains("left out: version 1.0.0")
-        );
-    }
-
-    #[test]
-    fn a_copy_of_a_built_in_adds_nothing_and_a_changed_one_is_left_out() {
-        let mut catalog = Catalog::built_in();
-        let (_, text) = BUILT_INS[0];
-        let same = Questionnaire::load_str(text, "copy").expect("valid").0;
-        catalog
-            .add(
-                same.clone(),
-                Origin::File("copy.json".into()),
-                Vec::new(),
-                true,
-            )
-            .expect("added");
-        assert!(catalog.problems.is_empty());
-        assert_eq!(catalog.entries().len(), BUILT_INS.len());
-        let mut other = same;
-        other.title.push('!');
-        catalog
-            .add(other, Origin::File("other.json".into()), Vec::new(), true)
-            .expect("a problem");
-        assert!(catalog.problems[0].message.contains("id of a built-in"));
-    }
-
-    #[test]
-    fn a_file_name_needs_a_short_id_and_a_plain_version() {
-        let ok = worked_example(|t| t);
-        assert_eq!(copy_file_name(&ok), "worked-example@1.0.0.json");
-        assert!(file_name_problem(&ok).is_none());
-        let mut long = ok.clone();
-        long.id = "q".repeat(MAX_ID_LEN + 1);
-        assert!(file_name_problem(&long).is_some_and(|m| m.contains("at most 64")));
-        for version in ["../x", "", "1/2", ".hidden", "v 1"] {
-            let mut bad = ok.clone();
-            bad.version = version.into();
-            assert!(file_name_problem(&bad).is_some(), "{version:?}");
-        }
-    }
-}
+mod tests;

@@ -1,0 +1,328 @@
+use super::*;
+use crate::scoring::score;
+
+use crate::test_support::{choice, na, ticked as checks, worked_example};
+
+fn catalog() -> Catalog {
+    let mut c = Catalog::built_in();
+    c.insert(worked_example());
+    c
+}
+
+fn respondent(c: &Catalog, who: &str, answers: &[(&str, Answer)]) -> Assessment {
+    let q = c.get("worked-example").expect("fixture");
+    let mut a = Assessment::new(
+        who.to_lowercase(),
+        "Acme 2026".into(),
+        "Acme Ltd".into(),
+        Some(who.into()),
+        &[q],
+    );
+    for (item, answer) in answers {
+        a.answers
+            .insert(format!("worked-example/{item}"), answer.clone());
+    }
+    a
+}
+
+fn inputs(assessments: &[Assessment]) -> Vec<Input<'_>> {
+    assessments
+        .iter()
+        .map(|a| Input {
+            source: &a.id,
+            assessment: a,
+        })
+        .collect()
+}
+
+/// Three respondents: agreement on a, b (b unanswered by Carol); disagreement on c
+/// (spread 1.0, with an N/A), on the checklist d (spread 0.5) and on the text.
+fn three(c: &Catalog) -> Vec<Assessment> {
+    let noted = |mut a: Answer, note: &str| {
+        a.note = Some(note.into());
+        a
+    };
+    vec![
+        respondent(
+            c,
+            "Alice",
+            &[
+                ("a", noted(choice("fully"), "We have the register")),
+                ("b", choice("largely")),
+                ("c", choice("fully")),
+                ("d", checks(&["x", "y"])),
+                (
+                    "strategy",
+                    Answer {
+                        text: Some("Grow".into()),
+                        ..Answer::default()
+                    },
+                ),
+            ],
+        ),
+        respondent(
+            c,
+            "Bob",
+            &[
+                ("a", choice("fully")),
+                ("b", choice("largely")),
+                ("c", choice("not")),
+                ("d", checks(&["x"])),
+                (
+                    "strategy",
+                    Answer {
+                        text: Some("Hold".into()),
+                        ..Answer::default()
+                    },
+                ),
+            ],
+        ),
+        respondent(
+            c,
+            "Carol",
+            &[
+                ("a", noted(choice("fully"), "Checked in March")),
+                ("c", na()),
+                (
+                    "e",
+                    Answer {
+                        flag: true,
+                        owner: Some("legal".into()),
+                        ..Answer::default()
+                    },
+                ),
+            ],
+        ),
+    ]
+}
+
+#[test]
+fn agreed_answers_are_kept_and_disagreements_ordered_by_spread() {
+    let c = catalog();
+    let all = three(&c);
+    let m = merge(&inputs(&all), &c, "workshop".into(), false).expect("merges");
+    assert_eq!(m.respondents, ["Alice", "Bob", "Carol"]);
+    assert_eq!(m.agreed, 2, "a (all three) and b (two; Carol gave none)");
+    let items: Vec<&str> = m.disagreements.iter().map(|d| d.item.as_str()).collect();
+    assert_eq!(
+        items,
+        [
+            "worked-example/c",
+            "worked-example/d",
+            "worked-example/strategy"
+        ]
+    );
+    let spreads: Vec<f64> = m.disagreements.iter().map(|d| d.spread).collect();
+    assert_eq!(spreads, [1.0, 0.5, 0.0]);
+    let c_answers: Vec<(&str, &str, Option<f64>)> = m.disagreements[0]
+        .answers
+        .iter()
+        .map(|a| (a.respondent.as_str(), a.answer.as_str(), a.value))
+        .collect();
+    assert_eq!(
+        c_answers,
+        [
+            ("Alice", "Fully implemented", Some(1.0)),
+            ("Bob", "Not implemented", Some(0.0)),
+            ("Carol", "Not applicable", None),
+        ]
+    );
+    assert_eq!(
+        m.disagreements[1].answers[1].answer,
+        "1 of 2 checks in place"
+    );
+
+    let out = &m.assessment;
+    assert_eq!(out.id, "workshop");
+    assert_eq!(out.name, "Acme 2026 (merged)");
+    assert_eq!(out.respondent.as_deref(), Some("Alice, Bob, Carol"));
+    assert_eq!(
+        out.answers["worked-example/a"].choice.as_deref(),
+        Some("fully")
+    );
+    assert_eq!(
+        out.answers["worked-example/a"].note.as_deref(),
+        Some("Alice: We have the register\nCarol: Checked in March")
+    );
+    assert_eq!(
+        out.answers["worked-example/b"].choice.as_deref(),
+        Some("largely")
+    );
+    assert!(
+        !out.answers.contains_key("worked-example/c"),
+        "disputed: unanswered"
+    );
+    assert_eq!(out.responses["worked-example/c"].len(), 3);
+    assert_eq!(out.responses["worked-example/c"][2].respondent, "Carol");
+    assert!(out.responses["worked-example/c"][2].answer.na);
+    let e = &out.answers["worked-example/e"];
+    assert!(e.flag && !e.is_answered());
+    assert_eq!(e.owner.as_deref(), Some("legal"));
+}
+
+#[test]
+fn the_merged_file_checks_scores_and_round_trips() {
+    let c = catalog();
+    let all = three(&c);
+    let m = merge(&inputs(&all), &c, "workshop".into(), false).expect("merges");
+    assert!(m.assessment.check(&c).is_empty());
+    let json = serde_json::to_string(&m.assessment).expect("encodes");
+    let back =
+        crate::store::parse(json.as_bytes(), std::path::Path::new("w.json")).expect("parses");
+    assert_eq!(back, m.assessment);
+    let q = c.get("worked-example").expect("fixture");
+    let r = score(&[q], &back);
+    // a = 1.0 (w1), b = 0.67 (w2): (1 + 1.34) / 3
+    assert_eq!(r.overall.answered, 2);
+    assert!((r.overall.score.expect("a score") - 2.34 / 3.0).abs() < 1e-9);
+}
+
+#[test]
+fn owners_that_differ_go_into_the_note() {
+    let c = catalog();
+    let owned = |o: &str| Answer {
+        owner: Some(o.into()),
+        ..choice("fully")
+    };
+    let all = vec![
+        respondent(&c, "Alice", &[("a", owned("legal"))]),
+        respondent(&c, "Bob", &[("a", owned("it-manager"))]),
+    ];
+    let m = merge(&inputs(&all), &c, "w".into(), false).expect("merges");
+    let a = &m.assessment.answers["worked-example/a"];
+    assert_eq!(a.owner, None);
+    assert_eq!(
+        a.note.as_deref(),
+        Some("Owners proposed: Alice: Legal function; Bob: IT manager")
+    );
+}
+
+#[test]
+fn respondents_without_names_are_named_by_source_and_made_unique() {
+    let c = catalog();
+    let mut all = vec![
+        respondent(&c, "Alice", &[]),
+        respondent(&c, "Alice", &[]),
+        respondent(&c, "x", &[]),
+    ];
+    all[2].respondent = None;
+    all[2].id = "laptop-3".into();
+    let m = merge(&inputs(&all), &c, "w".into(), false).expect("merges");
+    assert_eq!(m.respondents, ["Alice", "Alice (2)", "laptop-3"]);
+}
+
+#[test]
+fn different_questionnaires_are_refused_unless_forced() {
+    let c = catalog();
+    let mut all = three(&c);
+    all[1].questionnaires.push(QuestionnaireRef {
+        id: "cert-exd".into(),
+        version: "1.0.0".into(),
+    });
+    all[1]
+        .answers
+        .insert("cert-exd/high-value-services".into(), choice("yes"));
+    all[2].questionnaires[0].version = "2.0.0".into();
+    let err = merge(&inputs(&all), &c, "w".into(), false).expect_err("refused");
+    assert_eq!(
+        err.to_string(),
+        "the assessments do not use the same questionnaires:\n  \
+         worked-example: versions differ (1.0.0 in alice, 1.0.0 in bob, 2.0.0 in carol)\n  \
+         cert-exd: not in alice, carol\n  \
+         Merge assessments of the same questionnaires and versions, or add --force to \
+         merge the questionnaires they share and leave out the rest."
+    );
+    // Forced, nothing is shared at the same version.
+    let err = merge(&inputs(&all), &c, "w".into(), true).expect_err("nothing to merge");
+    assert!(matches!(err, MergeError::NothingInCommon { .. }));
+
+    // Forced with a shared questionnaire: the rest is listed.
+    all[2].questionnaires[0].version = "1.0.0".into();
+    let m = merge(&inputs(&all), &c, "w".into(), true).expect("merges what is common");
+    assert_eq!(
+        m.left_out,
+        [LeftOut {
+            questionnaire: "cert-exd".into(),
+            reason: "not every assessment uses it".into(),
+            answers: 1,
+        }]
+    );
+    assert_eq!(m.assessment.questionnaires.len(), 1);
+    assert!(
+        !m.assessment
+            .answers
+            .keys()
+            .any(|k| k.starts_with("cert-exd/"))
+    );
+}
+
+#[test]
+fn a_questionnaire_at_different_versions_is_left_out_with_why() {
+    let c = catalog();
+    let mut all = three(&c);
+    for (a, version) in all.iter_mut().zip(["1.0.0", "1.0.0", "1.1.0"]) {
+        a.questionnaires.push(QuestionnaireRef {
+            id: "cert-exd".into(),
+            version: version.into(),
+        });
+        a.answers
+            .insert("cert-exd/high-value-services".into(), choice("yes"));
+    }
+    let m = merge(&inputs(&all), &c, "w".into(), true).expect("merges what is common");
+    assert_eq!(
+        m.left_out,
+        [LeftOut {
+            questionnaire: "cert-exd".into(),
+            reason: "its versions differ".into(),
+            answers: 3,
+        }]
+    );
+    assert_eq!(m.questionnaires.len(), 1);
+}
+
+#[test]
+fn a_merged_file_can_be_merged_again_and_disputes_settled() {
+    let c = catalog();
+    let all = three(&c);
+    let first = merge(&inputs(&all[..2]), &c, "ab".into(), false).expect("merges");
+    let again = [first.assessment, all[2].clone()];
+    let m = merge(&inputs(&again), &c, "abc".into(), false).expect("merges");
+    let c_item = m
+        .disagreements
+        .iter()
+        .find(|d| d.item == "worked-example/c")
+        .expect("c disputed");
+    let who: Vec<&str> = c_item
+        .answers
+        .iter()
+        .map(|a| a.respondent.as_str())
+        .collect();
+    assert_eq!(who, ["Alice", "Bob", "Carol"]);
+
+    let q = c.get("worked-example").expect("fixture");
+    let mut out = m.assessment;
+    let listed = disputes(&[q], &out);
+    assert_eq!(listed, m.disagreements);
+    assert!(settle(&mut out, "worked-example/c", 1));
+    assert_eq!(
+        out.answers["worked-example/c"].choice.as_deref(),
+        Some("not")
+    );
+    assert!(!out.responses.contains_key("worked-example/c"));
+    assert!(!settle(&mut out, "worked-example/c", 0), "already settled");
+    assert!(
+        !settle(&mut out, "worked-example/d", 9),
+        "no such respondent"
+    );
+    assert_eq!(disputes(&[q], &out).len(), listed.len() - 1);
+}
+
+#[test]
+fn fewer_than_two_is_an_error() {
+    let c = catalog();
+    let one = [respondent(&c, "Alice", &[])];
+    assert_eq!(
+        merge(&inputs(&one), &c, "w".into(), false),
+        Err(MergeError::TooFew)
+    );
+}

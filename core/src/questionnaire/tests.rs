@@ -1,0 +1,98 @@
+use super::*;
+
+fn sample() -> &'static str {
+    r#"{
+      "format": "supplycheck.questionnaire/1", "id": "t", "version": "1", "title": "T",
+      "scales": { "yn": { "options": [ {"key":"yes","label":"Yes","value":1},
+                                       {"key":"no","label":"No","value":0} ] } },
+      "sections": [ { "id": "s", "title": "S", "items": [
+        { "id": "a", "kind": "choice", "scale": "yn", "level": 1, "prompt": "A?" },
+        { "id": "b", "kind": "checklist", "level": 2, "prompt": "B?",
+          "checks": [ {"id":"x","text":"X"} ] },
+        { "id": "c", "kind": "choice", "scale": "yn", "level": 3, "prompt": "C?" },
+        { "id": "d", "kind": "text", "prompt": "D?" } ] } ] }"#
+}
+
+#[test]
+fn a_good_questionnaire_has_no_findings() {
+    let (q, findings) = Questionnaire::load_str(sample(), "t.json").expect("loads");
+    assert!(findings.is_empty(), "{findings:?}");
+    assert_eq!(q.scored_count(), 3);
+    assert_eq!(q.item_count(), 4);
+    assert!((q.pass_mark - 0.6).abs() < 1e-12);
+}
+
+#[test]
+fn syntax_errors_carry_line_and_column() {
+    let err = Questionnaire::parse("{\n  \"id\": ,\n}", "bad.json").expect_err("fails");
+    match err {
+        QuestionnaireError::Syntax { line, column, .. } => assert_eq!((line, column), (2, 9)),
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn unknown_fields_are_rejected_with_their_place() {
+    let text = sample().replace("\"prompt\": \"A?\"", "\"prompt\": \"A?\", \"wieght\": 2");
+    let err = Questionnaire::parse(&text, "t.json").expect_err("fails");
+    assert!(err.to_string().contains("unknown field `wieght`"), "{err}");
+    assert!(err.to_string().contains("line 6"), "{err}");
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let text = sample()
+        .replace("\"value\":1", "\"value\":1.5")
+        .replace("\"key\":\"no\"", "\"key\":\"yes\"")
+        .replace(
+            "\"scale\": \"yn\", \"level\": 1",
+            "\"scale\": \"zz\", \"level\": 4",
+        )
+        .replace("[ {\"id\":\"x\",\"text\":\"X\"} ]", "[]")
+        .replace("\"id\": \"c\"", "\"id\": \"a\"")
+        .replace("\"id\": \"d\"", "\"id\": \"D d\"");
+    let q = Questionnaire::parse(&text, "t.json").expect("parses");
+    let messages: Vec<String> = q.validate().iter().map(ToString::to_string).collect();
+    let all = messages.join("\n");
+    for needle in [
+        "scales/yn/yes: value 1.5 is outside [0, 1]",
+        "scales/yn/yes: duplicate option key",
+        "s/a: unknown scale \"zz\"; known scales: yn",
+        "s/a: level 4 is outside 1–3",
+        "s/b: a checklist needs at least one check",
+        "s/a: duplicate item id",
+        "s/D d: id \"D d\" is not valid",
+    ] {
+        assert!(all.contains(needle), "missing {needle:?} in\n{all}");
+    }
+}
+
+#[test]
+fn weight_must_be_positive() {
+    let text = sample().replace("\"level\": 2,", "\"level\": 2, \"weight\": 0,");
+    let q = Questionnaire::parse(&text, "t.json").expect("parses");
+    assert!(
+        q.validate()
+            .iter()
+            .any(|f| f.message.contains("weight 0 must be above 0"))
+    );
+}
+
+#[test]
+fn a_section_missing_a_level_is_a_warning_only() {
+    let text = sample().replace("\"level\": 3", "\"level\": 2");
+    let (_, findings) = Questionnaire::load_str(&text, "t.json").expect("still loads");
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0].severity, Severity::Warning);
+    assert!(findings[0].message.contains("no scored item at level 3"));
+}
+
+#[test]
+fn ids_are_checked() {
+    assert!(is_valid_id("cfcs-phases"));
+    assert!(is_valid_id("a1"));
+    assert!(!is_valid_id(""));
+    assert!(!is_valid_id("Upper"));
+    assert!(!is_valid_id("a_b"));
+    assert!(!is_valid_id("a/b"));
+}

@@ -1,0 +1,68 @@
+//! Points in time as the core stores them: a [`jiff::Timestamp`] in memory, RFC 3339 in UTC
+//! on disk ("2026-11-22T10:00:00Z"), to the second unless the file gave a fraction.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Deserializer, Serializer};
+
+/// Now, to the second.
+pub fn now() -> Timestamp {
+    let now = Timestamp::now();
+    Timestamp::from_second(now.as_second()).unwrap_or(now)
+}
+
+/// The stored text of a time: RFC 3339 in UTC, "2026-11-22T10:00:00Z"; a fraction of a
+/// second appears only when there is one.
+pub fn stored(t: &Timestamp) -> String {
+    if t.subsec_nanosecond() == 0 {
+        t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+    } else {
+        t.to_string()
+    }
+}
+
+/// A time to the minute, "2026-11-22 10:00" (UTC), for lists.
+pub fn minute(t: &Timestamp) -> String {
+    t.strftime("%Y-%m-%d %H:%M").to_string()
+}
+
+/// A time's date, "2026-11-22" (UTC).
+pub fn date(t: &Timestamp) -> String {
+    t.strftime("%Y-%m-%d").to_string()
+}
+
+/// Writes a time in its stored form (for `#[serde(serialize_with)]`).
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's serialize_with passes a reference
+pub fn serialize<S: Serializer>(t: &Timestamp, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&stored(t))
+}
+
+/// Reads the time `field`, refusing text that is not an RFC 3339 timestamp with a message
+/// that names the field and shows what is expected.
+pub fn deserialize<'de, D: Deserializer<'de>>(d: D, field: &str) -> Result<Timestamp, D::Error> {
+    let text = String::deserialize(d)?;
+    text.parse::<Timestamp>().map_err(|_| {
+        let shown: String = crate::text::one_line(&text).chars().take(40).collect();
+        serde::de::Error::custom(format!(
+            "\"{field}\" is \"{shown}\", which is not a timestamp; write an RFC 3339 time \
+             such as \"2026-11-22T10:00:00Z\""
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_stored_form_is_rfc_3339_in_utc_to_the_second() {
+        let t: Timestamp = "2026-11-22T10:00:00Z".parse().expect("a time");
+        assert_eq!(stored(&t), "2026-11-22T10:00:00Z");
+        let offset: Timestamp = "2026-11-22T12:00:00+02:00".parse().expect("a time");
+        assert_eq!(stored(&offset), "2026-11-22T10:00:00Z");
+        let fraction: Timestamp = "2026-11-22T10:00:00.25Z".parse().expect("a time");
+        assert_eq!(stored(&fraction), "2026-11-22T10:00:00.25Z");
+        assert_eq!(stored(&now()).len(), "2026-11-22T10:00:00Z".len());
+        assert_eq!(minute(&offset), "2026-11-22 10:00");
+        assert_eq!(date(&offset), "2026-11-22");
+    }
+}

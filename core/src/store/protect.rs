@@ -1,0 +1,373 @@
+//! Where a report or a new assessment may not go: the store's own files, links to them
+//! and files another process holds.
+
+use std::fs::{self, File};
+use std::path::{Path, PathBuf};
+
+use super::lock::{LockProbe, probe_lock};
+use super::tidy::is_temporary;
+use super::{Store, StoreError, backup_path, lock_path};
+
+impl Store {
+    /// Checks that a report may be written to `path`: refused are folders, any file in the
+    /// data directory's `assessments/`, `deleted/` and `questionnaires/` folders, names of
+    /// backups, lock files and temporary files of supplycheck, an existing assessment or
+    /// questionnaire anywhere, a file another supplycheck process holds open, and a link
+    /// leading to any of these.
+    pub fn check_output(&self, path: &Path) -> Result<(), StoreError> {
+        self.check_target(path, false)
+    }
+
+    /// [`Store::check_output`] for a new assessment (e.g. a merge's output), which may go in
+    /// the assessments folder. It is created with [`create`], which never replaces a file.
+    pub fn check_new_assessment(&self, path: &Path) -> Result<(), StoreError> {
+        self.check_target(path, true)
+    }
+
+    fn check_target(&self, path: &Path, new_assessment: bool) -> Result<(), StoreError> {
+        let text = path.as_os_str().to_string_lossy();
+        if text.ends_with('/')
+            || text.ends_with(std::path::MAIN_SEPARATOR)
+            || path.file_name().is_none()
+            || fs::metadata(path).is_ok_and(|m| m.is_dir())
+        {
+            return Err(StoreError::NeedsFileName {
+                path: path.to_path_buf(),
+            });
+        }
+        let protected = |why: String| {
+            Err(StoreError::Protected {
+                path: path.to_path_buf(),
+                why,
+            })
+        };
+        let given = located(path);
+        let real = real_path(path);
+        let through_link = |why: String| {
+            if real == given {
+                why
+            } else {
+                format!("it is a link to {}, and {why}", real.display())
+            }
+        };
+        if let Some(why) = self.reserved(&given, new_assessment) {
+            return protected(why);
+        }
+        if let Some(why) = self.reserved(&real, new_assessment) {
+            return protected(through_link(why));
+        }
+        if new_assessment {
+            if fs::symlink_metadata(path).is_err() && backup_path(&real).exists() {
+                return protected(
+                    "the backup of an earlier assessment of that name is still there, and \
+                     the new one's first save would replace it"
+                        .to_string(),
+                );
+            }
+            // Whatever is there, a new assessment is never written over it: see `create`.
+            return Ok(());
+        }
+        if let Some(what) = sniff(&real) {
+            return protected(through_link(format!("it is {what}")));
+        }
+        if let Ok(LockProbe::Held) = probe_lock(&lock_path(&real)) {
+            return protected(through_link(
+                "another supplycheck process has it open".to_string(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Why `file` (a full path, links resolved) is reserved for supplycheck's own files.
+    fn reserved(&self, file: &Path, new_assessment: bool) -> Option<String> {
+        let name = file.file_name()?.to_string_lossy();
+        if name.ends_with(".json.bak") {
+            return Some("the name is that of an assessment's backup".into());
+        }
+        if name.ends_with(".json.lock") {
+            return Some("the name is that of an assessment's lock file".into());
+        }
+        if is_temporary(&name) {
+            return Some("the name is that of a temporary file of a save".into());
+        }
+        for folder in ["assessments", "deleted", "questionnaires"] {
+            if new_assessment && folder == "assessments" {
+                continue;
+            }
+            if let Ok(dir) = self.root.join(folder).canonicalize()
+                && file.starts_with(&dir)
+            {
+                return Some(format!(
+                    "it is in the data directory's {folder} folder, which holds supplycheck's \
+                     own files"
+                ));
+            }
+        }
+        None
+    }
+}
+
+/// What a file type is, in words, for messages.
+pub(super) fn kind_of(t: fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    if t.is_dir() {
+        "a folder"
+    } else if t.is_symlink() {
+        "a symbolic link"
+    } else {
+        "something other than a file"
+    }
+}
+
+/// `path` made absolute with its folder's links resolved, the last part left as it is.
+pub(super) fn located(path: &Path) -> PathBuf {
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    match (parent.canonicalize(), path.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => path.to_path_buf(),
+    }
+}
+
+/// The file `path` leads to, every link followed; for a path that does not exist (yet),
+/// where it would be, following a dangling link's target.
+pub(super) fn real_path(path: &Path) -> PathBuf {
+    if let Ok(real) = path.canonicalize() {
+        return real;
+    }
+    let given = located(path);
+    match fs::read_link(&given) {
+        Ok(target) => located(&given.parent().unwrap_or(Path::new("/")).join(target)),
+        Err(_) => given,
+    }
+}
+
+/// What a file is when it is one of ours that must not be replaced: "a supplycheck
+/// assessment" or "a supplycheck questionnaire", read from its `format` field.
+pub(super) fn sniff(path: &Path) -> Option<&'static str> {
+    use std::io::Read as _;
+    let mut file = open_regular(path, "cannot read").ok()?;
+    let mut head = Vec::new();
+    std::io::Read::take(&mut file, 4096)
+        .read_to_end(&mut head)
+        .ok()?;
+    let json = |bytes: &[u8]| -> Vec<u8> {
+        bytes
+            .strip_prefix(b"\xEF\xBB\xBF")
+            .unwrap_or(bytes)
+            .to_vec()
+    };
+    if json(&head).iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return None;
+    }
+    let mut all = head.clone();
+    file.read_to_end(&mut all).ok()?;
+    let kind = |format: &str| {
+        if format.starts_with("supplycheck.assessment/") {
+            Some("a supplycheck assessment")
+        } else if format.starts_with("supplycheck.questionnaire/") {
+            Some("a supplycheck questionnaire")
+        } else {
+            None
+        }
+    };
+    if let Ok(f) = serde_json::from_slice::<Sniffed>(&json(&all)) {
+        f.format.as_ref().and_then(|f| f.as_str()).and_then(kind)
+    } else {
+        // A damaged file of ours is still ours.
+        let head = String::from_utf8_lossy(&head);
+        ["supplycheck.assessment/", "supplycheck.questionnaire/"]
+            .into_iter()
+            .find(|f| head.contains(&format!("\"{f}")))
+            .and_then(kind)
+    }
+}
+
+/// The one field [`sniff`] reads.
+#[derive(serde::Deserialize)]
+pub(super) struct Sniffed {
+    format: Option<serde_json::Value>,
+}
+
+/// Opens a file for reading, without waiting on a FIFO or device, and checks that it is a
+/// regular file.
+pub(super) fn open_regular(path: &Path, action: &'static str) -> Result<File, StoreError> {
+    let io = |cause| StoreError::Io {
+        path: path.to_path_buf(),
+        action,
+        cause,
+    };
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.is_file() {
+        Ok(file)
+    } else {
+        Err(StoreError::NotRegular {
+            path: path.to_path_buf(),
+            kind: kind_of(meta.file_type()),
+        })
+    }
+}
+
+/// What is at the place a file is to be written, once it may be written there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputTarget {
+    /// Nothing yet: the file is new.
+    New,
+    /// A file that writing replaces.
+    Exists,
+    /// A folder: a file name is still needed.
+    Folder,
+}
+
+impl Store {
+    /// Whether a report may be written to `path` ([`Store::check_output`]), and what is
+    /// there now: nothing, a file it replaces, or a folder.
+    pub fn output_target(&self, path: &Path) -> Result<OutputTarget, StoreError> {
+        if fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+            return Ok(OutputTarget::Folder);
+        }
+        self.check_output(path)?;
+        Ok(if fs::metadata(path).is_ok() {
+            OutputTarget::Exists
+        } else {
+            OutputTarget::New
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_output_target_says_new_existing_or_folder() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::at(dir.path().join("data"));
+        let file = dir.path().join("pack.html");
+        assert_eq!(store.output_target(&file).expect("free"), OutputTarget::New);
+        fs::write(&file, "old").expect("write");
+        assert_eq!(
+            store.output_target(&file).expect("free"),
+            OutputTarget::Exists
+        );
+        assert_eq!(
+            store.output_target(dir.path()).expect("a folder"),
+            OutputTarget::Folder
+        );
+        let backup = dir.path().join("x.json.bak");
+        assert!(matches!(
+            store.output_target(&backup),
+            Err(StoreError::Protected { .. })
+        ));
+    }
+    use crate::store::tests::{acme, why};
+    use crate::store::{EditLock, create_private_dir};
+
+    #[test]
+    fn reports_are_never_written_over_the_stores_files() {
+        let (dir, store, path) = acme();
+        let data = store.root().to_path_buf();
+        assert!(why(store.check_output(&path)).contains("assessments folder"));
+        assert!(why(store.check_output(&backup_path(&path))).contains("backup"));
+        assert!(why(store.check_output(&lock_path(&path))).contains("lock file"));
+        let assessments = store.assessments_dir();
+        assert!(why(store.check_output(&assessments.join("new.html"))).contains("assessments"));
+        for folder in ["deleted", "questionnaires"] {
+            create_private_dir(&data.join(folder)).expect("dir");
+            let file = data.join(folder).join("x.json");
+            assert!(why(store.check_output(&file)).contains(folder));
+        }
+        // Elsewhere: a copy of an assessment, a damaged one, a questionnaire.
+        let copy = dir.path().join("copy.json");
+        fs::copy(&path, &copy).expect("copy");
+        assert_eq!(
+            why(store.check_output(&copy)),
+            "it is a supplycheck assessment"
+        );
+        let damaged = dir.path().join("damaged.json");
+        fs::write(
+            &damaged,
+            "\u{feff}{\"format\": \"supplycheck.assessment/1\", \"id\": ",
+        )
+        .expect("w");
+        assert_eq!(
+            why(store.check_output(&damaged)),
+            "it is a supplycheck assessment"
+        );
+        let q = dir.path().join("q.json");
+        fs::write(&q, r#"{"format": "supplycheck.questionnaire/1"}"#).expect("w");
+        assert_eq!(
+            why(store.check_output(&q)),
+            "it is a supplycheck questionnaire"
+        );
+        // A report, a new file, and a JSON report may be (re)written.
+        let report = dir.path().join("pack.json");
+        fs::write(&report, r#"{"format": "supplycheck.report/1", "assessment": {"format": "supplycheck.assessment/1"}}"#).expect("w");
+        store
+            .check_output(&report)
+            .expect("a report may be replaced");
+        store
+            .check_output(&dir.path().join("new.html"))
+            .expect("a new file");
+        // A folder is not a file name.
+        for folder in [dir.path().to_path_buf(), dir.path().join("missing/")] {
+            assert!(matches!(
+                store.check_output(&folder),
+                Err(StoreError::NeedsFileName { .. })
+            ));
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_and_held_files_are_refused_as_outputs() {
+        let (dir, store, path) = acme();
+        let link = dir.path().join("pack.html");
+        std::os::unix::fs::symlink(&path, &link).expect("symlink");
+        let message = why(store.check_output(&link));
+        assert!(message.starts_with("it is a link to "), "{message}");
+        assert!(message.contains("assessments folder"), "{message}");
+        let dangling = dir.path().join("dangling.html");
+        std::os::unix::fs::symlink(store.assessments_dir().join("later.json"), &dangling)
+            .expect("symlink");
+        assert!(why(store.check_output(&dangling)).contains("assessments folder"));
+        let notes = dir.path().join("notes.txt");
+        fs::write(&notes, "mine").expect("w");
+        let held = EditLock::acquire(&notes).expect("lock");
+        assert_eq!(
+            why(store.check_output(&notes)),
+            "another supplycheck process has it open"
+        );
+        drop(held);
+        store.check_output(&notes).expect("free again");
+        // A new assessment may go in the assessments folder, but not over a backup's name.
+        store
+            .check_new_assessment(&store.path_of("merged"))
+            .expect("a new assessment");
+        assert!(why(store.check_new_assessment(&backup_path(&path))).contains("backup"));
+        fs::remove_file(&path).expect("delete, keeping the backup");
+        assert!(why(store.check_new_assessment(&path)).contains("backup of an earlier"));
+    }
+}

@@ -1,0 +1,153 @@
+//! The core commands: new, list, answer, score, questionnaires, completions.
+
+mod answer;
+mod list;
+mod new;
+mod questionnaires;
+mod score;
+
+use std::path::PathBuf;
+
+use clap::{Args, CommandFactory, Subcommand};
+
+use super::out;
+use crate::roles;
+use crate::text::sanitize_line;
+
+pub use answer::answer;
+pub use list::{list, restore};
+pub use new::new;
+pub use questionnaires::questionnaires;
+pub use score::score;
+
+// A score with one decimal, as `score`, the workshop commands and plain mode print it.
+pub(in crate::cli) use crate::figures::percent;
+
+/// Arguments of `new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// A name people recognise, e.g. "Acme 2026 Q4 supplier workshop"
+    #[arg(long)]
+    pub name: Option<String>,
+    /// The organisation assessed
+    #[arg(long)]
+    pub org: Option<String>,
+    /// Who gives these answers (for merging several respondents later)
+    #[arg(long)]
+    pub respondent: Option<String>,
+    /// A questionnaire to use (repeatable) [default: every built-in]
+    #[arg(long = "questionnaire", value_name = "ID")]
+    pub questionnaires: Vec<String>,
+}
+
+/// Arguments of `list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Print JSON for scripts
+    #[arg(long)]
+    pub json: bool,
+    /// List the deleted assessments instead (they can be brought back with `restore`)
+    #[arg(long)]
+    pub deleted: bool,
+}
+
+/// Arguments of `restore`.
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The deleted assessment's name as `list --deleted` shows it, or the id it had (the
+    /// most recently deleted one of that id)
+    pub name: String,
+}
+
+/// Arguments of `answer`.
+#[derive(Debug, Args)]
+pub struct AnswerArgs {
+    /// The assessment's id, or the path of its file
+    #[arg(value_name = "ID|PATH")]
+    pub assessment: String,
+    /// The item: `<questionnaire>/<item>`, or an item id only one questionnaire has
+    pub item: String,
+    /// An option key, `na`, ticked check ids separated by commas ("" for none), or text
+    #[arg(allow_hyphen_values = true)]
+    pub value: String,
+    /// A note on the answer
+    #[arg(long)]
+    pub note: Option<String>,
+    /// The role that owns the follow-up (see `--help` for the roles)
+    #[arg(long, long_help = owner_help())]
+    pub owner: Option<String>,
+    /// Flag the item for follow-up
+    #[arg(long, conflicts_with = "unflag")]
+    pub flag: bool,
+    /// Clear the follow-up flag
+    #[arg(long)]
+    pub unflag: bool,
+    /// For a checklist: the checks that do not apply, separated by commas
+    #[arg(long, value_name = "IDS")]
+    pub na_checks: Option<String>,
+}
+
+fn owner_help() -> String {
+    format!(
+        "The role that owns the follow-up: one of {} (the roles of the CFCS appendix on roles \
+         and responsibilities)",
+        roles::role_ids()
+    )
+}
+
+/// Arguments of `score`.
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// The assessment's id, or the path of its file
+    #[arg(value_name = "ID|PATH")]
+    pub assessment: String,
+    /// Print the score report as JSON (format supplycheck.score/1)
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `questionnaires` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum QuestionnairesCommand {
+    /// List the questionnaires available
+    List {
+        /// Print JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a questionnaire's sections and items
+    Show {
+        /// The questionnaire's id
+        id: String,
+        /// Print the questionnaire file (format supplycheck.questionnaire/1)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check questionnaire files and report every problem
+    Validate {
+        /// The files to check
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// Arguments of `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    pub shell: clap_complete::Shell,
+}
+
+/// File text made safe for one line and cut to `width` columns.
+pub(in crate::cli) fn clip(s: &str, width: usize) -> String {
+    crate::figures::fit(&sanitize_line(s), width)
+}
+
+/// `supplycheck completions SHELL`.
+pub fn completions(args: &CompletionsArgs) -> anyhow::Result<()> {
+    let mut cmd = super::Cli::command();
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut cmd, "supplycheck", &mut script);
+    out::bytes(&script)?;
+    Ok(())
+}

@@ -1,0 +1,123 @@
+//! `supplycheck new`: a new assessment, from flags or by asking.
+
+use anyhow::bail;
+
+use super::super::{Globals, interactive, out};
+use super::NewArgs;
+use crate::catalog::Catalog;
+use crate::stamp;
+use crate::text::sanitize_line;
+
+/// `supplycheck new`.
+pub fn new(g: &Globals, args: &NewArgs) -> anyhow::Result<()> {
+    let ws = g.workspace()?;
+    let missing = args.name.is_none()
+        || args.org.is_none()
+        || args.respondent.is_none()
+        || args.questionnaires.is_empty();
+    let ask = interactive() && missing;
+    let (name, org, respondent, questionnaires) = if ask {
+        ask_new(&ws.catalog, args)?
+    } else {
+        (
+            args.name
+                .clone()
+                .unwrap_or_else(|| format!("Supplier assessment {}", stamp::date(&stamp::now()))),
+            args.org.clone().unwrap_or_default(),
+            args.respondent.clone(),
+            args.questionnaires.clone(),
+        )
+    };
+    let (path, a) = ws.create(&name, &org, respondent, &questionnaires)?;
+    if let Err(e) = out::text(&format!("{}\n", a.id)) {
+        // The assessment exists: that is what matters, so this is not a failure.
+        out::note(&format!(
+            "Created {} (id {}), but the id could not be printed: {e}.",
+            path.display(),
+            a.id
+        ));
+        return Ok(());
+    }
+    if interactive() {
+        out::note(&format!(
+            "Created {}. Open it with `supplycheck open {}`.",
+            path.display(),
+            a.id
+        ));
+    }
+    Ok(())
+}
+
+/// Asks for what `new` is missing, in a terminal.
+fn ask_new(
+    catalog: &Catalog,
+    args: &NewArgs,
+) -> anyhow::Result<(String, String, Option<String>, Vec<String>)> {
+    use dialoguer::{Input, MultiSelect};
+    let name: String = match &args.name {
+        Some(n) => n.clone(),
+        None => Input::new()
+            .with_prompt("Name of the assessment")
+            .validate_with(|s: &String| {
+                if s.trim().is_empty() {
+                    Err("give a name")
+                } else {
+                    Ok(())
+                }
+            })
+            .interact_text()?,
+    };
+    let org: String = match &args.org {
+        Some(o) => o.clone(),
+        None => Input::new()
+            .with_prompt("Organisation")
+            .allow_empty(true)
+            .interact_text()?,
+    };
+    let respondent = if let Some(r) = &args.respondent {
+        Some(r.clone())
+    } else {
+        let r: String = Input::new()
+            .with_prompt("Respondent (who gives these answers; empty for the whole room)")
+            .allow_empty(true)
+            .interact_text()?;
+        Some(r).filter(|r| !r.trim().is_empty())
+    };
+    let questionnaires = if args.questionnaires.is_empty() {
+        let entries = catalog.entries();
+        let labels: Vec<String> = entries
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} — {}",
+                    e.questionnaire.id,
+                    sanitize_line(&e.questionnaire.title)
+                )
+            })
+            .collect();
+        let defaults: Vec<bool> = entries
+            .iter()
+            .map(|e| e.origin == crate::questionnaire::Origin::BuiltIn)
+            .collect();
+        let picked = MultiSelect::new()
+            .with_prompt("Questionnaires (Space to tick, Enter to accept)")
+            .items(&labels)
+            .defaults(&defaults)
+            .interact()?;
+        if picked.is_empty() {
+            bail!("no questionnaire chosen; tick at least one");
+        }
+        picked
+            .into_iter()
+            .map(|i| entries[i].questionnaire.id.clone())
+            .collect()
+    } else {
+        args.questionnaires.clone()
+    };
+    Ok((
+        name.trim().to_string(),
+        org.trim().to_string(),
+        respondent,
+        questionnaires,
+    ))
+}
