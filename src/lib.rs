@@ -12,7 +12,7 @@
 #[cfg(test)]
 pub(crate) use supplycheck_core::test_support;
 pub use supplycheck_core::{
-    assessment, catalog, compare, editing, figures, key, merge, pack, questionnaire, roles,
+    assessment, catalog, compare, editing, figures, file, key, merge, pack, questionnaire, roles,
     scoring, stamp, store, text, walk, workspace,
 };
 

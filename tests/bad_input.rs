@@ -308,21 +308,27 @@ fn a_duplicate_key_is_refused_naming_the_key() {
 fn a_weight_out_of_range_is_refused_naming_the_item() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join("heavy.json");
-    let q = std::fs::read_to_string(FIXTURE).expect("read").replacen(
-        "\"weight\": 2,",
-        "\"weight\": 1e308,",
-        1,
-    );
-    std::fs::write(&file, q).expect("write");
-    Command::cargo_bin("supplycheck")
-        .expect("binary")
-        .args(["questionnaires", "validate"])
-        .arg(&file)
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains(
-            "  error: planning/b: weight 1e308 must be above 0 and at most 1000",
-        ));
+    for (weight, shown) in [
+        ("1e308", "1e308"),
+        ("5e-324", "5e-324"),
+        ("0.0009", "0.0009"),
+    ] {
+        let q = std::fs::read_to_string(FIXTURE).expect("read").replacen(
+            "\"weight\": 2,",
+            &format!("\"weight\": {weight},"),
+            1,
+        );
+        std::fs::write(&file, q).expect("write");
+        Command::cargo_bin("supplycheck")
+            .expect("binary")
+            .args(["questionnaires", "validate"])
+            .arg(&file)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(format!(
+                "  error: planning/b: weight {shown} must be at least 0.001 and at most 1000"
+            )));
+    }
 }
 
 #[test]

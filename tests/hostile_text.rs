@@ -452,3 +452,38 @@ fn new_fails_only_when_nothing_was_created() {
         assert!(env.path("full").is_file());
     }
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn merge_and_restore_succeed_when_only_their_summary_cannot_be_printed() {
+    let env = clean_env();
+    let one = env.new_example("One");
+    let two = env.new_example("Two");
+    let out = run_into_full_device(&env, &["merge", &one, &two, "-o", "both"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("but what was done could not be printed"),
+        "{stderr}"
+    );
+    assert!(env.path("both").is_file());
+
+    let mut store_path = env.path("one");
+    store_path.set_extension("json");
+    let ws = supplycheck::store::Store::at(env.dir.path().to_path_buf());
+    ws.delete_assessment(&store_path).expect("deleted");
+    let out = run_into_full_device(&env, &["restore", "one"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(env.path("one").is_file());
+
+    for args in [&["--help"][..], &["--version"], &["report", "--help"]] {
+        let out = run_into_full_device(&env, args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr)
+                .contains("error: cannot write to standard output: No space left on device"),
+            "{args:?}"
+        );
+    }
+}

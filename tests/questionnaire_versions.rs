@@ -366,3 +366,77 @@ fn validate_says_a_changed_copy_of_a_kept_version_would_be_refused() {
         .assert()
         .success();
 }
+
+#[test]
+fn another_file_claiming_the_kept_version_never_replaces_it() {
+    let env = Env::new();
+    let src = tempfile::tempdir().expect("tempdir");
+    let v1 = variant(src.path(), "mine.json", str::to_string);
+    let out = env
+        .cmd()
+        .args(["--questionnaire-file", s(&v1), "new", "--name", "Old"])
+        .args(["--questionnaire", "worked-example"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    env.answer("old", &["b", "largely"]);
+    let before = env.json(&["score", "old", "--json"]);
+
+    // A file of the same id and version, other weights, whose name sorts before the copy.
+    variant(&questionnaires_dir(&env), "a-custom.json", |t| {
+        t.replace(
+            "\"level\": 1, \"weight\": 2",
+            "\"level\": 1, \"weight\": 100",
+        )
+    });
+    let out = env
+        .cmd()
+        .args(["score", "old", "--json"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    let after: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(
+        after["overall"], before["overall"],
+        "scored on the kept copy"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("a-custom.json"), "{stderr}");
+    assert!(stderr.contains("left out"), "{stderr}");
+}
+
+#[test]
+fn an_assessment_whose_version_is_gone_is_not_scored_against_another() {
+    let env = Env::new();
+    let src = tempfile::tempdir().expect("tempdir");
+    let v1 = variant(src.path(), "mine.json", str::to_string);
+    let v11 = variant(src.path(), "mine-1.1.json", version_1_1);
+    for file in [&v1, &v11] {
+        let out = env
+            .cmd()
+            .args(["--questionnaire-file", s(file), "new", "--name", "Old"])
+            .args(["--questionnaire", "worked-example"])
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{out:?}");
+    }
+    env.answer("old", &["b", "largely"]);
+    std::fs::remove_file(questionnaires_dir(&env).join("worked-example@1.0.0.json"))
+        .expect("remove 1.0.0");
+
+    let out = env
+        .cmd()
+        .args(["score", "old", "--json"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("answered against version 1.0.0, which is not available (only 1.1.0)"),
+        "{stderr}"
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(
+        json["overall"]["total"], 0,
+        "nothing scored on 1.1.0: {json}"
+    );
+}

@@ -3,7 +3,7 @@
 //!
 //! Imports point inward, in this order (a module uses only those above it):
 //! - [`text`] — making file text safe to show; wording parser errors for people; [`stamp`] —
-//!   points in time and their stored form;
+//!   points in time and their stored form; [`file`] — reading only regular files of sane size;
 //! - [`questionnaire`], [`roles`] — the questionnaire format and its validation; owner roles;
 //! - [`key`] — an item's key, `<questionnaire>/<item>`; [`walk`] — one walk over the items;
 //! - [`assessment`] — the assessment format: answers and their rules;
@@ -24,8 +24,9 @@ pub mod catalog;
 pub mod compare;
 pub mod editing;
 pub mod figures;
-pub mod level;
+pub mod file;
 pub mod key;
+pub mod level;
 pub mod merge;
 pub mod pack;
 pub mod questionnaire;

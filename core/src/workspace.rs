@@ -156,10 +156,10 @@ impl Workspace {
         if Self::same_copy(file, &target, q)? {
             return Ok(());
         }
-        let bytes = std::fs::read(file).map_err(|source| StoreError::Io {
+        let bytes = crate::file::read_regular(file).map_err(|e| StoreError::Io {
             path: file.to_path_buf(),
             action: "cannot read",
-            cause: source,
+            cause: std::io::Error::other(e.to_string()),
         })?;
         store::create_private_dir(&dir)?;
         match store::write_new(&target, &bytes) {

@@ -22,22 +22,29 @@ impl Assessment {
             });
         }
         for qref in &self.questionnaires {
-            match catalog.for_ref(qref) {
-                None => problems.push(Problem {
+            if catalog.for_ref(qref).is_none() {
+                let others = catalog.versions_of(&qref.id);
+                let message = if others.is_empty() {
+                    format!(
+                        "version {} of this questionnaire is not available: put its file in the \
+                         data directory's questionnaires/ folder or pass --questionnaire-file",
+                        qref.version
+                    )
+                } else {
+                    format!(
+                        "answered against version {}, which is not available (only {}); it is \
+                         not scored against another version: put the file of version {} in \
+                         the data directory's questionnaires/ folder or pass \
+                         --questionnaire-file",
+                        qref.version,
+                        others.join(", "),
+                        qref.version
+                    )
+                };
+                problems.push(Problem {
                     place: qref.id.clone(),
-                    message: "this questionnaire is not available: put its file in the data \
-                              directory's questionnaires/ folder or pass --questionnaire-file"
-                        .into(),
-                }),
-                Some(q) if q.version != qref.version => problems.push(Problem {
-                    place: qref.id.clone(),
-                    message: format!(
-                        "answered against version {}, now version {}; answers to items that \
-                         still exist are kept",
-                        qref.version, q.version
-                    ),
-                }),
-                Some(_) => {}
+                    message,
+                });
             }
         }
         for (full, answer) in &self.answers {

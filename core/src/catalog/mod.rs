@@ -187,7 +187,14 @@ impl Catalog {
             .map(|e| e.path())
             .filter(|p| p.extension().is_some_and(|e| e == "json"))
             .collect();
-        files.sort();
+        // The copies supplycheck keeps (`<id>@<version>.json`) first, so that another file
+        // claiming the same id and version with other content is the one left out.
+        files.sort_by_key(|p| {
+            let kept = p
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().contains('@'));
+            (!kept, p.clone())
+        });
         for file in files {
             // Opening a named pipe waits for a writer forever, and a device may never end:
             // only regular files (or links to them) are read.
@@ -316,12 +323,23 @@ impl Catalog {
             .find(|e| e.questionnaire.id == id && e.questionnaire.version == version)
     }
 
-    /// The questionnaire an assessment's reference names: the version it records, or, when
-    /// that version is not available, the newest one (the assessment's check reports it).
+    /// The questionnaire an assessment's reference names: exactly the version it records,
+    /// never another one (an assessment is scored against what it was answered on; the
+    /// assessment's check says when that version is not available).
     pub fn for_ref(&self, r: &QuestionnaireRef) -> Option<&Questionnaire> {
-        self.version(&r.id, &r.version)
-            .map(|e| &e.questionnaire)
-            .or_else(|| self.get(&r.id))
+        self.version(&r.id, &r.version).map(|e| &e.questionnaire)
+    }
+
+    /// The versions of questionnaire `id` that are available, oldest first.
+    pub fn versions_of(&self, id: &str) -> Vec<&str> {
+        let mut versions: Vec<&str> = self
+            .entries
+            .iter()
+            .filter(|e| e.questionnaire.id == id)
+            .map(|e| e.questionnaire.version.as_str())
+            .collect();
+        versions.sort_by(|a, b| compare_versions(a, b));
+        versions
     }
 
     /// Every entry, every version, built-ins first.

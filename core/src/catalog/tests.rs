@@ -62,9 +62,22 @@ fn versions_sit_side_by_side_and_an_assessment_gets_its_own() {
         id: "worked-example".into(),
         version: "0.1".into(),
     };
+    assert!(
+        catalog.for_ref(&gone).is_none(),
+        "never scored against another version"
+    );
     assert_eq!(
-        catalog.for_ref(&gone).map(|q| q.version.as_str()),
-        Some("1.10.0")
+        catalog.versions_of("worked-example"),
+        ["1.0.0", "1.9.0", "1.10.0"]
+    );
+    let mut on_gone = a.clone();
+    on_gone.questionnaires[0] = gone;
+    let problems = on_gone.check(&catalog);
+    assert!(
+        problems[0].to_string().contains(
+            "answered against version 0.1, which is not available (only 1.0.0, 1.9.0, 1.10.0)"
+        ),
+        "{problems:?}"
     );
     assert_eq!(catalog.newest_entries().len(), BUILT_INS.len() + 1);
 }

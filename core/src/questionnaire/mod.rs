@@ -225,7 +225,7 @@ pub enum QuestionnaireError {
         /// The file.
         file: String,
         /// The cause (shown in the message itself).
-        cause: std::io::Error,
+        cause: crate::file::ReadError,
     },
     /// The file is not valid JSON, or not of the questionnaire's shape.
     #[error(
@@ -265,6 +265,10 @@ pub const MAX_ID_LEN: usize = 64;
 
 /// The greatest weight an item may have.
 pub const MAX_WEIGHT: f64 = 1000.0;
+
+/// The smallest weight an item may have: a smaller one vanishes in the sums of a score (a
+/// weight of 5e-324 made every score 0 %).
+pub const MIN_WEIGHT: f64 = 0.001;
 
 /// Whether a string is a valid id: lower-case letters, digits and `-`, not empty, at most
 /// [`MAX_ID_LEN`] characters.
@@ -326,7 +330,7 @@ impl Questionnaire {
     /// Reads, parses and validates a questionnaire file.
     pub fn load_file(path: &Path) -> Result<(Self, Vec<Finding>), QuestionnaireError> {
         let file = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|cause| QuestionnaireError::Read {
+        let bytes = crate::file::read_regular(path).map_err(|cause| QuestionnaireError::Read {
             file: file.clone(),
             cause,
         })?;
@@ -486,12 +490,12 @@ impl Questionnaire {
                         Some(_) => {}
                     }
                     if let Some(w) = item.weight
-                        && !(w > 0.0 && w <= MAX_WEIGHT)
+                        && !((MIN_WEIGHT..=MAX_WEIGHT).contains(&w))
                     {
                         error(
                             ipath.clone(),
                             format!(
-                                "weight {} must be above 0 and at most {MAX_WEIGHT}",
+                                "weight {} must be at least {MIN_WEIGHT} and at most {MAX_WEIGHT}",
                                 shown_number(w)
                             ),
                         );

@@ -74,7 +74,7 @@ fn weight_must_be_positive() {
     assert!(
         q.validate()
             .iter()
-            .any(|f| f.message.contains("weight 0 must be above 0"))
+            .any(|f| f.message.contains("weight 0 must be at least 0.001"))
     );
 }
 

@@ -22,7 +22,7 @@ mod write;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use protect::{kind_of, open_regular};
+use protect::{kind_of, read_error};
 
 pub use deleted::{DeletedAssessment, RestoreError};
 pub use lock::{EditLock, Session};
@@ -424,15 +424,8 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 
 /// Reads an assessment file. Errors name the file, the line and column, and the backup.
 pub fn load(path: &Path) -> Result<Assessment, StoreError> {
-    use std::io::Read as _;
-    let mut file = open_regular(path, "cannot read the assessment")?;
-    let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes)
-        .map_err(|source| StoreError::Io {
-            path: path.to_path_buf(),
-            action: "cannot read the assessment",
-            cause: source,
-        })?;
+    let bytes = crate::file::read_regular(path)
+        .map_err(|e| read_error(path, "cannot read the assessment", e))?;
     parse(&bytes, path)
 }
 

@@ -56,6 +56,14 @@ impl Store {
         if let Some(why) = self.reserved(&real, new_assessment) {
             return protected(through_link(why));
         }
+        if let Ok(meta) = fs::metadata(path)
+            && !meta.is_file()
+        {
+            return protected(through_link(format!(
+                "it is {}, not a regular file, and writing would replace it",
+                kind_of(meta.file_type())
+            )));
+        }
         if new_assessment {
             if fs::symlink_metadata(path).is_err() && backup_path(&real).exists() {
                 return protected(
@@ -107,29 +115,7 @@ impl Store {
     }
 }
 
-/// What a file type is, in words, for messages.
-pub(super) fn kind_of(t: fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if t.is_fifo() {
-            return "a named pipe (FIFO)";
-        }
-        if t.is_socket() {
-            return "a socket";
-        }
-        if t.is_block_device() || t.is_char_device() {
-            return "a device";
-        }
-    }
-    if t.is_dir() {
-        "a folder"
-    } else if t.is_symlink() {
-        "a symbolic link"
-    } else {
-        "something other than a file"
-    }
-}
+pub(super) use crate::file::kind_of;
 
 /// `path` made absolute with its folder's links resolved, the last part left as it is.
 pub(super) fn located(path: &Path) -> PathBuf {
@@ -206,27 +192,30 @@ pub(super) struct Sniffed {
 /// Opens a file for reading, without waiting on a FIFO or device, and checks that it is a
 /// regular file.
 pub(super) fn open_regular(path: &Path, action: &'static str) -> Result<File, StoreError> {
-    let io = |cause| StoreError::Io {
-        path: path.to_path_buf(),
-        action,
-        cause,
-    };
-    let mut options = fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK);
-    }
-    let file = options.open(path).map_err(io)?;
-    let meta = file.metadata().map_err(io)?;
-    if meta.is_file() {
-        Ok(file)
-    } else {
-        Err(StoreError::NotRegular {
+    crate::file::open_regular(path).map_err(|e| read_error(path, action, e))
+}
+
+/// A [`crate::file::ReadError`] as the store says it.
+pub(super) fn read_error(
+    path: &Path,
+    action: &'static str,
+    e: crate::file::ReadError,
+) -> StoreError {
+    match e {
+        crate::file::ReadError::Io(cause) => StoreError::Io {
             path: path.to_path_buf(),
-            kind: kind_of(meta.file_type()),
-        })
+            action,
+            cause,
+        },
+        crate::file::ReadError::NotRegular(kind) => StoreError::NotRegular {
+            path: path.to_path_buf(),
+            kind,
+        },
+        too_large @ crate::file::ReadError::TooLarge { .. } => StoreError::Io {
+            path: path.to_path_buf(),
+            action,
+            cause: std::io::Error::new(std::io::ErrorKind::InvalidData, too_large.to_string()),
+        },
     }
 }
 
@@ -260,6 +249,30 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_device_or_a_pipe_is_never_replaced_by_a_report() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::at(dir.path().join("data"));
+        let err = store
+            .check_output(Path::new("/dev/null"))
+            .expect_err("a device");
+        assert!(
+            err.to_string()
+                .contains("it is a device, not a regular file"),
+            "{err}"
+        );
+        let link = dir.path().join("null.md");
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink("/dev/null", &link).expect("link");
+            let err = store.check_output(&link).expect_err("a link to a device");
+            assert!(
+                err.to_string().contains("it is a link to /dev/null"),
+                "{err}"
+            );
+        }
+    }
 
     #[test]
     fn the_output_target_says_new_existing_or_folder() {

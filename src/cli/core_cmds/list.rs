@@ -153,7 +153,7 @@ pub fn restore(g: &Globals, args: &RestoreArgs) -> anyhow::Result<()> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    out::text(&format!("{id}\n"))?;
+    out::after_creating(out::text(&format!("{id}\n")), &path);
     out::note(&format!("Restored {} as {}.", deleted.name, path.display()));
     Ok(())
 }

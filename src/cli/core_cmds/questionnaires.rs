@@ -238,8 +238,11 @@ fn how_loading_treats(
 /// Whether a file is a JSON Schema (such as the ones published beside the built-ins), which
 /// `validate` skips rather than reporting as a broken questionnaire.
 fn is_json_schema(file: &std::path::Path) -> bool {
-    std::fs::read(file)
+    crate::file::read_regular(file)
         .ok()
-        .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
+        .and_then(|bytes| {
+            let text = crate::text::json_text(&bytes).ok()?;
+            serde_json::from_str::<serde_json::Value>(text).ok()
+        })
         .is_some_and(|v| v.get("$schema").is_some() && v.get("format").is_none())
 }

@@ -222,19 +222,13 @@ fn answers_in_words() {
         na_checks: vec!["y".into()],
         ..Answer::default()
     };
-    assert_eq!(
-        answer_words(&q, d, Some(&some)),
-        "1 of 1 check in place"
-    );
+    assert_eq!(answer_words(&q, d, Some(&some)), "1 of 1 check in place");
     let all_na = Answer {
         checked: Some(vec![]),
         na_checks: vec!["x".into(), "y".into()],
         ..Answer::default()
     };
-    assert_eq!(
-        answer_words(&q, d, Some(&all_na)),
-        "Not applicable"
-    );
+    assert_eq!(answer_words(&q, d, Some(&all_na)), "Not applicable");
     assert_eq!(answer_words(&q, d, None), "not answered yet");
 }
 
