@@ -1,12 +1,26 @@
-//! One figure reads the same everywhere: the command line (`score`, `list`, `compare`) and
-//! every report format (HTML, Markdown, CSV, JSON) show an assessment's percentage, level,
-//! answered count and change alike, on scores chosen to sit on rounding edges.
+//! One figure reads the same everywhere: the command line (`score`, `list`, `compare`),
+//! every report format (HTML, Markdown, CSV, JSON), the app's screens (home, questionnaire,
+//! results, board view, drawn on ratatui's `TestBackend` at 80×24 and 200×60) and plain mode
+//! show an assessment's percentage, level, answered count and change alike, on scores
+//! chosen to sit on rounding edges.
 
 mod common;
 
+use std::path::PathBuf;
+
 use assert_cmd::Command;
 use common::Env;
-use supplycheck::figures::{Counted, ScoreChange, answered, answered_of, level_words, percent};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use supplycheck::figures::{
+    Counted, Level, ScoreChange, answered, answered_of, level_heading, level_words, percent,
+};
+use supplycheck::plain::view as plain;
+use supplycheck::tui::action::Action;
+use supplycheck::tui::app::Screen;
+use supplycheck::tui::theme::Theme;
+use supplycheck::tui::{App, effects, ui};
+use supplycheck::workspace::Workspace;
 
 const ROUNDING: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/rounding.json");
 
@@ -54,6 +68,10 @@ struct Expected {
     percent: String,
     level: String,
     answered: String,
+    /// The level, when there is one.
+    level_at: Option<u8>,
+    /// How many of the one scored item are answered (N/A counts).
+    answered_count: usize,
 }
 
 fn expected(score: Option<f64>, level: Option<u8>, answered_count: usize) -> Expected {
@@ -61,6 +79,8 @@ fn expected(score: Option<f64>, level: Option<u8>, answered_count: usize) -> Exp
         percent: percent(score),
         level: level_words(level),
         answered: answered(answered_count, 1, Counted::ScoredItems),
+        level_at: level,
+        answered_count,
     }
 }
 
@@ -84,21 +104,55 @@ fn assert_everywhere(env: &Env, id: &str, e: &Expected) {
     let list = run(env, &["list"]);
     let line = list.lines().find(|l| l.starts_with(id)).expect("listed");
     assert!(line.contains(&e.level), "list: {line}");
+    let count = answered_of(e.answered_count, 1);
+    assert!(line.contains(&count), "list: {line}");
 
     let md = run(env, &["report", id, "--format", "md"]);
     assert!(md.contains(&format!("{}`", e.percent)), "md: {md}");
     assert!(md.contains(&e.level), "md");
+    assert!(
+        md.contains(&format!("| Items answered | {count} (")),
+        "md: {md}"
+    );
+    let area = line_with(&md, "| Edges |");
+    assert!(area.ends_with(&format!(" {count} |")), "md: {area}");
 
     let html = run(env, &["report", id, "--format", "html"]);
     assert!(html.contains(&e.percent.replace(' ', "\u{a0}")), "html");
+    assert!(
+        html.contains(&format!("<span class=\"v\">{count}</span>")),
+        "html: the answered tile"
+    );
+    assert!(
+        line_with(&html, "class=\"areafig\"").contains(&e.answered),
+        "html: the area's figures"
+    );
 
+    let level_name = e
+        .level_at
+        .map_or("nothing applicable yet", |l| Level::at_most_3(l).name());
+    assert!(
+        html.contains(&format!("<span class=\"vn\">{level_name}</span>")),
+        "html: the level tile"
+    );
+
+    // The CSV, like the JSON, carries the exact value; the one scored item's value is the
+    // score.
     let csv = run(env, &["report", id, "--format", "csv"]);
-    assert!(csv.contains("rounding/x"), "csv");
+    let row = line_with(&csv, ",rounding/x,");
+    let value = row.split(',').nth(8).expect("a value column");
+    if !value.is_empty() {
+        let exact = value.parse::<f64>().expect("a number");
+        assert_eq!(percent(Some(exact)), e.percent, "csv: {row}");
+    }
 
     let json: serde_json::Value =
         serde_json::from_str(&run(env, &["report", id, "--format", "json"])).expect("json");
     let exact = json["score"]["overall"]["score"].as_f64();
     assert_eq!(percent(exact), e.percent, "json carries the exact value");
+
+    assert_on_screens(env, id, e);
+    assert_in_plain_mode(env, id, e);
 }
 
 #[test]
@@ -149,6 +203,7 @@ fn a_change_is_the_difference_of_the_percentages_shown_everywhere() {
         ("p445", "p125", 0.445, 0.125, "▼ -32"),
     ] {
         let earlier = assessment(&env, &format!("{before} then"), Some(before));
+        backdate(&env, &earlier);
         let later = assessment(&env, &format!("{after} now"), Some(after));
         let change = ScoreChange::between(Some(b), Some(a));
         assert_eq!(change.to_string(), arrow);
@@ -176,6 +231,208 @@ fn a_change_is_the_difference_of_the_percentages_shown_everywhere() {
             &["report", &later, "--compare", &earlier, "--format", "html"],
         );
         assert!(html.contains(&arrow.replace(' ', "\u{a0}")), "html");
+
+        assert_compared_on_screen(&env, &earlier, &later, &moved, arrow);
     }
     assert_eq!(answered_of(1, 1), "1 of 1");
+}
+
+/// Moves the last change of assessment `id` a year back, so that the app, which takes the
+/// earlier of two assessments as "before", compares the two in the order the CLI is given.
+fn backdate(env: &Env, id: &str) {
+    let ws = workspace(env);
+    let (path, mut a) = ws.load(id).expect("loads");
+    a.updated = "2025-11-20T10:00:00Z".parse().expect("a time");
+    supplycheck::store::save(&path, &a).expect("saved");
+}
+
+// ---- the app's screens ----
+
+/// The sizes every screen is drawn at: the smallest the app supports and a large one.
+const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
+
+/// The questionnaire's header and the results' gauge say this where there is no level.
+const NO_LEVEL: &str = "No level (nothing applicable)";
+
+fn workspace(env: &Env) -> Workspace {
+    Workspace::open(
+        Some(env.dir.path().to_path_buf()),
+        &[PathBuf::from(ROUNDING)],
+    )
+    .expect("workspace")
+}
+
+/// Applies an action and performs its effects, as the event loop does.
+fn act(app: &mut App, action: Action) {
+    let asked = app.update(action);
+    effects::perform(app, asked);
+}
+
+/// The screen as text at every size.
+fn screens(app: &App) -> Vec<String> {
+    SIZES
+        .iter()
+        .map(|&(w, h)| {
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+            terminal.draw(|frame| ui::view(app, frame)).expect("draw");
+            terminal.backend().to_string()
+        })
+        .collect()
+}
+
+/// The line of `screen` that contains `text`.
+fn line_with<'s>(screen: &'s str, text: &str) -> &'s str {
+    screen
+        .lines()
+        .find(|l| l.contains(text))
+        .unwrap_or_else(|| panic!("no line with {text:?} in\n{screen}"))
+}
+
+/// The app in assessment `id`, opened from its row at home as Enter does; and home drawn
+/// with that row highlighted.
+fn opened(env: &Env, id: &str) -> (App, Vec<String>) {
+    let mut app = App::new(workspace(env), Theme::monochrome());
+    let row = app.home.iter().position(|r| r.id == id).expect("listed");
+    for _ in 0..row {
+        act(&mut app, Action::Down);
+    }
+    let home = screens(&app);
+    act(&mut app, Action::Open);
+    assert!(
+        matches!(app.screen, Screen::Questionnaire { .. }),
+        "opened: {:?}",
+        app.status
+    );
+    (app, home)
+}
+
+/// The level in a heading: "Level 0 · Incomplete".
+fn heading(e: &Expected) -> String {
+    level_heading(e.level_at, NO_LEVEL)
+}
+
+/// Home, the questionnaire, the results and the board view show the figures of `e`.
+fn assert_on_screens(env: &Env, id: &str, e: &Expected) {
+    let (mut app, home) = opened(env, id);
+    let name = app
+        .home
+        .iter()
+        .find(|r| r.id == id)
+        .expect("row")
+        .name
+        .clone();
+    for screen in &home {
+        let row = line_with(screen, &format!("> {name}"));
+        assert!(
+            row.contains(&answered_of(e.answered_count, 1)),
+            "home: {row}"
+        );
+        assert!(row.contains(&e.level), "home: {row}");
+    }
+
+    // The questionnaire counts every item (the text item too); the figures count scored ones.
+    let progress = answered(e.answered_count, 2, Counted::Items);
+    for screen in screens(&app) {
+        let top = screen.lines().next().expect("a top line");
+        assert!(top.contains(&format!("Score {}", e.percent)), "top: {top}");
+        assert!(top.contains(&heading(e)), "top: {top}");
+        assert!(
+            line_with(&screen, "Progress").contains(&progress),
+            "{screen}"
+        );
+    }
+
+    act(&mut app, Action::Results);
+    assert!(matches!(app.screen, Screen::Results { .. }));
+    for screen in screens(&app) {
+        let gauge = format!("{}  —  score {}  —  {}", heading(e), e.percent, e.answered);
+        assert!(screen.contains(&gauge), "results: {gauge} in\n{screen}");
+        assert_section_row(&screen, e);
+    }
+
+    act(&mut app, Action::Board);
+    assert!(matches!(app.screen, Screen::Board { .. }));
+    let name = e
+        .level_at
+        .map_or("No level yet", |l| Level::at_most_3(l).name())
+        .to_uppercase();
+    for screen in screens(&app) {
+        let score = format!("Score {}   ·   {}", e.percent, e.answered);
+        assert!(screen.contains(&score), "board: {score} in\n{screen}");
+        let spaced: String = name.chars().flat_map(|c| [c, ' ']).collect();
+        assert!(
+            screen.contains(&name) || screen.contains(spaced.trim_end()),
+            "board: {name} in\n{screen}"
+        );
+        assert_section_row(&screen, e);
+    }
+}
+
+/// The section's row of bars shows its percentage and level (named where there is room).
+fn assert_section_row(screen: &str, e: &Expected) {
+    let row = line_with(screen, "│ Edges ");
+    assert!(row.contains(&format!(" {} ", e.percent)), "section: {row}");
+    let short = e
+        .level_at
+        .map_or_else(|| "–".to_string(), |l| Level::at_most_3(l).short());
+    assert!(
+        row.contains(&e.level) || row.contains(&format!(" {short}")),
+        "section: {row}"
+    );
+}
+
+/// On the results screen of `later`, compared (with `c`, as the app does) with `earlier`:
+/// the scores before and after and the change read as on the command line.
+fn assert_compared_on_screen(env: &Env, earlier: &str, later: &str, moved: &str, arrow: &str) {
+    let (mut app, _) = opened(env, later);
+    act(&mut app, Action::Results);
+    act(&mut app, Action::Compare);
+    let other = app
+        .compare_candidates()
+        .iter()
+        .position(|r| r.id == earlier)
+        .expect("offered");
+    for _ in 0..other {
+        act(&mut app, Action::Down);
+    }
+    act(&mut app, Action::Confirm);
+    let compared = app
+        .open
+        .as_ref()
+        .and_then(|o| o.compare.as_ref())
+        .expect("compared");
+    assert!(compared.is_before, "the earlier one is before");
+    let overall = if arrow == "= 0" {
+        "= no change".to_string()
+    } else {
+        format!("{arrow} points")
+    };
+    for screen in screens(&app) {
+        let gauge = format!("score {moved}  {overall}");
+        assert!(screen.contains(&gauge), "results: {gauge} in\n{screen}");
+        let row = line_with(&screen, "│ Edges ");
+        assert!(row.contains(arrow), "section: {row}");
+    }
+}
+
+// ---- plain mode ----
+
+/// Plain mode lists the assessment and closes with the figures of `e`.
+fn assert_in_plain_mode(env: &Env, id: &str, e: &Expected) {
+    let ws = workspace(env);
+    let (_, a) = ws.load(id).expect("loads");
+    let report = ws.score(&a);
+    let listing = plain::listing(&a, &report);
+    assert!(listing.ends_with(&e.answered), "plain: {listing}");
+
+    let lines = plain::score_lines(&a, &report, 0).join("\n");
+    assert!(
+        lines.contains(&format!("Score {}, {}.", e.percent, e.answered)),
+        "plain: {lines}"
+    );
+    let level = match e.level_at {
+        Some(_) => format!("overall maturity level {}:", e.level),
+        None => "overall maturity not yet assessed.".to_string(),
+    };
+    assert!(lines.contains(&level), "plain: {lines}");
 }

@@ -11,7 +11,7 @@
 //! prompts; this module the flow and the saving.
 
 mod ask;
-mod view;
+pub mod view;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};

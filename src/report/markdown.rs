@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::since;
 use crate::compare::ItemChange;
-use crate::figures::Level;
+use crate::figures::{Level, answered_of};
 use crate::pack::{
     Action, BoardPack, ItemRow, Status, count, display_time, level_text, level_words, number,
     percent,
@@ -155,8 +155,9 @@ fn cover(out: &mut String, pack: &BoardPack) {
     let _ = writeln!(out, "| Overall score | `{}` |", bar(o.score));
     let _ = writeln!(
         out,
-        "| Items answered | {} of {} ({} not yet assessed) |",
-        o.answered, o.total, pack.not_assessed
+        "| Items answered | {} ({} not yet assessed) |",
+        answered_of(o.answered, o.total),
+        pack.not_assessed
     );
     let _ = writeln!(
         out,
@@ -318,12 +319,11 @@ fn areas(out: &mut String, pack: &BoardPack) {
         let f = &area.figures;
         let _ = writeln!(
             out,
-            "| {} | {} | `{}` | {}/{} |",
+            "| {} | {} | `{}` | {} |",
             escape(&area.title),
             level_text(f),
             bar(f.score),
-            f.answered,
-            f.total
+            answered_of(f.answered, f.total)
         );
     }
 }

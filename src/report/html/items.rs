@@ -4,7 +4,7 @@
 use maud::{Markup, html};
 
 use super::{Text, answer_with_value, lines, note, owner_cell, pct, pill, ref_line};
-use crate::figures::Level;
+use crate::figures::{Counted, Level, answered};
 use crate::pack::{Action, BoardPack, CheckRow, ItemRow, Status, count};
 use crate::scoring::Figures;
 
@@ -253,8 +253,8 @@ pub(super) fn every_answer(pack: &BoardPack) -> Markup {
                 h3 { (Text(&area.title)) } "\n"
                 p class="areafig" {
                     (Text(&area.questionnaire)) " · score " (Text(pct(f.score))) " · "
-                    (level_cell(f)) " · " (f.answered) " of "
-                    (count(f.total, "scored item", "scored items")) " answered"
+                    (level_cell(f)) " · "
+                    (answered(f.answered, f.total, Counted::ScoredItems))
                 }
                 "\n"
                 table class="data answers" {

@@ -6,7 +6,7 @@ use maud::{Markup, html};
 
 use super::charts::{bar_chart, radar_chart};
 use super::{Text, answer_with_value, level_class, pct, pill};
-use crate::figures::Level;
+use crate::figures::{Level, answered_of};
 use crate::pack::{BoardPack, clip, count, display_time, level_words, number};
 
 /// How many links of the weakest the cover shows.
@@ -152,7 +152,7 @@ pub(super) fn summary(pack: &BoardPack) -> Markup {
                 ))
                 (tile(
                     "Answered",
-                    &format!("{}/{}", o.answered, o.total),
+                    &answered_of(o.answered, o.total),
                     "Scored items with an answer.",
                     Some(share),
                 ))
