@@ -78,7 +78,10 @@ fn picker_rows(app: &App, kind: PickerKind) -> Vec<String> {
                             format!("{} · {}", sanitize_line(&q.title), sanitize_line(&s.title))
                         })
                         .unwrap_or_default();
-                    format!("{title}  ({answered}/{total})")
+                    format!(
+                        "{title}  ({})",
+                        crate::figures::answered_of(answered, total)
+                    )
                 })
                 .collect()
         }),
