@@ -194,3 +194,28 @@ fn a_click_on_a_section_goes_there() {
     let action = action_for_event(&f.app, Rect::new(0, 0, 80, 24), &event);
     assert_eq!(action, Some(Action::ClickSection(0)));
 }
+
+#[test]
+fn the_item_index_follows_the_walk_of_the_questionnaires() {
+    let f = opened();
+    let open = f.app.open.as_ref().expect("open");
+    let qs: Vec<&crate::questionnaire::Questionnaire> = open.questionnaires.iter().collect();
+    let walked: Vec<(usize, usize, usize, String)> = crate::walk::items(&qs)
+        .map(|p| (p.q_index, p.section_index, p.item_index, p.key.to_string()))
+        .collect();
+    let indexed: Vec<(usize, usize, usize, String)> = open
+        .items
+        .iter()
+        .map(|p| (p.q, p.s, p.i, p.full.clone()))
+        .collect();
+    assert_eq!(indexed, walked);
+    assert_eq!(open.sections.len(), crate::walk::sections(&qs).count());
+    for (n, s) in open.sections.iter().enumerate() {
+        let items = &open.items[s.first..s.first + s.len];
+        assert!(
+            items
+                .iter()
+                .all(|p| p.section == n && (p.q, p.s) == (s.q, s.s))
+        );
+    }
+}
