@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use supplycheck::assessment::{Answer, Assessment};
+use supplycheck::assessment::{Answer, Assessment, Value};
 use supplycheck::questionnaire::Questionnaire;
 
 /// A questionnaire of `items` items in sections of 20: choice items and 5-check checklists
@@ -56,23 +56,16 @@ pub fn answered(q: &Questionnaire) -> Assessment {
     for (n, (_, item)) in q.items().enumerate() {
         let answer = if item.checks.is_empty() {
             if n % 7 == 0 {
-                Answer {
-                    na: true,
-                    ..Answer::default()
-                }
+                Answer::from(Value::NotApplicable)
             } else {
                 let key = ["not", "partial", "largely", "fully"][n % 4];
-                Answer {
-                    choice: Some(key.into()),
-                    ..Answer::default()
-                }
+                Answer::from(Value::Choice(key.into()))
             }
         } else {
-            Answer {
-                checked: Some(vec!["a".into(), "c".into()]),
+            Answer::from(Value::Checklist {
+                ticked: vec!["a".into(), "c".into()],
                 na_checks: vec!["e".into()],
-                ..Answer::default()
-            }
+            })
         };
         a.answers.insert(format!("gen/{}", item.id), answer);
     }
@@ -89,8 +82,8 @@ pub fn respondents(base: &Assessment, every: usize) -> Vec<Assessment> {
             let mut a = base.clone();
             a.respondent = Some(format!("Respondent {r}"));
             for (n, answer) in a.answers.values_mut().enumerate() {
-                if n % every == 0 && answer.choice.is_some() {
-                    answer.choice = Some((*key).into());
+                if n % every == 0 && answer.choice().is_some() {
+                    answer.choose_option(key);
                 }
             }
             a

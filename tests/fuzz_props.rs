@@ -171,12 +171,12 @@ proptest! {
         item in prop_oneof![Just("a"), Just("d"), Just("strategy"), Just("zz"), Just("")],
     ) {
         let mut a: Assessment = serde_json::from_str(ASSESSMENT).expect("parses");
-        a.answers.insert(format!("worked-example/{item}"), supplycheck::assessment::Answer {
-            choice: Some(choice),
-            checked: Some(checked),
-            na,
-            ..Default::default()
-        });
+        // Every value at once, as a hand-edited file may hold them.
+        let answer = serde_json::json!({ "choice": choice, "checked": checked, "na": na });
+        a.answers.insert(
+            format!("worked-example/{item}"),
+            serde_json::from_value(answer).expect("an answer"),
+        );
         let text = serde_json::to_string(&a).expect("json");
         exercise(QUESTIONNAIRE.as_bytes(), text.as_bytes());
     }
@@ -194,7 +194,10 @@ proptest! {
             .zip(choices)
             .map(|(respondent, choice)| supplycheck::assessment::Response {
                 respondent,
-                answer: supplycheck::assessment::Answer { choice, ..Default::default() },
+                answer: supplycheck::assessment::Answer::from(choice.map_or(
+                    supplycheck::assessment::Value::Unanswered,
+                    supplycheck::assessment::Value::Choice,
+                )),
             })
             .collect();
         let key = format!("worked-example/{item}");

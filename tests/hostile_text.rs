@@ -301,10 +301,9 @@ fn markdown_reports_keep_their_structure_whatever_the_text() {
         before.id = format!("y{payload}");
         before.answers.insert(
             "worked-example/a".into(),
-            supplycheck::assessment::Answer {
-                choice: Some("fully".into()),
-                ..Default::default()
-            },
+            supplycheck::assessment::Answer::from(supplycheck::assessment::Value::Choice(
+                "fully".into(),
+            )),
         );
         let pack = supplycheck::report::BoardPack::from_questionnaires(&[&q], &a);
         let compared = supplycheck::report::BoardPack::compared(&[&q], &a, &[&q], &before);

@@ -1,7 +1,7 @@
 //! The board pack's renderers: Markdown snapshots, HTML escaping and well-formedness,
 //! CSV round trips, and the JSON document.
 
-use supplycheck::assessment::{Answer, Assessment};
+use supplycheck::assessment::{Answer, Assessment, Value};
 use supplycheck::catalog::Catalog;
 use supplycheck::questionnaire::Questionnaire;
 use supplycheck::report::{self, BoardPack, Format};
@@ -53,33 +53,35 @@ fn set(a: &mut Assessment, item: &str, f: impl FnOnce(&mut Answer)) {
 
 fn choice(key: &str) -> impl FnOnce(&mut Answer) {
     let key = key.to_string();
-    move |x| x.choice = Some(key)
+    move |x| x.value = Value::Choice(key)
 }
 
 /// Some answers given, some not; a gap with a hostile note; flags; a board answer.
 fn partial(ws: &Workspace) -> Assessment {
     let mut a = empty(ws);
     set(&mut a, "appetite", |x| {
-        x.text = Some("Low for critical services.\nModerate for the rest.".into());
+        x.value = Value::Text("Low for critical services.\nModerate for the rest.".into());
     });
     set(&mut a, "oversight", choice("fully"));
     set(&mut a, "reporting", |x| {
-        x.choice = Some("partial".into());
+        x.value = Value::Choice("partial".into());
         x.note = Some(HOSTILE.into());
         x.owner = Some("executives".into());
     });
     set(&mut a, "criteria", |x| {
-        x.checked = Some(vec!["capability".into()]);
-        x.na_checks = vec!["location".into()];
+        x.value = Value::Checklist {
+            ticked: vec!["capability".into()],
+            na_checks: vec!["location".into()],
+        };
         x.owner = Some("contract-manager".into());
     });
     set(&mut a, "due-diligence", |x| {
-        x.choice = Some("largely".into());
+        x.value = Value::Choice("largely".into());
         x.flag = true;
         x.note = Some("Template agreed | review in Q1".into());
     });
     set(&mut a, "exit-plan", choice("not"));
-    set(&mut a, "data-return", |x| x.na = true);
+    set(&mut a, "data-return", |x| x.value = Value::NotApplicable);
     set(&mut a, "tested", |x| {
         x.flag = true;
         x.owner = Some("our own role".into());
@@ -414,7 +416,7 @@ fn earlier(ws: &Workspace) -> Assessment {
     a.created = "2025-11-02T09:00:00Z".parse().expect("a time");
     a.updated = "2025-11-20T15:30:00Z".parse().expect("a time");
     set(&mut a, "appetite", |x| {
-        x.text = Some("High, \"for now\"\nto be reviewed".into());
+        x.value = Value::Text("High, \"for now\"\nto be reviewed".into());
     });
     set(&mut a, "oversight", choice("partial"));
     set(&mut a, "reporting", choice("partial"));
@@ -424,7 +426,7 @@ fn earlier(ws: &Workspace) -> Assessment {
     a.answers
         .entry("worked-example/a".into())
         .or_default()
-        .choice = Some("fully".into());
+        .value = Value::Choice("fully".into());
     a
 }
 

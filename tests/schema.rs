@@ -78,10 +78,9 @@ fn assessments_written_by_supplycheck_match_the_schema() {
         "worked-example/b".into(),
         vec![supplycheck::assessment::Response {
             respondent: "CFO".into(),
-            answer: supplycheck::assessment::Answer {
-                choice: Some("not".into()),
-                ..Default::default()
-            },
+            answer: supplycheck::assessment::Answer::from(supplycheck::assessment::Value::Choice(
+                "not".into(),
+            )),
         }],
     );
     let instance = serde_json::to_value(&a).expect("serialises");

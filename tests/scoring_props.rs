@@ -2,7 +2,7 @@
 //! in range, N/A stays local to its section, and a better answer never lowers a level.
 
 use proptest::prelude::*;
-use supplycheck::assessment::{Answer, Assessment};
+use supplycheck::assessment::{Answer, Assessment, Value};
 use supplycheck::questionnaire::{
     Check, Item, ItemKind, Questionnaire, Scale, ScaleOption, Section,
 };
@@ -113,31 +113,24 @@ fn build(sections: &[Vec<GenItem>]) -> (Questionnaire, Assessment) {
                 },
             });
             let answer = match &g.answer {
-                GenAnswer::Na => Some(Answer {
-                    na: true,
-                    ..Answer::default()
-                }),
-                GenAnswer::Choice(c) => Some(Answer {
-                    choice: Some(format!("o{c}")),
-                    ..Answer::default()
-                }),
-                GenAnswer::Checks(ticked, na) if g.checklist => Some(Answer {
-                    checked: Some(
-                        ticked
+                GenAnswer::Na => Some(Answer::from(Value::NotApplicable)),
+                GenAnswer::Choice(c) => Some(Answer::from(Value::Choice(format!("o{c}")))),
+                GenAnswer::Checks(ticked, na) if g.checklist => {
+                    Some(Answer::from(Value::Checklist {
+                        ticked: ticked
                             .iter()
                             .enumerate()
                             .filter(|(_, t)| **t)
                             .map(|(i, _)| format!("c{i}"))
                             .collect(),
-                    ),
-                    na_checks: na
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, t)| **t)
-                        .map(|(i, _)| format!("c{i}"))
-                        .collect(),
-                    ..Answer::default()
-                }),
+                        na_checks: na
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, t)| **t)
+                            .map(|(i, _)| format!("c{i}"))
+                            .collect(),
+                    }))
+                }
                 GenAnswer::None | GenAnswer::Checks(..) => None,
             };
             if let Some(a) = answer {
@@ -187,7 +180,7 @@ proptest! {
         let (section, item) = pick.get(&items).clone();
         let before = score(&[&q], &a);
         let mut b = a.clone();
-        b.answers.insert(item, Answer { na: true, ..Answer::default() });
+        b.answers.insert(item, Answer::from(Value::NotApplicable));
         let after = score(&[&q], &b);
         in_range(&after)?;
         for (i, (x, y)) in before.sections.iter().zip(&after.sections).enumerate() {
@@ -208,20 +201,18 @@ proptest! {
         let improved = if item.kind == ItemKind::Checklist {
             // Tick one more applicable check (or, if none is left, keep the answer).
             let mut next = current.clone();
-            let mut checked = next.checked.clone().unwrap_or_default();
-            if next.na || next.checked.is_none() {
+            let Value::Checklist { ticked, na_checks } = &mut next.value else {
                 // From unanswered or N/A: a first answer is not "better"; skip.
                 return Ok(());
+            };
+            if let Some(c) = item.checks.iter().find(|c| !ticked.contains(&c.id) && !na_checks.contains(&c.id)) {
+                ticked.push(c.id.clone());
             }
-            if let Some(c) = item.checks.iter().find(|c| !checked.contains(&c.id) && !next.na_checks.contains(&c.id)) {
-                checked.push(c.id.clone());
-            }
-            next.checked = Some(checked);
             next
         } else {
-            let Some(key) = current.choice.clone() else { return Ok(()) };
+            let Some(key) = current.choice() else { return Ok(()) };
             let idx: usize = key[1..].parse().unwrap_or(0);
-            Answer { choice: Some(format!("o{}", (idx + 1).min(VALUES.len() - 1))), ..current }
+            Answer { value: Value::Choice(format!("o{}", (idx + 1).min(VALUES.len() - 1))), ..current }
         };
         better.answers.insert(full, improved);
         let before = score(&[&q], &a);
@@ -240,9 +231,9 @@ proptest! {
         let full = format!("p/{}", item.id);
         let mut b = a.clone();
         b.answers.insert(full, if item.kind == ItemKind::Checklist {
-            Answer { checked: Some(item.checks.iter().map(|c| c.id.clone()).collect()), ..Answer::default() }
+            Answer::from(Value::Checklist { ticked: item.checks.iter().map(|c| c.id.clone()).collect(), na_checks: Vec::new() })
         } else {
-            Answer { choice: Some(format!("o{}", VALUES.len() - 1)), ..Answer::default() }
+            Answer::from(Value::Choice(format!("o{}", VALUES.len() - 1)))
         });
         let before = score(&[&q], &a);
         let after = score(&[&q], &b);

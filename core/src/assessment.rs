@@ -58,35 +58,232 @@ pub struct QuestionnaireRef {
     pub version: String,
 }
 
-/// One item's answer. At most one of `choice`, `checked`, `na` and `text` is set; an
-/// entry with none of them is unanswered but may carry a note, owner or flag.
+/// One item's answer: its value, and what goes with it whatever the value is (a note, the
+/// role that owns the follow-up, a flag). Read and written in the file shape of
+/// `supplycheck.assessment/1` (`choice`, `checked`, `na_checks`, `na`, `text`, `note`,
+/// `owner`, `flag`), so every file reads and writes byte for byte as it always has.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "AnswerFile", into = "AnswerFile")]
 pub struct Answer {
-    /// The chosen option's key (choice items).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub choice: Option<String>,
-    /// The ticked check ids (checklists); present, even empty, means answered.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub checked: Option<Vec<String>>,
-    /// Checks marked not applicable (checklists).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub na_checks: Vec<String>,
-    /// The item is not applicable.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub na: bool,
-    /// A text answer (text items).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
+    /// What was answered.
+    pub value: Value,
     /// A note on the answer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// The role that owns the follow-up.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     /// Marked for follow-up.
-    #[serde(default, skip_serializing_if = "is_false")]
     pub flag: bool,
+}
+
+/// What an item was answered: one of an option, ticks, N/A or text, or nothing yet.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Value {
+    /// No answer yet.
+    #[default]
+    Unanswered,
+    /// A checklist with these checks marked N/A but no ticks given yet (in the app: some,
+    /// not all, checks marked N/A): unanswered, with the marks kept.
+    NaChecks(Vec<String>),
+    /// The chosen option's key (choice items).
+    Choice(String),
+    /// A checklist's answer: the ticked check ids (possibly none) and the checks marked N/A.
+    Checklist {
+        /// The ticked check ids.
+        ticked: Vec<String>,
+        /// The checks marked not applicable.
+        na_checks: Vec<String>,
+    },
+    /// The item is not applicable.
+    NotApplicable,
+    /// A text answer (text items).
+    Text(String),
+    /// An entry read from a file that sets more than one of choice, ticks, N/A and text (or
+    /// N/A checks beside a choice, N/A or text). It is kept as read and written back as
+    /// read; the accessors of [`Answer`] read it field by field, so scoring reads N/A first
+    /// and then the field that fits the item's kind, and [`answer_problems`] reports the
+    /// values set at once. Changing the answer replaces it with one value.
+    Mixed(Box<Mixed>),
+}
+
+/// The fields of an entry that sets more than one value; see [`Value::Mixed`]. Only a file
+/// makes one.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Mixed {
+    choice: Option<String>,
+    checked: Option<Vec<String>>,
+    na_checks: Vec<String>,
+    na: bool,
+    text: Option<String>,
+}
+
+/// An answer exactly as a file holds it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename = "Answer", deny_unknown_fields)]
+struct AnswerFile {
+    /// The chosen option's key (choice items).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    choice: Option<String>,
+    /// The ticked check ids (checklists); present, even empty, means answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    checked: Option<Vec<String>>,
+    /// Checks marked not applicable (checklists).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    na_checks: Vec<String>,
+    /// The item is not applicable.
+    #[serde(default, skip_serializing_if = "is_false")]
+    na: bool,
+    /// A text answer (text items).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+    /// A note on the answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+    /// The role that owns the follow-up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    owner: Option<String>,
+    /// Marked for follow-up.
+    #[serde(default, skip_serializing_if = "is_false")]
+    flag: bool,
+}
+
+impl From<Mixed> for Value {
+    fn from(m: Mixed) -> Self {
+        match m {
+            Mixed {
+                choice: None,
+                checked: None,
+                na_checks,
+                na: false,
+                text: None,
+            } if na_checks.is_empty() => Value::Unanswered,
+            Mixed {
+                choice: None,
+                checked: None,
+                na_checks,
+                na: false,
+                text: None,
+            } => Value::NaChecks(na_checks),
+            Mixed {
+                choice: Some(key),
+                checked: None,
+                na: false,
+                text: None,
+                na_checks,
+            } if na_checks.is_empty() => Value::Choice(key),
+            Mixed {
+                choice: None,
+                checked: Some(ticked),
+                na_checks,
+                na: false,
+                text: None,
+            } => Value::Checklist { ticked, na_checks },
+            Mixed {
+                choice: None,
+                checked: None,
+                na: true,
+                text: None,
+                na_checks,
+            } if na_checks.is_empty() => Value::NotApplicable,
+            Mixed {
+                choice: None,
+                checked: None,
+                na: false,
+                text: Some(text),
+                na_checks,
+            } if na_checks.is_empty() => Value::Text(text),
+            mixed => Value::Mixed(Box::new(mixed)),
+        }
+    }
+}
+
+impl From<Value> for Mixed {
+    fn from(value: Value) -> Self {
+        match value {
+            Value::Unanswered => Mixed::default(),
+            Value::NaChecks(na_checks) => Mixed {
+                na_checks,
+                ..Mixed::default()
+            },
+            Value::Choice(key) => Mixed {
+                choice: Some(key),
+                ..Mixed::default()
+            },
+            Value::Checklist { ticked, na_checks } => Mixed {
+                checked: Some(ticked),
+                na_checks,
+                ..Mixed::default()
+            },
+            Value::NotApplicable => Mixed {
+                na: true,
+                ..Mixed::default()
+            },
+            Value::Text(text) => Mixed {
+                text: Some(text),
+                ..Mixed::default()
+            },
+            Value::Mixed(mixed) => *mixed,
+        }
+    }
+}
+
+impl From<AnswerFile> for Answer {
+    fn from(f: AnswerFile) -> Self {
+        Answer {
+            value: Value::from(Mixed {
+                choice: f.choice,
+                checked: f.checked,
+                na_checks: f.na_checks,
+                na: f.na,
+                text: f.text,
+            }),
+            note: f.note,
+            owner: f.owner,
+            flag: f.flag,
+        }
+    }
+}
+
+impl From<Answer> for AnswerFile {
+    fn from(a: Answer) -> Self {
+        let Mixed {
+            choice,
+            checked,
+            na_checks,
+            na,
+            text,
+        } = Mixed::from(a.value);
+        AnswerFile {
+            choice,
+            checked,
+            na_checks,
+            na,
+            text,
+            note: a.note,
+            owner: a.owner,
+            flag: a.flag,
+        }
+    }
+}
+
+impl From<Value> for Answer {
+    /// An entry giving `value`, with no note, owner or flag.
+    fn from(value: Value) -> Self {
+        Answer {
+            value,
+            ..Answer::default()
+        }
+    }
+}
+
+impl Value {
+    /// A checklist's value from its ticks (`None`: no tick given yet) and N/A checks.
+    pub fn checklist(ticked: Option<Vec<String>>, na_checks: Vec<String>) -> Self {
+        match ticked {
+            Some(ticked) => Value::Checklist { ticked, na_checks },
+            None if na_checks.is_empty() => Value::Unanswered,
+            None => Value::NaChecks(na_checks),
+        }
+    }
 }
 
 /// One respondent's answer to a disputed item of a merged assessment.
@@ -142,15 +339,69 @@ fn is_false(b: &bool) -> bool {
 }
 
 impl Answer {
+    /// The chosen option's key, if an option is chosen.
+    pub fn choice(&self) -> Option<&str> {
+        match &self.value {
+            Value::Choice(key) => Some(key),
+            Value::Mixed(m) => m.choice.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The ticked check ids, if the checklist is answered (possibly with none ticked).
+    pub fn ticked(&self) -> Option<&[String]> {
+        match &self.value {
+            Value::Checklist { ticked, .. } => Some(ticked),
+            Value::Mixed(m) => m.checked.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// Whether check `id` is ticked.
+    pub fn is_ticked(&self, id: &str) -> bool {
+        self.ticked().is_some_and(|t| t.iter().any(|c| c == id))
+    }
+
+    /// The checks marked N/A.
+    pub fn na_checks(&self) -> &[String] {
+        match &self.value {
+            Value::NaChecks(na_checks) | Value::Checklist { na_checks, .. } => na_checks,
+            Value::Mixed(m) => &m.na_checks,
+            _ => &[],
+        }
+    }
+
+    /// Whether check `id` is marked N/A.
+    pub fn is_check_na(&self, id: &str) -> bool {
+        self.na_checks().iter().any(|c| c == id)
+    }
+
+    /// Whether the item is answered N/A.
+    pub fn is_na(&self) -> bool {
+        match &self.value {
+            Value::NotApplicable => true,
+            Value::Mixed(m) => m.na,
+            _ => false,
+        }
+    }
+
+    /// The text answer, if any.
+    pub fn text(&self) -> Option<&str> {
+        match &self.value {
+            Value::Text(text) => Some(text),
+            Value::Mixed(m) => m.text.as_deref(),
+            _ => None,
+        }
+    }
+
     /// Whether the entry holds an answer (N/A counts).
     pub fn is_answered(&self) -> bool {
-        self.na || self.choice.is_some() || self.checked.is_some() || self.text.is_some()
+        !matches!(self.value, Value::Unanswered | Value::NaChecks(_))
     }
 
     /// Whether the entry holds nothing at all and can be dropped.
     pub fn is_empty(&self) -> bool {
-        !self.is_answered()
-            && self.na_checks.is_empty()
+        self.value == Value::Unanswered
             && self.note.as_deref().is_none_or(str::is_empty)
             && self.owner.is_none()
             && !self.flag
@@ -158,41 +409,27 @@ impl Answer {
 
     /// Clears the answer itself, keeping note, owner and flag.
     pub fn clear_value(&mut self) {
-        self.choice = None;
-        self.checked = None;
-        self.na_checks.clear();
-        self.na = false;
-        self.text = None;
+        self.value = Value::Unanswered;
     }
 
-    /// Makes this entry give `other`'s answer (choice, ticks, N/A checks, N/A and text),
-    /// keeping its own note, owner and flag.
+    /// Makes this entry give `other`'s answer, keeping its own note, owner and flag.
     pub fn copy_value_from(&mut self, other: &Answer) {
-        self.choice.clone_from(&other.choice);
-        self.checked.clone_from(&other.checked);
-        self.na_checks.clone_from(&other.na_checks);
-        self.na = other.na;
-        self.text.clone_from(&other.text);
+        self.value.clone_from(&other.value);
     }
 
-    /// Whether two entries give the same answer (notes, owners and flags aside).
+    /// Whether two entries give the same answer (notes, owners and flags aside; the order of
+    /// ticks and N/A checks aside).
     pub fn same_value(&self, other: &Answer) -> bool {
-        let sorted = |v: &Option<Vec<String>>| {
-            v.as_ref().map(|v| {
-                let mut v = v.clone();
-                v.sort();
-                v
-            })
+        let sorted = |v: &[String]| {
+            let mut v = v.to_vec();
+            v.sort();
+            v
         };
-        let mut na_a = self.na_checks.clone();
-        let mut na_b = other.na_checks.clone();
-        na_a.sort();
-        na_b.sort();
-        self.na == other.na
-            && self.choice == other.choice
-            && self.text == other.text
-            && sorted(&self.checked) == sorted(&other.checked)
-            && na_a == na_b
+        self.is_na() == other.is_na()
+            && self.choice() == other.choice()
+            && self.text() == other.text()
+            && self.ticked().map(sorted) == other.ticked().map(sorted)
+            && sorted(self.na_checks()) == sorted(other.na_checks())
     }
 }
 
@@ -268,10 +505,10 @@ pub fn answer_problems(
 ) -> Vec<String> {
     let mut out = Vec::new();
     let set = [
-        a.choice.is_some(),
-        a.checked.is_some(),
-        a.na,
-        a.text.is_some(),
+        a.choice().is_some(),
+        a.ticked().is_some(),
+        a.is_na(),
+        a.text().is_some(),
     ]
     .iter()
     .filter(|b| **b)
@@ -279,13 +516,13 @@ pub fn answer_problems(
     if set > 1 {
         out.push("holds more than one of choice, checked, na and text".into());
     }
-    if a.na && !item.allows_na() {
+    if a.is_na() && !item.allows_na() {
         out.push("is N/A, but this item does not allow N/A".into());
     }
     match item.kind {
         ItemKind::Choice => {
-            if let Some(key) = &a.choice
-                && !q.options(item).iter().any(|o| &o.key == key)
+            if let Some(key) = a.choice()
+                && !q.options(item).iter().any(|o| o.key == key)
             {
                 out.push(format!(
                     "unknown option \"{key}\"; valid options: {}",
@@ -298,7 +535,7 @@ pub fn answer_problems(
             }
         }
         ItemKind::Checklist => {
-            for id in a.checked.iter().flatten().chain(&a.na_checks) {
+            for id in a.ticked().into_iter().flatten().chain(a.na_checks()) {
                 if item.check(id).is_none() {
                     out.push(format!(
                         "unknown check \"{id}\"; valid checks: {}",
@@ -314,9 +551,9 @@ pub fn answer_problems(
         ItemKind::Text => {}
     }
     let wrong = match item.kind {
-        ItemKind::Choice => a.checked.is_some() || a.text.is_some(),
-        ItemKind::Checklist => a.choice.is_some() || a.text.is_some(),
-        ItemKind::Text => a.choice.is_some() || a.checked.is_some(),
+        ItemKind::Choice => a.ticked().is_some() || a.text().is_some(),
+        ItemKind::Checklist => a.choice().is_some() || a.text().is_some(),
+        ItemKind::Text => a.choice().is_some() || a.ticked().is_some(),
     };
     if wrong {
         out.push(format!("does not fit a {} item", item.kind.as_str()));
@@ -346,12 +583,11 @@ pub fn apply_value(
             .map(String::from)
             .collect()
     };
-    let mut next = Answer::default();
-    if value == "na" && item.kind != ItemKind::Text {
+    let next = if value == "na" && item.kind != ItemKind::Text {
         if !item.allows_na() {
             return Err(format!("{} does not allow N/A", item.id));
         }
-        next.na = true;
+        Value::NotApplicable
     } else {
         match item.kind {
             ItemKind::Choice => {
@@ -368,16 +604,14 @@ pub fn apply_value(
                         if item.allows_na() { ", na" } else { "" }
                     ));
                 }
-                next.choice = Some(value.to_string());
+                Value::Choice(value.to_string())
             }
             ItemKind::Checklist => {
-                next.checked = Some(split(value));
-                next.na_checks = na_checks.map(split).unwrap_or_default();
-                let unknown: Vec<&String> = next
-                    .checked
+                let ticked = split(value);
+                let na_checks = na_checks.map(split).unwrap_or_default();
+                let unknown: Vec<&String> = ticked
                     .iter()
-                    .flatten()
-                    .chain(&next.na_checks)
+                    .chain(&na_checks)
                     .filter(|id| item.check(id).is_none())
                     .collect();
                 if !unknown.is_empty() {
@@ -396,17 +630,14 @@ pub fn apply_value(
                             .join(", ")
                     ));
                 }
-                if let Some(both) = next
-                    .na_checks
-                    .iter()
-                    .find(|n| next.checked.iter().flatten().any(|c| c == *n))
-                {
+                if let Some(both) = na_checks.iter().find(|n| ticked.contains(n)) {
                     return Err(format!("check \"{both}\" cannot be both ticked and N/A"));
                 }
+                Value::Checklist { ticked, na_checks }
             }
-            ItemKind::Text => next.text = Some(value.to_string()),
+            ItemKind::Text => Value::Text(value.to_string()),
         }
-    }
+    };
     if na_checks.is_some() && item.kind != ItemKind::Checklist {
         return Err(format!(
             "--na-checks is for checklists; {} is a {} item",
@@ -414,17 +645,24 @@ pub fn apply_value(
             item.kind.as_str()
         ));
     }
-    answer.copy_value_from(&next);
+    answer.value = next;
     Ok(())
 }
 
 // How one key press in the app changes an answer. Each rule keeps the note, owner and
-// flag, and leaves at most one of choice, ticks, N/A and text set.
+// flag, and leaves one value (see [`Value`]).
 impl Answer {
     /// Answers a choice item with option `key`.
     pub fn choose_option(&mut self, key: &str) {
-        self.clear_value();
-        self.choice = Some(key.to_string());
+        self.value = Value::Choice(key.to_string());
+    }
+
+    /// The ticks (`None`: none given yet) and N/A checks this entry holds as a checklist.
+    fn checklist_parts(&self) -> (Option<Vec<String>>, Vec<String>) {
+        (
+            self.ticked().map(<[String]>::to_vec),
+            self.na_checks().to_vec(),
+        )
     }
 
     /// Ticks check `index` of checklist `item`, or takes the tick off; a ticked check is no
@@ -433,15 +671,16 @@ impl Answer {
         let Some(id) = item.checks.get(index).map(|c| c.id.clone()) else {
             return;
         };
-        self.na = false;
-        self.na_checks.retain(|c| *c != id);
-        let checked = self.checked.get_or_insert_with(Vec::new);
-        if let Some(at) = checked.iter().position(|c| *c == id) {
-            checked.remove(at);
+        let (ticked, mut na_checks) = self.checklist_parts();
+        let mut ticked = ticked.unwrap_or_default();
+        na_checks.retain(|c| *c != id);
+        if let Some(at) = ticked.iter().position(|c| *c == id) {
+            ticked.remove(at);
         } else {
-            checked.push(id);
-            checked.sort_by_key(|c| item.checks.iter().position(|k| k.id == *c));
+            ticked.push(id);
+            ticked.sort_by_key(|c| item.checks.iter().position(|k| k.id == *c));
         }
+        self.value = Value::Checklist { ticked, na_checks };
     }
 
     /// Marks check `index` of checklist `item` N/A (taking its tick off), or applicable
@@ -450,27 +689,29 @@ impl Answer {
         let Some(id) = item.checks.get(index).map(|c| c.id.clone()) else {
             return;
         };
-        self.na = false;
-        if let Some(at) = self.na_checks.iter().position(|c| *c == id) {
-            self.na_checks.remove(at);
+        let (mut ticked, mut na_checks) = self.checklist_parts();
+        if let Some(at) = na_checks.iter().position(|c| *c == id) {
+            na_checks.remove(at);
         } else {
-            self.na_checks.push(id.clone());
-            self.na_checks
-                .sort_by_key(|c| item.checks.iter().position(|k| k.id == *c));
-            if let Some(checked) = self.checked.as_mut() {
-                checked.retain(|c| *c != id);
+            na_checks.push(id.clone());
+            na_checks.sort_by_key(|c| item.checks.iter().position(|k| k.id == *c));
+            if let Some(ticked) = ticked.as_mut() {
+                ticked.retain(|c| *c != id);
             }
         }
-        if self.na_checks.len() == item.checks.len() && self.checked.is_none() {
-            self.checked = Some(Vec::new());
+        if na_checks.len() == item.checks.len() && ticked.is_none() {
+            ticked = Some(Vec::new());
         }
+        self.value = Value::checklist(ticked, na_checks);
     }
 
     /// Answers the item N/A, or takes the N/A back (leaving it unanswered).
     pub fn toggle_na(&mut self) {
-        let was = self.na;
-        self.clear_value();
-        self.na = !was;
+        self.value = if self.is_na() {
+            Value::Unanswered
+        } else {
+            Value::NotApplicable
+        };
     }
 
     /// Flags the item for follow-up, or takes the flag off; returns whether it is flagged.
@@ -483,11 +724,17 @@ impl Answer {
     /// written; blank writing clears it. Returns whether anything changed.
     pub fn set_written(&mut self, text: bool, written: &str) -> bool {
         let value = (!written.trim().is_empty()).then(|| written.to_string());
-        let field = if text { &mut self.text } else { &mut self.note };
-        if *field == value {
-            return false;
+        if text {
+            if self.text() == value.as_deref() {
+                return false;
+            }
+            self.value = value.map_or(Value::Unanswered, Value::Text);
+        } else {
+            if self.note == value {
+                return false;
+            }
+            self.note = value;
         }
-        *field = value;
         true
     }
 }
@@ -495,16 +742,18 @@ impl Answer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_support::{choice, na, ticked, worked_example};
+    use crate::test_support::{choice, na, worked_example};
 
     #[test]
     fn copying_a_value_replaces_the_answer_and_keeps_note_owner_and_flag() {
         let mut entry = Answer {
-            na_checks: vec!["y".into()],
+            value: Value::Checklist {
+                ticked: vec!["x".into()],
+                na_checks: vec!["y".into()],
+            },
             note: Some("ask IT".into()),
             owner: Some("legal".into()),
             flag: true,
-            ..ticked(&["x"])
         };
         entry.copy_value_from(&Answer {
             note: Some("other note".into()),
@@ -538,7 +787,7 @@ mod tests {
         assert_eq!(a.answers["worked-example/a"], noted);
         assert!(a.responses.contains_key("worked-example/a"));
         assert!(a.set_answer("worked-example/a", na()));
-        assert!(a.answers["worked-example/a"].na);
+        assert!(a.answers["worked-example/a"].is_na());
         assert!(a.responses.is_empty());
         assert!(
             !a.set_answer("worked-example/b", choice("fully")),
@@ -579,14 +828,14 @@ mod tests {
         let mut a = na();
         a.toggle_check(&item, 1);
         a.toggle_check(&item, 0);
-        assert!(!a.na);
-        assert_eq!(a.checked, Some(vec![ids[0].clone(), ids[1].clone()]));
+        assert!(!a.is_na());
+        assert_eq!(a.ticked(), Some(&[ids[0].clone(), ids[1].clone()][..]));
         a.toggle_check(&item, 0);
-        assert_eq!(a.checked, Some(vec![ids[1].clone()]));
+        assert_eq!(a.ticked(), Some(&[ids[1].clone()][..]));
         a.toggle_check(&item, 99);
         assert_eq!(
-            a.checked,
-            Some(vec![ids[1].clone()]),
+            a.ticked(),
+            Some(&[ids[1].clone()][..]),
             "no such check: no change"
         );
     }
@@ -597,17 +846,17 @@ mod tests {
         let mut a = Answer::default();
         a.toggle_check(&item, 0);
         a.toggle_na_check(&item, 0);
-        assert_eq!(a.checked, Some(vec![]));
-        assert_eq!(a.na_checks, vec![item.checks[0].id.clone()]);
+        assert_eq!(a.ticked(), Some(&[][..]));
+        assert_eq!(a.na_checks(), [item.checks[0].id.clone()]);
         a.toggle_na_check(&item, 0);
-        assert!(a.na_checks.is_empty());
+        assert!(a.na_checks().is_empty());
         let mut all = Answer::default();
         for n in 0..item.checks.len() {
             all.toggle_na_check(&item, n);
         }
         assert!(all.is_answered(), "every check N/A answers the checklist");
         all.toggle_check(&item, 0);
-        assert_eq!(all.na_checks.len(), item.checks.len() - 1);
+        assert_eq!(all.na_checks().len(), item.checks.len() - 1);
     }
 
     #[test]
@@ -628,7 +877,7 @@ mod tests {
         assert!(!a.set_written(false, "call back"));
         assert_eq!(a.note.as_deref(), Some("call back"));
         assert!(a.set_written(true, "We use SBOMs."));
-        assert_eq!(a.text.as_deref(), Some("We use SBOMs."));
+        assert_eq!(a.text(), Some("We use SBOMs."));
         assert!(a.set_written(false, "  \n"));
         assert_eq!(a.note, None);
     }
@@ -659,5 +908,217 @@ mod tests {
         a.touch();
         assert!(a.updated > before);
         assert_eq!(a.updated.subsec_nanosecond(), 0);
+    }
+
+    /// The JSON of one entry, as a file holds it.
+    fn entry(json: &str) -> Answer {
+        serde_json::from_str(json).expect("an answer")
+    }
+
+    fn stored(a: &Answer) -> String {
+        serde_json::to_string(a).expect("serialises")
+    }
+
+    #[test]
+    fn each_value_reads_from_and_writes_to_its_file_shape() {
+        let cases = [
+            ("{}", Value::Unanswered),
+            (r#"{"na_checks":["y"]}"#, Value::NaChecks(vec!["y".into()])),
+            (r#"{"choice":"fully"}"#, Value::Choice("fully".into())),
+            (
+                r#"{"checked":[],"na_checks":["x","y"]}"#,
+                Value::Checklist {
+                    ticked: vec![],
+                    na_checks: vec!["x".into(), "y".into()],
+                },
+            ),
+            (
+                r#"{"checked":["x"]}"#,
+                Value::Checklist {
+                    ticked: vec!["x".into()],
+                    na_checks: vec![],
+                },
+            ),
+            (r#"{"na":true}"#, Value::NotApplicable),
+            (
+                r#"{"text":"We use SBOMs."}"#,
+                Value::Text("We use SBOMs.".into()),
+            ),
+        ];
+        for (json, value) in cases {
+            let a = entry(json);
+            assert_eq!(a.value, value, "{json}");
+            assert_eq!(stored(&a), json);
+            assert_eq!(stored(&Answer::from(value)), json);
+        }
+        let noted = entry(r#"{"choice":"not","note":"ask IT","owner":"legal","flag":true}"#);
+        assert_eq!(noted.value, Value::Choice("not".into()));
+        assert_eq!(noted.note.as_deref(), Some("ask IT"));
+        assert_eq!(noted.owner.as_deref(), Some("legal"));
+        assert!(noted.flag);
+        let wrong = serde_json::from_str::<Answer>(r#""fully""#).expect_err("not an entry");
+        assert!(
+            wrong.to_string().contains("expected struct Answer"),
+            "{wrong}"
+        );
+        let unknown = serde_json::from_str::<Answer>(r#"{"chioce":"x"}"#).expect_err("a typo");
+        assert!(
+            unknown.to_string().contains("unknown field `chioce`"),
+            "{unknown}"
+        );
+    }
+
+    #[test]
+    fn each_value_answers_what_its_accessors_say() {
+        let unanswered = Answer::default();
+        assert!(!unanswered.is_answered() && unanswered.is_empty());
+        assert_eq!(
+            (unanswered.choice(), unanswered.ticked(), unanswered.text()),
+            (None, None, None)
+        );
+        let marked = Answer::from(Value::NaChecks(vec!["y".into()]));
+        assert!(
+            !marked.is_answered(),
+            "N/A checks alone do not answer a checklist"
+        );
+        assert!(!marked.is_empty(), "but the marks are kept");
+        assert!(marked.is_check_na("y") && !marked.is_check_na("x"));
+        assert_eq!(marked.ticked(), None);
+        let chosen = choice("fully");
+        assert!(chosen.is_answered() && !chosen.is_na());
+        assert_eq!(chosen.choice(), Some("fully"));
+        let list = Answer::from(Value::Checklist {
+            ticked: vec!["x".into()],
+            na_checks: vec!["y".into()],
+        });
+        assert!(list.is_answered() && list.is_ticked("x") && !list.is_ticked("y"));
+        assert_eq!(list.na_checks(), ["y"]);
+        let none = Answer::from(Value::checklist(Some(vec![]), vec![]));
+        assert!(
+            none.is_answered(),
+            "a checklist with nothing ticked is answered"
+        );
+        assert_eq!(Value::checklist(None, vec![]), Value::Unanswered);
+        assert_eq!(
+            Value::checklist(None, vec!["y".into()]),
+            Value::NaChecks(vec!["y".into()])
+        );
+        let not_applicable = na();
+        assert!(not_applicable.is_answered() && not_applicable.is_na());
+        let text = Answer::from(Value::Text("Grow".into()));
+        assert!(text.is_answered());
+        assert_eq!(text.text(), Some("Grow"));
+    }
+
+    #[test]
+    fn an_entry_setting_two_values_is_kept_as_read_and_reported() {
+        let json = r#"{"choice":"fully","na":true,"note":"n"}"#;
+        let a = entry(json);
+        assert!(matches!(a.value, Value::Mixed(_)));
+        assert_eq!(stored(&a), json, "kept as read");
+        assert!(a.is_na() && a.is_answered());
+        assert_eq!(a.choice(), Some("fully"));
+        let q = worked_example();
+        let (_, item) = q.item("a").expect("a");
+        assert_eq!(
+            answer_problems(&q, item, &a),
+            ["holds more than one of choice, checked, na and text"]
+        );
+        assert_eq!(
+            crate::scoring::item_value(&q, item, Some(&a)),
+            crate::scoring::ItemValue::NotApplicable,
+            "N/A is read first, as it always was"
+        );
+        let stray = entry(r#"{"choice":"fully","na_checks":["x"]}"#);
+        assert!(matches!(stray.value, Value::Mixed(_)));
+        assert_eq!(stored(&stray), r#"{"choice":"fully","na_checks":["x"]}"#);
+        let mut chosen = a.clone();
+        chosen.choose_option("largely");
+        assert_eq!(chosen.value, Value::Choice("largely".into()));
+        assert_eq!(chosen.note.as_deref(), Some("n"));
+    }
+
+    #[test]
+    fn marking_some_checks_n_a_keeps_the_checklist_unanswered() {
+        let item = checklist();
+        let mut a = Answer::default();
+        a.toggle_na_check(&item, 1);
+        assert_eq!(a.value, Value::NaChecks(vec![item.checks[1].id.clone()]));
+        assert!(!a.is_answered());
+        a.toggle_na_check(&item, 1);
+        assert_eq!(a.value, Value::Unanswered);
+        a.toggle_check(&item, 0);
+        a.toggle_check(&item, 0);
+        assert_eq!(
+            a.value,
+            Value::Checklist {
+                ticked: vec![],
+                na_checks: vec![]
+            },
+            "taking the last tick off leaves an answer with nothing ticked"
+        );
+    }
+
+    #[test]
+    fn a_wrong_kind_of_answer_is_still_read_by_its_fields() {
+        let q = worked_example();
+        let (_, item) = q.item("a").expect("a");
+        let ticks = entry(r#"{"checked":["x"]}"#);
+        assert_eq!(
+            answer_problems(&q, item, &ticks),
+            ["does not fit a choice item"]
+        );
+    }
+
+    mod file_shape {
+        use super::super::{Answer, AnswerFile};
+        use proptest::prelude::*;
+
+        fn ids() -> impl Strategy<Value = Vec<String>> {
+            prop::collection::vec("[a-z]{0,3}", 0..4)
+        }
+
+        fn file() -> impl Strategy<Value = AnswerFile> {
+            (
+                (
+                    prop::option::of("[a-z]{0,6}"),
+                    prop::option::of(ids()),
+                    ids(),
+                    any::<bool>(),
+                ),
+                (
+                    prop::option::of("[ -~\n]{0,8}"),
+                    prop::option::of("[a-z ]{0,6}"),
+                    prop::option::of("[a-z-]{0,6}"),
+                    any::<bool>(),
+                ),
+            )
+                .prop_map(
+                    |((choice, checked, na_checks, na), (text, note, owner, flag))| AnswerFile {
+                        choice,
+                        checked,
+                        na_checks,
+                        na,
+                        text,
+                        note,
+                        owner,
+                        flag,
+                    },
+                )
+        }
+
+        proptest! {
+            #[test]
+            fn any_entry_that_loads_is_written_back_as_it_was(f in file()) {
+                let json = serde_json::to_string_pretty(&f).expect("serialises");
+                let a: Answer = serde_json::from_str(&json).expect("loads");
+                prop_assert_eq!(serde_json::to_string_pretty(&a).expect("serialises"), json);
+                let again: Answer = serde_json::from_str(
+                    &serde_json::to_string(&a).expect("serialises"),
+                )
+                .expect("loads");
+                prop_assert_eq!(again, a);
+            }
+        }
     }
 }

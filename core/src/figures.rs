@@ -76,14 +76,13 @@ pub fn answer_label(
     match status {
         Status::Unanswered => String::new(),
         Status::NotApplicable => "Not applicable".to_string(),
-        Status::Text => sanitize(answer.text.as_deref().unwrap_or_default())
+        Status::Text => sanitize(answer.text().unwrap_or_default())
             .trim()
             .to_string(),
         Status::Achieved | Status::BelowPassMark => match item.kind {
             ItemKind::Choice => answer
-                .choice
-                .as_ref()
-                .and_then(|key| q.options(item).iter().find(|o| &o.key == key))
+                .choice()
+                .and_then(|key| q.options(item).iter().find(|o| o.key == key))
                 .map(|o| sanitize_line(&o.label))
                 .unwrap_or_default(),
             ItemKind::Checklist => {
@@ -106,10 +105,8 @@ pub fn check_rows(item: &Item, answer: Option<&Answer>) -> Vec<CheckRow> {
         .iter()
         .map(|c| CheckRow {
             text: sanitize_line(&c.text),
-            ticked: answer
-                .and_then(|a| a.checked.as_ref())
-                .is_some_and(|ticked| ticked.iter().any(|t| t == &c.id)),
-            na: answer.is_some_and(|a| a.na_checks.iter().any(|n| n == &c.id)),
+            ticked: answer.is_some_and(|a| a.is_ticked(&c.id)),
+            na: answer.is_some_and(|a| a.is_check_na(&c.id)),
         })
         .collect()
 }

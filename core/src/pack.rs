@@ -458,7 +458,7 @@ fn item_row(place: Place<'_>, section_id: &str, section_title: &str, a: &Assessm
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assessment::Answer;
+    use crate::assessment::{Answer, Value};
     use crate::catalog::Catalog;
 
     use crate::test_support::worked_example as example;
@@ -476,18 +476,20 @@ mod tests {
             f(entry);
         };
         set("a", &|x| {
-            x.choice = Some("fully".into());
+            x.choose_option("fully");
             x.flag = true;
         });
-        set("b", &|x| x.choice = Some("largely".into()));
+        set("b", &|x| x.choose_option("largely"));
         set("c", &|x| {
-            x.choice = Some("partial".into());
+            x.choose_option("partial");
             x.note = Some("Needs a plan\u{1b}[31m".into());
             x.owner = Some("contract-manager".into());
         });
-        set("d", &|x| x.na = true);
+        set("d", &|x| x.value = Value::NotApplicable);
         set("e", &|x| x.flag = true);
-        set("strategy", &|x| x.text = Some("Low appetite".into()));
+        set("strategy", &|x| {
+            x.value = Value::Text("Low appetite".into());
+        });
         a
     }
 
@@ -532,7 +534,7 @@ mod tests {
         a.answers
             .entry("worked-example/b".into())
             .or_default()
-            .choice = Some("not".into());
+            .choose_option("not");
         let pack = BoardPack::from_questionnaires(&[&q], &a);
         let plan: Vec<(&str, bool, bool)> = pack
             .action_plan
@@ -570,8 +572,10 @@ mod tests {
         let q = example();
         let mut a = answered(&q);
         let d = a.answers.entry("worked-example/d".into()).or_default();
-        d.na = false;
-        d.checked = Some(vec!["x".into()]);
+        d.value = Value::Checklist {
+            ticked: vec!["x".into()],
+            na_checks: Vec::new(),
+        };
         let pack = BoardPack::from_questionnaires(&[&q], &a);
         let row = pack
             .items

@@ -44,8 +44,8 @@ pub fn item_value(q: &Questionnaire, item: &Item, answer: Option<&Answer>) -> It
         };
     };
     match item.kind {
-        ItemKind::Text => ItemValue::Text(a.text.as_deref().is_some_and(|t| !t.trim().is_empty())),
-        _ if a.na => {
+        ItemKind::Text => ItemValue::Text(a.text().is_some_and(|t| !t.trim().is_empty())),
+        _ if a.is_na() => {
             if item.allows_na() {
                 ItemValue::NotApplicable
             } else {
@@ -53,19 +53,18 @@ pub fn item_value(q: &Questionnaire, item: &Item, answer: Option<&Answer>) -> It
             }
         }
         ItemKind::Choice => a
-            .choice
-            .as_ref()
-            .and_then(|key| q.options(item).iter().find(|o| &o.key == key))
+            .choice()
+            .and_then(|key| q.options(item).iter().find(|o| o.key == key))
             .map_or(ItemValue::Unanswered, |o| ItemValue::Value(o.value)),
         ItemKind::Checklist => {
-            let Some(checked) = &a.checked else {
+            let Some(checked) = a.ticked() else {
                 return ItemValue::Unanswered;
             };
             let applicable: Vec<&str> = item
                 .checks
                 .iter()
                 .map(|c| c.id.as_str())
-                .filter(|id| !a.na_checks.iter().any(|n| n == id))
+                .filter(|id| !a.is_check_na(id))
                 .collect();
             if applicable.is_empty() {
                 return ItemValue::NotApplicable;
@@ -268,7 +267,7 @@ impl ScoreReport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assessment::Answer;
+    use crate::assessment::{Answer, Value};
 
     use crate::test_support::{choice, na, worked_example as example};
 
@@ -305,22 +304,20 @@ mod tests {
     fn checklists_count_ticks_over_applicable_checks() {
         let q = example();
         let (_, item) = q.item("d").expect("d");
-        let half = Answer {
-            checked: Some(vec!["x".into()]),
-            ..Answer::default()
-        };
+        let half = Answer::from(Value::Checklist {
+            ticked: vec!["x".into()],
+            na_checks: vec![],
+        });
         assert_eq!(item_value(&q, item, Some(&half)), ItemValue::Value(0.5));
-        let one_na = Answer {
-            checked: Some(vec!["x".into()]),
+        let one_na = Answer::from(Value::Checklist {
+            ticked: vec!["x".into()],
             na_checks: vec!["y".into()],
-            ..Answer::default()
-        };
+        });
         assert_eq!(item_value(&q, item, Some(&one_na)), ItemValue::Value(1.0));
-        let all_na = Answer {
-            checked: Some(vec![]),
+        let all_na = Answer::from(Value::Checklist {
+            ticked: vec![],
             na_checks: vec!["x".into(), "y".into()],
-            ..Answer::default()
-        };
+        });
         assert_eq!(
             item_value(&q, item, Some(&all_na)),
             ItemValue::NotApplicable
@@ -333,10 +330,10 @@ mod tests {
             item_value(&q, item, Some(&untouched)),
             ItemValue::Unanswered
         );
-        let none_ticked = Answer {
-            checked: Some(vec![]),
-            ..Answer::default()
-        };
+        let none_ticked = Answer::from(Value::Checklist {
+            ticked: vec![],
+            na_checks: vec![],
+        });
         assert_eq!(
             item_value(&q, item, Some(&none_ticked)),
             ItemValue::Value(0.0)
@@ -370,10 +367,10 @@ mod tests {
     #[test]
     fn everything_achieved_reaches_defined() {
         let q = example();
-        let all = Answer {
-            checked: Some(vec!["x".into(), "y".into()]),
-            ..Answer::default()
-        };
+        let all = Answer::from(Value::Checklist {
+            ticked: vec!["x".into(), "y".into()],
+            na_checks: vec![],
+        });
         let r = score(
             &[&q],
             &assessment(

@@ -6,7 +6,7 @@
     reason = "test fixtures: a fixture that does not load is a failed test"
 )]
 
-use crate::assessment::{Answer, Assessment};
+use crate::assessment::{Answer, Assessment, Value};
 use crate::key::ItemKey;
 use crate::questionnaire::Questionnaire;
 
@@ -22,26 +22,20 @@ pub fn worked_example() -> Questionnaire {
 
 /// An answer choosing option `key`.
 pub fn choice(key: &str) -> Answer {
-    Answer {
-        choice: Some(key.into()),
-        ..Answer::default()
-    }
+    Answer::from(Value::Choice(key.into()))
 }
 
 /// An N/A answer.
 pub fn na() -> Answer {
-    Answer {
-        na: true,
-        ..Answer::default()
-    }
+    Answer::from(Value::NotApplicable)
 }
 
 /// A checklist answer ticking `checks`.
 pub fn ticked(checks: &[&str]) -> Answer {
-    Answer {
-        checked: Some(checks.iter().map(|c| (*c).to_string()).collect()),
-        ..Answer::default()
-    }
+    Answer::from(Value::Checklist {
+        ticked: checks.iter().map(|c| (*c).to_string()).collect(),
+        na_checks: Vec::new(),
+    })
 }
 
 /// An assessment `id` of `q` with the given answers by item id.

@@ -450,7 +450,7 @@ impl Plain<'_> {
                 apply_value(p.questionnaire, p.item, &mut after, &value, Some(&na))
             }
             Pick::Write => {
-                let current = before.text.as_deref();
+                let current = before.text();
                 self.say("Type the answer on one line and press Enter; an empty line removes it.");
                 let Some(typed) = self.line(view::ANSWER_PROMPT, &view::one_line(current), None)?
                 else {

@@ -464,14 +464,14 @@ fn disagreement(
 
 /// An answer to an item the questionnaire no longer has, as stored.
 fn raw_answer(a: &Answer) -> String {
-    if a.na {
+    if a.is_na() {
         "Not applicable".to_string()
-    } else if let Some(c) = &a.choice {
+    } else if let Some(c) = a.choice() {
         sanitize_line(c)
-    } else if let Some(checked) = &a.checked {
-        format!("ticked: {}", sanitize_line(&checked.join(", ")))
+    } else if let Some(ticked) = a.ticked() {
+        format!("ticked: {}", sanitize_line(&ticked.join(", ")))
     } else {
-        sanitize_line(a.text.as_deref().unwrap_or_default())
+        sanitize_line(a.text().unwrap_or_default())
     }
 }
 

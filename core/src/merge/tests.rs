@@ -1,4 +1,5 @@
 use super::*;
+use crate::assessment::Value;
 use crate::scoring::score;
 
 use crate::test_support::{choice, na, ticked as checks, worked_example};
@@ -51,13 +52,7 @@ fn three(c: &Catalog) -> Vec<Assessment> {
                 ("b", choice("largely")),
                 ("c", choice("fully")),
                 ("d", checks(&["x", "y"])),
-                (
-                    "strategy",
-                    Answer {
-                        text: Some("Grow".into()),
-                        ..Answer::default()
-                    },
-                ),
+                ("strategy", Answer::from(Value::Text("Grow".into()))),
             ],
         ),
         respondent(
@@ -68,13 +63,7 @@ fn three(c: &Catalog) -> Vec<Assessment> {
                 ("b", choice("largely")),
                 ("c", choice("not")),
                 ("d", checks(&["x"])),
-                (
-                    "strategy",
-                    Answer {
-                        text: Some("Hold".into()),
-                        ..Answer::default()
-                    },
-                ),
+                ("strategy", Answer::from(Value::Text("Hold".into()))),
             ],
         ),
         respondent(
@@ -136,25 +125,19 @@ fn agreed_answers_are_kept_and_disagreements_ordered_by_spread() {
     assert_eq!(out.id, "workshop");
     assert_eq!(out.name, "Acme 2026 (merged)");
     assert_eq!(out.respondent.as_deref(), Some("Alice, Bob, Carol"));
-    assert_eq!(
-        out.answers["worked-example/a"].choice.as_deref(),
-        Some("fully")
-    );
+    assert_eq!(out.answers["worked-example/a"].choice(), Some("fully"));
     assert_eq!(
         out.answers["worked-example/a"].note.as_deref(),
         Some("Alice: We have the register\nCarol: Checked in March")
     );
-    assert_eq!(
-        out.answers["worked-example/b"].choice.as_deref(),
-        Some("largely")
-    );
+    assert_eq!(out.answers["worked-example/b"].choice(), Some("largely"));
     assert!(
         !out.answers.contains_key("worked-example/c"),
         "disputed: unanswered"
     );
     assert_eq!(out.responses["worked-example/c"].len(), 3);
     assert_eq!(out.responses["worked-example/c"][2].respondent, "Carol");
-    assert!(out.responses["worked-example/c"][2].answer.na);
+    assert!(out.responses["worked-example/c"][2].answer.is_na());
     let e = &out.answers["worked-example/e"];
     assert!(e.flag && !e.is_answered());
     assert_eq!(e.owner.as_deref(), Some("legal"));
@@ -304,10 +287,7 @@ fn a_merged_file_can_be_merged_again_and_disputes_settled() {
     let listed = disputes(&[q], &out);
     assert_eq!(listed, m.disagreements);
     assert!(settle(&mut out, "worked-example/c", 1));
-    assert_eq!(
-        out.answers["worked-example/c"].choice.as_deref(),
-        Some("not")
-    );
+    assert_eq!(out.answers["worked-example/c"].choice(), Some("not"));
     assert!(!out.responses.contains_key("worked-example/c"));
     assert!(!settle(&mut out, "worked-example/c", 0), "already settled");
     assert!(

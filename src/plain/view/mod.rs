@@ -155,7 +155,7 @@ pub fn item_menu(
             .collect(),
         ItemKind::Checklist => vec![(Pick::Checks, "Answer the checks".to_string())],
         ItemKind::Text => {
-            let label = if answer.is_some_and(|a| a.text.is_some()) {
+            let label = if answer.is_some_and(|a| a.text().is_some()) {
                 "Change the answer"
             } else {
                 "Write the answer"
@@ -169,8 +169,8 @@ pub fn item_menu(
     menu.push((Pick::Skip, "Skip (leave for later)".to_string()));
     menu.push((Pick::Leave, LEAVE.to_string()));
     let current = match answer {
-        Some(a) if a.na && item.kind != ItemKind::Text => Some(Pick::NotApplicable),
-        Some(a) => a.choice.clone().map(Pick::Option),
+        Some(a) if a.is_na() && item.kind != ItemKind::Text => Some(Pick::NotApplicable),
+        Some(a) => a.choice().map(|key| Pick::Option(key.to_string())),
         None => None,
     };
     let default = current
@@ -184,10 +184,8 @@ pub fn check_entries(item: &Item, answer: Option<&Answer>) -> (Vec<String>, Vec<
     item.checks
         .iter()
         .map(|c| {
-            let na = answer.is_some_and(|a| a.na_checks.contains(&c.id));
-            let ticked = answer
-                .and_then(|a| a.checked.as_ref())
-                .is_some_and(|checked| checked.contains(&c.id));
+            let na = answer.is_some_and(|a| a.is_check_na(&c.id));
+            let ticked = answer.is_some_and(|a| a.is_ticked(&c.id));
             let label = if na {
                 format!("{} (not applicable)", sanitize_line(&c.text))
             } else {
@@ -208,7 +206,7 @@ pub fn checks_value(item: &Item, ticked: &[usize], answer: Option<&Answer>) -> (
         .map(|c| c.id.as_str())
         .collect();
     let na: Vec<&str> = answer
-        .map(|a| a.na_checks.as_slice())
+        .map(Answer::na_checks)
         .unwrap_or_default()
         .iter()
         .map(String::as_str)

@@ -1,5 +1,5 @@
 use super::*;
-use crate::assessment::Response;
+use crate::assessment::{Response, Value};
 use crate::test_support::{choice, na, ticked, worked_example as questionnaire};
 
 fn assessment(q: &Questionnaire) -> Assessment {
@@ -34,10 +34,7 @@ fn the_walk_starts_at_the_first_item_without_an_answer() {
     assert_eq!(first_unanswered(&places, &a), Some(5));
     a.answers.insert(
         "worked-example/strategy".into(),
-        Answer {
-            text: Some("Buy local".into()),
-            ..Answer::default()
-        },
+        Answer::from(Value::Text("Buy local".into())),
     );
     assert_eq!(first_unanswered(&places, &a), None);
 }
@@ -64,11 +61,10 @@ fn an_item_shows_prompt_guidance_sources_and_the_answer_so_far() {
     a.answers.insert(
         "worked-example/b".into(),
         Answer {
-            choice: Some("largely".into()),
+            value: Value::Choice("largely".into()),
             note: Some("two\nlines".into()),
             owner: Some("contract-manager".into()),
             flag: true,
-            ..Answer::default()
         },
     );
     a.responses.insert(
@@ -115,9 +111,8 @@ fn text_from_files_reaches_the_terminal_without_escape_sequences() {
     a.answers.insert(
         "worked-example/a".into(),
         Answer {
-            choice: Some("not".into()),
             note: Some("n\u{7}ote\u{1b}[1m".into()),
-            ..Answer::default()
+            ..Answer::from(Value::Choice("not".into()))
         },
     );
     let mut all = item_lines(&places[0], &a, 80);
@@ -179,11 +174,10 @@ fn ticks_keep_the_other_na_checks_and_untick_what_is_na() {
             text: "Check Z".into(),
         });
     let item = &q.sections[0].items[3];
-    let before = Answer {
-        checked: Some(vec!["x".into()]),
+    let before = Answer::from(Value::Checklist {
+        ticked: vec!["x".into()],
         na_checks: vec!["y".into(), "z".into()],
-        ..Answer::default()
-    };
+    });
     let (labels, ticked) = check_entries(item, Some(&before));
     assert_eq!(
         labels,
@@ -200,8 +194,11 @@ fn ticks_keep_the_other_na_checks_and_untick_what_is_na() {
     let mut after = before.clone();
     crate::assessment::apply_value(&q, item, &mut after, &value, Some(&na))
         .expect("a valid checklist answer");
-    assert_eq!(after.checked, Some(vec!["x".into(), "z".into()]));
-    assert_eq!(after.na_checks, ["y"]);
+    assert_eq!(
+        after.ticked(),
+        Some(&["x".to_string(), "z".to_string()][..])
+    );
+    assert_eq!(after.na_checks(), ["y"]);
     assert_eq!(
         checks_value(item, &[], None),
         (String::new(), String::new())
@@ -217,17 +214,15 @@ fn ticks_keep_the_other_na_checks_and_untick_what_is_na() {
 fn answers_in_words() {
     let q = questionnaire();
     let d = &q.sections[0].items[3];
-    let some = Answer {
-        checked: Some(vec!["x".into()]),
+    let some = Answer::from(Value::Checklist {
+        ticked: vec!["x".into()],
         na_checks: vec!["y".into()],
-        ..Answer::default()
-    };
+    });
     assert_eq!(answer_words(&q, d, Some(&some)), "1 of 1 check in place");
-    let all_na = Answer {
-        checked: Some(vec![]),
+    let all_na = Answer::from(Value::Checklist {
+        ticked: vec![],
         na_checks: vec!["x".into(), "y".into()],
-        ..Answer::default()
-    };
+    });
     assert_eq!(answer_words(&q, d, Some(&all_na)), "Not applicable");
     assert_eq!(answer_words(&q, d, None), "not answered yet");
 }

@@ -268,7 +268,7 @@ mod tests {
             a.answers
                 .entry(format!("worked-example/{id}"))
                 .or_default()
-                .choice = Some(choice.into());
+                .choose_option(choice);
         }
         let html = page(&q, &a);
         let level1 = html

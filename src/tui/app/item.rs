@@ -1,6 +1,7 @@
 //! The questionnaire screen: moving between items and answering them. The answer rules
 //! themselves are the core's ([`crate::assessment::Answer`]).
 
+use crate::assessment::Answer;
 use crate::questionnaire::ItemKind;
 use crate::roles::ROLES;
 use crate::tui::action::Action;
@@ -86,7 +87,7 @@ impl App {
                 let (target, text) = match (kind, open.answer()) {
                     (Some(ItemKind::Text), a) => (
                         EditTarget::Answer,
-                        a.and_then(|a| a.text.clone()).unwrap_or_default(),
+                        a.and_then(Answer::text).unwrap_or_default().to_string(),
                     ),
                     (_, a) => (
                         EditTarget::Note,

@@ -7,6 +7,7 @@ use crate::questionnaire::{Item, ItemKind, Questionnaire, Section};
 use crate::report::BoardPack;
 use crate::scoring::{self, ItemValue};
 use crate::store::Session;
+use crate::walk;
 use crate::workspace::Workspace;
 
 use super::Compared;
@@ -71,24 +72,22 @@ impl OpenAssessment {
             .collect();
         let mut items = Vec::new();
         let mut sections = Vec::new();
-        for (qi, q) in questionnaires.iter().enumerate() {
-            for (si, s) in q.sections.iter().enumerate() {
-                sections.push(SectionPos {
-                    q: qi,
-                    s: si,
-                    first: items.len(),
-                    len: s.items.len(),
-                });
-                for (ii, item) in s.items.iter().enumerate() {
-                    items.push(ItemPos {
-                        q: qi,
-                        s: si,
-                        i: ii,
-                        full: crate::key::ItemKey::new(&q.id, &item.id).into(),
-                        section: sections.len() - 1,
-                    });
-                }
-            }
+        let refs: Vec<&Questionnaire> = questionnaires.iter().collect();
+        for place in walk::sections(&refs) {
+            let section = sections.len();
+            sections.push(SectionPos {
+                q: place.q_index,
+                s: place.section_index,
+                first: items.len(),
+                len: place.section.items.len(),
+            });
+            items.extend(place.items().map(|p| ItemPos {
+                q: p.q_index,
+                s: p.section_index,
+                i: p.item_index,
+                full: p.key.into(),
+                section,
+            }));
         }
         let (pack, disputes) = worked_out(&questionnaires, &session.assessment);
         Self {
@@ -170,9 +169,8 @@ impl OpenAssessment {
     pub fn default_highlight(&self) -> usize {
         match (self.item(), self.answer()) {
             (Some((q, _, item)), Some(a)) if item.kind == ItemKind::Choice => a
-                .choice
-                .as_ref()
-                .and_then(|k| q.options(item).iter().position(|o| &o.key == k))
+                .choice()
+                .and_then(|k| q.options(item).iter().position(|o| o.key == k))
                 .unwrap_or(0),
             _ => 0,
         }

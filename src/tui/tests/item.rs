@@ -9,19 +9,13 @@ fn number_keys_answer_and_save_at_once() {
     let mut f = opened();
     press(&mut f.app, "4<Tab>3");
     let a = saved(&f.app);
-    assert_eq!(
-        a.answers["worked-example/a"].choice.as_deref(),
-        Some("fully")
-    );
-    assert_eq!(
-        a.answers["worked-example/b"].choice.as_deref(),
-        Some("largely")
-    );
+    assert_eq!(a.answers["worked-example/a"].choice(), Some("fully"));
+    assert_eq!(a.answers["worked-example/b"].choice(), Some("largely"));
     assert_eq!(f.app.saved_at.as_deref(), Some("12:00:00"));
     // Space chooses the highlighted option.
     press(&mut f.app, "<Tab>kkk ");
     assert_eq!(
-        saved(&f.app).answers["worked-example/c"].choice.as_deref(),
+        saved(&f.app).answers["worked-example/c"].choice(),
         Some("not")
     );
     // A number past the options says so and changes nothing.
@@ -36,11 +30,11 @@ fn checklists_tick_and_mark_checks_not_applicable() {
     assert_eq!(current_id(&f.app), "worked-example/d");
     press(&mut f.app, "1jx");
     let d = &saved(&f.app).answers["worked-example/d"];
-    assert_eq!(d.checked.as_deref(), Some(&["x".to_string()][..]));
-    assert_eq!(d.na_checks, ["y"]);
+    assert_eq!(d.ticked(), Some(&["x".to_string()][..]));
+    assert_eq!(d.na_checks(), ["y"]);
     press(&mut f.app, "k ");
     let d = &saved(&f.app).answers["worked-example/d"];
-    assert_eq!(d.checked.as_deref(), Some(&[][..]));
+    assert_eq!(d.ticked(), Some(&[][..]));
 }
 
 #[test]
@@ -122,7 +116,7 @@ fn a_text_item_is_answered_in_words_and_ctrl_c_saves_it() {
     assert!(f.app.should_quit);
     let a = saved(&f.app);
     assert_eq!(
-        a.answers["worked-example/strategy"].text.as_deref(),
+        a.answers["worked-example/strategy"].text(),
         Some("Low appetite")
     );
 }
@@ -134,7 +128,7 @@ fn owner_flag_and_not_applicable() {
     let a = &saved(&f.app).answers["worked-example/a"];
     assert_eq!(a.owner.as_deref(), Some("contract-manager"));
     assert!(a.flag);
-    assert!(a.na);
+    assert!(a.is_na());
     press(&mut f.app, "ao8f");
     let a = saved(&f.app);
     assert!(
@@ -199,4 +193,29 @@ fn a_click_on_a_section_goes_there() {
     });
     let action = action_for_event(&f.app, Rect::new(0, 0, 80, 24), &event);
     assert_eq!(action, Some(Action::ClickSection(0)));
+}
+
+#[test]
+fn the_item_index_follows_the_walk_of_the_questionnaires() {
+    let f = opened();
+    let open = f.app.open.as_ref().expect("open");
+    let qs: Vec<&crate::questionnaire::Questionnaire> = open.questionnaires.iter().collect();
+    let walked: Vec<(usize, usize, usize, String)> = crate::walk::items(&qs)
+        .map(|p| (p.q_index, p.section_index, p.item_index, p.key.to_string()))
+        .collect();
+    let indexed: Vec<(usize, usize, usize, String)> = open
+        .items
+        .iter()
+        .map(|p| (p.q, p.s, p.i, p.full.clone()))
+        .collect();
+    assert_eq!(indexed, walked);
+    assert_eq!(open.sections.len(), crate::walk::sections(&qs).count());
+    for (n, s) in open.sections.iter().enumerate() {
+        let items = &open.items[s.first..s.first + s.len];
+        assert!(
+            items
+                .iter()
+                .all(|p| p.section == n && (p.q, p.s) == (s.q, s.s))
+        );
+    }
 }

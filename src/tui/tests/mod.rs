@@ -15,7 +15,7 @@ use super::action::Action;
 use super::app::{AfterList, App, Effect, Mode, Screen, Status};
 use super::terminal::{ScriptedEvents, action_for_event, run_loop};
 use super::theme::Theme;
-use crate::assessment::{Answer, Assessment};
+use crate::assessment::{Answer, Assessment, Value};
 use crate::catalog::Catalog;
 use crate::questionnaire::Questionnaire;
 use crate::store::{self, Store};
@@ -89,17 +89,14 @@ fn add_assessment(
 }
 
 fn choice(key: &str) -> Answer {
-    Answer {
-        choice: Some(key.to_string()),
-        ..Answer::default()
-    }
+    Answer::from(Value::Choice(key.to_string()))
 }
 
 fn ticked(checks: &[&str]) -> Answer {
-    Answer {
-        checked: Some(checks.iter().map(|c| (*c).to_string()).collect()),
-        ..Answer::default()
-    }
+    Answer::from(Value::Checklist {
+        ticked: checks.iter().map(|c| (*c).to_string()).collect(),
+        na_checks: Vec::new(),
+    })
 }
 
 /// An app in a workshop: three respondents' answers merged. They agree on item B and

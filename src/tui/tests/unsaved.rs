@@ -124,7 +124,7 @@ fn saving_is_tried_again_on_the_idle_tick_and_the_status_says_when_it_worked() {
     );
     assert!(f.app.saving.unsaved().is_none());
     assert_eq!(
-        saved(&f.app).answers["worked-example/a"].choice.as_deref(),
+        saved(&f.app).answers["worked-example/a"].choice(),
         Some("largely")
     );
     press(&mut f.app, "q");
@@ -165,10 +165,7 @@ fn closing_asks_too_and_trying_again_leaves_once_it_works() {
     assert!(!f.app.should_quit);
     let path = f.app.home[0].path.clone();
     let a = crate::store::load(&path).expect("load");
-    assert_eq!(
-        a.answers["worked-example/a"].choice.as_deref(),
-        Some("largely")
-    );
+    assert_eq!(a.answers["worked-example/a"].choice(), Some("largely"));
 }
 
 #[test]
@@ -205,10 +202,7 @@ fn the_changes_can_be_written_to_a_new_file_never_over_one() {
     assert!(f.app.farewell[0].contains("acme-2026-not-saved-2.json"));
     let copy = crate::store::load(&elsewhere.path().join("acme-2026-not-saved-2.json"))
         .expect("the copy loads");
-    assert_eq!(
-        copy.answers["worked-example/a"].choice.as_deref(),
-        Some("largely")
-    );
+    assert_eq!(copy.answers["worked-example/a"].choice(), Some("largely"));
 }
 
 #[test]

@@ -23,7 +23,7 @@ fn disagreements_are_listed_by_spread_and_settled_with_a_respondents_answer() {
     press(&mut f.app, "k2");
     let a = saved(&f.app);
     assert_eq!(
-        a.answers["worked-example/d"].checked.as_deref(),
+        a.answers["worked-example/d"].ticked(),
         Some(&[][..]),
         "Bob ticked nothing"
     );
@@ -44,10 +44,7 @@ fn disagreements_are_listed_by_spread_and_settled_with_a_respondents_answer() {
     assert!(matches!(&f.app.status, Status::Info(m) if m.contains("no respondent 4")));
     press(&mut f.app, "<Right> ");
     let a = saved(&f.app);
-    assert_eq!(
-        a.answers["worked-example/a"].choice.as_deref(),
-        Some("largely")
-    );
+    assert_eq!(a.answers["worked-example/a"].choice(), Some("largely"));
     assert_eq!(
         a.answers["worked-example/a"].note.as_deref(),
         Some("Alice: Audited in March"),
@@ -109,17 +106,14 @@ fn answering_a_disputed_item_settles_it_and_u_finds_disputed_items() {
     press(&mut f.app, "1");
     let a = saved(&f.app);
     assert_eq!(
-        a.answers["worked-example/d"].checked.as_deref(),
+        a.answers["worked-example/d"].ticked(),
         Some(&["x".to_string()][..])
     );
     assert!(!a.responses.contains_key("worked-example/d"));
     assert!(matches!(&f.app.status, Status::Info(m) if m.contains("settled")));
     press(&mut f.app, "/item a<Enter>3");
     let a = saved(&f.app);
-    assert_eq!(
-        a.answers["worked-example/a"].choice.as_deref(),
-        Some("largely")
-    );
+    assert_eq!(a.answers["worked-example/a"].choice(), Some("largely"));
     assert!(a.responses.is_empty());
     assert!(f.app.open.as_ref().expect("open").disputes.is_empty());
 }

@@ -374,11 +374,11 @@ fn check_matrix(
             .iter()
             .map(|r| {
                 let a = &r.answer;
-                if a.na {
+                if a.is_na() {
                     " – "
-                } else if a.na_checks.contains(&check.id) {
+                } else if a.is_check_na(&check.id) {
                     "[-]"
-                } else if a.checked.as_ref().is_some_and(|c| c.contains(&check.id)) {
+                } else if a.is_ticked(&check.id) {
                     "[x]"
                 } else {
                     "[ ]"

@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{bar_spans, fit, level_words, pad, panel, percent, row_in, scroll_for, wrap};
+use crate::assessment::Answer;
 use crate::figures::{Counted, answered, level_short};
 use crate::questionnaire::ItemKind;
 use crate::roles::owner_label;
@@ -305,10 +306,10 @@ pub(crate) fn item_view(app: &App, open: &OpenAssessment, width: usize) -> ItemV
     v.blank();
     v.wrapped(&sanitize(&item.prompt), width, t.prompt, "");
     v.blank();
-    let na = answer.is_some_and(|a| a.na);
+    let na = answer.is_some_and(Answer::is_na);
     match item.kind {
         ItemKind::Choice => {
-            let chosen = answer.and_then(|a| a.choice.as_deref());
+            let chosen = answer.and_then(Answer::choice);
             for (n, option) in q.options(item).iter().enumerate() {
                 let highlighted = n == app.highlight();
                 let mark = if chosen == Some(option.key.as_str()) {
@@ -341,8 +342,8 @@ pub(crate) fn item_view(app: &App, open: &OpenAssessment, width: usize) -> ItemV
             }
         }
         ItemKind::Checklist => {
-            let checked = answer.and_then(|a| a.checked.as_ref());
-            let na_checks = answer.map(|a| a.na_checks.as_slice()).unwrap_or_default();
+            let checked = answer.and_then(Answer::ticked);
+            let na_checks = answer.map(Answer::na_checks).unwrap_or_default();
             for (n, check) in item.checks.iter().enumerate() {
                 let highlighted = n == app.highlight();
                 let ticked = checked.is_some_and(|c| c.contains(&check.id));
@@ -396,7 +397,7 @@ pub(crate) fn item_view(app: &App, open: &OpenAssessment, width: usize) -> ItemV
         }
         ItemKind::Text => {
             match answer
-                .and_then(|a| a.text.as_deref())
+                .and_then(Answer::text)
                 .filter(|x| !x.trim().is_empty())
             {
                 Some(text) => {
