@@ -40,13 +40,28 @@ pub fn serialize<S: Serializer>(t: &Timestamp, s: S) -> Result<S::Ok, S::Error> 
 /// that names the field and shows what is expected.
 pub fn deserialize<'de, D: Deserializer<'de>>(d: D, field: &str) -> Result<Timestamp, D::Error> {
     let text = String::deserialize(d)?;
-    text.parse::<Timestamp>().map_err(|_| {
+    parse(&text).ok_or_else(|| {
         let shown: String = crate::text::one_line(&text).chars().take(40).collect();
         serde::de::Error::custom(format!(
             "\"{field}\" is \"{shown}\", which is not a timestamp; write an RFC 3339 time \
              such as \"2026-11-22T10:00:00Z\""
         ))
     })
+}
+
+/// An RFC 3339 timestamp; `None` for anything else, including an offset of 24 hours or
+/// more (which RFC 3339 does not allow, although a wider parser would read it).
+pub fn parse(text: &str) -> Option<Timestamp> {
+    let bytes = text.as_bytes();
+    if let [.., b'+' | b'-', h1, h2, b':', _, _] = bytes
+        && bytes.len() > 19
+        && h1.is_ascii_digit()
+        && h2.is_ascii_digit()
+        && u32::from(h1 - b'0') * 10 + u32::from(h2 - b'0') > 23
+    {
+        return None;
+    }
+    text.parse().ok()
 }
 
 #[cfg(test)]
@@ -64,5 +79,14 @@ mod tests {
         assert_eq!(stored(&now()).len(), "2026-11-22T10:00:00Z".len());
         assert_eq!(minute(&offset), "2026-11-22 10:00");
         assert_eq!(date(&offset), "2026-11-22");
+    }
+
+    #[test]
+    fn an_offset_rfc_3339_does_not_allow_is_refused() {
+        assert!(parse("2026-11-30T02:59:54+23:59").is_some());
+        assert!(parse("2026-11-30T02:59:54+25:00").is_none());
+        assert!(parse("2026-11-30T02:59:54-24:00").is_none());
+        assert!(parse("2026-11-30T02:59:54Z").is_some());
+        assert!(parse("yesterday").is_none());
     }
 }
