@@ -13,7 +13,7 @@
 pub(crate) use supplycheck_core::test_support;
 pub use supplycheck_core::{
     assessment, catalog, compare, editing, figures, file, key, merge, pack, questionnaire, roles,
-    scoring, stamp, store, text, walk, workspace,
+    scoring, stamp, store, text, upgrade, walk, workspace,
 };
 
 pub mod cli;

@@ -64,6 +64,7 @@ fn build(sections: &[Vec<GenItem>]) -> (Questionnaire, Assessment) {
             key: format!("o{i}"),
             label: format!("Option {i}"),
             value: *v,
+            was: Vec::new(),
         })
         .collect();
     let mut q = Questionnaire {
@@ -111,6 +112,7 @@ fn build(sections: &[Vec<GenItem>]) -> (Questionnaire, Assessment) {
                 } else {
                     Vec::new()
                 },
+                was: Vec::new(),
             });
             let answer = match &g.answer {
                 GenAnswer::Na => Some(Answer::from(Value::NotApplicable)),

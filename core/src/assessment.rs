@@ -45,6 +45,22 @@ pub struct Assessment {
     /// by full item name. Settling an item removes its entry.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub responses: BTreeMap<String, Vec<Response>>,
+    /// Answers an upgrade to a newer questionnaire version could not carry over, each with
+    /// the version it was given against: nothing an assessment held is ever dropped.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retired: Vec<Retired>,
+}
+
+/// An answer an upgrade could not carry over to the new version of its questionnaire.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Retired {
+    /// The full item name it answered, `<questionnaire id>/<item id>`.
+    pub item: String,
+    /// The questionnaire version it was given against.
+    pub version: String,
+    /// The answer, as it was stored.
+    pub answer: Answer,
 }
 
 /// A questionnaire an assessment uses.
@@ -475,6 +491,7 @@ impl Assessment {
                 .collect(),
             answers: BTreeMap::new(),
             responses: BTreeMap::new(),
+            retired: Vec::new(),
         }
     }
 
@@ -893,6 +910,33 @@ mod tests {
             again.push('\n');
             assert_eq!(again, text);
         }
+    }
+
+    #[test]
+    fn retired_answers_are_read_and_written_only_when_there_are_some() {
+        let q = worked_example();
+        let mut a = crate::test_support::assessment(&q, "w", &[]);
+        let plain = serde_json::to_value(&a).expect("serialises");
+        assert!(plain.get("retired").is_none(), "left out when empty");
+        a.retired.push(Retired {
+            item: "worked-example/gone".into(),
+            version: "1.0.0".into(),
+            answer: Answer {
+                note: Some("kept".into()),
+                ..choice("fully")
+            },
+        });
+        let json = serde_json::to_value(&a).expect("serialises");
+        assert_eq!(
+            json["retired"],
+            serde_json::json!([{
+                "item": "worked-example/gone",
+                "version": "1.0.0",
+                "answer": { "choice": "fully", "note": "kept" }
+            }])
+        );
+        let again: Assessment = serde_json::from_value(json).expect("reads back");
+        assert_eq!(again, a);
     }
 
     #[test]

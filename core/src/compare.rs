@@ -35,6 +35,24 @@ pub struct Comparison {
     pub newly_answered: Vec<ItemChange>,
     /// Items answered before and unanswered now.
     pub no_longer_answered: Vec<ItemChange>,
+    /// Items of the earlier version of a questionnaire that the later version no longer has
+    /// (by id or `was`), when the two assessments use different versions of it.
+    pub only_before: Vec<OneSide>,
+    /// Items of the later version that the earlier version did not have.
+    pub only_after: Vec<OneSide>,
+}
+
+/// An item one side's questionnaire version has and the other's does not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OneSide {
+    /// The full item name, `<questionnaire>/<item>`.
+    pub item: String,
+    /// The questionnaire version that has it.
+    pub version: String,
+    /// Its prompt.
+    pub prompt: String,
+    /// Its answer on that side, in words ("" when unanswered).
+    pub answer: String,
 }
 
 /// Which assessment a side is.
@@ -159,6 +177,7 @@ pub fn compare(
     let mut slipped = Vec::new();
     let mut newly_answered = Vec::new();
     let mut no_longer_answered = Vec::new();
+    let mut only_after = Vec::new();
     let shared: Vec<&Questionnaire> = qs_after
         .iter()
         .copied()
@@ -166,9 +185,27 @@ pub fn compare(
         .collect();
     for place in walk::items(&shared) {
         let (q, item) = (place.questionnaire, place.item);
-        let was = item_value(q, item, before.answer(&place.key));
+        // The same item in the earlier version: by its id, or an id in its `was`.
+        let earlier = qs_before.iter().find(|b| b.id == q.id).and_then(|b| {
+            b.items()
+                .find(|(_, i)| item.answers_to(&i.id))
+                .map(|(_, i)| (*b, i))
+        });
+        let Some((earlier_q, earlier_item)) = earlier else {
+            only_after.push(one_side(q, item, &place.key, after));
+            continue;
+        };
+        let key_before = ItemKey::new(&earlier_q.id, &earlier_item.id);
+        let was = item_value(earlier_q, earlier_item, before.answer(&key_before));
         let now = item_value(q, item, after.answer(&place.key));
-        let change = || item_change(q, item, &place.key, before, after, was, now);
+        let change = || ItemChange {
+            item: place.key.to_string(),
+            prompt: sanitize_line(&item.prompt),
+            answer_before: describe_answer(earlier_q, earlier_item, before.answer(&key_before)),
+            answer_after: describe_answer(q, item, after.answer(&place.key)),
+            value_before: number(was),
+            value_after: number(now),
+        };
         match (was.is_answered(), now.is_answered()) {
             (false, true) => newly_answered.push(change()),
             (true, false) => no_longer_answered.push(change()),
@@ -183,6 +220,7 @@ pub fn compare(
             }
         }
     }
+    let only_before = gone_items(qs_before, &shared, before);
     // Stable sorts: equal moves stay in questionnaire order.
     improved.sort_by(|x, y| y.delta().total_cmp(&x.delta()));
     slipped.sort_by(|x, y| x.delta().total_cmp(&y.delta()));
@@ -197,6 +235,8 @@ pub fn compare(
         slipped,
         newly_answered,
         no_longer_answered,
+        only_before,
+        only_after,
     }
 }
 
@@ -208,26 +248,43 @@ fn side(a: &Assessment) -> Side {
     }
 }
 
-fn item_change(
-    q: &Questionnaire,
-    item: &Item,
-    key: &ItemKey,
+/// The items of the earlier versions of `shared` questionnaires that no item of the later
+/// version answers to (by id or `was`), with their answers in `before`.
+fn gone_items(
+    qs_before: &[&Questionnaire],
+    shared: &[&Questionnaire],
     before: &Assessment,
-    after: &Assessment,
-    was: ItemValue,
-    now: ItemValue,
-) -> ItemChange {
-    let number = |v: ItemValue| match v {
+) -> Vec<OneSide> {
+    let earlier: Vec<&Questionnaire> = qs_before
+        .iter()
+        .copied()
+        .filter(|b| shared.iter().any(|q| q.id == b.id))
+        .collect();
+    walk::items(&earlier)
+        .filter(|place| {
+            shared
+                .iter()
+                .find(|q| q.id == place.questionnaire.id)
+                .is_some_and(|later| !later.items().any(|(_, i)| i.answers_to(&place.item.id)))
+        })
+        .map(|place| one_side(place.questionnaire, place.item, &place.key, before))
+        .collect()
+}
+
+/// A figure's number, when it has one.
+fn number(v: ItemValue) -> Option<f64> {
+    match v {
         ItemValue::Value(x) => Some(x),
         _ => None,
-    };
-    ItemChange {
+    }
+}
+
+fn one_side(q: &Questionnaire, item: &Item, key: &ItemKey, a: &Assessment) -> OneSide {
+    OneSide {
         item: key.to_string(),
+        version: sanitize_line(&q.version),
         prompt: sanitize_line(&item.prompt),
-        answer_before: describe_answer(q, item, before.answer(key)),
-        answer_after: describe_answer(q, item, after.answer(key)),
-        value_before: number(was),
-        value_after: number(now),
+        answer: describe_answer(q, item, a.answer(key)),
     }
 }
 
@@ -316,9 +373,80 @@ mod tests {
         assert_eq!(v["sections"][0]["id"], "worked-example/planning");
         assert_eq!(v["sections"][0]["level_after"], 0);
         assert_eq!(v["newly_answered"][0]["item"], "worked-example/a");
-        for key in ["improved", "slipped", "no_longer_answered"] {
+        for key in [
+            "improved",
+            "slipped",
+            "no_longer_answered",
+            "only_before",
+            "only_after",
+        ] {
             assert_eq!(v[key], serde_json::json!([]), "{key}");
         }
+    }
+
+    #[test]
+    fn across_versions_items_match_through_was_and_the_rest_are_on_one_side() {
+        let v1 = example();
+        let v2 = crate::questionnaire::Questionnaire::load_str(
+            include_str!("../../tests/fixtures/worked-example-2.json"),
+            "worked-example-2.json",
+        )
+        .expect("fixture loads")
+        .0;
+        let before = answered(
+            &v1,
+            "y2025",
+            &[
+                ("a", choice("partial")),
+                ("b", choice("partial")),
+                ("c", choice("fully")),
+            ],
+        );
+        let after = answered(
+            &v2,
+            "y2026",
+            &[
+                ("a", choice("some")),
+                ("b2", choice("fully")),
+                ("f", choice("fully")),
+            ],
+        );
+        let c = compare(&[&v1], &before, &[&v2], &after);
+        let ids = |v: &[ItemChange]| v.iter().map(|i| i.item.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&c.improved), ["worked-example/b2"], "b is b2 now");
+        assert_eq!(c.improved[0].answer_before, "Partially implemented");
+        assert_eq!(c.improved[0].answer_after, "Fully implemented");
+        assert!(
+            c.slipped.is_empty(),
+            "a kept its value under its new option key"
+        );
+        assert!(c.newly_answered.is_empty() && c.no_longer_answered.is_empty());
+        let sides = |v: &[OneSide]| {
+            v.iter()
+                .map(|i| (i.item.clone(), i.version.clone(), i.answer.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            sides(&c.only_before),
+            [(
+                "worked-example/c".to_string(),
+                "1.0.0".to_string(),
+                "Fully implemented".to_string()
+            )]
+        );
+        assert_eq!(
+            sides(&c.only_after),
+            [(
+                "worked-example/f".to_string(),
+                "2.0.0".to_string(),
+                "Fully implemented".to_string()
+            )]
+        );
+        let json: serde_json::Value = serde_json::from_str(&c.to_json()).expect("json");
+        assert_eq!(json["only_before"][0]["item"], "worked-example/c");
+        assert_eq!(json["only_after"][0]["prompt"], "Item F, new in 2.0.0?");
+        let same = compare(&[&v1], &before, &[&v1], &before);
+        assert!(same.only_before.is_empty() && same.only_after.is_empty());
     }
 
     #[test]

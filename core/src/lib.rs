@@ -16,6 +16,7 @@
 //!   only module that touches files, with [`workspace`] opening the catalog's folder);
 //! - [`workspace`] — the store and the catalog of one run;
 //! - [`merge`], [`compare`] — several respondents into one; year on year;
+//! - [`upgrade`] — moving an assessment to a newer questionnaire version, losing nothing;
 //! - [`pack`] — the board pack's content, which every report format and the app draw from;
 //! - [`editing`] — an assessment open for editing: saves that failed, and leaving safely.
 
@@ -37,5 +38,6 @@ pub mod store;
 #[cfg(any(test, feature = "test-support"))]
 pub mod test_support;
 pub mod text;
+pub mod upgrade;
 pub mod walk;
 pub mod workspace;

@@ -7,6 +7,7 @@ pub(crate) mod out;
 
 pub use out::clap_message;
 mod report_cmd;
+mod upgrade_cmd;
 mod workshop_cmd;
 
 use std::io::IsTerminal;
@@ -71,6 +72,9 @@ pub enum Command {
     Compare(workshop_cmd::CompareArgs),
     /// Merge several respondents' assessments into one, marking disagreements
     Merge(workshop_cmd::MergeArgs),
+    /// Move an assessment to a newer version of its questionnaires; answers that cannot carry
+    /// over are kept as retired
+    Upgrade(upgrade_cmd::UpgradeArgs),
     /// List, show or validate questionnaires
     #[command(subcommand)]
     Questionnaires(core_cmds::QuestionnairesCommand),
@@ -149,6 +153,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Report(args)) => report_cmd::report(&globals, &args),
         Some(Command::Compare(args)) => workshop_cmd::compare(&globals, &args),
         Some(Command::Merge(args)) => workshop_cmd::merge(&globals, &args),
+        Some(Command::Upgrade(args)) => upgrade_cmd::upgrade(&globals, &args),
         Some(Command::Questionnaires(cmd)) => core_cmds::questionnaires(&globals, &cmd),
         Some(Command::Completions(args)) => core_cmds::completions(&args),
     };

@@ -92,6 +92,30 @@ pub fn compare(g: &Globals, args: &CompareArgs) -> anyhow::Result<()> {
             let _ = writeln!(out, "{}", item_row(i));
         }
     }
+    for (title, items) in [
+        ("Only in the earlier version (A)", &c.only_before),
+        ("Only in the later version (B)", &c.only_after),
+    ] {
+        if items.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n{title}: {}", items.len());
+        for i in items {
+            let answer = if i.answer.is_empty() {
+                "unanswered".to_string()
+            } else {
+                clip(&i.answer, 28)
+            };
+            let _ = writeln!(
+                out,
+                "  {:<44} {} ({})\n      {}",
+                clip(&i.item, 44),
+                answer,
+                i.version,
+                clip(&i.prompt, 90)
+            );
+        }
+    }
     out::text(&out)?;
     Ok(())
 }

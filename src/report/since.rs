@@ -366,6 +366,8 @@ mod tests {
             slipped: Vec::new(),
             newly_answered: Vec::new(),
             no_longer_answered: Vec::new(),
+            only_before: Vec::new(),
+            only_after: Vec::new(),
         }
     }
 

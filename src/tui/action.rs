@@ -50,6 +50,8 @@ pub enum Action {
     Compare,
     /// Write the board pack to a file (asks for its name).
     WriteReport,
+    /// Move the assessment to the newest versions of its questionnaires (asks first).
+    Upgrade,
     /// Show or hide the help.
     Help,
     /// Open the highlighted assessment (home) or item (action plan).

@@ -40,6 +40,13 @@ pub const BUILT_INS: [(&str, &str); 3] = [
     ),
 ];
 
+/// Earlier versions of the built-in questionnaires, as (id, JSON text): every version the
+/// program has shipped stays inside it, so an assessment answered on one is still scored
+/// against it after the built-ins move on. When a built-in's version changes, its old file
+/// is kept as `questionnaires/archive/<id>@<version>.json` and named here, one line each, e.g.
+/// `("ncsc-board", include_str!("../../../questionnaires/archive/ncsc-board@1.0.0.json")),`.
+pub const ARCHIVED: [(&str, &str); 0] = [];
+
 /// A loaded questionnaire and where it came from.
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -121,13 +128,24 @@ pub fn render_differences(differences: &[String]) -> String {
 }
 
 impl Catalog {
-    /// Only the built-in questionnaires.
+    /// Only the built-in questionnaires: the current ones and the archived earlier versions.
     pub fn built_in() -> Self {
+        Self::with_built_ins(&BUILT_INS, &ARCHIVED)
+    }
+
+    /// A catalog of the given built-ins, `current` (in the order a new assessment uses them)
+    /// and `archived` (earlier versions), each as (id, JSON text). A version that appears
+    /// twice is loaded once.
+    pub fn with_built_ins(current: &[(&str, &str)], archived: &[(&str, &str)]) -> Self {
         let mut catalog = Self::default();
-        for (id, text) in BUILT_INS {
+        for &(id, text) in current.iter().chain(archived) {
             // The built-ins are checked by the test suite, so a failure here is a build defect;
             // it is reported as a problem rather than a panic all the same.
             match Questionnaire::load_str(text, &format!("built-in {id}")) {
+                Ok((questionnaire, _))
+                    if catalog
+                        .version(&questionnaire.id, &questionnaire.version)
+                        .is_some() => {}
                 Ok((questionnaire, warnings)) => catalog.entries.push(Entry {
                     questionnaire,
                     origin: Origin::BuiltIn,
@@ -245,12 +263,13 @@ impl Catalog {
             Origin::File(p) => p.clone(),
             Origin::BuiltIn => PathBuf::from("built-in"),
         };
-        if let Some(built_in) = self
+        let mut built_ins = self
             .entries
             .iter()
-            .find(|e| e.origin == Origin::BuiltIn && e.questionnaire.id == q.id)
-        {
-            if built_in.questionnaire != q {
+            .filter(|e| e.origin == Origin::BuiltIn && e.questionnaire.id == q.id)
+            .peekable();
+        if built_ins.peek().is_some() {
+            if !built_ins.any(|e| e.questionnaire == q) {
                 self.problems.push(CatalogProblem {
                     file,
                     message: format!(
@@ -358,6 +377,14 @@ impl Catalog {
             }
         }
         out
+    }
+
+    /// The versions of questionnaire `id` newer than `version`, oldest first.
+    pub fn newer_versions(&self, id: &str, version: &str) -> Vec<&str> {
+        self.versions_of(id)
+            .into_iter()
+            .filter(|v| compare_versions(v, version) == Ordering::Greater)
+            .collect()
     }
 
     /// The ids of the built-in questionnaires, in order.

@@ -4,7 +4,7 @@ use super::*;
 fn every_built_in_loads_without_findings() {
     let catalog = Catalog::built_in();
     assert!(catalog.problems.is_empty(), "{:?}", catalog.problems);
-    assert_eq!(catalog.entries().len(), BUILT_INS.len());
+    assert_eq!(catalog.entries().len(), BUILT_INS.len() + ARCHIVED.len());
     for entry in catalog.entries() {
         assert!(
             entry.warnings.is_empty(),
@@ -124,7 +124,10 @@ fn the_same_version_with_other_content_is_refused_with_what_differs() {
     ] {
         assert!(err.contains(line), "{line} in {err}");
     }
-    assert_eq!(catalog.entries().len(), BUILT_INS.len() + 1);
+    assert_eq!(
+        catalog.entries().len(),
+        BUILT_INS.len() + ARCHIVED.len() + 1
+    );
     catalog
         .add(changed, Origin::File("c.json".into()), Vec::new(), false)
         .expect("a problem, not an error");
@@ -149,7 +152,7 @@ fn a_copy_of_a_built_in_adds_nothing_and_a_changed_one_is_left_out() {
         )
         .expect("added");
     assert!(catalog.problems.is_empty());
-    assert_eq!(catalog.entries().len(), BUILT_INS.len());
+    assert_eq!(catalog.entries().len(), BUILT_INS.len() + ARCHIVED.len());
     let mut other = same;
     other.title.push('!');
     catalog
@@ -171,4 +174,66 @@ fn a_file_name_needs_a_short_id_and_a_plain_version() {
         bad.version = version.into();
         assert!(file_name_problem(&bad).is_some(), "{version:?}");
     }
+}
+
+const VERSION_2: &str = include_str!("../../../tests/fixtures/worked-example-2.json");
+
+#[test]
+fn an_archived_built_in_version_still_scores_the_assessments_answered_on_it() {
+    let v1 = worked_example(|t| t);
+    let catalog = Catalog::with_built_ins(
+        &[("worked-example", VERSION_2)],
+        &[(
+            "worked-example",
+            include_str!("../../../tests/fixtures/worked-example.json"),
+        )],
+    );
+    assert!(catalog.problems.is_empty(), "{:?}", catalog.problems);
+    assert_eq!(catalog.versions_of("worked-example"), ["1.0.0", "2.0.0"]);
+    assert_eq!(
+        catalog.get("worked-example").map(|q| q.version.as_str()),
+        Some("2.0.0"),
+        "a new assessment uses the current version"
+    );
+    let a = Assessment::new("a".into(), "A".into(), String::new(), None, &[&v1]);
+    assert_eq!(catalog.for_assessment(&a)[0], &v1);
+    assert!(a.check(&catalog).is_empty(), "{:?}", a.check(&catalog));
+    assert!(
+        catalog
+            .entries()
+            .iter()
+            .all(|e| e.origin == Origin::BuiltIn)
+    );
+    assert_eq!(catalog.newer_versions("worked-example", "1.0.0"), ["2.0.0"]);
+    assert!(catalog.newer_versions("worked-example", "2.0.0").is_empty());
+}
+
+#[test]
+fn a_file_copy_of_an_archived_version_adds_nothing_and_a_changed_one_is_left_out() {
+    let mut catalog = Catalog::with_built_ins(
+        &[("worked-example", VERSION_2)],
+        &[(
+            "worked-example",
+            include_str!("../../../tests/fixtures/worked-example.json"),
+        )],
+    );
+    catalog
+        .add(
+            worked_example(|t| t),
+            Origin::File("kept.json".into()),
+            Vec::new(),
+            false,
+        )
+        .expect("added");
+    assert!(catalog.problems.is_empty(), "{:?}", catalog.problems);
+    assert_eq!(catalog.entries().len(), 2);
+    catalog
+        .add(
+            worked_example(|t| t.replace("Item A?", "Item A!")),
+            Origin::File("changed.json".into()),
+            Vec::new(),
+            false,
+        )
+        .expect("a problem");
+    assert!(catalog.problems[0].message.contains("id of a built-in"));
 }

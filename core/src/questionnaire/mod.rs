@@ -68,6 +68,10 @@ pub struct ScaleOption {
     pub label: String,
     /// The value this option scores, in [0, 1].
     pub value: f64,
+    /// The keys this option had in earlier versions of the questionnaire, so answers carry
+    /// over on upgrade.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub was: Vec<String>,
 }
 
 /// A section of a questionnaire; each section is scored separately.
@@ -144,6 +148,10 @@ pub struct Item {
     /// For a checklist: its checks.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub checks: Vec<Check>,
+    /// The ids this item had in earlier versions of the questionnaire, so answers carry over
+    /// on upgrade and comparisons match across versions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub was: Vec<String>,
 }
 
 impl Item {
@@ -173,6 +181,20 @@ impl Item {
     /// Finds a check by id.
     pub fn check(&self, id: &str) -> Option<&Check> {
         self.checks.iter().find(|c| c.id == id)
+    }
+
+    /// Whether this item is the one an earlier version called `id`: its own id, or one of
+    /// its `was`.
+    pub fn answers_to(&self, id: &str) -> bool {
+        self.id == id || self.was.iter().any(|w| w == id)
+    }
+}
+
+impl ScaleOption {
+    /// Whether this option is the one an earlier version keyed `key`: its own key, or one of
+    /// its `was`.
+    pub fn answers_to(&self, key: &str) -> bool {
+        self.key == key || self.was.iter().any(|w| w == key)
     }
 }
 
@@ -399,8 +421,27 @@ impl Questionnaire {
                     error(opath.clone(), "duplicate option key in this scale".into());
                 }
                 if !(option.value.is_finite() && (0.0..=1.0).contains(&option.value)) {
-                    error(opath, format!("value {} is outside [0, 1]", option.value));
+                    error(
+                        opath.clone(),
+                        format!("value {} is outside [0, 1]", option.value),
+                    );
                 }
+                for old in &option.was {
+                    if !is_valid_id(old) {
+                        error(format!("{opath}/was"), bad_id_message(old));
+                    }
+                }
+            }
+            for (old, message) in was_clashes(
+                &scale
+                    .options
+                    .iter()
+                    .map(|o| (o.key.as_str(), o.was.as_slice()))
+                    .collect::<Vec<_>>(),
+                "option",
+                "key",
+            ) {
+                error(format!("{path}/{old}"), message);
             }
         }
         if self.sections.is_empty() {
@@ -468,6 +509,11 @@ impl Questionnaire {
                         format!("a {} item takes no \"checks\"", item.kind.as_str()),
                     );
                 }
+                for old in &item.was {
+                    if !is_valid_id(old) {
+                        error(format!("{ipath}/was"), bad_id_message(old));
+                    }
+                }
                 let mut check_ids = HashSet::new();
                 for check in &item.checks {
                     let cpath = format!("{ipath}/{}", check.id);
@@ -515,6 +561,16 @@ impl Questionnaire {
                     }
                 }
             }
+        }
+        for (old, message) in was_clashes(
+            &self
+                .items()
+                .map(|(_, item)| (item.id.as_str(), item.was.as_slice()))
+                .collect::<Vec<_>>(),
+            "item",
+            "id",
+        ) {
+            error(format!("was/{old}"), message);
         }
         for section in &self.sections {
             let levels: HashSet<u8> = section
@@ -578,6 +634,46 @@ impl Questionnaire {
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
+}
+
+/// The earlier names (`was`) that clash, with what is wrong: one that is also a current name
+/// (`id` of an item, `key` of an option) of the same list, or one that two of them claim.
+/// `names` gives each member's current name and earlier names.
+fn was_clashes<'a>(
+    names: &[(&'a str, &'a [String])],
+    what: &str,
+    field: &str,
+) -> Vec<(String, String)> {
+    let current: HashSet<&str> = names.iter().map(|(name, _)| *name).collect();
+    let mut claimed: Vec<(&str, &str)> = Vec::new();
+    let mut out = Vec::new();
+    for &(name, was) in names {
+        for old in was {
+            let shown = crate::text::sanitize_line(old);
+            if current.contains(old.as_str()) {
+                out.push((
+                    shown.clone(),
+                    format!(
+                        "\"{shown}\" in the \"was\" of {what} \"{name}\" is the {field} of a \
+                         current {what}; an earlier {field} must not be one in use, or answers \
+                         would carry to the wrong {what}: remove it from \"was\""
+                    ),
+                ));
+            } else if let Some((_, first)) = claimed.iter().find(|(o, _)| *o == old.as_str()) {
+                out.push((
+                    shown.clone(),
+                    format!(
+                        "\"{shown}\" is in the \"was\" of both {what} \"{first}\" and \
+                         {what} \"{name}\"; an earlier {field} can carry to one {what} only: \
+                         keep it in one \"was\""
+                    ),
+                ));
+            } else {
+                claimed.push((old.as_str(), name));
+            }
+        }
+    }
+    out
 }
 
 /// A number as a message shows it: very large or small ones in exponent form (`1e308`).

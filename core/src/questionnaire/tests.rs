@@ -96,3 +96,68 @@ fn ids_are_checked() {
     assert!(!is_valid_id("a_b"));
     assert!(!is_valid_id("a/b"));
 }
+
+#[test]
+fn earlier_ids_and_keys_are_read_and_kept() {
+    let text = sample()
+        .replace(
+            "\"id\": \"a\", \"kind\"",
+            "\"id\": \"a\", \"was\": [\"old-a\"], \"kind\"",
+        )
+        .replace(
+            "{\"key\":\"yes\",\"label\":\"Yes\",\"value\":1}",
+            "{\"key\":\"yes\",\"label\":\"Yes\",\"value\":1,\"was\":[\"y\"]}",
+        );
+    let (q, findings) = Questionnaire::load_str(&text, "t.json").expect("loads");
+    assert!(findings.is_empty(), "{findings:?}");
+    let (_, a) = q.item("a").expect("a");
+    assert_eq!(a.was, ["old-a"]);
+    assert!(a.answers_to("a") && a.answers_to("old-a") && !a.answers_to("b"));
+    let yes = &q.options(a)[0];
+    assert!(yes.answers_to("y") && yes.answers_to("yes") && !yes.answers_to("no"));
+    let json = q.to_json();
+    let again = Questionnaire::parse(&json, "again.json").expect("reads back");
+    assert_eq!(again, q);
+    let (_, b) = q.item("b").expect("b");
+    assert!(b.was.is_empty());
+    assert_eq!(
+        json.matches("\"was\"").count(),
+        2,
+        "left out where there is none"
+    );
+}
+
+#[test]
+fn an_earlier_id_may_not_be_a_current_one_or_claimed_twice() {
+    let text = sample()
+        .replace(
+            "\"id\": \"a\", \"kind\"",
+            "\"id\": \"a\", \"was\": [\"c\", \"gone\"], \"kind\"",
+        )
+        .replace(
+            "\"id\": \"b\", \"kind\"",
+            "\"id\": \"b\", \"was\": [\"gone\", \"Bad\"], \"kind\"",
+        )
+        .replace(
+            "{\"key\":\"no\",\"label\":\"No\",\"value\":0}",
+            "{\"key\":\"no\",\"label\":\"No\",\"value\":0,\"was\":[\"yes\"]}",
+        );
+    let q = Questionnaire::parse(&text, "t.json").expect("parses");
+    let shown: Vec<String> = q.validate().iter().map(ToString::to_string).collect();
+    for expected in [
+        "error: scales/yn/yes: \"yes\" in the \"was\" of option \"no\" is the key of a current \
+         option; an earlier key must not be one in use, or answers would carry to the wrong \
+         option: remove it from \"was\"",
+        "error: s/b/was: id \"Bad\" is not valid: use lower-case letters, digits and '-' only",
+        "error: was/c: \"c\" in the \"was\" of item \"a\" is the id of a current item; an earlier \
+         id must not be one in use, or answers would carry to the wrong item: remove it from \
+         \"was\"",
+        "error: was/gone: \"gone\" is in the \"was\" of both item \"a\" and item \"b\"; an \
+         earlier id can carry to one item only: keep it in one \"was\"",
+    ] {
+        assert!(
+            shown.iter().any(|s| s == expected),
+            "{expected}\nin {shown:#?}"
+        );
+    }
+}

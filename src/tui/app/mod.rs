@@ -27,6 +27,7 @@ mod item;
 mod open;
 mod results;
 mod unsaved;
+mod upgrade;
 mod write;
 
 pub use compare::Compared;
@@ -106,6 +107,8 @@ pub enum Mode {
     WriteReport(WriteForm),
     /// Asking what to do with changes that could not be saved, before leaving.
     Unsaved(UnsavedDialog),
+    /// Asking whether to upgrade the open assessment to these newer versions.
+    ConfirmUpgrade(Vec<crate::upgrade::Newer>),
 }
 
 /// A message on the status line.
@@ -227,7 +230,7 @@ impl App {
             Mode::Help(_) => Context::Help,
             Mode::Editor(_) => Context::Editor,
             Mode::NewForm(_) => Context::Form,
-            Mode::ConfirmDelete(_) => Context::Confirm,
+            Mode::ConfirmDelete(_) | Mode::ConfirmUpgrade(_) => Context::Confirm,
             Mode::Search(_) => Context::Search,
             Mode::WriteReport(_) => Context::FileName,
             Mode::Unsaved(d) if d.file.is_some() => Context::FileName,
@@ -384,6 +387,7 @@ impl App {
             Mode::Search(search) => self.update_search(search, action),
             Mode::WriteReport(form) => self.update_write(form, action),
             Mode::Unsaved(dialog) => self.update_unsaved(dialog, action),
+            Mode::ConfirmUpgrade(_) => self.update_confirm_upgrade(&action),
         }
     }
 

@@ -60,6 +60,8 @@ pub struct OpenAssessment {
     pub disputes: Vec<Disagreement>,
     /// The assessment compared with on the results screen, if any.
     pub compare: Option<Compared>,
+    /// The questionnaires with a newer version it could be upgraded to.
+    pub newer: Vec<crate::upgrade::Newer>,
 }
 
 impl OpenAssessment {
@@ -90,6 +92,7 @@ impl OpenAssessment {
             }));
         }
         let (pack, disputes) = worked_out(&questionnaires, &session.assessment);
+        let newer = crate::upgrade::newer_versions(&ws.catalog, &session.assessment);
         Self {
             session,
             questionnaires,
@@ -99,6 +102,7 @@ impl OpenAssessment {
             pack,
             disputes,
             compare: None,
+            newer,
         }
     }
 

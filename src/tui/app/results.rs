@@ -46,6 +46,7 @@ impl App {
             Action::Board => self.screen = Screen::Board { selected },
             Action::Compare if on_results => self.toggle_compare(),
             Action::WriteReport => self.ask_report_for_open(),
+            Action::Upgrade if on_results => self.ask_upgrade(),
             Action::Help => self.mode = Mode::Help(0),
             Action::Back | Action::BackOrQuit => self.back_to_questionnaire(),
             _ => {}

@@ -515,6 +515,13 @@ pub static BINDINGS: &[Binding] = &[
         "compare"
     ),
     bind!(
+        &[C::Results],
+        [Key::Char('U')],
+        Action::Upgrade,
+        "U",
+        "upgrade to a newer questionnaire version, when there is one (asks first)"
+    ),
+    bind!(
         &[C::Results, C::Board],
         [Key::Char('w')],
         Action::WriteReport,

@@ -237,4 +237,5 @@ mod item;
 mod report;
 mod snapshots;
 mod unsaved;
+mod upgrade;
 mod workshop;

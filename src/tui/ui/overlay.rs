@@ -106,6 +106,44 @@ fn picker_rows(app: &App, kind: PickerKind) -> Vec<String> {
     }
 }
 
+/// The question whether to upgrade to `newer` versions.
+fn confirm_upgrade(app: &App, frame: &mut Frame, area: Rect, newer: &[crate::upgrade::Newer]) {
+    let t = &app.theme;
+    let height = u16::try_from(newer.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(10);
+    let outer = centred(area, 66, height);
+    frame.render_widget(Clear, outer);
+    let block = panel("Upgrade?", t, true);
+    let inner = block.inner(outer);
+    frame.render_widget(block, outer);
+    let width = usize::from(inner.width.saturating_sub(4));
+    let mut lines = vec![Line::raw("")];
+    for n in newer {
+        let move_to = format!("Move {} from version {} to {}?", n.id, n.current, n.newest);
+        for l in wrap(&move_to, width) {
+            lines.push(Line::styled(format!("  {l}"), t.prompt));
+        }
+    }
+    for l in wrap(
+        "Answers carry over by item and option; any that cannot are kept in the file as \
+         retired, with their version. The file as it was is kept as a backup (.bak).",
+        width,
+    ) {
+        lines.push(Line::styled(format!("  {l}"), t.dim));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        Span::styled("  y", t.key),
+        Span::raw(" upgrade    "),
+        Span::styled("n", t.key),
+        Span::raw(" or "),
+        Span::styled("Esc", t.key),
+        Span::raw(" keep this version"),
+    ]));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
 /// Draws whatever the mode puts on top of the screen.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     match &app.mode {
@@ -155,6 +193,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             ]));
             frame.render_widget(Paragraph::new(lines), inner);
         }
+        Mode::ConfirmUpgrade(newer) => confirm_upgrade(app, frame, area, newer),
         Mode::Picker(p) => {
             let title = match p.kind {
                 PickerKind::Owner => "Owner: the role that owns the follow-up",

@@ -182,6 +182,19 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
             lines.push(Line::styled(format!(" {l}"), t.dim));
         }
     }
+    for n in &open.newer {
+        if lines.len() + 2 > usize::from(inner.height) {
+            break;
+        }
+        let offer = format!(
+            "A newer version {} of {} exists: press U to upgrade.",
+            n.newest, n.id
+        );
+        lines.push(Line::raw(""));
+        for l in wrap(&offer, usize::from(inner.width).saturating_sub(2)) {
+            lines.push(Line::styled(format!(" {l}"), t.prompt));
+        }
+    }
     frame.render_widget(
         Paragraph::new(lines.into_iter().skip(top).collect::<Vec<_>>()),
         inner,
