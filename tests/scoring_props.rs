@@ -74,6 +74,7 @@ fn build(sections: &[Vec<GenItem>]) -> (Questionnaire, Assessment) {
         description: String::new(),
         source: String::new(),
         pass_mark: 0.6,
+        scope: None,
         scales: [("s".to_string(), Scale { options })].into_iter().collect(),
         sections: Vec::new(),
     };
@@ -111,6 +112,8 @@ fn build(sections: &[Vec<GenItem>]) -> (Questionnaire, Assessment) {
                 } else {
                     Vec::new()
                 },
+                action: None,
+                when: None,
             });
             let answer = match &g.answer {
                 GenAnswer::Na => Some(Answer::from(Value::NotApplicable)),
