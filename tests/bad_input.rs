@@ -80,7 +80,7 @@ fn a_future_format_is_refused() {
     env.write(br#"{"format": "supplycheck.assessment/9", "id": "x"}"#);
     env.refused(
         "the format is \"supplycheck.assessment/9\", but this version of supplycheck reads \
-         \"supplycheck.assessment/1\".\n  The file was not changed; open it with a supplycheck that reads its format.",
+         \"supplycheck.assessment/1\" and \"supplycheck.assessment/2\".\n  The file was not changed; open it with a supplycheck that reads its format.",
     );
 }
 
@@ -91,7 +91,7 @@ fn unknown_fields_are_refused_not_dropped() {
     v["answers"] = json!({ "worked-example/a": { "choise": "fully" } });
     env.write(serde_json::to_string_pretty(&v).expect("json").as_bytes());
     env.refused(
-        "unknown field `choise`, expected one of `choice`, `checked`, `na_checks`, `na`, `text`, `note`, `owner`, `flag`",
+        "unknown field `choise`, expected one of `choice`, `checked`, `na_checks`, `na`, `text`, `note`, `owner`, `flag`, `due`, `status`, `evidence`, `decision`, `parked`",
     );
 }
 

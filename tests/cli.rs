@@ -25,7 +25,7 @@ fn new_prints_an_id_made_from_the_name() {
         "acme-2026-q4-workshop-2"
     );
     let a = read(&env.path("acme-2026-q4-workshop"));
-    assert_eq!(a["format"], "supplycheck.assessment/1");
+    assert_eq!(a["format"], "supplycheck.assessment/2");
     assert_eq!(a["organisation"], "Acme Ltd");
     assert_eq!(a["questionnaires"][0]["id"], "worked-example");
 }
@@ -319,9 +319,19 @@ fn validate_passes_the_built_ins_and_skips_the_schemas() {
         "{stdout}{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(
-        stdout.contains("questionnaire.schema.json: skipped — a JSON Schema, not a questionnaire")
-    );
+    for schema in [
+        "assessment-1",
+        "assessment-2",
+        "questionnaire-1",
+        "questionnaire-2",
+    ] {
+        assert!(
+            stdout.contains(&format!(
+                "{schema}.schema.json: skipped — a JSON Schema, not a questionnaire"
+            )),
+            "{stdout}"
+        );
+    }
     assert_eq!(stdout.matches(": ok — ").count(), 3, "{stdout}");
     assert!(
         !stdout.contains("warning"),
@@ -400,15 +410,132 @@ fn a_future_format_is_refused_with_its_version() {
     let path = env.path(&id);
     let text = std::fs::read_to_string(&path)
         .expect("read")
-        .replace("assessment/1", "assessment/2");
+        .replace("assessment/2", "assessment/3");
     std::fs::write(&path, &text).expect("write");
     env.cmd()
         .args(["score", &id])
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "the format is \"supplycheck.assessment/2\"",
+            "the format is \"supplycheck.assessment/3\"",
         ));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
+}
+
+#[test]
+fn a_format_1_file_is_answered_and_saved_as_format_2() {
+    let env = Env::new();
+    let id = env.new_example("Old");
+    let path = env.path(&id);
+    let text = std::fs::read_to_string(&path)
+        .expect("read")
+        .replace("assessment/2", "assessment/1");
+    std::fs::write(&path, &text).expect("write");
+    env.answer(&id, &["a", "fully", "--note", "kept"]);
+    let a = read(&path);
+    assert_eq!(a["format"], "supplycheck.assessment/2");
+    assert_eq!(a["answers"]["worked-example/a"]["note"], "kept");
+}
+
+#[test]
+fn answer_sets_the_follow_up_fields_and_keeps_them_when_the_answer_changes() {
+    let env = Env::new();
+    let id = env.new_example("Follow");
+    env.answer(
+        &id,
+        &[
+            "a",
+            "partial",
+            "--due",
+            "2027-03-31",
+            "--status",
+            "in-progress",
+            "--evidence",
+            "Supplier register.xlsx",
+            "--evidence",
+            "https://intranet.example/audit",
+            "--decision",
+            "Approve an audit budget",
+            "--park",
+        ],
+    );
+    let a = read(&env.path(&id));
+    let entry = &a["answers"]["worked-example/a"];
+    assert_eq!(entry["choice"], "partial");
+    assert_eq!(entry["due"], "2027-03-31");
+    assert_eq!(entry["status"], "in-progress");
+    assert_eq!(
+        entry["evidence"],
+        serde_json::json!([
+            { "ref": "Supplier register.xlsx" },
+            { "ref": "https://intranet.example/audit" }
+        ])
+    );
+    assert_eq!(entry["decision"], "Approve an audit budget");
+    assert_eq!(entry["parked"], true);
+    env.answer(
+        &id,
+        &["a", "largely", "--evidence", "Supplier register.xlsx"],
+    );
+    env.answer(&id, &["a", "--status", "done", "--unpark", "--due", ""]);
+    let a = read(&env.path(&id));
+    let entry = &a["answers"]["worked-example/a"];
+    assert_eq!(entry["choice"], "largely", "no VALUE keeps the answer");
+    assert_eq!(entry["status"], "done");
+    assert_eq!(
+        entry["evidence"].as_array().map(Vec::len),
+        Some(2),
+        "no duplicate"
+    );
+    assert_eq!(entry["decision"], "Approve an audit budget");
+    assert!(entry.get("parked").is_none() && entry.get("due").is_none());
+    env.answer(&id, &["b", "--due", "2027-01-31"]);
+    let a = read(&env.path(&id));
+    assert_eq!(
+        a["answers"]["worked-example/b"],
+        serde_json::json!({ "due": "2027-01-31" }),
+        "a follow-up alone keeps the item unanswered"
+    );
+}
+
+#[test]
+fn answer_refuses_a_wrong_due_day_or_status_and_changes_nothing() {
+    let env = Env::new();
+    let id = env.new_example("Wrong");
+    let before = std::fs::read_to_string(env.path(&id)).expect("read");
+    for (args, says) in [
+        (
+            vec!["a", "fully", "--due", "31/03/2027"],
+            "--due: \"31/03/2027\" is not a date; write it as YYYY-MM-DD",
+        ),
+        (
+            vec!["a", "fully", "--due", "2027-02-30"],
+            "--due: \"2027-02-30\" is not a day of the calendar",
+        ),
+        (
+            vec!["a", "fully", "--status", "closed"],
+            "--status: \"closed\" is not a status; use open, in-progress or done",
+        ),
+        (vec!["a", "fully", "--evidence", " "], "--evidence is empty"),
+        (vec!["a"], "nothing to change: give a VALUE"),
+    ] {
+        env.cmd()
+            .arg("answer")
+            .arg(&id)
+            .args(&args)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(says));
+    }
+    env.cmd()
+        .args(["answer", &id, "a", "fully", "--park", "--unpark"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("cannot be used with"));
+    assert_eq!(
+        std::fs::read_to_string(env.path(&id)).expect("read"),
+        before
+    );
 }
 
 #[test]

@@ -75,6 +75,7 @@ fn build(sections: &[Vec<GenItem>]) -> (Questionnaire, Assessment) {
         description: String::new(),
         source: String::new(),
         pass_mark: 0.6,
+        scope: None,
         scales: [("s".to_string(), Scale { options })].into_iter().collect(),
         sections: Vec::new(),
     };
@@ -113,6 +114,8 @@ fn build(sections: &[Vec<GenItem>]) -> (Questionnaire, Assessment) {
                     Vec::new()
                 },
                 was: Vec::new(),
+                action: None,
+                when: None,
             });
             let answer = match &g.answer {
                 GenAnswer::Na => Some(Answer::from(Value::NotApplicable)),

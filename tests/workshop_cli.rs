@@ -149,7 +149,7 @@ fn three_respondents_merge_with_disagreements_widest_first() {
 
     // The merged file is in the facilitator's data directory, fits the schema and scores.
     let merged = f.saved("workshop");
-    let validator = common::schema::validator("questionnaires/assessment.schema.json");
+    let validator = common::schema::validator("questionnaires/assessment-2.schema.json");
     let errors = common::schema::errors(&validator, &merged);
     assert!(errors.is_empty(), "{errors:#?}");
     assert_eq!(merged["respondent"], "Alice, Bob, Carol");

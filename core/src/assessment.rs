@@ -1,22 +1,35 @@
-//! The assessment format (`supplycheck.assessment/1`): one organisation's answers.
+//! The assessment format (`supplycheck.assessment/2`, which also reads `/1`): one
+//! organisation's answers.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
 use jiff::Timestamp;
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::questionnaire::{Item, ItemKind, Questionnaire};
+use crate::record::{Evidence, Respondent, Session, Settled, Status, Subject};
 use crate::stamp;
 
-/// The format tag every assessment file carries.
-pub const ASSESSMENT_FORMAT: &str = "supplycheck.assessment/1";
+/// The format tag of an assessment written by this version: every save writes it.
+pub const ASSESSMENT_FORMAT: &str = "supplycheck.assessment/2";
+
+/// The format tag of the first assessment format, still read. Format 2 only adds optional
+/// fields, so a `/1` file reads as format 2 (it may already use format 2's fields) and is
+/// saved as format 2.
+pub const ASSESSMENT_FORMAT_1: &str = "supplycheck.assessment/1";
+
+/// Every assessment format this version reads.
+pub const ASSESSMENT_FORMATS: [&str; 2] = [ASSESSMENT_FORMAT_1, ASSESSMENT_FORMAT];
 
 /// An assessment: who answered which questionnaires, and their answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
-    /// Always [`ASSESSMENT_FORMAT`].
+    /// [`ASSESSMENT_FORMAT`] (a file of format 1 reads as format 2); another value only when
+    /// read from a file of a format this version does not read (see [`Assessment::check`]).
+    #[serde(deserialize_with = "format")]
     pub format: String,
     /// File-safe id, also the file name in the data directory.
     #[serde(deserialize_with = "valid_id")]
@@ -49,6 +62,19 @@ pub struct Assessment {
     /// the version it was given against: nothing an assessment held is ever dropped.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub retired: Vec<Retired>,
+    /// How disputed items were settled, by full item name (format 2; kept, not yet written
+    /// by supplycheck itself).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub settled: BTreeMap<String, Settled>,
+    /// What the assessment covers: the organisation or one supplier (format 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<Subject>,
+    /// The workshop plan: sessions, each with sections in order and time boxes (format 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plan: Vec<Session>,
+    /// The people whose answers this assessment gathers (format 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub respondents: Vec<Respondent>,
 }
 
 /// An answer an upgrade could not carry over to the new version of its questionnaire.
@@ -75,9 +101,10 @@ pub struct QuestionnaireRef {
 }
 
 /// One item's answer: its value, and what goes with it whatever the value is (a note, the
-/// role that owns the follow-up, a flag). Read and written in the file shape of
-/// `supplycheck.assessment/1` (`choice`, `checked`, `na_checks`, `na`, `text`, `note`,
-/// `owner`, `flag`), so every file reads and writes byte for byte as it always has.
+/// role that owns the follow-up, a flag, and format 2's follow-up fields). Read and written
+/// in the file shape (`choice`, `checked`, `na_checks`, `na`, `text`, `note`, `owner`,
+/// `flag`, `due`, `status`, `evidence`, `decision`, `parked`), so every entry reads and
+/// writes as it was.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(from = "AnswerFile", into = "AnswerFile")]
 pub struct Answer {
@@ -89,6 +116,16 @@ pub struct Answer {
     pub owner: Option<String>,
     /// Marked for follow-up.
     pub flag: bool,
+    /// The day the follow-up is due.
+    pub due: Option<Date>,
+    /// Where the follow-up stands.
+    pub status: Option<Status>,
+    /// The evidence behind the answer.
+    pub evidence: Vec<Evidence>,
+    /// The wording of a decision the board is asked to take.
+    pub decision: Option<String>,
+    /// Left for later in a workshop.
+    pub parked: bool,
 }
 
 /// What an item was answered: one of an option, ticks, N/A or text, or nothing yet.
@@ -160,6 +197,30 @@ struct AnswerFile {
     /// Marked for follow-up.
     #[serde(default, skip_serializing_if = "is_false")]
     flag: bool,
+    /// The day the follow-up is due, `YYYY-MM-DD`.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "due",
+        serialize_with = "crate::record::some_day"
+    )]
+    due: Option<Date>,
+    /// Where the follow-up stands.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    status: Option<Status>,
+    /// The evidence behind the answer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    evidence: Vec<Evidence>,
+    /// The decision the board is asked to take.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    decision: Option<String>,
+    /// Left for later in a workshop.
+    #[serde(default, skip_serializing_if = "is_false")]
+    parked: bool,
+}
+
+fn due<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+    stamp::deserialize_day(d, "due").map(Some)
 }
 
 impl From<Mixed> for Value {
@@ -255,6 +316,11 @@ impl From<AnswerFile> for Answer {
             note: f.note,
             owner: f.owner,
             flag: f.flag,
+            due: f.due,
+            status: f.status,
+            evidence: f.evidence,
+            decision: f.decision,
+            parked: f.parked,
         }
     }
 }
@@ -277,6 +343,11 @@ impl From<Answer> for AnswerFile {
             note: a.note,
             owner: a.owner,
             flag: a.flag,
+            due: a.due,
+            status: a.status,
+            evidence: a.evidence,
+            decision: a.decision,
+            parked: a.parked,
         }
     }
 }
@@ -323,6 +394,17 @@ fn valid_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> 
             crate::questionnaire::bad_id_message(&id)
         )))
     }
+}
+
+/// Reads the format tag: a file of format 1 reads as format 2 (and is saved as format 2);
+/// any other tag is kept as read, for [`Assessment::check`] to report.
+fn format<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let found = String::deserialize(d)?;
+    Ok(if found == ASSESSMENT_FORMAT_1 {
+        ASSESSMENT_FORMAT.to_string()
+    } else {
+        found
+    })
 }
 
 fn created<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error> {
@@ -421,6 +503,63 @@ impl Answer {
             && self.note.as_deref().is_none_or(str::is_empty)
             && self.owner.is_none()
             && !self.flag
+            && !self.has_follow_up()
+    }
+
+    /// Whether the entry holds any of format 2's follow-up fields: a due day, a status,
+    /// evidence, a decision, or a parked mark.
+    pub fn has_follow_up(&self) -> bool {
+        self.due.is_some()
+            || self.status.is_some()
+            || !self.evidence.is_empty()
+            || self.decision.is_some()
+            || self.parked
+    }
+
+    /// The day the follow-up is due.
+    pub fn due(&self) -> Option<Date> {
+        self.due
+    }
+
+    /// Where the follow-up stands.
+    pub fn status(&self) -> Option<Status> {
+        self.status
+    }
+
+    /// The evidence behind the answer.
+    pub fn evidence(&self) -> &[Evidence] {
+        &self.evidence
+    }
+
+    /// The decision the board is asked to take.
+    pub fn decision(&self) -> Option<&str> {
+        self.decision.as_deref()
+    }
+
+    /// Whether the item was left for later in a workshop.
+    pub fn is_parked(&self) -> bool {
+        self.parked
+    }
+
+    /// Applies a change to the follow-up fields; the answer itself is kept.
+    pub fn apply_follow_up(&mut self, change: &crate::record::FollowUpChange) {
+        if let Some(due) = change.due {
+            self.due = due;
+        }
+        if let Some(status) = change.status {
+            self.status = status;
+        }
+        for reference in &change.evidence {
+            if !self.evidence.iter().any(|e| e.reference == *reference) {
+                self.evidence.push(Evidence::new(reference.clone()));
+            }
+        }
+        if let Some(decision) = &change.decision {
+            self.decision.clone_from(decision);
+        }
+        if let Some(parked) = change.parked {
+            self.parked = parked;
+        }
     }
 
     /// Clears the answer itself, keeping note, owner and flag.
@@ -492,6 +631,10 @@ impl Assessment {
             answers: BTreeMap::new(),
             responses: BTreeMap::new(),
             retired: Vec::new(),
+            settled: BTreeMap::new(),
+            subject: None,
+            plan: Vec::new(),
+            respondents: Vec::new(),
         }
     }
 
@@ -771,6 +914,7 @@ mod tests {
             note: Some("ask IT".into()),
             owner: Some("legal".into()),
             flag: true,
+            ..Answer::default()
         };
         entry.copy_value_from(&Answer {
             note: Some("other note".into()),
@@ -904,7 +1048,9 @@ mod tests {
         for text in [
             include_str!("../../examples/acme-2025.json"),
             include_str!("../../examples/acme-2026.json"),
+            include_str!("../../tests/fixtures/assessment-2.json"),
         ] {
+            assert!(text.contains(&format!("\"format\": \"{ASSESSMENT_FORMAT}\"")));
             let a: Assessment = serde_json::from_str(text).expect("an example assessment");
             let mut again = serde_json::to_string_pretty(&a).expect("serialises");
             again.push('\n');
@@ -937,6 +1083,144 @@ mod tests {
         );
         let again: Assessment = serde_json::from_value(json).expect("reads back");
         assert_eq!(again, a);
+    }
+
+    #[test]
+    fn every_format_2_field_is_read_into_its_type() {
+        use crate::questionnaire::Tier;
+        use crate::record::{Evidence, Status, Subject};
+        let a: Assessment =
+            serde_json::from_str(include_str!("../../tests/fixtures/assessment-2.json"))
+                .expect("reads");
+        let entry = &a.answers["worked-example/a"];
+        assert_eq!(
+            entry.due().map(|d| d.to_string()).as_deref(),
+            Some("2027-03-31")
+        );
+        assert_eq!(entry.status(), Some(Status::InProgress));
+        assert_eq!(entry.evidence().len(), 2);
+        assert_eq!(
+            entry.evidence()[1],
+            Evidence::new("https://intranet.example/audit-2026")
+        );
+        assert!(entry.decision().is_some_and(|d| d.starts_with("Approve")));
+        assert!(!entry.is_parked());
+        let parked = &a.answers["worked-example/b"];
+        assert!(parked.is_parked() && !parked.is_answered() && !parked.is_empty());
+        assert_eq!(
+            a.subject,
+            Some(Subject::Supplier {
+                name: "Payroll Co".into(),
+                tier: Some(Tier::Critical),
+                services: vec!["payroll".into()],
+            })
+        );
+        assert_eq!(a.plan[0].sections[0].minutes, 45);
+        assert_eq!(a.respondents[1].group.as_deref(), Some("finance"));
+        assert_eq!(a.settled["worked-example/e"].from.as_deref(), Some("Ann"));
+        assert_eq!(a.settled["worked-example/strategy"].from, None);
+        assert_eq!(a.responses["worked-example/c"].len(), 2);
+    }
+
+    #[test]
+    fn a_format_1_assessment_reads_as_format_2_with_nothing_lost() {
+        let one = include_str!("../../tests/fixtures/assessment-1.json");
+        let a: Assessment = serde_json::from_str(one).expect("a format 1 file reads");
+        assert_eq!(a.format, ASSESSMENT_FORMAT);
+        let mut again = serde_json::to_string_pretty(&a).expect("serialises");
+        again.push('\n');
+        assert_eq!(
+            again,
+            one.replace(ASSESSMENT_FORMAT_1, ASSESSMENT_FORMAT),
+            "written as format 2, every other byte as it was"
+        );
+        let mut future: serde_json::Value = serde_json::from_str(one).expect("json");
+        future["format"] = "supplycheck.assessment/3".into();
+        let kept: Assessment = serde_json::from_value(future).expect("reads");
+        assert_eq!(
+            kept.format, "supplycheck.assessment/3",
+            "another format is kept for the check to report"
+        );
+    }
+
+    #[test]
+    fn a_wrong_due_day_status_or_evidence_is_refused_naming_the_field() {
+        for (json, says) in [
+            (
+                r#"{"due":"31/03/2027"}"#,
+                "\"due\": \"31/03/2027\" is not a date",
+            ),
+            (
+                r#"{"due":"2027-02-30"}"#,
+                "\"due\": \"2027-02-30\" is not a day",
+            ),
+            (r#"{"status":"closed"}"#, "unknown variant `closed`"),
+            (
+                r#"{"evidence":[{"reviewed":"2026-01-01"}]}"#,
+                "missing field `ref`",
+            ),
+            (r#"{"parked":"yes"}"#, "expected a boolean"),
+        ] {
+            let e = serde_json::from_str::<Answer>(json).expect_err(json);
+            assert!(e.to_string().contains(says), "{json}: {e}");
+        }
+    }
+
+    #[test]
+    fn a_follow_up_change_sets_clears_and_adds_evidence_once() {
+        use crate::record::{FollowUpChange, Status};
+        let mut a = choice("fully");
+        let set = FollowUpChange::parse(
+            Some("2027-03-31"),
+            Some("open"),
+            &["Register".into(), "Register".into()],
+            Some("Approve"),
+            Some(true),
+        )
+        .expect("valid");
+        a.apply_follow_up(&set);
+        assert_eq!(
+            stored(&a),
+            r#"{"choice":"fully","due":"2027-03-31","status":"open","evidence":[{"ref":"Register"}],"decision":"Approve","parked":true}"#
+        );
+        let clear = FollowUpChange::parse(Some(""), Some("done"), &[], Some(" "), Some(false))
+            .expect("valid");
+        a.apply_follow_up(&clear);
+        assert_eq!(a.status(), Some(Status::Done));
+        assert_eq!(
+            stored(&a),
+            r#"{"choice":"fully","status":"done","evidence":[{"ref":"Register"}]}"#
+        );
+        assert!(
+            FollowUpChange::parse(None, None, &[], None, None)
+                .expect("nothing")
+                .is_empty()
+        );
+        for (due, status, says) in [
+            (Some("tomorrow"), None, "--due: \"tomorrow\" is not a date"),
+            (None, Some("closed"), "--status: \"closed\" is not a status"),
+        ] {
+            let e = FollowUpChange::parse(due, status, &[], None, None).expect_err(says);
+            assert!(e.starts_with(says), "{e}");
+        }
+    }
+
+    #[test]
+    fn follow_up_fields_keep_an_entry_and_survive_a_change_of_answer() {
+        let mut a = entry(r#"{"due":"2027-01-15"}"#);
+        assert!(!a.is_empty() && !a.is_answered() && a.has_follow_up());
+        a.choose_option("fully");
+        a.toggle_na();
+        assert_eq!(
+            a.due().map(|d| d.to_string()).as_deref(),
+            Some("2027-01-15")
+        );
+        assert_eq!(stored(&a), r#"{"na":true,"due":"2027-01-15"}"#);
+        let bare = entry(r#"{"evidence":["Contract register"]}"#);
+        assert_eq!(
+            stored(&bare),
+            r#"{"evidence":[{"ref":"Contract register"}]}"#
+        );
     }
 
     #[test]
@@ -1006,6 +1290,13 @@ mod tests {
             "{wrong}"
         );
         let unknown = serde_json::from_str::<Answer>(r#"{"chioce":"x"}"#).expect_err("a typo");
+        let follow_up = entry(
+            r#"{"choice":"not","due":"2027-03-31","status":"done","evidence":[{"ref":"r","reviewed":"2026-10-01"}],"decision":"d","parked":true}"#,
+        );
+        assert_eq!(
+            stored(&follow_up),
+            r#"{"choice":"not","due":"2027-03-31","status":"done","evidence":[{"ref":"r","reviewed":"2026-10-01"}],"decision":"d","parked":true}"#
+        );
         assert!(
             unknown.to_string().contains("unknown field `chioce`"),
             "{unknown}"
@@ -1115,7 +1406,7 @@ mod tests {
     }
 
     mod file_shape {
-        use super::super::{Answer, AnswerFile};
+        use super::super::{Answer, AnswerFile, Date, Evidence, Status};
         use proptest::prelude::*;
 
         fn ids() -> impl Strategy<Value = Vec<String>> {
@@ -1136,17 +1427,48 @@ mod tests {
                     prop::option::of("[a-z-]{0,6}"),
                     any::<bool>(),
                 ),
+                (
+                    prop::option::of((1i16..=9999, 1i8..=12, 1i8..=28)),
+                    prop::option::of(prop::sample::select(Status::ALL.to_vec())),
+                    prop::collection::vec(
+                        (
+                            "[ -~]{0,8}",
+                            prop::option::of((1i16..=9999, 1i8..=12, 1i8..=28)),
+                        ),
+                        0..3,
+                    ),
+                    prop::option::of("[ -~]{0,8}"),
+                    any::<bool>(),
+                ),
             )
                 .prop_map(
-                    |((choice, checked, na_checks, na), (text, note, owner, flag))| AnswerFile {
-                        choice,
-                        checked,
-                        na_checks,
-                        na,
-                        text,
-                        note,
-                        owner,
-                        flag,
+                    |(
+                        (choice, checked, na_checks, na),
+                        (text, note, owner, flag),
+                        (due, status, evidence, decision, parked),
+                    )| {
+                        let day = |(y, m, d)| Date::new(y, m, d).expect("a day of every month");
+                        AnswerFile {
+                            choice,
+                            checked,
+                            na_checks,
+                            na,
+                            text,
+                            note,
+                            owner,
+                            flag,
+                            due: due.map(day),
+                            status,
+                            evidence: evidence
+                                .into_iter()
+                                .map(|(reference, reviewed)| Evidence {
+                                    reference,
+                                    reviewed: reviewed.map(day),
+                                })
+                                .collect(),
+                            decision,
+                            parked,
+                        }
                     },
                 )
         }

@@ -6,6 +6,8 @@
 //!   points in time and their stored form; [`file`] — reading only regular files of sane size;
 //! - [`questionnaire`], [`roles`] — the questionnaire format and its validation; owner roles;
 //! - [`key`] — an item's key, `<questionnaire>/<item>`; [`walk`] — one walk over the items;
+//! - [`record`] — what format 2 records beside the answers (subject, plan, respondents,
+//!   settlements, an answer's status and evidence);
 //! - [`assessment`] — the assessment format: answers and their rules;
 //! - [`catalog`] — the questionnaires a run can use, every version side by side; an
 //!   assessment's answers checked against them;
@@ -31,6 +33,7 @@ pub mod level;
 pub mod merge;
 pub mod pack;
 pub mod questionnaire;
+pub mod record;
 pub mod roles;
 pub mod scoring;
 pub mod stamp;

@@ -64,6 +64,43 @@ pub fn parse(text: &str) -> Option<Timestamp> {
     text.parse().ok()
 }
 
+/// Reads a calendar day written `YYYY-MM-DD` (a real date, year 0001–9999), or says in
+/// words what is wrong with `text`.
+pub fn parse_day(text: &str) -> Result<jiff::civil::Date, String> {
+    let shaped = text.len() == 10
+        && text.bytes().enumerate().all(|(n, b)| {
+            if n == 4 || n == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+        && !text.starts_with("0000");
+    let shown: String = crate::text::one_line(text).chars().take(40).collect();
+    if !shaped {
+        return Err(format!(
+            "\"{shown}\" is not a date; write it as YYYY-MM-DD, e.g. \"2027-03-31\""
+        ));
+    }
+    text.parse::<jiff::civil::Date>()
+        .map_err(|_| format!("\"{shown}\" is not a day of the calendar; check the month and day"))
+}
+
+/// Writes a day as `YYYY-MM-DD` (for `#[serde(serialize_with)]`).
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's serialize_with passes a reference
+pub fn serialize_day<S: Serializer>(d: &jiff::civil::Date, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&d.strftime("%Y-%m-%d").to_string())
+}
+
+/// Reads the day `field` (`YYYY-MM-DD`), with a message that names the field.
+pub fn deserialize_day<'de, D: Deserializer<'de>>(
+    d: D,
+    field: &str,
+) -> Result<jiff::civil::Date, D::Error> {
+    let text = String::deserialize(d)?;
+    parse_day(&text).map_err(|e| serde::de::Error::custom(format!("\"{field}\": {e}")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,5 +125,24 @@ mod tests {
         assert!(parse("2026-11-30T02:59:54-24:00").is_none());
         assert!(parse("2026-11-30T02:59:54Z").is_some());
         assert!(parse("yesterday").is_none());
+    }
+
+    #[test]
+    fn a_day_is_yyyy_mm_dd_and_a_real_date() {
+        let day = parse_day("2027-03-31").expect("a day");
+        assert_eq!(day.to_string(), "2027-03-31");
+        for bad in [
+            "2027-3-31",
+            "31-03-2027",
+            "20270331",
+            "2027-03-31T00:00",
+            "0000-01-01",
+            "",
+        ] {
+            let e = parse_day(bad).expect_err(bad);
+            assert!(e.contains("YYYY-MM-DD"), "{bad}: {e}");
+        }
+        let e = parse_day("2027-02-30").expect_err("no 30 February");
+        assert!(e.contains("not a day of the calendar"), "{e}");
     }
 }

@@ -1,7 +1,10 @@
 //! Answers read against the catalog: checking an assessment's answers, and finding the item
 //! a person names.
 
-use crate::assessment::{ASSESSMENT_FORMAT, Assessment, Problem, answer_problems};
+use crate::assessment::{
+    ASSESSMENT_FORMAT, ASSESSMENT_FORMAT_1, ASSESSMENT_FORMATS, Assessment, Problem,
+    answer_problems,
+};
 use crate::key::ItemKey;
 use crate::questionnaire::Questionnaire;
 
@@ -12,12 +15,13 @@ impl Assessment {
     /// that does not fit (unknown item, unknown option or check, wrong kind) is reported.
     pub fn check(&self, catalog: &Catalog) -> Vec<Problem> {
         let mut problems = Vec::new();
-        if self.format != ASSESSMENT_FORMAT {
+        if !ASSESSMENT_FORMATS.contains(&self.format.as_str()) {
             problems.push(Problem {
                 place: "format".into(),
                 message: format!(
-                    "is \"{}\"; this version of supplycheck reads \"{ASSESSMENT_FORMAT}\"",
-                    self.format
+                    "is \"{}\"; this version of supplycheck reads \"{ASSESSMENT_FORMAT_1}\" and \
+                     \"{ASSESSMENT_FORMAT}\"",
+                    crate::text::sanitize_line(&self.format)
                 ),
             });
         }

@@ -1,4 +1,5 @@
-//! The questionnaire format (`supplycheck.questionnaire/1`): model, loading and validation.
+//! The questionnaire format (`supplycheck.questionnaire/2`, which also reads `/1`): model,
+//! loading and validation.
 //!
 //! Loading happens in two steps. [`Questionnaire::parse`] reads the JSON into the model
 //! (syntax and shape errors carry a line and column); [`Questionnaire::validate`] then
@@ -12,8 +13,19 @@ use std::path::{Path, PathBuf};
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-/// The format tag every questionnaire file carries.
-pub const QUESTIONNAIRE_FORMAT: &str = "supplycheck.questionnaire/1";
+mod condition;
+
+pub use condition::{Condition, Tier};
+
+/// The format tag of a questionnaire written by this version.
+pub const QUESTIONNAIRE_FORMAT: &str = "supplycheck.questionnaire/2";
+
+/// The format tag of the first questionnaire format, still read: format 2 only adds optional
+/// fields, so a `/1` file reads as format 2 (and may use format 2's fields).
+pub const QUESTIONNAIRE_FORMAT_1: &str = "supplycheck.questionnaire/1";
+
+/// Every questionnaire format this version reads.
+pub const QUESTIONNAIRE_FORMATS: [&str; 2] = [QUESTIONNAIRE_FORMAT_1, QUESTIONNAIRE_FORMAT];
 
 /// The pass mark used when a questionnaire does not set one.
 pub const DEFAULT_PASS_MARK: f64 = 0.6;
@@ -22,7 +34,7 @@ pub const DEFAULT_PASS_MARK: f64 = 0.6;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Questionnaire {
-    /// Always [`QUESTIONNAIRE_FORMAT`].
+    /// One of [`QUESTIONNAIRE_FORMATS`], kept as the file gave it.
     pub format: String,
     /// Lower-case id, unique among loaded questionnaires, e.g. `cfcs-phases`.
     pub id: String,
@@ -39,6 +51,9 @@ pub struct Questionnaire {
     /// An item is achieved when its value reaches this mark; in (0, 1].
     #[serde(default = "default_pass_mark")]
     pub pass_mark: f64,
+    /// What one assessment of it covers (format 2; organisation when not given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
     /// Answer scales for choice items, by key.
     #[serde(default)]
     pub scales: IndexMap<String, Scale>,
@@ -48,6 +63,17 @@ pub struct Questionnaire {
 
 fn default_pass_mark() -> f64 {
     DEFAULT_PASS_MARK
+}
+
+/// What one assessment of a questionnaire covers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// The whole programme: one assessment for the organisation.
+    #[default]
+    Organisation,
+    /// One supplier relationship: one assessment for each supplier.
+    Supplier,
 }
 
 /// An answer scale: the options of a choice item.
@@ -152,6 +178,12 @@ pub struct Item {
     /// on upgrade and comparisons match across versions.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub was: Vec<String>,
+    /// The follow-up in the imperative, for the action plan (format 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+    /// When the item applies (format 2); kept and checked, not yet evaluated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
 }
 
 impl Item {
@@ -379,12 +411,13 @@ impl Questionnaire {
                 message,
             });
         };
-        if self.format != QUESTIONNAIRE_FORMAT {
+        if !QUESTIONNAIRE_FORMATS.contains(&self.format.as_str()) {
             error(
                 "format".into(),
                 format!(
-                    "is \"{}\"; this version of supplycheck reads \"{QUESTIONNAIRE_FORMAT}\"",
-                    self.format
+                    "is \"{}\"; this version of supplycheck reads \"{QUESTIONNAIRE_FORMAT_1}\" \
+                     and \"{QUESTIONNAIRE_FORMAT}\"",
+                    crate::text::sanitize_line(&self.format)
                 ),
             );
         }
@@ -524,6 +557,17 @@ impl Questionnaire {
                         error(cpath, "duplicate check id in this item".into());
                     }
                 }
+                if item.action.as_deref().is_some_and(|a| a.trim().is_empty()) {
+                    error(
+                        ipath.clone(),
+                        "has an empty \"action\"; write the follow-up or remove the field".into(),
+                    );
+                }
+                if let Some(when) = &item.when {
+                    for message in self.condition_problems(item, when) {
+                        error(ipath.clone(), message);
+                    }
+                }
                 if item.is_scored() {
                     match item.level {
                         None => error(
@@ -598,6 +642,80 @@ impl Questionnaire {
             }
         }
         out
+    }
+
+    /// What is wrong with `item`'s condition `when`, in words: an empty list, an item that
+    /// is not in this questionnaire (or is `item` itself), an answer the named item cannot
+    /// have. Tiers are checked when the file is read.
+    fn condition_problems(&self, item: &Item, when: &Condition) -> Vec<String> {
+        let mut out = Vec::new();
+        when.walk(&mut |c| match c {
+            Condition::Tier(tiers) if tiers.is_empty() => out.push(
+                "\"when\": a \"tier\" list is empty; name at least one of critical, high, \
+                 medium, low"
+                    .into(),
+            ),
+            Condition::All(list) | Condition::Any(list) if list.is_empty() => out.push(
+                "\"when\": an \"all\" or \"any\" list is empty; give at least one condition".into(),
+            ),
+            Condition::Answer {
+                item: named,
+                any_of,
+            } => {
+                let shown = crate::text::sanitize_line(named);
+                let target = named
+                    .split_once('/')
+                    .filter(|(q, _)| *q == self.id)
+                    .and_then(|(_, id)| self.item(id));
+                let Some((_, target)) = target else {
+                    out.push(format!(
+                        "\"when\" names \"{shown}\", which is not an item of this \
+                         questionnaire; write \"{}/<item id>\" with an item that exists",
+                        self.id
+                    ));
+                    return;
+                };
+                if target.id == item.id {
+                    out.push("\"when\" names the item itself; name another item".into());
+                    return;
+                }
+                if any_of.is_empty() {
+                    out.push(format!(
+                        "\"when\": the \"in\" list for \"{shown}\" is empty; give the answers \
+                         that make the item apply"
+                    ));
+                }
+                let valid: Vec<&str> = match target.kind {
+                    ItemKind::Choice => self
+                        .options(target)
+                        .iter()
+                        .map(|o| o.key.as_str())
+                        .collect(),
+                    ItemKind::Checklist => target.checks.iter().map(|k| k.id.as_str()).collect(),
+                    ItemKind::Text => {
+                        out.push(format!(
+                            "\"when\" names the text item \"{shown}\"; a condition can name a \
+                             choice item or a checklist"
+                        ));
+                        return;
+                    }
+                };
+                for key in any_of.iter().filter(|k| !valid.contains(&k.as_str())) {
+                    out.push(format!(
+                        "\"when\": \"{}\" is not an answer of \"{shown}\"; valid: {}",
+                        crate::text::sanitize_line(key),
+                        valid.join(", ")
+                    ));
+                }
+            }
+            _ => {}
+        });
+        out
+    }
+
+    /// What one assessment of this questionnaire covers.
+    pub fn scope(&self) -> Scope {
+        self.scope.unwrap_or_default()
     }
 
     /// Every item with its section, in questionnaire order.

@@ -127,6 +127,41 @@ fn earlier_ids_and_keys_are_read_and_kept() {
     );
 }
 
+/// The sample as format 2, with `extra` added to item `c` (after its prompt).
+fn sample_2(extra: &str) -> String {
+    sample()
+        .replace("questionnaire/1", "questionnaire/2")
+        .replace("\"prompt\": \"C?\"", &format!("\"prompt\": \"C?\"{extra}"))
+}
+
+fn errors(text: &str) -> Vec<String> {
+    Questionnaire::parse(text, "t.json")
+        .expect("parses")
+        .validate()
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| f.to_string())
+        .collect()
+}
+
+#[test]
+fn formats_1_and_2_are_read_and_a_later_one_is_named() {
+    for format in QUESTIONNAIRE_FORMATS {
+        let text = sample().replace(QUESTIONNAIRE_FORMAT_1, format);
+        let (q, findings) = Questionnaire::load_str(&text, "t.json").expect("loads");
+        assert!(findings.is_empty(), "{format}: {findings:?}");
+        assert_eq!(q.format, format, "kept as the file gave it");
+    }
+    let later = errors(&sample().replace("questionnaire/1", "questionnaire/3"));
+    assert_eq!(
+        later,
+        [
+            "error: format: is \"supplycheck.questionnaire/3\"; this version of supplycheck reads \
+          \"supplycheck.questionnaire/1\" and \"supplycheck.questionnaire/2\""
+        ]
+    );
+}
+
 #[test]
 fn an_earlier_id_may_not_be_a_current_one_or_claimed_twice() {
     let text = sample()
@@ -160,4 +195,102 @@ fn an_earlier_id_may_not_be_a_current_one_or_claimed_twice() {
             "{expected}\nin {shown:#?}"
         );
     }
+}
+
+#[test]
+fn scope_action_and_when_are_read_and_kept() {
+    let text = sample_2(
+        r#", "action": "Keep a register of every supplier's access",
+            "when": {"any": [{"tier": ["critical", "high"]}, {"item": "t/a", "in": ["yes"]}]}"#,
+    )
+    .replace(
+        "\"title\": \"T\",",
+        "\"title\": \"T\", \"scope\": \"supplier\",",
+    );
+    let (q, findings) = Questionnaire::load_str(&text, "t.json").expect("loads");
+    assert!(findings.is_empty(), "{findings:?}");
+    assert_eq!(q.scope(), Scope::Supplier);
+    let (_, c) = q.item("c").expect("c");
+    assert_eq!(
+        c.action.as_deref(),
+        Some("Keep a register of every supplier's access")
+    );
+    assert_eq!(
+        c.when,
+        Some(Condition::Any(vec![
+            Condition::Tier(vec![Tier::Critical, Tier::High]),
+            Condition::Answer {
+                item: "t/a".into(),
+                any_of: vec!["yes".into()],
+            },
+        ]))
+    );
+    let again = Questionnaire::parse(&q.to_json(), "again.json").expect("reads back");
+    assert_eq!(again, q, "written back with nothing lost");
+    let plain = Questionnaire::parse(sample(), "t.json").expect("parses");
+    assert_eq!(plain.scope(), Scope::Organisation, "the default scope");
+    let bad_scope = Questionnaire::parse(
+        &sample().replace(
+            "\"title\": \"T\",",
+            "\"title\": \"T\", \"scope\": \"team\",",
+        ),
+        "t.json",
+    )
+    .expect_err("unknown scope");
+    assert!(
+        bad_scope.to_string().contains("unknown variant `team`"),
+        "{bad_scope}"
+    );
+}
+
+#[test]
+fn a_condition_must_name_an_item_of_this_questionnaire_and_its_answers() {
+    for (when, says) in [
+        (
+            r#"{"item": "t/zz", "in": ["yes"]}"#,
+            "\"when\" names \"t/zz\", which is not an item of this questionnaire",
+        ),
+        (
+            r#"{"item": "other/a", "in": ["yes"]}"#,
+            "\"when\" names \"other/a\", which is not an item of this questionnaire",
+        ),
+        (
+            r#"{"item": "t/a", "in": ["maybe"]}"#,
+            "\"maybe\" is not an answer of \"t/a\"; valid: yes, no",
+        ),
+        (
+            r#"{"item": "t/b", "in": ["y"]}"#,
+            "\"y\" is not an answer of \"t/b\"; valid: x",
+        ),
+        (
+            r#"{"item": "t/d", "in": ["x"]}"#,
+            "names the text item \"t/d\"",
+        ),
+        (r#"{"item": "t/c", "in": ["yes"]}"#, "names the item itself"),
+        (
+            r#"{"item": "t/a", "in": []}"#,
+            "the \"in\" list for \"t/a\" is empty",
+        ),
+        (r#"{"tier": []}"#, "a \"tier\" list is empty"),
+        (r#"{"all": []}"#, "an \"all\" or \"any\" list is empty"),
+    ] {
+        let found = errors(&sample_2(&format!(", \"when\": {when}")));
+        assert!(
+            found
+                .iter()
+                .any(|e| e.starts_with("error: s/c: ") && e.contains(says)),
+            "{when}: {found:?}"
+        );
+    }
+    let tier = Questionnaire::parse(&sample_2(r#", "when": {"tier": ["huge"]}"#), "t.json")
+        .expect_err("unknown tier");
+    assert!(
+        tier.to_string().contains("unknown variant `huge`"),
+        "{tier}"
+    );
+    let action = errors(&sample_2(r#", "action": " ""#));
+    assert!(
+        action.iter().any(|e| e.contains("has an empty \"action\"")),
+        "{action:?}"
+    );
 }

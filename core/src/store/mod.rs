@@ -29,7 +29,7 @@ pub use lock::{EditLock, Session};
 pub use protect::OutputTarget;
 pub use write::{create, create_private_dir, save, write_atomic, write_new};
 
-use crate::assessment::{ASSESSMENT_FORMAT, Assessment};
+use crate::assessment::{ASSESSMENT_FORMAT, ASSESSMENT_FORMAT_1, ASSESSMENT_FORMATS, Assessment};
 
 /// The environment variable that overrides the data directory.
 pub const DATA_DIR_ENV: &str = "SUPPLYCHECK_DATA_DIR";
@@ -67,8 +67,8 @@ pub enum StoreError {
     /// The file is of another format or version.
     #[error(
         "{path}: the format is \"{found}\", but this version of supplycheck reads \
-         \"{ASSESSMENT_FORMAT}\".\n  The file was not changed; open it with a supplycheck that \
-         reads its format."
+         \"{ASSESSMENT_FORMAT_1}\" and \"{ASSESSMENT_FORMAT}\".\n  The file was not changed; open \
+         it with a supplycheck that reads its format."
     )]
     Format {
         /// The file.
@@ -461,7 +461,7 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Assessment, StoreError> {
     // about whichever field changed.
     if let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(text)
         && let Some(found) = map.get("format").and_then(|f| f.as_str())
-        && found != ASSESSMENT_FORMAT
+        && !ASSESSMENT_FORMATS.contains(&found)
     {
         return Err(StoreError::Format {
             path: path.to_path_buf(),
@@ -605,8 +605,33 @@ mod tests {
     fn a_future_format_is_named() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("a.json");
-        fs::write(&path, r#"{"format": "supplycheck.assessment/2", "new": 1}"#).expect("w");
+        fs::write(&path, r#"{"format": "supplycheck.assessment/3", "new": 1}"#).expect("w");
         let err = load(&path).expect_err("fails").to_string();
-        assert!(err.contains("\"supplycheck.assessment/2\""), "{err}");
+        assert!(
+            err.contains("the format is \"supplycheck.assessment/3\""),
+            "{err}"
+        );
+        assert!(
+            err.contains("reads \"supplycheck.assessment/1\" and \"supplycheck.assessment/2\""),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_format_1_file_loads_and_is_saved_as_format_2() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("a.json");
+        let one = include_str!("../../../tests/fixtures/assessment-1.json");
+        fs::write(&path, one).expect("w");
+        let a = load(&path).expect("a format 1 file loads");
+        assert_eq!(a.format, ASSESSMENT_FORMAT);
+        save(&path, &a).expect("saves");
+        let saved = fs::read_to_string(&path).expect("read");
+        assert_eq!(
+            saved,
+            one.replace("supplycheck.assessment/1", "supplycheck.assessment/2"),
+            "only the format tag changes: nothing is lost"
+        );
+        assert_eq!(load(&path).expect("loads again"), a);
     }
 }

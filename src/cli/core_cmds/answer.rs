@@ -7,6 +7,7 @@ use super::AnswerArgs;
 use crate::assessment::apply_value;
 use crate::catalog::resolve_item;
 use crate::questionnaire::ItemKind;
+use crate::record::FollowUpChange;
 use crate::roles;
 use crate::text::sanitize_line;
 
@@ -26,14 +27,41 @@ pub fn answer(g: &Globals, args: &AnswerArgs) -> anyhow::Result<()> {
             roles::role_ids()
         );
     }
+    let parked = match (args.park, args.unpark) {
+        (true, _) => Some(true),
+        (_, true) => Some(false),
+        _ => None,
+    };
+    let follow_up = FollowUpChange::parse(
+        args.due.as_deref(),
+        args.status.as_deref(),
+        &args.evidence,
+        args.decision.as_deref(),
+        parked,
+    )
+    .map_err(anyhow::Error::msg)?;
+    if args.value.is_none()
+        && follow_up.is_empty()
+        && args.note.is_none()
+        && args.owner.is_none()
+        && !args.flag
+        && !args.unflag
+    {
+        bail!(
+            "nothing to change: give a VALUE, or at least one of --note, --owner, --flag, \
+             --unflag, --due, --status, --evidence, --decision, --park, --unpark"
+        );
+    }
     let mut entry = session
         .assessment
         .answers
         .get(full.as_str())
         .cloned()
         .unwrap_or_default();
-    apply_value(q, item, &mut entry, &args.value, args.na_checks.as_deref())
-        .map_err(anyhow::Error::msg)?;
+    if let Some(value) = &args.value {
+        apply_value(q, item, &mut entry, value, args.na_checks.as_deref())
+            .map_err(anyhow::Error::msg)?;
+    }
     if let Some(note) = &args.note {
         entry.note = Some(note.clone()).filter(|n| !n.is_empty());
     }
@@ -46,17 +74,25 @@ pub fn answer(g: &Globals, args: &AnswerArgs) -> anyhow::Result<()> {
     if args.unflag {
         entry.flag = false;
     }
-    // A value was applied, so the entry is answered and settles any dispute.
-    session.assessment.set_answer(&full, entry);
+    entry.apply_follow_up(&follow_up);
+    if args.value.is_some() {
+        // A value was applied, so the entry is answered and settles any dispute.
+        session.assessment.set_answer(&full, entry);
+    } else if entry.is_empty() {
+        session.assessment.answers.remove(full.as_str());
+    } else {
+        session.assessment.answers.insert(full.to_string(), entry);
+    }
     session
         .save()
         .with_context(|| format!("the answer to {full} was not saved"))?;
-    let shown = match item.kind {
-        ItemKind::Text => "(text)".to_string(),
-        _ => sanitize_line(&args.value),
+    let shown = match (&args.value, item.kind) {
+        (None, _) => String::new(),
+        (Some(_), ItemKind::Text) => " = (text)".to_string(),
+        (Some(value), _) => format!(" = {}", sanitize_line(value)),
     };
     out::note(&format!(
-        "saved {full} = {shown} in {}",
+        "saved {full}{shown} in {}",
         session.path.display()
     ));
     Ok(())

@@ -61,15 +61,17 @@ pub struct RestoreArgs {
 
 /// Arguments of `answer`.
 #[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools)] // each is a switch of the command line
 pub struct AnswerArgs {
     /// The assessment's id, or the path of its file
     #[arg(value_name = "ID|PATH")]
     pub assessment: String,
     /// The item: `<questionnaire>/<item>`, or an item id only one questionnaire has
     pub item: String,
-    /// An option key, `na`, ticked check ids separated by commas ("" for none), or text
+    /// An option key, `na`, ticked check ids separated by commas ("" for none), or text;
+    /// leave it out to change only the flags below and keep the answer
     #[arg(allow_hyphen_values = true)]
-    pub value: String,
+    pub value: Option<String>,
     /// A note on the answer
     #[arg(long)]
     pub note: Option<String>,
@@ -83,8 +85,27 @@ pub struct AnswerArgs {
     #[arg(long)]
     pub unflag: bool,
     /// For a checklist: the checks that do not apply, separated by commas
-    #[arg(long, value_name = "IDS")]
+    #[arg(long, value_name = "IDS", requires = "value")]
     pub na_checks: Option<String>,
+    /// The day the follow-up is due ("" to clear it)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub due: Option<String>,
+    /// Where the follow-up stands: open, in-progress or done ("" to clear it)
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+    /// Evidence behind the answer: a document name, a path or a link (repeat for more;
+    /// added to the evidence already recorded)
+    #[arg(long, value_name = "REF")]
+    pub evidence: Vec<String>,
+    /// The wording of a decision the board is asked to take ("" to clear it)
+    #[arg(long, value_name = "TEXT")]
+    pub decision: Option<String>,
+    /// Park the item: leave it for later in a workshop
+    #[arg(long, conflicts_with = "unpark")]
+    pub park: bool,
+    /// Take the item out of the parked ones
+    #[arg(long)]
+    pub unpark: bool,
 }
 
 fn owner_help() -> String {
@@ -119,7 +140,7 @@ pub enum QuestionnairesCommand {
     Show {
         /// The questionnaire's id
         id: String,
-        /// Print the questionnaire file (format supplycheck.questionnaire/1)
+        /// Print the questionnaire file (format supplycheck.questionnaire/1 or /2, as written)
         #[arg(long)]
         json: bool,
     },

@@ -65,6 +65,7 @@ fn an_item_shows_prompt_guidance_sources_and_the_answer_so_far() {
             note: Some("two\nlines".into()),
             owner: Some("contract-manager".into()),
             flag: true,
+            ..Answer::default()
         },
     );
     a.responses.insert(
