@@ -52,11 +52,15 @@ pub struct Assessment {
     #[serde(deserialize_with = "questionnaire_refs")]
     pub questionnaires: Vec<QuestionnaireRef>,
     /// Answers by full item name, `<questionnaire id>/<item id>`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::text::unique_keys")]
     pub answers: BTreeMap<String, Answer>,
     /// For a merged assessment: every respondent's answer to each item they disagreed on,
     /// by full item name. Settling an item removes its entry.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "crate::text::unique_keys"
+    )]
     pub responses: BTreeMap<String, Vec<Response>>,
     /// Answers an upgrade to a newer questionnaire version could not carry over, each with
     /// the version it was given against: nothing an assessment held is ever dropped.
@@ -64,7 +68,11 @@ pub struct Assessment {
     pub retired: Vec<Retired>,
     /// How disputed items were settled, by full item name (format 2; kept, not yet written
     /// by supplycheck itself).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "crate::text::unique_keys"
+    )]
     pub settled: BTreeMap<String, Settled>,
     /// What the assessment covers: the organisation or one supplier (format 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]

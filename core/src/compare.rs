@@ -1,5 +1,7 @@
 //! Comparing two assessments, an earlier one (A) and a later one (B): what moved.
 
+use std::collections::{HashMap, HashSet};
+
 use serde::Serialize;
 
 use crate::assessment::Assessment;
@@ -183,14 +185,20 @@ pub fn compare(
         .copied()
         .filter(|q| qs_before.iter().any(|b| b.id == q.id))
         .collect();
+    // The earlier versions' items by questionnaire and item id, looked up once each.
+    let earlier_items: HashMap<(&str, &str), (&Questionnaire, &Item)> = qs_before
+        .iter()
+        .flat_map(|b| {
+            b.items()
+                .map(move |(_, i)| ((b.id.as_str(), i.id.as_str()), (*b, i)))
+        })
+        .collect();
     for place in walk::items(&shared) {
         let (q, item) = (place.questionnaire, place.item);
-        // The same item in the earlier version: by its id, or an id in its `was`.
-        let earlier = qs_before.iter().find(|b| b.id == q.id).and_then(|b| {
-            b.items()
-                .find(|(_, i)| item.answers_to(&i.id))
-                .map(|(_, i)| (*b, i))
-        });
+        // The same item in the earlier version: by its id, else by an id in its `was`.
+        let earlier = std::iter::once(&item.id)
+            .chain(&item.was)
+            .find_map(|id| earlier_items.get(&(q.id.as_str(), id.as_str())).copied());
         let Some((earlier_q, earlier_item)) = earlier else {
             only_after.push(one_side(q, item, &place.key, after));
             continue;
@@ -260,12 +268,20 @@ fn gone_items(
         .copied()
         .filter(|b| shared.iter().any(|q| q.id == b.id))
         .collect();
+    // Every (questionnaire, id) a later item answers to: its own id and its `was`.
+    let claimed: HashSet<(&str, &str)> = shared
+        .iter()
+        .flat_map(|q| {
+            q.items().flat_map(move |(_, i)| {
+                std::iter::once(&i.id)
+                    .chain(&i.was)
+                    .map(move |id| (q.id.as_str(), id.as_str()))
+            })
+        })
+        .collect();
     walk::items(&earlier)
         .filter(|place| {
-            shared
-                .iter()
-                .find(|q| q.id == place.questionnaire.id)
-                .is_some_and(|later| !later.items().any(|(_, i)| i.answers_to(&place.item.id)))
+            !claimed.contains(&(place.questionnaire.id.as_str(), place.item.id.as_str()))
         })
         .map(|place| one_side(place.questionnaire, place.item, &place.key, before))
         .collect()

@@ -188,71 +188,72 @@ fn looks_utf16(bytes: &[u8]) -> bool {
     head.len() >= 4 && ((zeros(0) && text(1)) || (zeros(1) && text(0)))
 }
 
-/// Checks that no object in JSON text has the same key twice. The error (a `serde_json`
-/// error, so it carries the line and column) names the key.
-pub fn check_unique_keys(text: &str) -> Result<(), serde_json::Error> {
-    serde_json::from_str::<UniqueKeys>(text).map(|_| ())
-}
-
-/// A JSON value of any shape whose objects are checked for repeated keys.
-struct UniqueKeys;
-
-impl<'de> serde::Deserialize<'de> for UniqueKeys {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(UniqueKeysVisitor)
-    }
-}
-
-struct UniqueKeysVisitor;
-
-impl<'de> serde::de::Visitor<'de> for UniqueKeysVisitor {
-    type Value = UniqueKeys;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<UniqueKeys, E> {
-        Ok(UniqueKeys)
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<UniqueKeys, E> {
-        Ok(UniqueKeys)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<UniqueKeys, E> {
-        Ok(UniqueKeys)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<UniqueKeys, E> {
-        Ok(UniqueKeys)
-    }
-    fn visit_str<E>(self, _: &str) -> Result<UniqueKeys, E> {
-        Ok(UniqueKeys)
-    }
-    fn visit_unit<E>(self) -> Result<UniqueKeys, E> {
-        Ok(UniqueKeys)
-    }
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<UniqueKeys, A::Error> {
-        while seq.next_element::<UniqueKeys>()?.is_some() {}
-        Ok(UniqueKeys)
-    }
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<UniqueKeys, A::Error> {
-        let mut seen = std::collections::HashSet::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if !seen.insert(key.clone()) {
-                return Err(serde::de::Error::custom(format!(
-                    "the key \"{}\" appears twice in the same object; keep one of them",
-                    sanitize_line(&key)
-                )));
-            }
-            map.next_value::<UniqueKeys>()?;
+/// Reads a JSON object into a map, refusing a key that appears twice (serde's own map
+/// reading keeps the last one silently). For `#[serde(deserialize_with)]` on every map field
+/// of the file formats; struct fields need nothing, since serde refuses a repeated field
+/// itself ([`serde_message`] words both alike).
+pub fn unique_keys<'de, D, M, V>(d: D) -> Result<M, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    M: FromIterator<(String, V)>,
+    V: serde::Deserialize<'de>,
+{
+    struct Entries<V>(std::marker::PhantomData<V>);
+    impl<'de, V: serde::Deserialize<'de>> serde::de::Visitor<'de> for Entries<V> {
+        type Value = Vec<(String, V)>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an object")
         }
-        Ok(UniqueKeys)
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut entries: Vec<(String, V)> = Vec::with_capacity(map.size_hint().unwrap_or(0));
+            let mut seen = std::collections::HashSet::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if !seen.insert(key.clone()) {
+                    return Err(serde::de::Error::custom(repeated_key(&key)));
+                }
+                entries.push((key, map.next_value()?));
+            }
+            Ok(entries)
+        }
     }
+    let entries = d.deserialize_map(Entries(std::marker::PhantomData))?;
+    Ok(entries.into_iter().collect())
+}
+
+/// The words for a key that appears twice in one object.
+fn repeated_key(key: &str) -> String {
+    format!(
+        "the key \"{}\" appears twice in the same object; keep one of them",
+        sanitize_line(key)
+    )
+}
+
+/// The one field of a file read to learn its format before anything else.
+#[derive(serde::Deserialize)]
+struct FormatOnly {
+    format: Option<String>,
+}
+
+/// The `format` a JSON object names, read without building the rest of the file; `None`
+/// when the text is not an object or has no string `format`.
+pub fn format_of(text: &str) -> Option<String> {
+    serde_json::from_str::<FormatOnly>(text).ok()?.format
 }
 
 /// A `serde_json` error message without its trailing "at line L column C" (which callers show
 /// in their own words).
 pub fn serde_message(e: &serde_json::Error) -> String {
     let text = e.to_string();
+    // serde refuses a repeated struct field as "duplicate field `x`": word it as a repeated
+    // map key is worded.
+    if let Some(rest) = text.strip_prefix("duplicate field `")
+        && let Some((field, _)) = rest.split_once('`')
+    {
+        return repeated_key(field);
+    }
     match text.rfind(" at line ") {
         Some(i) => text[..i].to_string(),
         None => text,
@@ -343,14 +344,31 @@ mod tests {
 
     #[test]
     fn a_repeated_key_is_named_with_its_place() {
-        check_unique_keys(r#"{"a": {"b": 1, "c": [{"b": 2}]}, "b": 1}"#).expect("unique");
-        let err = check_unique_keys("{\"a\": {\"x\": 1,\n \"x\": 2}}").expect_err("refused");
+        #[derive(Debug, serde::Deserialize)]
+        struct Holder {
+            #[serde(deserialize_with = "unique_keys")]
+            #[allow(dead_code, reason = "read only to be checked")]
+            map: std::collections::BTreeMap<String, u8>,
+        }
+        serde_json::from_str::<Holder>(r#"{"map": {"a": 1, "b": 2}}"#).expect("unique");
+        let err = serde_json::from_str::<Holder>("{\"map\": {\"x\": 1,\n \"x\": 2}}")
+            .expect_err("refused");
         assert_eq!(err.line(), 2);
         assert!(
-            err.to_string()
-                .contains("the key \"x\" appears twice in the same object"),
+            serde_message(&err).starts_with("the key \"x\" appears twice in the same object"),
             "{err}"
         );
+        let field = serde_json::from_str::<Holder>(r#"{"map": {}, "map": {}}"#)
+            .expect_err("a repeated field");
+        assert_eq!(
+            serde_message(&field),
+            "the key \"map\" appears twice in the same object; keep one of them"
+        );
+        assert_eq!(
+            format_of(r#"{"format": "x/1", "rest": [1, 2]}"#).as_deref(),
+            Some("x/1")
+        );
+        assert_eq!(format_of("[1]"), None);
     }
 
     #[test]

@@ -55,7 +55,7 @@ pub struct Questionnaire {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<Scope>,
     /// Answer scales for choice items, by key.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::text::unique_keys")]
     pub scales: IndexMap<String, Scale>,
     /// The sections, in order.
     pub sections: Vec<Section>,
@@ -364,7 +364,6 @@ impl Questionnaire {
             column: e.column(),
             message: crate::text::serde_message(&e),
         };
-        crate::text::check_unique_keys(text).map_err(syntax)?;
         serde_json::from_str(text).map_err(syntax)
     }
 

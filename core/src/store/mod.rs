@@ -456,16 +456,14 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Assessment, StoreError> {
         message: crate::text::serde_message(&e),
         backup: backup(),
     };
-    crate::text::check_unique_keys(text).map_err(parse_error)?;
     // Check the format first, so a future format gets a message about versions rather than
     // about whichever field changed.
-    if let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(text)
-        && let Some(found) = map.get("format").and_then(|f| f.as_str())
-        && !ASSESSMENT_FORMATS.contains(&found)
+    if let Some(found) = crate::text::format_of(text)
+        && !ASSESSMENT_FORMATS.contains(&found.as_str())
     {
         return Err(StoreError::Format {
             path: path.to_path_buf(),
-            found: crate::text::sanitize_line(found),
+            found: crate::text::sanitize_line(&found),
         });
     }
     serde_json::from_str(text).map_err(parse_error)
