@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use indexmap::IndexMap;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -45,6 +46,20 @@ pub struct Assessment {
     /// by full item name. Settling an item removes its entry.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub responses: BTreeMap<String, Vec<Response>>,
+    /// The level (0–3) the organisation aims for, per section (`<questionnaire>/<section>`).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "targets"
+    )]
+    pub targets: Option<IndexMap<String, u8>>,
+    /// The level (0–3) aimed for in every section `targets` does not name.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "default_target"
+    )]
+    pub default_target: Option<u8>,
 }
 
 /// A questionnaire an assessment uses.
@@ -333,6 +348,44 @@ fn questionnaire_refs<'de, D: serde::Deserializer<'de>>(
     Ok(refs)
 }
 
+/// A target level, refused outside 0–3.
+fn target_level<E: serde::de::Error>(field: &str, level: i64) -> Result<u8, E> {
+    u8::try_from(level).ok().filter(|l| *l <= 3).ok_or_else(|| {
+        E::custom(format!(
+            "{field} is {level}; a target is a level from 0 to 3"
+        ))
+    })
+}
+
+/// Reads `targets`: section ids `<questionnaire>/<section>` to levels 0–3.
+fn targets<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<IndexMap<String, u8>>, D::Error> {
+    let raw = IndexMap::<String, i64>::deserialize(d)?;
+    let mut out = IndexMap::new();
+    for (section, level) in raw {
+        let well_formed = section.split_once('/').is_some_and(|(q, s)| {
+            crate::questionnaire::is_valid_id(q) && crate::questionnaire::is_valid_id(s)
+        });
+        if !well_formed {
+            return Err(serde::de::Error::custom(format!(
+                "\"targets\" names \"{}\"; name a section as <questionnaire id>/<section id>, \
+                 e.g. \"cfcs-phases/planning\"",
+                crate::text::sanitize_line(&section)
+            )));
+        }
+        let level = target_level(&format!("the target of \"{section}\""), level)?;
+        out.insert(section, level);
+    }
+    Ok(Some(out))
+}
+
+/// Reads `default_target`: a level 0–3.
+fn default_target<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
+    let level = i64::deserialize(d)?;
+    target_level("\"default_target\"", level).map(Some)
+}
+
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
 fn is_false(b: &bool) -> bool {
     !*b
@@ -475,6 +528,8 @@ impl Assessment {
                 .collect(),
             answers: BTreeMap::new(),
             responses: BTreeMap::new(),
+            targets: None,
+            default_target: None,
         }
     }
 
@@ -489,6 +544,15 @@ impl Assessment {
         let answered = answer.is_answered();
         self.answers.insert(full.to_string(), answer);
         answered && self.responses.remove(full).is_some()
+    }
+
+    /// The level aimed for in section `full_id` (`<questionnaire>/<section>`): from
+    /// `targets`, else `default_target`, else none.
+    pub fn target(&self, full_id: &str) -> Option<u8> {
+        self.targets
+            .as_ref()
+            .and_then(|t| t.get(full_id).copied())
+            .or(self.default_target)
     }
 
     /// Sets `updated` to now.
