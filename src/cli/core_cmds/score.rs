@@ -4,9 +4,8 @@ use std::fmt::Write as _;
 
 use super::super::{Globals, out};
 use super::{ScoreArgs, clip, percent};
-use crate::figures::{Counted, answered, answered_of, level_short};
+use crate::figures::{answered_counts, level_short, score_line};
 use crate::key::ItemKey;
-use crate::pack::level_text;
 use crate::text::sanitize_line;
 
 /// `supplycheck score`.
@@ -20,27 +19,40 @@ pub fn score(g: &Globals, args: &ScoreArgs) -> anyhow::Result<()> {
     }
     let mut out = String::new();
     let _ = writeln!(out, "{} ({})", sanitize_line(&a.name), a.id);
+    let _ = writeln!(out, "Overall: {}", score_line(&r.overall));
     let _ = writeln!(
         out,
-        "Overall: level {}, score {}, {}\n",
-        level_text(&r.overall),
-        percent(r.overall.score),
-        answered(r.overall.answered, r.overall.total, Counted::ScoredItems)
+        "  {} of {} applicable scored items; {} N/A; score of the answered items alone {}\n",
+        answered_counts(&r.overall),
+        r.overall.applicable,
+        r.overall.na,
+        percent(r.overall.answered_score)
     );
     let _ = writeln!(
         out,
-        "{:<44} {:<14} {:>8} {:>15}",
-        "SECTION", "LEVEL", "SCORE", "SCORED ANSWERED"
+        "{:<40} {:<28} {:<24} {}",
+        "SECTION", "LEVEL · SCORE · KNOWN", "ANSWERED", "TARGET"
     );
     for s in &r.sections {
+        let target = s.target.map_or_else(String::new, |t| {
+            let met = if s.meets_target == Some(true) {
+                "met"
+            } else {
+                "not met"
+            };
+            format!("{} ({met})", level_short(Some(t)))
+        });
         let _ = writeln!(
             out,
-            "{:<44} {:<14} {:>8} {:>15}",
-            clip(&format!("{} ({})", s.title, s.id), 44),
-            level_text(&s.figures),
-            percent(s.figures.score),
-            answered_of(s.figures.answered, s.figures.total)
+            "{:<40} {:<28} {:<24} {}",
+            clip(&format!("{} ({})", s.title, s.id), 40),
+            score_line(&s.figures),
+            answered_counts(&s.figures),
+            target
         );
+        if !s.blocking.is_empty() {
+            let _ = writeln!(out, "  next level blocked by: {}", s.blocking.join(", "));
+        }
     }
     if !r.gaps.is_empty() {
         let _ = writeln!(out, "\nWeakest links (answered below the pass mark):");
@@ -64,7 +76,16 @@ pub fn score(g: &Globals, args: &ScoreArgs) -> anyhow::Result<()> {
             );
         }
     }
-    let _ = writeln!(out, "\nNot yet assessed: {} scored item(s)", r.not_assessed);
+    let _ = writeln!(
+        out,
+        "\nNot yet assessed: {} scored item(s){}",
+        r.not_assessed.len(),
+        if r.not_assessed.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", r.not_assessed.join(", "))
+        }
+    );
     out::text(&out)?;
     Ok(())
 }

@@ -288,6 +288,7 @@ pub(crate) fn item_view(app: &App, open: &OpenAssessment, width: usize) -> ItemV
         }
         ItemValue::NotApplicable => Span::styled("  ·  N/A", t.chosen),
         ItemValue::Value(x) => Span::styled(format!("  ·  answered, {}", percent(Some(x))), t.good),
+        ItemValue::Unknown => Span::styled("  ·  answered: don't know", t.warn),
         ItemValue::Text(true) => Span::styled("  ·  answered", t.good),
     };
     meta.push(state);
