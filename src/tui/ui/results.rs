@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{bar_spans, fit, level_words, pad, panel, percent, row_in, scroll_for, wrap};
 use crate::compare::Change;
-use crate::figures::{Counted, answered, level_short};
+use crate::figures::{answered_counts, coverage, level_short, score_line};
 use crate::pack::Area;
 use crate::report::BoardPack;
 use crate::text::one_line;
@@ -68,8 +68,10 @@ pub(crate) fn area_lines(
 ) -> Vec<Line<'static>> {
     let level_width = if names { 14 } else { 3 };
     let change_width = if compared.is_some() { 7 } else { 0 };
+    let known_width = 11;
     let bar_width = (width.saturating_sub(change_width) / 3).clamp(6, 40);
-    let title_width = width.saturating_sub(bar_width + 6 + level_width + 2 + change_width);
+    let title_width =
+        width.saturating_sub(bar_width + 6 + known_width + level_width + 2 + change_width);
     areas
         .iter()
         .map(|a| {
@@ -81,6 +83,7 @@ pub(crate) fn area_lines(
             ];
             spans.extend(bar_spans(f.score.unwrap_or(0.0), bar_width, t));
             spans.push(Span::styled(format!("{:>5} ", percent(f.score)), t.prompt));
+            spans.push(Span::styled(pad(&coverage(f.coverage), known_width), t.dim));
             let level = if names {
                 crate::figures::level_words(f.level)
             } else {
@@ -112,7 +115,7 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
     let t = &app.theme;
     let a = areas(body);
     let name = &s.assessment.name;
-    let answered = answered(s.overall.answered, s.overall.total, Counted::ScoredItems);
+    let answered = answered_counts(&s.overall);
     let room = usize::from(a.gauge.width.saturating_sub(2));
     let (title, label) = match &open.compare {
         Some(c) => (
@@ -125,11 +128,7 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
         ),
         None => (
             format!("Results · {name}"),
-            format!(
-                "{}  —  score {}  —  {answered}",
-                level_words(s.overall.level),
-                percent(s.overall.score),
-            ),
+            format!("{}  —  {answered}", score_line(&s.overall)),
         ),
     };
     frame.render_widget(
@@ -202,14 +201,16 @@ fn compared_label(c: &Change, answered: &str, room: usize, t: &Theme) -> String 
     let points = match arrow.as_str() {
         "–" => String::new(),
         "= 0" => "  = no change".to_string(),
-        _ => format!("  {arrow} points"),
+        _ => format!("  {} points", crate::report::since::change_text(c)),
     };
     let long = |l: Option<u8>| l.map_or_else(|| "no level".to_string(), |l| level_words(Some(l)));
     let short = level_short;
     let score = format!(
-        "score {} → {}{points}",
+        "score {} → {}{points}  —  {} → {}",
         percent(c.score_before),
-        percent(c.score_after)
+        percent(c.score_after),
+        percent(c.coverage_before),
+        coverage(c.coverage_after)
     );
     let levels = format!("{} → {}", long(c.level_before), long(c.level_after));
     let brief = format!("{} → {}", short(c.level_before), short(c.level_after));
