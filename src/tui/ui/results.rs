@@ -69,7 +69,7 @@ pub(crate) fn area_lines(
     let level_width = if names { 14 } else { 3 };
     let change_width = if compared.is_some() { 7 } else { 0 };
     let known_width = 11;
-    let bar_width = (width.saturating_sub(change_width) / 3).clamp(6, 40);
+    let bar_width = (width.saturating_sub(change_width + known_width) / 3).clamp(4, 40);
     let title_width =
         width.saturating_sub(bar_width + 6 + known_width + level_width + 2 + change_width);
     areas
@@ -198,25 +198,34 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
 /// score, and the change in points.
 fn compared_label(c: &Change, answered: &str, room: usize, t: &Theme) -> String {
     let (arrow, _) = change_words(Some(c), t);
-    let points = match arrow.as_str() {
-        "–" => String::new(),
-        "= 0" => "  = no change".to_string(),
-        _ => format!("  {} points", crate::report::since::change_text(c)),
+    let full = crate::report::since::change_text(c);
+    let (points, cause) = match arrow.as_str() {
+        "–" => (String::new(), String::new()),
+        "= 0" => ("  = no change".to_string(), String::new()),
+        _ => match full.split_once(" (") {
+            Some((arrow, cause)) => (format!("  {arrow} points"), format!(" ({cause}")),
+            None => (format!("  {full} points"), String::new()),
+        },
     };
     let long = |l: Option<u8>| l.map_or_else(|| "no level".to_string(), |l| level_words(Some(l)));
     let short = level_short;
     let score = format!(
-        "score {} → {}{points}  —  {} → {}",
+        "score {} → {}{points}",
         percent(c.score_before),
-        percent(c.score_after),
+        percent(c.score_after)
+    );
+    let known = format!(
+        "{} → {}",
         percent(c.coverage_before),
         coverage(c.coverage_after)
     );
     let levels = format!("{} → {}", long(c.level_before), long(c.level_after));
     let brief = format!("{} → {}", short(c.level_before), short(c.level_after));
     [
-        format!("{levels}  —  {score}  —  {answered}"),
-        format!("{levels}  —  {score}"),
+        format!("{levels}  —  {score}{cause}  —  {known}  —  {answered}"),
+        format!("{levels}  —  {score}{cause}  —  {known}"),
+        format!("{brief}  —  {score}{cause}  —  {known}"),
+        format!("{brief}  —  {score}  —  {known}"),
         format!("{brief}  —  {score}"),
     ]
     .into_iter()
