@@ -22,10 +22,11 @@ pub fn score(g: &Globals, args: &ScoreArgs) -> anyhow::Result<()> {
     let _ = writeln!(out, "Overall: {}", score_line(&r.overall));
     let _ = writeln!(
         out,
-        "  {} of {} applicable scored items; {} N/A; score of the answered items alone {}\n",
+        "  {} · {} N/A; {} of {} scored items apply; score of the answered items alone {}\n",
         answered_counts(&r.overall),
-        r.overall.applicable,
         r.overall.na,
+        r.overall.applicable,
+        r.overall.total,
         percent(r.overall.answered_score)
     );
     let _ = writeln!(
@@ -42,14 +43,14 @@ pub fn score(g: &Globals, args: &ScoreArgs) -> anyhow::Result<()> {
             };
             format!("{} ({met})", level_short(Some(t)))
         });
-        let _ = writeln!(
-            out,
+        let row = format!(
             "{:<40} {:<28} {:<24} {}",
             clip(&format!("{} ({})", s.title, s.id), 40),
             score_line(&s.figures),
             answered_counts(&s.figures),
             target
         );
+        let _ = writeln!(out, "{}", row.trim_end());
         if !s.blocking.is_empty() {
             let _ = writeln!(out, "  next level blocked by: {}", s.blocking.join(", "));
         }

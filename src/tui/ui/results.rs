@@ -68,10 +68,16 @@ pub(crate) fn area_lines(
 ) -> Vec<Line<'static>> {
     let level_width = if names { 14 } else { 3 };
     let change_width = if compared.is_some() { 7 } else { 0 };
-    let known_width = 11;
+    let known_width = 12;
+    let figures_width = 6 + known_width + level_width + 2 + change_width;
+    // The bar goes first where room is short: the title and the figures stay readable.
     let bar_width = (width.saturating_sub(change_width + known_width) / 3).clamp(4, 40);
-    let title_width =
-        width.saturating_sub(bar_width + 6 + known_width + level_width + 2 + change_width);
+    let bar_width = if width.saturating_sub(figures_width + bar_width) >= 16 {
+        bar_width
+    } else {
+        0
+    };
+    let title_width = width.saturating_sub(bar_width + figures_width);
     areas
         .iter()
         .map(|a| {
