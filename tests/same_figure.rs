@@ -126,7 +126,7 @@ fn assert_everywhere(env: &Env, id: &str, e: &Expected) {
     );
     assert!(md.contains(&e.level), "md");
     assert!(
-        md.contains(&format!("| Items answered | {} of ", e.answered)),
+        md.contains(&format!("| Items answered | {} · ", e.answered)),
         "md: {md}"
     );
     let area = line_with(&md, "| Edges |");

@@ -160,11 +160,12 @@ fn cover(out: &mut String, pack: &BoardPack) {
     );
     let _ = writeln!(
         out,
-        "| Items answered | {} of {} applicable ({} not yet assessed, {} N/A) |",
+        "| Items answered | {} · {} N/A; {} of {} scored items apply ({} not yet assessed) |",
         answered_counts(o),
+        o.na,
         o.applicable,
-        pack.not_assessed,
-        o.na
+        o.total,
+        pack.not_assessed
     );
     let _ = writeln!(
         out,

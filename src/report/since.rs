@@ -85,7 +85,7 @@ pub fn cause_sentence(c: &Change) -> Option<String> {
         )
     };
     Some(match p.answers.cmp(&0) {
-        Ordering::Equal => format!("No changed answer moved the score: {items}."),
+        Ordering::Equal => format!("Changed answers left the score where it was; {items}."),
         Ordering::Greater => format!(
             "Changed answers raised the score by {}; {items}.",
             points_word(p.answers)
@@ -443,7 +443,8 @@ mod tests {
         assert_eq!(
             cause_sentence(&fewer).as_deref(),
             Some(
-                "No changed answer moved the score: 27 points lost because items are no longer answered."
+                "Changed answers left the score where it was; 27 points lost because items are \
+                 no longer answered."
             )
         );
         let mut both = change(Some(0.50), Some(0.54), (0, 0));
