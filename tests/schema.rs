@@ -94,3 +94,58 @@ fn assessments_written_by_supplycheck_match_the_schema() {
     unknown["answers"]["worked-example/a"]["choise"] = json!("fully");
     assert!(!v.is_valid(&unknown));
 }
+
+#[test]
+fn the_schemas_describe_unknown_options_required_checks_and_targets() {
+    let v = validator("questionnaires/questionnaire.schema.json");
+    let two = load("tests/fixtures/worked-example-2.json");
+    assert!(errors(&v, &two).is_empty(), "{:#?}", errors(&v, &two));
+    let mut worth_something = two.clone();
+    worth_something["scales"]["implementation"]["options"][4]["value"] = json!(0.5);
+    assert!(
+        !v.is_valid(&worth_something),
+        "a Don't know option is worth 0"
+    );
+    let mut required_zero = two.clone();
+    required_zero["sections"][0]["items"][5]["required"] = json!(0);
+    assert!(!v.is_valid(&required_zero));
+    let mut required_on_choice = two;
+    required_on_choice["sections"][0]["items"][0]["required"] = json!(1);
+    assert!(
+        !v.is_valid(&required_on_choice),
+        "only a checklist takes required"
+    );
+
+    let v = validator("questionnaires/assessment.schema.json");
+    let q = supplycheck::questionnaire::Questionnaire::load_str(
+        include_str!("fixtures/worked-example-2.json"),
+        "worked-example-2.json",
+    )
+    .expect("fixture loads")
+    .0;
+    let mut a = supplycheck::assessment::Assessment::new(
+        "acme".into(),
+        "Acme".into(),
+        "Acme Ltd".into(),
+        None,
+        &[&q],
+    );
+    a.targets = Some(
+        [("worked-example/planning".to_string(), 2)]
+            .into_iter()
+            .collect(),
+    );
+    a.default_target = Some(1);
+    let instance = serde_json::to_value(&a).expect("serialises");
+    assert!(
+        errors(&v, &instance).is_empty(),
+        "{:#?}",
+        errors(&v, &instance)
+    );
+    let mut too_high = instance.clone();
+    too_high["targets"]["worked-example/planning"] = json!(4);
+    assert!(!v.is_valid(&too_high));
+    let mut bad_default = instance;
+    bad_default["default_target"] = json!(-1);
+    assert!(!v.is_valid(&bad_default));
+}

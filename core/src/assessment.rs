@@ -960,6 +960,49 @@ mod tests {
     }
 
     #[test]
+    fn targets_are_read_kept_in_order_and_checked() {
+        let text = include_str!("../../examples/acme-2026.json");
+        let with = text.replacen(
+            "\n  \"answers\"",
+            "\n  \"targets\": {\"ncsc-board/q1-sharing\": 2, \"cfcs-phases/planning\": 3},\n  \
+             \"default_target\": 1,\n  \"answers\"",
+            1,
+        );
+        let a: Assessment = serde_json::from_str(&with).expect("reads");
+        assert_eq!(a.target("cfcs-phases/planning"), Some(3));
+        assert_eq!(a.target("ncsc-board/q1-sharing"), Some(2));
+        assert_eq!(a.target("cert-exd/anything"), Some(1));
+        let again = serde_json::to_string(&a).expect("serialises");
+        assert!(
+            again.contains(
+                "\"targets\":{\"ncsc-board/q1-sharing\":2,\"cfcs-phases/planning\":3},\
+                 \"default_target\":1"
+            ),
+            "{again}"
+        );
+        let plain: Assessment = serde_json::from_str(text).expect("reads");
+        assert_eq!(plain.target("cfcs-phases/planning"), None);
+        for (bad, message) in [
+            (
+                "\"targets\": {\"cfcs-phases/planning\": 4}",
+                "the target of \"cfcs-phases/planning\" is 4; a target is a level from 0 to 3",
+            ),
+            (
+                "\"targets\": {\"planning\": 2}",
+                "\"targets\" names \"planning\"; name a section as <questionnaire id>/<section id>",
+            ),
+            (
+                "\"default_target\": -1",
+                "\"default_target\" is -1; a target is a level from 0 to 3",
+            ),
+        ] {
+            let text = text.replacen("\n  \"answers\"", &format!("\n  {bad},\n  \"answers\""), 1);
+            let err = serde_json::from_str::<Assessment>(&text).expect_err("refused");
+            assert!(err.to_string().contains(message), "{err}");
+        }
+    }
+
+    #[test]
     fn times_are_kept_as_times_and_stored_as_rfc_3339_in_utc() {
         let text = include_str!("../../examples/acme-2026.json");
         let mut a: Assessment = serde_json::from_str(text).expect("an example assessment");
