@@ -59,9 +59,8 @@ fn gen_item() -> impl Strategy<Value = GenItem> {
                 allow_na,
                 required: required.filter(|_| checklist),
                 answer: match code {
-                    0 => GenAnswer::None,
                     1 if allow_na => GenAnswer::Na,
-                    1 => GenAnswer::None,
+                    0 | 1 => GenAnswer::None,
                     _ if checklist => GenAnswer::Checks(
                         checks.iter().map(|c| c.0).collect(),
                         checks.iter().map(|c| c.1 && !c.0).collect(),

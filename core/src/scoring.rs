@@ -630,6 +630,18 @@ mod tests {
         );
     }
 
+    /// The keys of an object in the order the JSON text holds them.
+    fn keys(json: &str) -> Vec<String> {
+        serde_json::from_str::<indexmap::IndexMap<String, serde_json::Value>>(json)
+            .expect("object")
+            .into_keys()
+            .collect()
+    }
+
+    fn json<T: Serialize>(x: &T) -> String {
+        serde_json::to_string(x).expect("json")
+    }
+
     #[test]
     fn the_json_has_the_documented_shape() {
         let q = worked_example_2();
@@ -644,16 +656,6 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(&text).expect("json");
         assert_eq!(v["format"], "supplycheck.score/2");
         assert_eq!(v["assessment"], "t");
-        // The keys of an object in the order the JSON text holds them.
-        fn keys(json: &str) -> Vec<String> {
-            serde_json::from_str::<indexmap::IndexMap<String, serde_json::Value>>(json)
-                .expect("object")
-                .into_keys()
-                .collect()
-        }
-        fn json<T: Serialize>(x: &T) -> String {
-            serde_json::to_string(x).expect("json")
-        }
         assert_eq!(
             keys(&text),
             [

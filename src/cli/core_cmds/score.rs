@@ -31,8 +31,8 @@ pub fn score(g: &Globals, args: &ScoreArgs) -> anyhow::Result<()> {
     );
     let _ = writeln!(
         out,
-        "{:<40} {:<28} {:<24} {}",
-        "SECTION", "LEVEL · SCORE · KNOWN", "ANSWERED", "TARGET"
+        "{:<40} {:<28} {:<24} TARGET",
+        "SECTION", "LEVEL · SCORE · KNOWN", "ANSWERED"
     );
     for s in &r.sections {
         let target = s.target.map_or_else(String::new, |t| {
