@@ -8,6 +8,9 @@ use crate::figures::{answered_counts, level_short, score_line};
 use crate::key::ItemKey;
 use crate::text::sanitize_line;
 
+/// Up to how many unanswered items the text output names.
+const LISTED: usize = 10;
+
 /// `supplycheck score`.
 pub fn score(g: &Globals, args: &ScoreArgs) -> anyhow::Result<()> {
     let ws = g.workspace()?;
@@ -31,7 +34,7 @@ pub fn score(g: &Globals, args: &ScoreArgs) -> anyhow::Result<()> {
     );
     let _ = writeln!(
         out,
-        "{:<40} {:<28} {:<24} TARGET",
+        "{:<40} {:<29} {:<24} TARGET",
         "SECTION", "LEVEL · SCORE · KNOWN", "ANSWERED"
     );
     for s in &r.sections {
@@ -44,7 +47,7 @@ pub fn score(g: &Globals, args: &ScoreArgs) -> anyhow::Result<()> {
             format!("{} ({met})", level_short(Some(t)))
         });
         let row = format!(
-            "{:<40} {:<28} {:<24} {}",
+            "{:<40} {:<29} {:<24} {}",
             clip(&format!("{} ({})", s.title, s.id), 40),
             score_line(&s.figures),
             answered_counts(&s.figures),
@@ -81,10 +84,14 @@ pub fn score(g: &Globals, args: &ScoreArgs) -> anyhow::Result<()> {
         out,
         "\nNot yet assessed: {} scored item(s){}",
         r.not_assessed.len(),
-        if r.not_assessed.is_empty() {
-            String::new()
-        } else {
-            format!(": {}", r.not_assessed.join(", "))
+        match r.not_assessed.len() {
+            0 => String::new(),
+            n if n <= LISTED => format!(": {}", r.not_assessed.join(", ")),
+            n => format!(
+                ": {} and {} more (--json lists them all)",
+                r.not_assessed[..LISTED].join(", "),
+                n - LISTED
+            ),
         }
     );
     out::text(&out)?;
