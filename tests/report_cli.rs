@@ -283,7 +283,10 @@ fn compare_adds_the_earlier_answers_to_the_csv_and_markdown() {
     assert_eq!((&role[12], &role[13]), ("Not implemented", "0"));
     let md = run("md");
     assert!(md.contains("\n## Since Acme – 2025 supplier security review\n"));
-    assert!(md.contains("| Overall score | 54 % | 58 % | ▲ +4 |"));
+    assert!(
+        md.contains("| Overall score | 50 % | 55 % | ▲ +5 (answers +4, answered more items +1) |")
+    );
+    assert!(md.contains("| Known | 93 % | 96 % | |"));
 }
 
 #[test]

@@ -125,7 +125,7 @@ fn markdown_reads_as_text() {
     let ws = workspace();
     let md = report::render(&pack(&ws, &partial(&ws)), Format::Markdown);
     assert!(
-        md.contains("| Overall score | `█████░░░░░ 47 %` |"),
+        md.contains("| Overall score | `███░░░░░░░ 31 %` · 63 % known |"),
         "text bars"
     );
     assert!(
@@ -384,7 +384,7 @@ fn every_format_works_for_empty_and_complete_assessments() {
     }
     let done = pack(&ws, &complete(&ws));
     assert_eq!(done.not_assessed, 0);
-    assert_eq!(done.overall.answered, done.overall.total);
+    assert_eq!(done.overall.answered + done.overall.na, done.overall.total);
 }
 
 #[test]
@@ -457,10 +457,11 @@ fn markdown_places_the_comparison_between_the_summary_and_the_areas() {
     let areas = md.find("\n## Scores by area\n").expect("areas");
     assert!(summary < since && since < areas);
     assert!(md.contains("last changed 20 November 2025, 15:30 UTC"));
-    assert!(md.contains("| Board & strategy | 0 → 1 | 33 % → 55 % | ▲ +22 |"));
-    assert!(
-        md.contains("| 1. Planning (only in the earlier assessment) | 0 → – | 100 % → – | – |")
-    );
+    assert!(md.contains("| Board & strategy | 0 → 1 | 25 % → 42 % | ▲ +17 |"));
+    assert!(md.contains(
+        "| Supplier selection | 0 → 0 | 33 % → 39 % | ▲ +6 (answers -11, answered more items +17) |"
+    ));
+    assert!(md.contains("| 1. Planning (only in the earlier assessment) | 0 → – | 17 % → – | – |"));
     // Without a comparison the pack is the one it always was.
     let plain = report::render(&pack(&ws, &partial(&ws)), Format::Markdown);
     assert!(!plain.contains("## Since"));
@@ -504,17 +505,20 @@ fn html_marks_the_earlier_scores_on_the_bar_chart() {
     // Every area of the later assessment had an earlier score.
     let ticks = scraper::Selector::parse("svg.bars rect.was").expect("selector");
     assert_eq!(doc.select(&ticks).count(), 3);
-    // An area without an earlier score has no tick.
+    // An area without an earlier score (every item N/A then) has no tick.
     let mut before = earlier(&ws);
-    before.answers.remove("board-pack/due-diligence");
+    for item in ["criteria", "due-diligence", "standard"] {
+        set(&mut before, item, |x| x.value = Value::NotApplicable);
+    }
     let fewer = report::render(&compared(&ws, &partial(&ws), &before), Format::Html);
     assert_eq!(parse(&fewer).select(&ticks).count(), 2);
-    assert!(
-        fewer.contains("Supplier selection: score 59\u{a0}%, level 0 Incomplete; earlier score –")
-    );
+    assert!(fewer.contains(
+        "Supplier selection: score 39\u{a0}%, 67 % known, level 0 Incomplete; earlier score –"
+    ));
     assert!(html.contains("<span class=\"was\">earlier score</span>"));
     assert!(html.contains(
-        "Board &amp; strategy: score 55\u{a0}%, level 1 Performed; earlier score 33\u{a0}%"
+        "Board &amp; strategy: score 42\u{a0}%, 67 % known, level 1 Performed; earlier score \
+         25\u{a0}%"
     ));
     let rows =
         scraper::Selector::parse("table.since-areas tbody tr:not(.group)").expect("selector");
@@ -545,7 +549,7 @@ fn json_holds_the_comparison_of_compare_json() {
     );
     let expected: serde_json::Value = serde_json::from_str(&c.to_json()).expect("compare json");
     assert_eq!(v["comparison"], expected);
-    assert_eq!(v["comparison"]["format"], "supplycheck.compare/1");
+    assert_eq!(v["comparison"]["format"], "supplycheck.compare/2");
     assert_eq!(
         v["comparison"]["improved"][0]["item"],
         "board-pack/oversight"

@@ -1,8 +1,9 @@
 //! One figure reads the same everywhere: the command line (`score`, `list`, `compare`),
 //! every report format (HTML, Markdown, CSV, JSON), the app's screens (home, questionnaire,
 //! results, board view, drawn on ratatui's `TestBackend` at 80×24 and 200×60) and plain mode
-//! show an assessment's percentage, level, answered count and change alike, on scores
-//! chosen to sit on rounding edges.
+//! show an assessment's level, percentage and known share ("Level 0 · 54 % · 100 % known"),
+//! its answered count ("answered 1 · 0 don't know") and change alike, on scores chosen to
+//! sit on rounding edges.
 
 mod common;
 
@@ -13,9 +14,11 @@ use common::Env;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use supplycheck::figures::{
-    Counted, Level, ScoreChange, answered, answered_of, level_heading, level_words, percent,
+    Counted, Level, ScoreChange, answered, answered_counts, coverage, level_words, percent,
+    score_line,
 };
 use supplycheck::plain::view as plain;
+use supplycheck::scoring::Figures;
 use supplycheck::tui::action::Action;
 use supplycheck::tui::app::Screen;
 use supplycheck::tui::theme::Theme;
@@ -67,65 +70,92 @@ fn assessment(env: &Env, name: &str, option: Option<&str>) -> String {
 struct Expected {
     percent: String,
     level: String,
+    /// "Level 0 · 54 % · 100 % known".
+    line: String,
+    /// "100 % known".
+    known: String,
+    /// "answered 1 · 0 don't know".
     answered: String,
     /// The level, when there is one.
     level_at: Option<u8>,
-    /// How many of the one scored item are answered (N/A counts).
-    answered_count: usize,
+    /// How many of the questionnaire's items have an answer (N/A counts).
+    progress_count: usize,
 }
 
-fn expected(score: Option<f64>, level: Option<u8>, answered_count: usize) -> Expected {
+fn expected(f: &Figures, progress_count: usize) -> Expected {
     Expected {
-        percent: percent(score),
-        level: level_words(level),
-        answered: answered(answered_count, 1, Counted::ScoredItems),
-        level_at: level,
-        answered_count,
+        percent: percent(f.score),
+        level: level_words(f.level),
+        line: score_line(f),
+        known: coverage(f.coverage),
+        answered: answered_counts(f),
+        level_at: f.level,
+        progress_count,
     }
+}
+
+/// The overall figures of assessment `id`, as the workspace scores them.
+fn figures(env: &Env, id: &str) -> Figures {
+    let ws = workspace(env);
+    let (_, a) = ws.load(id).expect("loads");
+    ws.score(&a).overall
 }
 
 fn assert_everywhere(env: &Env, id: &str, e: &Expected) {
     let score = run(env, &["score", id]);
     assert!(
-        score.contains(&format!("score {}, {}", e.percent, e.answered)),
-        "score: {score}"
-    );
-    assert!(
-        score.contains(&format!("level {}", e.level)),
+        score.contains(&format!("Overall: {}\n  {}", e.line, e.answered)),
         "score: {score}"
     );
     let row = score
         .lines()
         .find(|l| l.starts_with("Edges (rounding/edges)"))
         .expect("section row");
-    assert!(row.contains(&e.percent), "section: {row}");
-    assert!(row.contains(&e.level), "section: {row}");
+    assert!(row.contains(&e.line), "section: {row}");
+    assert!(row.contains(&e.answered), "section: {row}");
 
     let list = run(env, &["list"]);
     let line = list.lines().find(|l| l.starts_with(id)).expect("listed");
-    assert!(line.contains(&e.level), "list: {line}");
-    let count = answered_of(e.answered_count, 1);
-    assert!(line.contains(&count), "list: {line}");
+    assert!(line.contains(&e.line), "list: {line}");
+    assert!(line.contains(&e.answered), "list: {line}");
 
     let md = run(env, &["report", id, "--format", "md"]);
-    assert!(md.contains(&format!("{}`", e.percent)), "md: {md}");
+    assert!(
+        md.contains(&format!("{}` · {}", e.percent, e.known)),
+        "md: {md}"
+    );
     assert!(md.contains(&e.level), "md");
     assert!(
-        md.contains(&format!("| Items answered | {count} (")),
+        md.contains(&format!("| Items answered | {} · ", e.answered)),
         "md: {md}"
     );
     let area = line_with(&md, "| Edges |");
-    assert!(area.ends_with(&format!(" {count} |")), "md: {area}");
+    assert!(
+        area.ends_with(&format!(
+            " | {} | {} |",
+            e.known.trim_end_matches(" known"),
+            e.answered
+        )),
+        "md: {area}"
+    );
 
     let html = run(env, &["report", id, "--format", "html"]);
     assert!(html.contains(&e.percent.replace(' ', "\u{a0}")), "html");
     assert!(
-        html.contains(&format!("<span class=\"v\">{count}</span>")),
-        "html: the answered tile"
+        html.contains(&format!(
+            "<span class=\"v\">{}</span>",
+            e.known.trim_end_matches(" known").replace(' ', "\u{a0}")
+        )),
+        "html: the known tile"
     );
+    let areafig = line_with(&html, "class=\"areafig\"");
     assert!(
-        line_with(&html, "class=\"areafig\"").contains(&e.answered),
-        "html: the area's figures"
+        areafig.contains(&format!(
+            "{} · {}",
+            e.known,
+            e.answered.replace('\'', "&#39;")
+        )) || areafig.contains(&format!("{} · {}", e.known, e.answered)),
+        "html: the area's figures: {areafig}"
     );
 
     let level_name = e
@@ -167,8 +197,10 @@ fn a_score_on_a_rounding_edge_reads_the_same_everywhere() {
         ("p501", 0.501, "50 %"),
     ] {
         let id = assessment(&env, option, Some(option));
-        let e = expected(Some(score), Some(0), 1);
+        let e = expected(&figures(&env, &id), 1);
         assert_eq!(e.percent, shown);
+        assert_eq!(percent(Some(score)), shown);
+        assert_eq!(e.line, format!("Level 0 · {shown} · 100 % known"));
         assert_everywhere(&env, &id, &e);
     }
 }
@@ -177,20 +209,15 @@ fn a_score_on_a_rounding_edge_reads_the_same_everywhere() {
 fn an_empty_and_an_all_na_assessment_read_the_same_everywhere() {
     let env = Env::new();
     let empty = assessment(&env, "Empty", None);
-    let json = env.json(&["--questionnaire-file", ROUNDING, "score", &empty, "--json"]);
-    let e = expected(
-        json["overall"]["score"].as_f64(),
-        json["overall"]["level"]
-            .as_u64()
-            .and_then(|l| u8::try_from(l).ok()),
-        0,
-    );
+    let e = expected(&figures(&env, &empty), 0);
+    assert_eq!(e.line, "Level 0 · 0 % · 0 % known");
     assert_everywhere(&env, &empty, &e);
 
     let na = assessment(&env, "All N/A", Some("na"));
     let json = env.json(&["--questionnaire-file", ROUNDING, "score", &na, "--json"]);
     assert_eq!(json["overall"]["level"], serde_json::Value::Null);
-    let e = expected(json["overall"]["score"].as_f64(), None, 1);
+    let e = expected(&figures(&env, &na), 1);
+    assert_eq!(e.line, "All N/A");
     assert_everywhere(&env, &na, &e);
 }
 
@@ -234,7 +261,6 @@ fn a_change_is_the_difference_of_the_percentages_shown_everywhere() {
 
         assert_compared_on_screen(&env, &earlier, &later, &moved, arrow);
     }
-    assert_eq!(answered_of(1, 1), "1 of 1");
 }
 
 /// Moves the last change of assessment `id` a year back, so that the app, which takes the
@@ -250,9 +276,6 @@ fn backdate(env: &Env, id: &str) {
 
 /// The sizes every screen is drawn at: the smallest the app supports and a large one.
 const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
-
-/// The questionnaire's header and the results' gauge say this where there is no level.
-const NO_LEVEL: &str = "No level (nothing applicable)";
 
 fn workspace(env: &Env) -> Workspace {
     Workspace::open(
@@ -306,11 +329,6 @@ fn opened(env: &Env, id: &str) -> (App, Vec<String>) {
     (app, home)
 }
 
-/// The level in a heading: "Level 0 · Incomplete".
-fn heading(e: &Expected) -> String {
-    level_heading(e.level_at, NO_LEVEL)
-}
-
 /// Home, the questionnaire, the results and the board view show the figures of `e`.
 fn assert_on_screens(env: &Env, id: &str, e: &Expected) {
     let (mut app, home) = opened(env, id);
@@ -323,19 +341,14 @@ fn assert_on_screens(env: &Env, id: &str, e: &Expected) {
         .clone();
     for screen in &home {
         let row = line_with(screen, &format!("> {name}"));
-        assert!(
-            row.contains(&answered_of(e.answered_count, 1)),
-            "home: {row}"
-        );
-        assert!(row.contains(&e.level), "home: {row}");
+        assert!(row.contains(&e.line), "home: {row}");
     }
 
     // The questionnaire counts every item (the text item too); the figures count scored ones.
-    let progress = answered(e.answered_count, 2, Counted::Items);
+    let progress = answered(e.progress_count, 2, Counted::Items);
     for screen in screens(&app) {
         let top = screen.lines().next().expect("a top line");
-        assert!(top.contains(&format!("Score {}", e.percent)), "top: {top}");
-        assert!(top.contains(&heading(e)), "top: {top}");
+        assert!(top.contains(&e.line), "top: {top}");
         assert!(
             line_with(&screen, "Progress").contains(&progress),
             "{screen}"
@@ -345,7 +358,7 @@ fn assert_on_screens(env: &Env, id: &str, e: &Expected) {
     act(&mut app, Action::Results);
     assert!(matches!(app.screen, Screen::Results { .. }));
     for screen in screens(&app) {
-        let gauge = format!("{}  —  score {}  —  {}", heading(e), e.percent, e.answered);
+        let gauge = format!("{}  —  {}", e.line, e.answered);
         assert!(screen.contains(&gauge), "results: {gauge} in\n{screen}");
         assert_section_row(&screen, e);
     }
@@ -357,7 +370,7 @@ fn assert_on_screens(env: &Env, id: &str, e: &Expected) {
         .map_or("No level yet", |l| Level::at_most_3(l).name())
         .to_uppercase();
     for screen in screens(&app) {
-        let score = format!("Score {}   ·   {}", e.percent, e.answered);
+        let score = format!("Score {} · {}   ·   {}", e.percent, e.known, e.answered);
         assert!(screen.contains(&score), "board: {score} in\n{screen}");
         let spaced: String = name.chars().flat_map(|c| [c, ' ']).collect();
         assert!(
@@ -427,7 +440,7 @@ fn assert_in_plain_mode(env: &Env, id: &str, e: &Expected) {
 
     let lines = plain::score_lines(&a, &report, 0).join("\n");
     assert!(
-        lines.contains(&format!("Score {}, {}.", e.percent, e.answered)),
+        lines.contains(&format!("{}; {};", e.line, e.answered)),
         "plain: {lines}"
     );
     let level = match e.level_at {

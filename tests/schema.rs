@@ -105,7 +105,9 @@ fn the_format_2_questionnaire_schema_describes_every_new_field() {
         "q.json",
     );
     assert!(
-        parsed.is_ok_and(|(_, findings)| findings.is_empty()),
+        parsed.is_ok_and(|(_, findings)| findings.iter().all(|f| f
+            .message
+            .starts_with(supplycheck::questionnaire::ALL_NA_AT_LEVEL))),
         "supplycheck reads scope, action and when as the schema gives them"
     );
 
@@ -261,4 +263,59 @@ fn the_format_2_assessment_schema_describes_every_new_field() {
         !one.is_valid(&as_one),
         "format 1's schema is kept as it was, without format 2's fields"
     );
+}
+
+#[test]
+fn the_schemas_describe_unknown_options_required_checks_and_targets() {
+    let v = validator(QUESTIONNAIRE_2);
+    let two = load("tests/fixtures/scoring-example.json");
+    assert!(errors(&v, &two).is_empty(), "{:#?}", errors(&v, &two));
+    let mut worth_something = two.clone();
+    worth_something["scales"]["implementation"]["options"][4]["value"] = json!(0.5);
+    assert!(
+        !v.is_valid(&worth_something),
+        "a Don't know option is worth 0"
+    );
+    let mut required_zero = two.clone();
+    required_zero["sections"][0]["items"][5]["required"] = json!(0);
+    assert!(!v.is_valid(&required_zero));
+    let mut required_on_choice = two;
+    required_on_choice["sections"][0]["items"][0]["required"] = json!(1);
+    assert!(
+        !v.is_valid(&required_on_choice),
+        "only a checklist takes required"
+    );
+
+    let v = validator(ASSESSMENT_2);
+    let q = supplycheck::questionnaire::Questionnaire::load_str(
+        include_str!("fixtures/scoring-example.json"),
+        "scoring-example.json",
+    )
+    .expect("fixture loads")
+    .0;
+    let mut a = supplycheck::assessment::Assessment::new(
+        "acme".into(),
+        "Acme".into(),
+        "Acme Ltd".into(),
+        None,
+        &[&q],
+    );
+    a.targets = Some(
+        [("worked-example/planning".to_string(), 2)]
+            .into_iter()
+            .collect(),
+    );
+    a.default_target = Some(1);
+    let instance = serde_json::to_value(&a).expect("serialises");
+    assert!(
+        errors(&v, &instance).is_empty(),
+        "{:#?}",
+        errors(&v, &instance)
+    );
+    let mut too_high = instance.clone();
+    too_high["targets"]["worked-example/planning"] = json!(4);
+    assert!(!v.is_valid(&too_high));
+    let mut bad_default = instance;
+    bad_default["default_target"] = json!(-1);
+    assert!(!v.is_valid(&bad_default));
 }

@@ -1,21 +1,34 @@
-//! Property tests of the scoring rule: whatever the questionnaire and answers, figures stay
-//! in range, N/A stays local to its section, and a better answer never lowers a level.
+//! Property tests of the scoring rule (score format 2): whatever the questionnaire and
+//! answers, figures stay in range, N/A stays local to its section, a better answer never
+//! lowers a level, removing an answer never raises a score, and `supplycheck score --json`
+//! agrees with a second implementation of SCORING.md written here from its text alone.
+
+mod common;
 
 use proptest::prelude::*;
 use supplycheck::assessment::{Answer, Assessment, Value};
 use supplycheck::questionnaire::{
     Check, Item, ItemKind, Questionnaire, Scale, ScaleOption, Section,
 };
-use supplycheck::scoring::{ScoreReport, score};
+use supplycheck::scoring::{ItemValue, ScoreReport, item_value, score};
 
 const VALUES: [f64; 5] = [0.0, 0.33, 0.5, 0.67, 1.0];
 
-/// One generated item: kind (true = checklist), level, weight, and a raw answer code.
+/// The key of the "Don't know" option (value 0, unknown), offered after the five values.
+const DONT_KNOW: usize = VALUES.len();
+
+/// How many checks a generated checklist has.
+const CHECKS: usize = 3;
+
+/// One generated item: kind (true = checklist), level, weight, N/A allowed, how many checks a
+/// checklist requires, and a raw answer code.
 #[derive(Debug, Clone)]
 struct GenItem {
     checklist: bool,
     level: i64,
     weight: f64,
+    allow_na: bool,
+    required: Option<i64>,
     answer: GenAnswer,
 }
 
@@ -33,40 +46,62 @@ fn gen_item() -> impl Strategy<Value = GenItem> {
         1..=3i64,
         1..=6u32,
         0..4u8,
-        0..5usize,
-        prop::collection::vec((any::<bool>(), any::<bool>()), 3),
+        0..=DONT_KNOW,
+        prop::collection::vec((any::<bool>(), any::<bool>()), CHECKS),
+        prop::option::of(1..=3i64),
+        prop::bool::weighted(0.8),
     )
-        .prop_map(|(checklist, level, w, code, choice, checks)| GenItem {
-            checklist,
-            level,
-            weight: f64::from(w) / 2.0,
-            answer: match code {
-                0 => GenAnswer::None,
-                1 => GenAnswer::Na,
-                _ if checklist => GenAnswer::Checks(
-                    checks.iter().map(|c| c.0).collect(),
-                    checks.iter().map(|c| c.1 && !c.0).collect(),
-                ),
-                _ => GenAnswer::Choice(choice),
+        .prop_map(
+            |(checklist, level, w, code, choice, checks, required, allow_na)| GenItem {
+                checklist,
+                level,
+                weight: f64::from(w) / 2.0,
+                allow_na,
+                required: required.filter(|_| checklist),
+                answer: match code {
+                    1 if allow_na => GenAnswer::Na,
+                    0 | 1 => GenAnswer::None,
+                    _ if checklist => GenAnswer::Checks(
+                        checks.iter().map(|c| c.0).collect(),
+                        checks.iter().map(|c| c.1 && !c.0).collect(),
+                    ),
+                    _ => GenAnswer::Choice(choice),
+                },
             },
-        })
+        )
 }
 
 fn gen_sections() -> impl Strategy<Value = Vec<Vec<GenItem>>> {
     prop::collection::vec(prop::collection::vec(gen_item(), 1..6), 1..4)
 }
 
+fn option_key(i: usize) -> String {
+    if i == DONT_KNOW {
+        "dk".to_string()
+    } else {
+        format!("o{i}")
+    }
+}
+
 fn build(sections: &[Vec<GenItem>]) -> (Questionnaire, Assessment) {
-    let options = VALUES
+    let mut options: Vec<ScaleOption> = VALUES
         .iter()
         .enumerate()
         .map(|(i, v)| ScaleOption {
-            key: format!("o{i}"),
+            key: option_key(i),
             label: format!("Option {i}"),
             value: *v,
             was: Vec::new(),
+            unknown: None,
         })
         .collect();
+    options.push(ScaleOption {
+        key: option_key(DONT_KNOW),
+        label: "Don't know".into(),
+        value: 0.0,
+        unknown: Some(true),
+        was: Vec::new(),
+    });
     let mut q = Questionnaire {
         format: supplycheck::questionnaire::QUESTIONNAIRE_FORMAT.into(),
         id: "p".into(),
@@ -99,12 +134,12 @@ fn build(sections: &[Vec<GenItem>]) -> (Questionnaire, Assessment) {
                 scale: (!g.checklist).then(|| "s".into()),
                 level: Some(g.level),
                 weight: Some(g.weight),
-                allow_na: None,
+                allow_na: (!g.allow_na).then_some(false),
                 prompt: "?".into(),
                 guidance: String::new(),
                 refs: Vec::new(),
                 checks: if g.checklist {
-                    (0..3)
+                    (0..CHECKS)
                         .map(|c| Check {
                             id: format!("c{c}"),
                             text: "c".into(),
@@ -116,10 +151,11 @@ fn build(sections: &[Vec<GenItem>]) -> (Questionnaire, Assessment) {
                 was: Vec::new(),
                 action: None,
                 when: None,
+                required: g.required,
             });
             let answer = match &g.answer {
                 GenAnswer::Na => Some(Answer::from(Value::NotApplicable)),
-                GenAnswer::Choice(c) => Some(Answer::from(Value::Choice(format!("o{c}")))),
+                GenAnswer::Choice(c) => Some(Answer::from(Value::Choice(option_key(*c)))),
                 GenAnswer::Checks(ticked, na) if g.checklist => {
                     Some(Answer::from(Value::Checklist {
                         ticked: ticked
@@ -157,7 +193,15 @@ fn in_range(r: &ScoreReport) -> Result<(), TestCaseError> {
         if let Some(l) = f.level {
             prop_assert!(l <= 3, "level {l}");
         }
-        prop_assert!(f.answered <= f.total);
+        prop_assert!(f.answered <= f.applicable);
+        prop_assert!(f.unknown <= f.answered);
+        prop_assert_eq!(f.applicable + f.na, f.total);
+        if let Some(c) = f.coverage {
+            prop_assert!((0.0..=1.0).contains(&c), "coverage {c}");
+        }
+        if let Some(s) = f.answered_score {
+            prop_assert!((0.0..=1.0).contains(&s), "answered score {s}");
+        }
     }
     for g in &r.gaps {
         prop_assert!(g.value < 0.6);
@@ -173,7 +217,7 @@ proptest! {
         in_range(&r)?;
         let total: usize = sections.iter().map(Vec::len).sum();
         prop_assert_eq!(r.overall.total, total);
-        prop_assert_eq!(r.overall.answered + r.not_assessed, total);
+        prop_assert_eq!(r.overall.answered + r.overall.na + r.not_assessed.len(), total);
     }
 
     #[test]
@@ -243,5 +287,313 @@ proptest! {
         let before = score(&[&q], &a);
         let after = score(&[&q], &b);
         prop_assert!(after.overall.level >= before.overall.level);
+    }
+}
+
+/// SCORING.md (score format 2) once more, from its text, over the generated items: what one
+/// item counts as.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Counts {
+    /// Answered N/A (or a checklist whose every check is N/A): in no figure.
+    NotApplicable,
+    /// Applicable and unanswered: value 0, not achieved, "not yet assessed".
+    Unanswered,
+    /// Answered with a value; `unknown` for a "Don't know" option.
+    Answered { value: f64, unknown: bool },
+}
+
+fn counts(g: &GenItem) -> Counts {
+    match &g.answer {
+        GenAnswer::None => Counts::Unanswered,
+        GenAnswer::Na => Counts::NotApplicable,
+        GenAnswer::Choice(c) if *c == DONT_KNOW => Counts::Answered {
+            value: 0.0,
+            unknown: true,
+        },
+        GenAnswer::Choice(c) => Counts::Answered {
+            value: VALUES[*c],
+            unknown: false,
+        },
+        GenAnswer::Checks(ticked, na) => {
+            // t ticked applicable checks, a applicable checks, r required (a when absent):
+            // value = min(1, t ÷ min(r, a)).
+            let a = na.iter().filter(|n| !**n).count();
+            if a == 0 {
+                return Counts::NotApplicable;
+            }
+            let t = ticked.iter().zip(na).filter(|(t, n)| **t && !**n).count();
+            let r = g.required.map_or(a, |r| usize::try_from(r).expect("1–3"));
+            Counts::Answered {
+                value: (t as f64 / r.min(a) as f64).min(1.0),
+                unknown: false,
+            }
+        }
+    }
+}
+
+/// A section's or the assessment's figures per SCORING.md.
+#[derive(Debug, Default)]
+struct Expected {
+    value_sum: f64,
+    weight_sum: f64,
+    answered_value_sum: f64,
+    answered_weight_sum: f64,
+    answered: usize,
+    unknown: usize,
+    applicable: usize,
+    na: usize,
+    total: usize,
+}
+
+impl Expected {
+    fn take(&mut self, g: &GenItem) {
+        self.total += 1;
+        match counts(g) {
+            Counts::NotApplicable => self.na += 1,
+            Counts::Unanswered => {
+                self.applicable += 1;
+                self.weight_sum += g.weight;
+            }
+            Counts::Answered { value, unknown } => {
+                self.applicable += 1;
+                self.answered += 1;
+                self.unknown += usize::from(unknown);
+                self.weight_sum += g.weight;
+                self.value_sum += g.weight * value;
+                self.answered_weight_sum += g.weight;
+                self.answered_value_sum += g.weight * value;
+            }
+        }
+    }
+
+    fn check(&self, got: &serde_json::Value, level: Option<u8>) -> Result<(), TestCaseError> {
+        let figure = |x: &serde_json::Value| x.as_f64();
+        let near = |got: Option<f64>, want: Option<f64>| match (got, want) {
+            (Some(g), Some(w)) => (g - w).abs() < 1e-9,
+            (None, None) => true,
+            _ => false,
+        };
+        let some = self.applicable > 0;
+        let score = some.then(|| self.value_sum / self.weight_sum);
+        let answered_score =
+            (self.answered > 0).then(|| self.answered_value_sum / self.answered_weight_sum);
+        let coverage = some.then(|| (self.answered - self.unknown) as f64 / self.applicable as f64);
+        prop_assert!(near(figure(&got["score"]), score), "score {got} {score:?}");
+        prop_assert!(
+            near(figure(&got["answered_score"]), answered_score),
+            "answered_score {got} {answered_score:?}"
+        );
+        prop_assert!(near(figure(&got["coverage"]), coverage), "coverage {got}");
+        prop_assert_eq!(got["level"].as_u64(), level.map(u64::from), "level {}", got);
+        for (key, want) in [
+            ("answered", self.answered),
+            ("unknown", self.unknown),
+            ("applicable", self.applicable),
+            ("na", self.na),
+            ("total", self.total),
+        ] {
+            prop_assert_eq!(got[key].as_u64(), Some(want as u64), "{} {}", key, got);
+        }
+        Ok(())
+    }
+}
+
+/// A section's level and blocking items per SCORING.md: level L is reached when L − 1 is and
+/// every applicable item of level L is answered and achieved.
+fn level_of(items: &[(String, &GenItem)]) -> (Option<u8>, Vec<String>) {
+    let standing: Vec<(&String, i64, bool)> = items
+        .iter()
+        .filter_map(|(key, g)| match counts(g) {
+            Counts::NotApplicable => None,
+            Counts::Unanswered => Some((key, g.level, false)),
+            Counts::Answered { value, .. } => Some((key, g.level, value >= 0.6)),
+        })
+        .collect();
+    if standing.is_empty() {
+        return (None, Vec::new());
+    }
+    let mut level = 0;
+    while level < 3
+        && standing
+            .iter()
+            .filter(|(_, l, _)| *l == level + 1)
+            .all(|(_, _, ok)| *ok)
+    {
+        level += 1;
+    }
+    let blocking = standing
+        .iter()
+        .filter(|(_, l, ok)| *l == level + 1 && !ok)
+        .map(|(k, _, _)| (*k).clone())
+        .collect();
+    (Some(u8::try_from(level).expect("0–3")), blocking)
+}
+
+/// Checks a `supplycheck.score/2` report against SCORING.md worked out from the generated
+/// items.
+fn matches_the_rule(
+    sections: &[Vec<GenItem>],
+    default_target: Option<u8>,
+    got: &serde_json::Value,
+) -> Result<(), TestCaseError> {
+    prop_assert_eq!(&got["format"], "supplycheck.score/2");
+    let mut overall = Expected::default();
+    let mut levels = Vec::new();
+    let mut gaps: Vec<(i64, f64, usize, String, f64)> = Vec::new();
+    let mut not_assessed = Vec::new();
+    let mut order = 0;
+    for (si, items) in sections.iter().enumerate() {
+        let mut expected = Expected::default();
+        let keyed: Vec<(String, &GenItem)> = items
+            .iter()
+            .enumerate()
+            .map(|(ii, g)| (format!("p/i{si}-{ii}"), g))
+            .collect();
+        for (key, g) in &keyed {
+            order += 1;
+            expected.take(g);
+            overall.take(g);
+            match counts(g) {
+                Counts::Unanswered => not_assessed.push(key.clone()),
+                Counts::Answered { value, .. } if value < 0.6 => {
+                    gaps.push((g.level, g.weight * (1.0 - value), order, key.clone(), value));
+                }
+                _ => {}
+            }
+        }
+        let (level, blocking) = level_of(&keyed);
+        let section = &got["sections"][si];
+        prop_assert_eq!(&section["id"], &format!("p/s{si}"));
+        expected.check(section, level)?;
+        let blocking_got: Vec<&str> = section["blocking"]
+            .as_array()
+            .expect("blocking")
+            .iter()
+            .filter_map(|b| b.as_str())
+            .collect();
+        prop_assert_eq!(
+            blocking_got,
+            blocking.iter().map(String::as_str).collect::<Vec<_>>()
+        );
+        match default_target {
+            Some(t) => {
+                prop_assert_eq!(section["target"].as_u64(), Some(u64::from(t)));
+                prop_assert_eq!(
+                    section["meets_target"].as_bool(),
+                    Some(level.is_some_and(|l| l >= t))
+                );
+            }
+            None => {
+                prop_assert!(
+                    section.get("target").is_none() && section.get("meets_target").is_none()
+                );
+            }
+        }
+        levels.extend(level);
+    }
+    overall.check(&got["overall"], levels.iter().min().copied())?;
+    // Level ascending, then weight × (1 − value) descending, then questionnaire order.
+    gaps.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
+    let gaps_got: Vec<(&str, f64)> = got["gaps"]
+        .as_array()
+        .expect("gaps")
+        .iter()
+        .map(|g| {
+            (
+                g["item"].as_str().unwrap_or_default(),
+                g["value"].as_f64().unwrap_or(-1.0),
+            )
+        })
+        .collect();
+    prop_assert_eq!(gaps_got.len(), gaps.len());
+    for ((item, value), want) in gaps_got.iter().zip(&gaps) {
+        prop_assert_eq!(*item, want.3.as_str());
+        prop_assert!((value - want.4).abs() < 1e-12);
+    }
+    let not_assessed_got: Vec<&str> = got["not_assessed"]
+        .as_array()
+        .expect("not_assessed")
+        .iter()
+        .filter_map(|i| i.as_str())
+        .collect();
+    prop_assert_eq!(
+        not_assessed_got,
+        not_assessed.iter().map(String::as_str).collect::<Vec<_>>()
+    );
+    Ok(())
+}
+
+proptest! {
+    #[test]
+    fn removing_an_answer_never_raises_a_score(sections in gen_sections(), pick in any::<prop::sample::Index>()) {
+        let (q, a) = build(&sections);
+        let keys: Vec<String> = a.answers.keys().cloned().collect();
+        prop_assume!(!keys.is_empty());
+        let mut fewer = a.clone();
+        fewer.answers.remove(pick.get(&keys));
+        let before = score(&[&q], &a);
+        let after = score(&[&q], &fewer);
+        let pairs = std::iter::once((&before.overall, &after.overall))
+            .chain(before.sections.iter().zip(&after.sections).map(|(x, y)| (&x.figures, &y.figures)));
+        for (x, y) in pairs {
+            if let (Some(b), Some(n)) = (x.score, y.score) {
+                prop_assert!(n <= b + 1e-12, "{b} -> {n}");
+            }
+            if let (Some(b), Some(n)) = (x.coverage, y.coverage) {
+                prop_assert!(n <= b + 1e-12, "coverage {b} -> {n}");
+            }
+            prop_assert!(y.level <= x.level || x.level.is_none(), "{:?} -> {:?}", x.level, y.level);
+        }
+    }
+
+    #[test]
+    fn a_checklist_with_required_never_exceeds_one(
+        required in prop::option::of(1..=3i64),
+        ticked in prop::collection::vec(any::<bool>(), CHECKS),
+        na in prop::collection::vec(any::<bool>(), CHECKS),
+    ) {
+        let g = GenItem {
+            checklist: true,
+            level: 1,
+            weight: 1.0,
+            allow_na: true,
+            required,
+            answer: GenAnswer::Checks(ticked, na),
+        };
+        let (q, a) = build(&[vec![g]]);
+        let (_, item) = q.item("i0-0").expect("item");
+        match item_value(&q, item, a.answer("p/i0-0")) {
+            ItemValue::Value(v) => prop_assert!((0.0..=1.0).contains(&v), "{v}"),
+            ItemValue::NotApplicable => {}
+            other => prop_assert!(false, "{other:?}"),
+        }
+    }
+}
+
+proptest! {
+    // Each case runs the binary; fewer cases keep the suite quick.
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn score_json_agrees_with_the_rule_worked_out_again(
+        sections in gen_sections(),
+        default_target in prop::option::of(0..=3u8),
+    ) {
+        let (q, mut a) = build(&sections);
+        a.default_target = default_target;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let q_file = dir.path().join("p.json");
+        let a_file = dir.path().join("a.json");
+        std::fs::write(&q_file, q.to_json()).expect("write");
+        std::fs::write(&a_file, serde_json::to_string_pretty(&a).expect("json")).expect("write");
+        let env = common::Env::new();
+        let got = env.json(&[
+            "--questionnaire-file",
+            q_file.to_str().expect("utf-8 path"),
+            "score",
+            a_file.to_str().expect("utf-8 path"),
+            "--json",
+        ]);
+        matches_the_rule(&sections, default_target, &got)?;
     }
 }

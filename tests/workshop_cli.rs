@@ -364,7 +364,7 @@ fn compare_shows_what_moved_year_on_year() {
             .output()
             .expect("runs"),
     );
-    assert_eq!(c["format"], "supplycheck.compare/1");
+    assert_eq!(c["format"], "supplycheck.compare/2");
     let items = |key: &str| -> Vec<String> {
         c[key]
             .as_array()
@@ -381,14 +381,25 @@ fn compare_shows_what_moved_year_on_year() {
     assert_eq!(c["improved"][0]["answer_after"], "Yes");
     let goal1 = &c["sections"][0];
     assert_eq!(goal1["id"], "cert-exd/identify-prioritise");
-    // Before: no (0, w3), fully (1, w3), partial (0.33, w1) → 3.33 / 7.
-    // After: yes (1, w3), largely (0.67, w3), stress partial (0.33, w3) → 6 / 9.
-    let before = 3.33 / 7.0;
-    let after = 6.0 / 9.0;
+    // The section's six items weigh 3 + 3 + 3 + 2 + 1 + 3 = 15; unanswered ones count 0.
+    // Before: no (0, w3), fully (1, w3), partial (0.33, w1) → 3.33 / 15.
+    // After: yes (1, w3), largely (0.67, w3), stress partial (0.33, w3) → 6 / 15.
+    // With the earlier answered items (tiers partial kept, stress unanswered): 5.34 / 15.
+    let before = 3.33 / 15.0;
+    let after = 6.0 / 15.0;
+    let same_items = 5.34 / 15.0;
     let close = |v: &Value, x: f64| (v.as_f64().expect("number") - x).abs() < 1e-9;
     assert!(close(&goal1["score_before"], before), "{goal1}");
     assert!(close(&goal1["score_after"], after), "{goal1}");
     assert!(close(&goal1["score_delta"], after - before), "{goal1}");
+    assert!(
+        close(&goal1["score_from_answers"], same_items - before),
+        "{goal1}"
+    );
+    assert!(
+        close(&goal1["score_from_coverage"], after - same_items),
+        "{goal1}"
+    );
     assert_eq!(goal1["level_before"], 0);
 
     laptop
@@ -433,7 +444,12 @@ fn the_example_years_compare_as_the_readme_shows() {
         .success()
         .stderr("")
         .stdout(predicate::str::contains(
-            "Overall                                        0 → 0     54 % → 58 %       ▲ +4",
+            "Overall                                        0 → 0     50 % → 55 %       93 % → 96 %       \
+             ▲ +5 (answers +4, answered more items +1)",
+        ))
+        .stdout(predicate::str::contains(
+            "Changed answers raised the score by 4 points; 1 point from items answered for the \
+             first time.",
         ))
         .stdout(predicate::str::contains("Improved: 7"))
         .stdout(predicate::str::contains("Slipped: 2"))

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use indexmap::IndexMap;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -83,6 +84,20 @@ pub struct Assessment {
     /// The people whose answers this assessment gathers (format 2).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub respondents: Vec<Respondent>,
+    /// The level (0–3) the organisation aims for, per section (`<questionnaire>/<section>`).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "targets"
+    )]
+    pub targets: Option<IndexMap<String, u8>>,
+    /// The level (0–3) aimed for in every section `targets` does not name.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "default_target"
+    )]
+    pub default_target: Option<u8>,
 }
 
 /// An answer an upgrade could not carry over to the new version of its questionnaire.
@@ -439,6 +454,47 @@ fn questionnaire_refs<'de, D: serde::Deserializer<'de>>(
     Ok(refs)
 }
 
+/// A target level, refused outside 0–3.
+fn target_level<E: serde::de::Error>(field: &str, level: i64) -> Result<u8, E> {
+    u8::try_from(level).ok().filter(|l| *l <= 3).ok_or_else(|| {
+        E::custom(format!(
+            "{field} is {level}; a target is a level from 0 to 3"
+        ))
+    })
+}
+
+/// Reads `targets`: section ids `<questionnaire>/<section>` to levels 0–3.
+fn targets<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<IndexMap<String, u8>>, D::Error> {
+    let raw: IndexMap<String, i64> = crate::text::unique_keys(d)?;
+    let mut out = IndexMap::new();
+    for (section, level) in raw {
+        let well_formed = section.split_once('/').is_some_and(|(q, s)| {
+            crate::questionnaire::is_valid_id(q) && crate::questionnaire::is_valid_id(s)
+        });
+        if !well_formed {
+            return Err(serde::de::Error::custom(format!(
+                "\"targets\" names \"{}\"; name a section as <questionnaire id>/<section id>, \
+                 e.g. \"cfcs-phases/planning\"",
+                crate::text::sanitize_line(&section)
+            )));
+        }
+        let level = target_level(
+            &format!("the target of \"{}\"", crate::text::sanitize_line(&section)),
+            level,
+        )?;
+        out.insert(section, level);
+    }
+    Ok(Some(out))
+}
+
+/// Reads `default_target`: a level 0–3.
+fn default_target<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
+    let level = i64::deserialize(d)?;
+    target_level("\"default_target\"", level).map(Some)
+}
+
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
 fn is_false(b: &bool) -> bool {
     !*b
@@ -643,6 +699,8 @@ impl Assessment {
             subject: None,
             plan: Vec::new(),
             respondents: Vec::new(),
+            targets: None,
+            default_target: None,
         }
     }
 
@@ -657,6 +715,15 @@ impl Assessment {
         let answered = answer.is_answered();
         self.answers.insert(full.to_string(), answer);
         answered && self.responses.remove(full).is_some()
+    }
+
+    /// The level aimed for in section `full_id` (`<questionnaire>/<section>`): from
+    /// `targets`, else `default_target`, else none.
+    pub fn target(&self, full_id: &str) -> Option<u8> {
+        self.targets
+            .as_ref()
+            .and_then(|t| t.get(full_id).copied())
+            .or(self.default_target)
     }
 
     /// Sets `updated` to now.
@@ -1210,6 +1277,49 @@ mod tests {
         ] {
             let e = FollowUpChange::parse(due, status, &[], None, None).expect_err(says);
             assert!(e.starts_with(says), "{e}");
+        }
+    }
+
+    #[test]
+    fn targets_are_read_kept_in_order_and_checked() {
+        let text = include_str!("../../examples/acme-2026.json");
+        let with = text.replacen(
+            "\n  \"answers\"",
+            "\n  \"targets\": {\"ncsc-board/q1-sharing\": 2, \"cfcs-phases/planning\": 3},\n  \
+             \"default_target\": 1,\n  \"answers\"",
+            1,
+        );
+        let a: Assessment = serde_json::from_str(&with).expect("reads");
+        assert_eq!(a.target("cfcs-phases/planning"), Some(3));
+        assert_eq!(a.target("ncsc-board/q1-sharing"), Some(2));
+        assert_eq!(a.target("cert-exd/anything"), Some(1));
+        let again = serde_json::to_string(&a).expect("serialises");
+        assert!(
+            again.contains(
+                "\"targets\":{\"ncsc-board/q1-sharing\":2,\"cfcs-phases/planning\":3},\
+                 \"default_target\":1"
+            ),
+            "{again}"
+        );
+        let plain: Assessment = serde_json::from_str(text).expect("reads");
+        assert_eq!(plain.target("cfcs-phases/planning"), None);
+        for (bad, message) in [
+            (
+                "\"targets\": {\"cfcs-phases/planning\": 4}",
+                "the target of \"cfcs-phases/planning\" is 4; a target is a level from 0 to 3",
+            ),
+            (
+                "\"targets\": {\"planning\": 2}",
+                "\"targets\" names \"planning\"; name a section as <questionnaire id>/<section id>",
+            ),
+            (
+                "\"default_target\": -1",
+                "\"default_target\" is -1; a target is a level from 0 to 3",
+            ),
+        ] {
+            let text = text.replacen("\n  \"answers\"", &format!("\n  {bad},\n  \"answers\""), 1);
+            let err = serde_json::from_str::<Assessment>(&text).expect_err("refused");
+            assert!(err.to_string().contains(message), "{err}");
         }
     }
 

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use crate::assessment::Assessment;
-use crate::figures::{ScoreChange, describe_answer};
+use crate::figures::{ScoreChange, describe_answer, whole_percent};
 use crate::key::ItemKey;
 use crate::questionnaire::{Item, Questionnaire};
 use crate::scoring::{self, Figures, ItemValue, item_value};
@@ -14,7 +14,7 @@ use crate::text::sanitize_line;
 use crate::walk;
 
 /// The format tag of `supplycheck compare --json`.
-pub const COMPARE_FORMAT: &str = "supplycheck.compare/1";
+pub const COMPARE_FORMAT: &str = "supplycheck.compare/2";
 
 /// The comparison of a later assessment with an earlier one.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -69,36 +69,88 @@ pub struct Side {
 }
 
 /// Figures before and after.
+///
+/// A change in score has two causes, kept apart: answers that changed on items answered on
+/// both sides, and items answered for the first time or no longer answered. The later
+/// assessment is scored once more with the earlier one's set of answered items (each item
+/// answered on both sides keeps its later answer, every other item its earlier state):
+/// `score_from_answers` is that score minus the earlier one, `score_from_coverage` the later
+/// score minus that one. The two add up to `score_delta`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Change {
-    /// The score before (`None` when nothing was answered, or the section was not there).
+    /// The score before (`None` when nothing was applicable, or the section was not there).
     pub score_before: Option<f64>,
     /// The score after.
     pub score_after: Option<f64>,
     /// After minus before, when both have a score.
     pub score_delta: Option<f64>,
+    /// The part of `score_delta` that comes from changed answers.
+    pub score_from_answers: Option<f64>,
+    /// The part of `score_delta` that comes from items answered or no longer answered.
+    pub score_from_coverage: Option<f64>,
+    /// The known share before.
+    pub coverage_before: Option<f64>,
+    /// The known share after.
+    pub coverage_after: Option<f64>,
     /// The maturity level before.
     pub level_before: Option<u8>,
     /// The maturity level after.
     pub level_after: Option<u8>,
+    /// The later assessment's score with the earlier one's answered items.
+    #[serde(skip)]
+    pub score_same_items: Option<f64>,
+}
+
+/// A change in score in whole percentage points, split by cause (see [`Change`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShownParts {
+    /// Points from changed answers.
+    pub answers: i64,
+    /// Points from items answered or no longer answered.
+    pub coverage: i64,
 }
 
 impl Change {
-    fn of(before: Option<&Figures>, after: Option<&Figures>) -> Self {
+    /// The change between figures before and after; `same_items` are the later figures
+    /// with the earlier answered items (see [`Change`]).
+    pub fn of(
+        before: Option<&Figures>,
+        after: Option<&Figures>,
+        same_items: Option<&Figures>,
+    ) -> Self {
         let score_before = before.and_then(|f| f.score);
         let score_after = after.and_then(|f| f.score);
+        let score_same_items = same_items.and_then(|f| f.score);
+        let both = score_before.zip(score_after);
+        let split = both.zip(score_same_items);
         Self {
             score_before,
             score_after,
-            score_delta: score_before.zip(score_after).map(|(b, a)| a - b),
+            score_delta: both.map(|(b, a)| a - b),
+            score_from_answers: split.map(|((b, _), m)| m - b),
+            score_from_coverage: split.map(|((_, a), m)| a - m),
+            coverage_before: before.and_then(|f| f.coverage),
+            coverage_after: after.and_then(|f| f.coverage),
             level_before: before.and_then(|f| f.level),
             level_after: after.and_then(|f| f.level),
+            score_same_items,
         }
     }
 
     /// The change as shown: the difference of the two whole percentages.
     pub fn shown(&self) -> ScoreChange {
         ScoreChange::between(self.score_before, self.score_after)
+    }
+
+    /// The shown change split by cause, in whole percentage points that add up to it;
+    /// `None` when either side has no score.
+    pub fn shown_parts(&self) -> Option<ShownParts> {
+        let (b, a) = self.score_before.zip(self.score_after)?;
+        let m = self.score_same_items?;
+        Some(ShownParts {
+            answers: whole_percent(m) - whole_percent(b),
+            coverage: whole_percent(a) - whole_percent(m),
+        })
     }
 
     /// Which way the shown score moved: `Some(Greater)` up, `Some(Less)` down, `Some(Equal)`
@@ -152,6 +204,8 @@ pub fn compare(
 ) -> Comparison {
     let score_before = scoring::score(qs_before, before);
     let score_after = scoring::score(qs_after, after);
+    let score_same = scoring::score(qs_after, &same_items(qs_before, before, qs_after, after));
+    let same = |id: &str| score_same.section(id).map(|s| &s.figures);
 
     let mut sections: Vec<SectionChange> = score_after
         .sections
@@ -162,6 +216,7 @@ pub fn compare(
             change: Change::of(
                 score_before.section(&s.id).map(|b| &b.figures),
                 Some(&s.figures),
+                same(&s.id),
             ),
         })
         .collect();
@@ -170,7 +225,7 @@ pub fn compare(
             sections.push(SectionChange {
                 id: s.id.clone(),
                 title: sanitize_line(&s.title),
-                change: Change::of(Some(&s.figures), None),
+                change: Change::of(Some(&s.figures), None, None),
             });
         }
     }
@@ -218,7 +273,7 @@ pub fn compare(
             (false, true) => newly_answered.push(change()),
             (true, false) => no_longer_answered.push(change()),
             _ => {
-                if let (ItemValue::Value(b), ItemValue::Value(a)) = (was, now) {
+                if let (Some(b), Some(a)) = (was.number(), now.number()) {
                     if a > b {
                         improved.push(change());
                     } else if a < b {
@@ -237,7 +292,11 @@ pub fn compare(
         format: COMPARE_FORMAT,
         before: side(before),
         after: side(after),
-        overall: Change::of(Some(&score_before.overall), Some(&score_after.overall)),
+        overall: Change::of(
+            Some(&score_before.overall),
+            Some(&score_after.overall),
+            Some(&score_same.overall),
+        ),
         sections,
         improved,
         slipped,
@@ -246,6 +305,39 @@ pub fn compare(
         only_before,
         only_after,
     }
+}
+
+/// The later assessment with the earlier one's answered items: an item answered on both
+/// sides keeps its later answer; an item answered on one side only takes its earlier state.
+fn same_items(
+    qs_before: &[&Questionnaire],
+    before: &Assessment,
+    qs_after: &[&Questionnaire],
+    after: &Assessment,
+) -> Assessment {
+    let mut mixed = after.clone();
+    for place in walk::items(qs_after) {
+        let (q, item) = (place.questionnaire, place.item);
+        let now = item_value(q, item, after.answer(&place.key));
+        let was = qs_before
+            .iter()
+            .find(|b| b.id == q.id)
+            .and_then(|b| b.item(&item.id).map(|(_, i)| (b, i)))
+            .map_or(ItemValue::Unanswered, |(b, i)| {
+                item_value(b, i, before.answer(&place.key))
+            });
+        if was.is_answered() != now.is_answered() {
+            match before.answer(&place.key) {
+                Some(answer) if was.is_answered() => {
+                    mixed.answers.insert(place.key.to_string(), answer.clone());
+                }
+                _ => {
+                    mixed.answers.remove(place.key.as_ref());
+                }
+            }
+        }
+    }
+    mixed
 }
 
 fn side(a: &Assessment) -> Side {
@@ -359,13 +451,30 @@ mod tests {
             "1 of 2 checks in place"
         );
 
-        // Before: a .33 w1, b 1 w2, c 0 w1, d .5 w1 → 2.83 / 5; after: a 1, b .67 w2, c 1.
-        let b = 2.83 / 5.0;
-        let a = (1.0 + 1.34 + 1.0) / 4.0;
+        // Before: a .33 w1, b 1 w2, c 0 w1, d .5 w1, e unanswered w1 → 2.83 / 6; after: a 1,
+        // b .67 w2, c 1, d unanswered, e N/A → 3.34 / 5. With the earlier answered items
+        // (d .5 kept, e unanswered): 3.84 / 6.
+        let b = 2.83 / 6.0;
+        let a = 3.34 / 5.0;
+        let m = 3.84 / 6.0;
         let o = c.overall;
-        assert!((o.score_before.expect("before") - b).abs() < 1e-9);
-        assert!((o.score_after.expect("after") - a).abs() < 1e-9);
-        assert!((o.score_delta.expect("delta") - (a - b)).abs() < 1e-9);
+        let close = |x: Option<f64>, want: f64| (x.expect("a figure") - want).abs() < 1e-9;
+        assert!(close(o.score_before, b));
+        assert!(close(o.score_after, a));
+        assert!(close(o.score_delta, a - b));
+        assert!(close(o.score_from_answers, m - b));
+        assert!(close(o.score_from_coverage, a - m));
+        assert!(close(o.coverage_before, 4.0 / 5.0));
+        assert!(close(o.coverage_after, 3.0 / 4.0));
+        // 47 % → 67 %: 64 % with the earlier items, so +17 from answers and +3 from coverage.
+        assert_eq!(o.shown().points, Some(20));
+        assert_eq!(
+            o.shown_parts(),
+            Some(ShownParts {
+                answers: 17,
+                coverage: 3
+            })
+        );
         assert_eq!(o.direction(), Some(Ordering::Greater));
         // Before, a is below the pass mark; after, level 1 holds but d (level 2) is unanswered.
         assert_eq!((o.level_before, o.level_after), (Some(0), Some(1)));
@@ -375,17 +484,50 @@ mod tests {
     }
 
     #[test]
+    fn removing_answers_is_a_fall_from_coverage_never_a_rise() {
+        let q = example();
+        let all = [
+            ("a", choice("fully")),
+            ("b", choice("partial")),
+            ("c", choice("partial")),
+            ("d", ticked(&["x"])),
+            ("e", choice("not")),
+        ];
+        let before = answered(&q, "y2025", &all);
+        // Format 1 showed 100 % here (the one answer left is "Fully"), a rise from 44 %.
+        let after = answered(&q, "y2026", &all[..1]);
+        let c = compare(&[&q], &before, &[&q], &after);
+        let o = c.overall;
+        assert_eq!(o.direction(), Some(Ordering::Less));
+        let parts = o.shown_parts().expect("parts");
+        assert_eq!(parts.answers, 0);
+        assert!(parts.coverage < 0);
+        assert_eq!(
+            parts.answers + parts.coverage,
+            o.shown().points.expect("points")
+        );
+        assert!(o.score_from_answers.expect("answers").abs() < 1e-12);
+        assert_eq!(c.no_longer_answered.len(), 4);
+        assert!(c.improved.is_empty());
+    }
+
+    #[test]
     fn the_json_names_every_field() {
         let q = example();
         let before = answered(&q, "y2025", &[]);
         let after = answered(&q, "y2026", &[("a", choice("fully"))]);
         let v: serde_json::Value =
             serde_json::from_str(&compare(&[&q], &before, &[&q], &after).to_json()).expect("json");
-        assert_eq!(v["format"], "supplycheck.compare/1");
+        assert_eq!(v["format"], "supplycheck.compare/2");
         assert_eq!(v["before"]["id"], "y2025");
-        assert_eq!(v["overall"]["score_before"], serde_json::Value::Null);
-        assert_eq!(v["overall"]["score_after"], 1.0);
-        assert_eq!(v["overall"]["score_delta"], serde_json::Value::Null);
+        assert_eq!(v["overall"]["score_before"], 0.0);
+        assert_eq!(v["overall"]["score_after"], 1.0 / 6.0);
+        assert_eq!(v["overall"]["score_delta"], 1.0 / 6.0);
+        assert_eq!(v["overall"]["score_from_answers"], 0.0);
+        assert_eq!(v["overall"]["score_from_coverage"], 1.0 / 6.0);
+        assert_eq!(v["overall"]["coverage_before"], 0.0);
+        assert_eq!(v["overall"]["coverage_after"], 0.2);
+        assert!(v["overall"].get("score_same_items").is_none());
         assert_eq!(v["sections"][0]["id"], "worked-example/planning");
         assert_eq!(v["sections"][0]["level_after"], 0);
         assert_eq!(v["newly_answered"][0]["item"], "worked-example/a");

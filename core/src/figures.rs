@@ -60,6 +60,7 @@ pub fn status_of(q: &Questionnaire, value: ItemValue) -> (Status, Option<f64>) {
         ItemValue::Text(true) => (Status::Text, None),
         ItemValue::Value(v) if v >= q.pass_mark => (Status::Achieved, Some(v)),
         ItemValue::Value(v) => (Status::BelowPassMark, Some(v)),
+        ItemValue::Unknown => (Status::BelowPassMark, Some(0.0)),
     }
 }
 
@@ -332,6 +333,37 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// The known share as shown beside a score: "80 % known", or "– known" when nothing is
+/// applicable.
+pub fn coverage(coverage: Option<f64>) -> String {
+    format!("{} known", percent(coverage))
+}
+
+/// A section's or the whole assessment's figures in one line, level, score and coverage
+/// together: "Level 1 · 53 % · 80 % known"; "All N/A" when no scored item applies, "No
+/// scored items" when there are none.
+pub fn score_line(figures: &Figures) -> String {
+    match figures.level {
+        Some(l) => format!(
+            "Level {} · {} · {}",
+            Level::at_most_3(l).number(),
+            percent(figures.score),
+            coverage(figures.coverage)
+        ),
+        None if figures.total == 0 => "No scored items".to_string(),
+        None => "All N/A".to_string(),
+    }
+}
+
+/// How many applicable items are answered, and how many of those say "Don't know":
+/// "answered 105 · 26 don't know".
+pub fn answered_counts(figures: &Figures) -> String {
+    format!(
+        "answered {} · {} don't know",
+        figures.answered, figures.unknown
+    )
+}
+
 /// A level as "2 Managed", or "–" when there is none.
 pub fn level_words(level: Option<u8>) -> String {
     level.map_or_else(|| NONE.to_string(), |l| Level::at_most_3(l).to_string())
@@ -444,6 +476,31 @@ mod tests {
         assert_eq!(spread(0.335), "34 points");
         assert_eq!(spread(0.01), "1 point");
         assert_eq!(spread(0.0), "–");
+    }
+
+    #[test]
+    fn a_score_shows_its_level_and_coverage_beside_it() {
+        let q = crate::test_support::worked_example_2();
+        let a = crate::test_support::assessment(
+            &q,
+            "t",
+            &crate::test_support::worked_example_2_answers(),
+        );
+        let r = scoring::score(&[&q], &a);
+        assert_eq!(score_line(&r.overall), "Level 1 · 53 % · 80 % known");
+        assert_eq!(answered_counts(&r.overall), "answered 4 · 0 don't know");
+        assert_eq!(coverage(Some(0.8)), "80 % known");
+        assert_eq!(coverage(None), "– known");
+        let all_na = crate::test_support::assessment(
+            &q,
+            "n",
+            &[
+                ("b", crate::test_support::na()),
+                ("d", crate::test_support::na()),
+            ],
+        );
+        let r = scoring::score(&[&q], &all_na);
+        assert_eq!(score_line(&r.overall), "Level 0 · 0 % · 0 % known");
     }
 
     #[test]

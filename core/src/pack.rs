@@ -25,15 +25,18 @@ pub use crate::figures::{
 
 /// The scoring rule in one paragraph, for readers of a report.
 pub const SCORING_RULE: &str = "How the figures are worked out: each scored item takes a value \
-from 0 to 1 — the chosen option's value, or for a checklist the share of applicable checks \
-that are ticked. Items answered N/A are left out; text answers are never scored. A score is \
-the weighted mean value of the answered items. An item is achieved when its value reaches \
-the questionnaire's pass mark. A section reaches level 1 (Performed), 2 (Managed) or 3 \
+from 0 to 1 — the chosen option's value, or for a checklist the share of the applicable checks \
+it needs that are ticked (all of them, or the number it requires). A \"Don't know\" answer is \
+worth 0. Items answered N/A are left out; text answers are never scored. A score is the \
+weighted mean value of every applicable item, an unanswered item counting 0, so the score \
+never rises because answers were removed. Beside it, \"known\" is the share of applicable \
+items answered with something other than \"Don't know\". An item is achieved when its value \
+reaches the questionnaire's pass mark. A section reaches level 1 (Performed), 2 (Managed) or 3 \
 (Defined) when every applicable item of that level and of the levels below it is answered \
 and achieved; an unanswered item is not achieved. The overall level is the lowest section \
 level, because a supply chain is only as strong as its weakest link. The weakest links are \
-the answered items below the pass mark, lowest level first, then by the shortfall \
-weight × (1 − value).";
+the answered items below the pass mark (\"Don't know\" included), lowest level first, then \
+by the shortfall weight × (1 − value).";
 
 /// Who and what the assessment is.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -207,7 +210,8 @@ pub struct BoardPack {
     pub areas: Vec<Area>,
     /// The weakest links, in the scoring rule's order.
     pub weakest_links: Vec<WeakLink>,
-    /// Scored items not yet answered.
+    /// How many applicable scored items are not yet answered (the items are listed in
+    /// [`ScoreReport::not_assessed`] of [`score`](Self::score)).
     pub not_assessed: usize,
     /// The board's free-text answers: every text item, in questionnaire order.
     pub board_answers: Vec<BoardAnswer>,
@@ -326,7 +330,7 @@ impl BoardPack {
             overall: score.overall.clone(),
             areas,
             weakest_links,
-            not_assessed: score.not_assessed,
+            not_assessed: score.not_assessed.len(),
             board_answers,
             action_plan,
             items,

@@ -1,5 +1,5 @@
 //! The maturity model: a pure function from (questionnaires, assessment) to a [`ScoreReport`],
-//! exactly as the scoring rule in the README says.
+//! exactly as the scoring rule (score format 2) in the README says.
 
 use serde::Serialize;
 
@@ -9,7 +9,7 @@ use crate::questionnaire::{Item, ItemKind, Questionnaire};
 use crate::walk::{self, Place};
 
 /// The format tag of `supplycheck score --json`.
-pub const SCORE_FORMAT: &str = "supplycheck.score/1";
+pub const SCORE_FORMAT: &str = "supplycheck.score/2";
 
 /// The value of one item under an assessment.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -20,17 +20,32 @@ pub enum ItemValue {
     NotApplicable,
     /// Answered, with a value in [0, 1].
     Value(f64),
+    /// Answered with an option marked unknown ("Don't know"): value 0, not known.
+    Unknown,
     /// A text item: never scored. `true` when it has an answer.
     Text(bool),
 }
 
 impl ItemValue {
-    /// Whether the item counts as answered (N/A does).
+    /// Whether the item counts as answered (N/A and "Don't know" do).
     pub fn is_answered(self) -> bool {
         matches!(
             self,
-            ItemValue::NotApplicable | ItemValue::Value(_) | ItemValue::Text(true)
+            ItemValue::NotApplicable
+                | ItemValue::Value(_)
+                | ItemValue::Unknown
+                | ItemValue::Text(true)
         )
+    }
+
+    /// The value that counts in a score: the answer's value, 0 for "Don't know"; `None`
+    /// when unanswered, N/A or text.
+    pub fn number(self) -> Option<f64> {
+        match self {
+            ItemValue::Value(v) => Some(v),
+            ItemValue::Unknown => Some(0.0),
+            _ => None,
+        }
     }
 }
 
@@ -55,7 +70,13 @@ pub fn item_value(q: &Questionnaire, item: &Item, answer: Option<&Answer>) -> It
         ItemKind::Choice => a
             .choice()
             .and_then(|key| q.options(item).iter().find(|o| o.key == key))
-            .map_or(ItemValue::Unanswered, |o| ItemValue::Value(o.value)),
+            .map_or(ItemValue::Unanswered, |o| {
+                if o.is_unknown() {
+                    ItemValue::Unknown
+                } else {
+                    ItemValue::Value(o.value)
+                }
+            }),
         ItemKind::Checklist => {
             let Some(checked) = a.ticked() else {
                 return ItemValue::Unanswered;
@@ -73,12 +94,17 @@ pub fn item_value(q: &Questionnaire, item: &Item, answer: Option<&Answer>) -> It
                 .iter()
                 .filter(|id| checked.iter().any(|c| c == *id))
                 .count();
-            ItemValue::Value(ticked as f64 / applicable.len() as f64)
+            let needed = item
+                .required
+                .and_then(|r| usize::try_from(r).ok())
+                .filter(|r| *r >= 1)
+                .map_or(applicable.len(), |r| r.min(applicable.len()));
+            ItemValue::Value((ticked as f64 / needed as f64).min(1.0))
         }
     }
 }
 
-/// The score report of FORMATS.md.
+/// The score report of FORMATS.md (`supplycheck.score/2`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScoreReport {
     /// Always [`SCORE_FORMAT`].
@@ -91,23 +117,41 @@ pub struct ScoreReport {
     pub sections: Vec<SectionScore>,
     /// The weakest links, in the rule's order.
     pub gaps: Vec<Gap>,
-    /// Unanswered scored items.
-    pub not_assessed: usize,
+    /// The unanswered applicable items (full names), in questionnaire order.
+    pub not_assessed: Vec<String>,
 }
 
-/// Score, level and progress.
+/// Score, coverage, level and counts.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Figures {
-    /// Weighted mean value of answered applicable items; `None` if there are none.
+    /// Weighted mean value over every applicable item, unanswered ones counting 0; `None`
+    /// if there are no applicable items.
     pub score: Option<f64>,
+    /// Weighted mean value over the answered applicable items; `None` if there are none.
+    pub answered_score: Option<f64>,
+    /// The known share: (answered − unknown) ÷ applicable; `None` if nothing is applicable.
+    pub coverage: Option<f64>,
     /// Maturity level 0–3; `None` where nothing applicable exists.
     pub level: Option<u8>,
     /// The level's name.
     pub level_name: Option<&'static str>,
-    /// Scored items answered (N/A counts).
+    /// Applicable items with an answer.
     pub answered: usize,
+    /// Those answered with an option marked unknown ("Don't know").
+    pub unknown: usize,
+    /// Scored items not answered N/A.
+    pub applicable: usize,
+    /// Scored items answered N/A.
+    pub na: usize,
     /// Scored items.
     pub total: usize,
+}
+
+impl Figures {
+    /// Answered items whose answer is known (answered − unknown).
+    pub fn known(&self) -> usize {
+        self.answered.saturating_sub(self.unknown)
+    }
 }
 
 /// One section's figures.
@@ -117,9 +161,17 @@ pub struct SectionScore {
     pub id: String,
     /// The section's title.
     pub title: String,
-    /// Score, level and progress.
+    /// Score, coverage, level and counts.
     #[serde(flatten)]
     pub figures: Figures,
+    /// The applicable items of the next level that are not achieved, in questionnaire order.
+    pub blocking: Vec<String>,
+    /// The level aimed for, when the assessment sets one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<u8>,
+    /// Whether the level reaches the target, when one is set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meets_target: Option<bool>,
 }
 
 /// An answered applicable item below the pass mark.
@@ -135,90 +187,156 @@ pub struct Gap {
     pub value: f64,
 }
 
-/// Running sums for score and level.
+/// Running sums for the figures.
 #[derive(Default)]
 struct Tally {
+    /// Σ weight·value over applicable items (unanswered count 0).
     weighted: f64,
+    /// Σ weight over applicable items.
     weights: f64,
+    /// Σ weight·value over answered applicable items.
+    answered_weighted: f64,
+    /// Σ weight over answered applicable items.
+    answered_weights: f64,
     answered: usize,
-    total: usize,
+    unknown: usize,
     applicable: usize,
-    /// Per level 1–3: whether every applicable item of that level is answered and achieved.
-    level_ok: [bool; 3],
+    na: usize,
+    total: usize,
 }
 
 impl Tally {
-    fn new() -> Self {
-        Self {
-            level_ok: [true; 3],
-            ..Self::default()
-        }
+    fn add(&mut self, other: &Tally) {
+        self.weighted += other.weighted;
+        self.weights += other.weights;
+        self.answered_weighted += other.answered_weighted;
+        self.answered_weights += other.answered_weights;
+        self.answered += other.answered;
+        self.unknown += other.unknown;
+        self.applicable += other.applicable;
+        self.na += other.na;
+        self.total += other.total;
     }
 
-    fn score(&self) -> Option<f64> {
-        (self.weights > 0.0).then(|| self.weighted / self.weights)
-    }
-
-    fn level(&self) -> Option<u8> {
-        if self.applicable == 0 {
-            return None;
+    fn figures(&self, level: Option<u8>) -> Figures {
+        let applicable = self.applicable;
+        Figures {
+            score: (applicable > 0 && self.weights > 0.0).then(|| self.weighted / self.weights),
+            answered_score: (self.answered > 0 && self.answered_weights > 0.0)
+                .then(|| self.answered_weighted / self.answered_weights),
+            coverage: (applicable > 0)
+                .then(|| self.answered.saturating_sub(self.unknown) as f64 / applicable as f64),
+            level,
+            level_name: level.map(|l| Level::at_most_3(l).name()),
+            answered: self.answered,
+            unknown: self.unknown,
+            applicable,
+            na: self.na,
+            total: self.total,
         }
-        let reached = self.level_ok.iter().take_while(|ok| **ok).count();
-        u8::try_from(reached).ok()
     }
+}
+
+/// One applicable item of a section, for its level and blocking list.
+struct Standing {
+    key: String,
+    level: u8,
+    achieved: bool,
+}
+
+/// The level a section reaches from its applicable items, and the items blocking the next.
+fn level_and_blocking(items: &[Standing]) -> (Option<u8>, Vec<String>) {
+    if items.is_empty() {
+        return (None, Vec::new());
+    }
+    let mut reached = 0u8;
+    for level in 1..=3u8 {
+        if items
+            .iter()
+            .filter(|i| i.level == level)
+            .all(|i| i.achieved)
+        {
+            reached = level;
+        } else {
+            break;
+        }
+    }
+    let blocking = items
+        .iter()
+        .filter(|i| i.level == reached + 1 && !i.achieved)
+        .map(|i| i.key.clone())
+        .collect();
+    (Some(reached), blocking)
 }
 
 /// Scores an assessment against its questionnaires (in the assessment's order).
 pub fn score(questionnaires: &[&Questionnaire], assessment: &Assessment) -> ScoreReport {
-    let mut overall = Tally::new();
+    let mut overall = Tally::default();
     let mut sections = Vec::new();
     let mut gaps: Vec<(usize, Gap)> = Vec::new();
-    let mut not_assessed = 0;
+    let mut not_assessed = Vec::new();
     let mut order = 0usize;
     for place in walk::sections(questionnaires) {
         let q = place.questionnaire;
-        let mut tally = Tally::new();
+        let mut tally = Tally::default();
+        let mut standings = Vec::new();
         for Place { item, key, .. } in place.items().filter(|p| p.item.is_scored()) {
             order += 1;
             let value = item_value(q, item, assessment.answer(&key));
             let level = item.level();
             let weight = item.weight();
             tally.total += 1;
-            match value {
-                ItemValue::NotApplicable => tally.answered += 1,
-                ItemValue::Unanswered | ItemValue::Text(_) => {
-                    not_assessed += 1;
-                    tally.applicable += 1;
-                    tally.level_ok[usize::from(level - 1)] = false;
-                }
-                ItemValue::Value(v) => {
-                    tally.answered += 1;
-                    tally.applicable += 1;
-                    tally.weighted += weight * v;
-                    tally.weights += weight;
-                    if v < q.pass_mark {
-                        tally.level_ok[usize::from(level - 1)] = false;
-                        gaps.push((
-                            order,
-                            Gap {
-                                item: key.into(),
-                                level,
-                                weight,
-                                value: v,
-                            },
-                        ));
-                    }
-                }
+            if value == ItemValue::NotApplicable {
+                tally.na += 1;
+                continue;
             }
+            tally.applicable += 1;
+            tally.weights += weight;
+            let Some(v) = value.number() else {
+                not_assessed.push(key.to_string());
+                standings.push(Standing {
+                    key: key.into(),
+                    level,
+                    achieved: false,
+                });
+                continue;
+            };
+            tally.answered += 1;
+            if value == ItemValue::Unknown {
+                tally.unknown += 1;
+            }
+            tally.weighted += weight * v;
+            tally.answered_weighted += weight * v;
+            tally.answered_weights += weight;
+            let achieved = v >= q.pass_mark;
+            if !achieved {
+                gaps.push((
+                    order,
+                    Gap {
+                        item: key.to_string(),
+                        level,
+                        weight,
+                        value: v,
+                    },
+                ));
+            }
+            standings.push(Standing {
+                key: key.into(),
+                level,
+                achieved,
+            });
         }
-        overall.weighted += tally.weighted;
-        overall.weights += tally.weights;
-        overall.answered += tally.answered;
-        overall.total += tally.total;
+        overall.add(&tally);
+        let (level, blocking) = level_and_blocking(&standings);
+        let id = place.id();
+        let target = assessment.target(&id);
         sections.push(SectionScore {
-            id: place.id(),
             title: place.section.title.clone(),
-            figures: figures(&tally, tally.level()),
+            figures: tally.figures(level),
+            blocking,
+            target,
+            meets_target: target.map(|t| level.is_some_and(|l| l >= t)),
+            id,
         });
     }
     let overall_level = sections.iter().filter_map(|s| s.figures.level).min();
@@ -235,20 +353,10 @@ pub fn score(questionnaires: &[&Questionnaire], assessment: &Assessment) -> Scor
     ScoreReport {
         format: SCORE_FORMAT,
         assessment: assessment.id.clone(),
-        overall: figures(&overall, overall_level),
+        overall: overall.figures(overall_level),
         sections,
         gaps: gaps.into_iter().map(|(_, g)| g).collect(),
         not_assessed,
-    }
-}
-
-fn figures(t: &Tally, level: Option<u8>) -> Figures {
-    Figures {
-        score: t.score(),
-        level,
-        level_name: level.map(|l| Level::at_most_3(l).name()),
-        answered: t.answered,
-        total: t.total,
     }
 }
 
@@ -269,35 +377,132 @@ mod tests {
     use super::*;
     use crate::assessment::{Answer, Value};
 
-    use crate::test_support::{choice, na, worked_example as example};
+    use crate::test_support::{
+        choice, na, worked_example as example, worked_example_2, worked_example_2_answers,
+    };
 
     fn assessment(q: &Questionnaire, answers: &[(&str, Answer)]) -> Assessment {
         crate::test_support::assessment(q, "t", answers)
     }
 
+    fn close(x: Option<f64>, want: f64) -> bool {
+        x.is_some_and(|x| (x - want).abs() < 1e-12)
+    }
+
     #[test]
     fn the_worked_example_scores_as_documented() {
-        let q = example();
-        let a = assessment(
-            &q,
-            &[
-                ("a", choice("fully")),
-                ("b", choice("largely")),
-                ("c", choice("partial")),
-                ("d", na()),
-            ],
-        );
+        let q = worked_example_2();
+        let a = assessment(&q, &worked_example_2_answers());
         let r = score(&[&q], &a);
-        let s = &r.sections[0].figures;
-        assert!((s.score.expect("score") - 0.6675).abs() < 1e-12);
-        assert_eq!(s.level, Some(1));
-        assert_eq!(s.level_name, Some("Performed"));
-        assert_eq!((s.answered, s.total), (4, 5));
-        assert_eq!(r.gaps.len(), 1);
-        assert_eq!(r.gaps[0].item, "worked-example/c");
-        assert_eq!(r.not_assessed, 1);
-        assert_eq!(r.overall.level, Some(1));
-        assert_eq!(r.overall.score, s.score);
+        let s = &r.sections[0];
+        let f = &s.figures;
+        assert!(close(f.score, 3.17 / 6.0), "{:?}", f.score);
+        assert_eq!(crate::figures::percent(f.score), "53 %");
+        assert!(close(f.answered_score, 0.634), "{:?}", f.answered_score);
+        assert!(close(f.coverage, 0.8), "{:?}", f.coverage);
+        assert_eq!(f.level, Some(1));
+        assert_eq!(f.level_name, Some("Performed"));
+        assert_eq!(
+            (f.answered, f.unknown, f.applicable, f.na, f.total),
+            (4, 0, 5, 1, 6)
+        );
+        assert_eq!(s.blocking, ["worked-example/c"]);
+        assert_eq!((s.target, s.meets_target), (None, None));
+        let gaps: Vec<(&str, u8)> = r.gaps.iter().map(|g| (g.item.as_str(), g.level)).collect();
+        assert_eq!(gaps, [("worked-example/c", 2), ("worked-example/f", 3)]);
+        assert!((r.gaps[1].value - 0.5).abs() < 1e-12);
+        assert_eq!(r.not_assessed, ["worked-example/e"]);
+        assert_eq!(&r.overall, f);
+    }
+
+    #[test]
+    fn a_checklist_of_alternatives_is_met_by_the_number_required() {
+        let q = worked_example_2();
+        let (_, f) = q.item("f").expect("f");
+        let ticks = |ticked: &[&str], na: &[&str]| {
+            let a = Answer::from(Value::Checklist {
+                ticked: ticked.iter().map(|c| (*c).to_string()).collect(),
+                na_checks: na.iter().map(|c| (*c).to_string()).collect(),
+            });
+            item_value(&q, f, Some(&a))
+        };
+        assert_eq!(ticks(&["testing"], &[]), ItemValue::Value(0.5));
+        assert_eq!(ticks(&["testing", "auditing"], &[]), ItemValue::Value(1.0));
+        assert_eq!(
+            ticks(&["testing", "auditing", "accreditation"], &[]),
+            ItemValue::Value(1.0)
+        );
+        // Only one check applicable: min(2, 1) = 1 is enough.
+        assert_eq!(
+            ticks(
+                &["testing"],
+                &["auditing", "accreditation", "certification"]
+            ),
+            ItemValue::Value(1.0)
+        );
+        assert_eq!(
+            ticks(
+                &[],
+                &["testing", "auditing", "accreditation", "certification"]
+            ),
+            ItemValue::NotApplicable
+        );
+    }
+
+    #[test]
+    fn dont_know_is_answered_worth_nothing_and_not_known() {
+        let q = worked_example_2();
+        let mut answers = worked_example_2_answers();
+        answers.push(("e", choice("dont-know")));
+        let r = score(&[&q], &assessment(&q, &answers));
+        let f = &r.overall;
+        assert_eq!((f.answered, f.unknown, f.applicable), (5, 1, 5));
+        assert!(close(f.coverage, 0.8));
+        assert!(close(f.score, 3.17 / 6.0));
+        assert!(close(f.answered_score, 3.17 / 6.0));
+        assert!(r.not_assessed.is_empty());
+        let gaps: Vec<&str> = r.gaps.iter().map(|g| g.item.as_str()).collect();
+        assert_eq!(
+            gaps,
+            ["worked-example/c", "worked-example/e", "worked-example/f"]
+        );
+        assert_eq!(
+            item_value(&q, q.item("e").expect("e").1, Some(&choice("dont-know"))),
+            ItemValue::Unknown
+        );
+    }
+
+    #[test]
+    fn targets_come_from_the_section_else_the_default() {
+        let q = worked_example_2();
+        let mut a = assessment(&q, &worked_example_2_answers());
+        let r = score(&[&q], &a);
+        let v: serde_json::Value = serde_json::from_str(&r.to_json()).expect("json");
+        assert!(v["sections"][0].get("target").is_none());
+        assert!(v["sections"][0].get("meets_target").is_none());
+        a.default_target = Some(1);
+        let s = &score(&[&q], &a).sections[0];
+        assert_eq!((s.target, s.meets_target), (Some(1), Some(true)));
+        a.targets = Some(
+            [("worked-example/planning".to_string(), 2)]
+                .into_iter()
+                .collect(),
+        );
+        let s = &score(&[&q], &a).sections[0];
+        assert_eq!((s.target, s.meets_target), (Some(2), Some(false)));
+    }
+
+    #[test]
+    fn unanswered_items_count_as_nothing_and_block_their_level() {
+        let q = example();
+        let r = score(&[&q], &assessment(&q, &[("a", choice("fully"))]));
+        // Only A answered (weight 1 of 6): one "Fully" is not 100 %.
+        assert!(close(r.overall.score, 1.0 / 6.0));
+        assert!(close(r.overall.answered_score, 1.0));
+        assert!(close(r.overall.coverage, 0.2));
+        assert_eq!(r.overall.level, Some(0));
+        assert_eq!(r.sections[0].blocking, ["worked-example/b"]);
+        assert_eq!(r.not_assessed.len(), 4);
     }
 
     #[test]
@@ -341,12 +546,18 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_assessment_has_level_zero_and_no_score() {
+    fn an_empty_assessment_has_level_zero_and_score_zero() {
         let q = example();
         let r = score(&[&q], &assessment(&q, &[]));
-        assert_eq!(r.overall.score, None);
+        assert_eq!(r.overall.score, Some(0.0));
+        assert_eq!(r.overall.answered_score, None);
+        assert_eq!(r.overall.coverage, Some(0.0));
         assert_eq!(r.overall.level, Some(0));
-        assert_eq!(r.not_assessed, 5);
+        assert_eq!(r.not_assessed.len(), 5);
+        assert_eq!(
+            r.sections[0].blocking,
+            ["worked-example/a", "worked-example/b"]
+        );
         assert!(r.gaps.is_empty());
     }
 
@@ -358,10 +569,13 @@ mod tests {
             .map(|i| (*i, na()))
             .collect();
         let r = score(&[&q], &assessment(&q, &answers));
-        assert_eq!(r.sections[0].figures.level, None);
-        assert_eq!(r.sections[0].figures.level_name, None);
+        let f = &r.sections[0].figures;
+        assert_eq!(f.level, None);
+        assert_eq!(f.level_name, None);
+        assert_eq!((f.score, f.answered_score, f.coverage), (None, None, None));
         assert_eq!(r.overall.level, None);
-        assert_eq!(r.overall.answered, 5);
+        assert_eq!((r.overall.answered, r.overall.na), (0, 5));
+        assert!(r.sections[0].blocking.is_empty());
     }
 
     #[test]
@@ -386,6 +600,7 @@ mod tests {
         );
         assert_eq!(r.overall.level, Some(3));
         assert_eq!(r.overall.level_name, Some("Defined"));
+        assert!(r.sections[0].blocking.is_empty());
     }
 
     #[test]
@@ -415,26 +630,81 @@ mod tests {
         );
     }
 
+    /// The keys of an object in the order the JSON text holds them.
+    fn keys(json: &str) -> Vec<String> {
+        serde_json::from_str::<indexmap::IndexMap<String, serde_json::Value>>(json)
+            .expect("object")
+            .into_keys()
+            .collect()
+    }
+
+    fn json<T: Serialize>(x: &T) -> String {
+        serde_json::to_string(x).expect("json")
+    }
+
     #[test]
     fn the_json_has_the_documented_shape() {
-        let q = example();
-        let a = assessment(&q, &[("c", choice("partial"))]);
-        let v: serde_json::Value = serde_json::from_str(&score(&[&q], &a).to_json()).expect("json");
-        assert_eq!(v["format"], "supplycheck.score/1");
+        let q = worked_example_2();
+        let mut a = assessment(&q, &worked_example_2_answers());
+        a.targets = Some(
+            [("worked-example/planning".to_string(), 2)]
+                .into_iter()
+                .collect(),
+        );
+        let r = score(&[&q], &a);
+        let text = r.to_json();
+        let v: serde_json::Value = serde_json::from_str(&text).expect("json");
+        assert_eq!(v["format"], "supplycheck.score/2");
         assert_eq!(v["assessment"], "t");
-        assert_eq!(v["overall"]["level"], 0);
-        assert_eq!(v["overall"]["level_name"], "Incomplete");
+        assert_eq!(
+            keys(&text),
+            [
+                "format",
+                "assessment",
+                "overall",
+                "sections",
+                "gaps",
+                "not_assessed"
+            ]
+        );
+        let figures = [
+            "score",
+            "answered_score",
+            "coverage",
+            "level",
+            "level_name",
+            "answered",
+            "unknown",
+            "applicable",
+            "na",
+            "total",
+        ];
+        assert_eq!(keys(&json(&r.overall)), figures);
+        let mut section = vec!["id", "title"];
+        section.extend(figures);
+        section.extend(["blocking", "target", "meets_target"]);
+        assert_eq!(keys(&json(&r.sections[0])), section);
+        assert_eq!(v["overall"]["level"], 1);
+        assert_eq!(v["overall"]["level_name"], "Performed");
+        assert_eq!(v["overall"]["coverage"], 0.8);
         assert_eq!(v["sections"][0]["id"], "worked-example/planning");
         assert_eq!(v["sections"][0]["title"], "1. Planning");
-        assert_eq!(v["sections"][0]["answered"], 1);
+        assert_eq!(
+            v["sections"][0]["blocking"],
+            serde_json::json!(["worked-example/c"])
+        );
+        assert_eq!(v["sections"][0]["target"], 2);
+        assert_eq!(v["sections"][0]["meets_target"], false);
+        assert_eq!(
+            keys(&json(&r.gaps[0])),
+            ["item", "level", "weight", "value"]
+        );
         assert_eq!(v["gaps"][0]["item"], "worked-example/c");
         assert_eq!(v["gaps"][0]["value"], 0.33);
-        assert_eq!(v["not_assessed"], 4);
-        let keys: Vec<&String> = v["sections"][0]
-            .as_object()
-            .expect("object")
-            .keys()
-            .collect();
-        assert_eq!(keys.len(), 7, "{keys:?}");
+        assert_eq!(v["not_assessed"], serde_json::json!(["worked-example/e"]));
+        let empty = assessment(&q, &[("a", na())]);
+        let v: serde_json::Value =
+            serde_json::from_str(&score(&[&q], &empty).to_json()).expect("json");
+        assert_eq!(v["overall"]["answered_score"], serde_json::Value::Null);
     }
 }

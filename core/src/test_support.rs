@@ -20,6 +20,35 @@ pub fn worked_example() -> Questionnaire {
         .0
 }
 
+/// The questionnaire of score format 2's worked example (items A–F, F a checklist of
+/// alternatives with `"required": 2`, and a "Don't know" option).
+pub const WORKED_EXAMPLE_2: &str = include_str!("../../tests/fixtures/scoring-example.json");
+
+/// The questionnaire of score format 2's worked example.
+pub fn worked_example_2() -> Questionnaire {
+    Questionnaire::load_str(WORKED_EXAMPLE_2, "scoring-example.json")
+        .expect("fixture loads")
+        .0
+}
+
+/// The answers of score format 2's worked example: A Fully, B Largely, C Partially, D N/A,
+/// E unanswered, F one of four checks ticked and one N/A.
+pub fn worked_example_2_answers() -> Vec<(&'static str, Answer)> {
+    vec![
+        ("a", choice("fully")),
+        ("b", choice("largely")),
+        ("c", choice("partial")),
+        ("d", na()),
+        (
+            "f",
+            Answer::from(Value::Checklist {
+                ticked: vec!["testing".into()],
+                na_checks: vec!["certification".into()],
+            }),
+        ),
+    ]
+}
+
 /// An answer choosing option `key`.
 pub fn choice(key: &str) -> Answer {
     Answer::from(Value::Choice(key.into()))

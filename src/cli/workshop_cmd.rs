@@ -10,7 +10,7 @@ use super::core_cmds::clip;
 use super::{Globals, out};
 use crate::compare::{self, Change, ItemChange};
 use crate::merge::{self, Input};
-use crate::pack::display_time;
+use crate::pack::{display_time, percent};
 use crate::questionnaire::is_valid_id;
 use crate::report::since;
 use crate::store;
@@ -75,8 +75,15 @@ pub fn compare(g: &Globals, args: &CompareArgs) -> anyhow::Result<()> {
         c.after.id,
         display_time(&c.after.updated)
     );
-    let _ = writeln!(out, "{:<46} {:<9} {:<17} CHANGE", "", "LEVEL", "SCORE");
+    let _ = writeln!(
+        out,
+        "{:<46} {:<9} {:<17} {:<17} CHANGE",
+        "", "LEVEL", "SCORE", "KNOWN"
+    );
     let _ = writeln!(out, "{}", change_row("Overall", &c.overall));
+    if let Some(cause) = since::cause_sentence(&c.overall) {
+        let _ = writeln!(out, "  {cause}");
+    }
     let _ = writeln!(out);
     for s in &c.sections {
         let _ = writeln!(out, "{}", change_row(&s.title, &s.change));
@@ -122,10 +129,15 @@ pub fn compare(g: &Globals, args: &CompareArgs) -> anyhow::Result<()> {
 
 fn change_row(title: &str, c: &Change) -> String {
     format!(
-        "{:<46} {:<9} {:<17} {}",
+        "{:<46} {:<9} {:<17} {:<17} {}",
         clip(title, 46),
         since::level_move(c),
         since::score_move(c),
+        format!(
+            "{} → {}",
+            percent(c.coverage_before),
+            percent(c.coverage_after)
+        ),
         since::change_text(c)
     )
 }

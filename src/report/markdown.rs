@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::since;
 use crate::compare::ItemChange;
-use crate::figures::{Level, answered_of};
+use crate::figures::{Level, answered_counts, coverage};
 use crate::pack::{
     Action, BoardPack, ItemRow, Status, count, display_time, level_text, level_words, number,
     percent,
@@ -152,12 +152,25 @@ fn cover(out: &mut String, pack: &BoardPack) {
         "| Overall maturity level | **{}**{meaning} |",
         level_text(o)
     );
-    let _ = writeln!(out, "| Overall score | `{}` |", bar(o.score));
     let _ = writeln!(
         out,
-        "| Items answered | {} ({} not yet assessed) |",
-        answered_of(o.answered, o.total),
+        "| Overall score | `{}` · {} |",
+        bar(o.score),
+        coverage(o.coverage)
+    );
+    let _ = writeln!(
+        out,
+        "| Items answered | {} · {} N/A; {} of {} scored items apply ({} not yet assessed) |",
+        answered_counts(o),
+        o.na,
+        o.applicable,
+        o.total,
         pack.not_assessed
+    );
+    let _ = writeln!(
+        out,
+        "| Score of the answered items alone | {} |",
+        percent(o.answered_score)
     );
     let _ = writeln!(
         out,
@@ -222,6 +235,12 @@ fn since(out: &mut String, pack: &BoardPack) {
         percent(o.score_before),
         percent(o.score_after),
         since::change_text(o)
+    );
+    let _ = writeln!(
+        out,
+        "| Known | {} | {} | |",
+        percent(o.coverage_before),
+        percent(o.coverage_after)
     );
     let reading = since::reading(c);
     let _ = writeln!(out, "\n{}\n", escape_start(&reading.lead));
@@ -313,17 +332,18 @@ fn areas(out: &mut String, pack: &BoardPack) {
     }
     let _ = writeln!(
         out,
-        "| Area | Level | Score | Answered |\n|---|---|---|---|"
+        "| Area | Level | Score | Known | Answered |\n|---|---|---|---|---|"
     );
     for area in &pack.areas {
         let f = &area.figures;
         let _ = writeln!(
             out,
-            "| {} | {} | `{}` | {} |",
+            "| {} | {} | `{}` | {} | {} |",
             escape(&area.title),
             level_text(f),
             bar(f.score),
-            answered_of(f.answered, f.total)
+            percent(f.coverage),
+            answered_counts(f)
         );
     }
 }

@@ -34,9 +34,67 @@ pub fn direction(c: &Change) -> Option<Ordering> {
     c.shown().direction()
 }
 
-/// The change as "▲ +12", "▼ -5", "= 0", or "–" when either side has no score.
+/// The change as "▲ +12", "▼ -5", "= 0", or "–" when either side has no score; when items
+/// were answered or no longer answered, what the change comes from follows: "▼ -59 (answered
+/// fewer items)", "▲ +4 (answers +6, answered fewer items -2)".
 pub fn change_text(c: &Change) -> String {
-    c.shown().to_string()
+    let shown = c.shown().to_string();
+    match c.shown_parts() {
+        Some(p) if p.coverage != 0 => {
+            let items = if p.coverage > 0 {
+                "answered more items"
+            } else {
+                "answered fewer items"
+            };
+            if p.answers == 0 {
+                format!("{shown} ({items})")
+            } else {
+                format!(
+                    "{shown} (answers {}, {items} {})",
+                    signed(p.answers),
+                    signed(p.coverage)
+                )
+            }
+        }
+        _ => shown,
+    }
+}
+
+/// A whole number of points with its sign: "+4", "-2", "0".
+fn signed(p: i64) -> String {
+    if p > 0 {
+        format!("+{p}")
+    } else {
+        p.to_string()
+    }
+}
+
+/// What a change in score comes from, in a sentence, when items were answered or no longer
+/// answered; `None` when only answers changed.
+pub fn cause_sentence(c: &Change) -> Option<String> {
+    let p = c.shown_parts().filter(|p| p.coverage != 0)?;
+    let items = if p.coverage > 0 {
+        format!(
+            "{} from items answered for the first time",
+            points_word(p.coverage)
+        )
+    } else {
+        format!(
+            "{} lost because items are no longer answered",
+            points_word(-p.coverage)
+        )
+    };
+    Some(match p.answers.cmp(&0) {
+        Ordering::Equal => format!("Changed answers left the score where it was; {items}."),
+        Ordering::Greater => format!(
+            "Changed answers raised the score by {}; {items}.",
+            points_word(p.answers)
+        ),
+        Ordering::Less => format!(
+            "Changed answers lowered the score by {}; {items}.",
+            points_word(-p.answers)
+        ),
+    })
 }
 
 /// A level as its digit, or "–" when there is none.
@@ -152,10 +210,12 @@ pub fn reading(c: &Comparison) -> Reading {
     let mut points = vec![level_sentence(&c.sections)];
     points.extend(moves_sentences(&c.sections));
     points.push(items_sentence(c));
-    Reading {
-        lead: overall_sentence(&c.overall),
-        points,
+    let mut lead = overall_sentence(&c.overall);
+    if let Some(cause) = cause_sentence(&c.overall) {
+        lead.push(' ');
+        lead.push_str(&cause);
     }
+    Reading { lead, points }
 }
 
 fn overall_sentence(o: &Change) -> String {
@@ -337,8 +397,13 @@ mod tests {
             score_before: before,
             score_after: after,
             score_delta: before.zip(after).map(|(b, a)| a - b),
+            score_from_answers: before.zip(after).map(|(b, a)| a - b),
+            score_from_coverage: before.zip(after).map(|_| 0.0),
+            coverage_before: before.map(|_| 1.0),
+            coverage_after: after.map(|_| 1.0),
             level_before: Some(levels.0),
             level_after: Some(levels.1),
+            score_same_items: after,
         }
     }
 
@@ -369,6 +434,37 @@ mod tests {
             only_before: Vec::new(),
             only_after: Vec::new(),
         }
+    }
+
+    #[test]
+    fn a_change_says_when_it_comes_from_items_answered_or_no_longer_answered() {
+        // Only removed answers: the score fell, and the words say why.
+        let mut fewer = change(Some(0.44), Some(0.17), (0, 0));
+        fewer.score_same_items = Some(0.44);
+        assert_eq!(change_text(&fewer), "▼ -27 (answered fewer items)");
+        assert_eq!(
+            cause_sentence(&fewer).as_deref(),
+            Some(
+                "Changed answers left the score where it was; 27 points lost because items are \
+                 no longer answered."
+            )
+        );
+        let mut both = change(Some(0.50), Some(0.54), (0, 0));
+        both.score_same_items = Some(0.56);
+        assert_eq!(
+            change_text(&both),
+            "▲ +4 (answers +6, answered fewer items -2)"
+        );
+        assert_eq!(
+            cause_sentence(&both).as_deref(),
+            Some(
+                "Changed answers raised the score by 6 points; 2 points lost because items are no longer answered."
+            )
+        );
+        let mut more = change(Some(0.2), Some(0.3), (0, 0));
+        more.score_same_items = Some(0.2);
+        assert_eq!(change_text(&more), "▲ +10 (answered more items)");
+        assert_eq!(cause_sentence(&change(Some(0.2), Some(0.3), (0, 0))), None);
     }
 
     #[test]

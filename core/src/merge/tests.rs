@@ -155,9 +155,10 @@ fn the_merged_file_checks_scores_and_round_trips() {
     assert_eq!(back, m.assessment);
     let q = c.get("worked-example").expect("fixture");
     let r = score(&[q], &back);
-    // a = 1.0 (w1), b = 0.67 (w2): (1 + 1.34) / 3
+    // a = 1.0 (w1), b = 0.67 (w2); c, d, e (w1 each) unanswered count 0.
     assert_eq!(r.overall.answered, 2);
-    assert!((r.overall.score.expect("a score") - 2.34 / 3.0).abs() < 1e-9);
+    assert!((r.overall.answered_score.expect("a score") - 2.34 / 3.0).abs() < 1e-9);
+    assert!((r.overall.score.expect("a score") - 2.34 / 6.0).abs() < 1e-9);
 }
 
 #[test]

@@ -98,6 +98,17 @@ pub struct ScaleOption {
     /// over on upgrade.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub was: Vec<String>,
+    /// Whether the option says the answer is not known ("Don't know"): answered, value 0,
+    /// and counted as unknown in the coverage figures. Its value must be 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unknown: Option<bool>,
+}
+
+impl ScaleOption {
+    /// Whether the option says the answer is not known.
+    pub fn is_unknown(&self) -> bool {
+        self.unknown == Some(true)
+    }
 }
 
 /// A section of a questionnaire; each section is scored separately.
@@ -184,6 +195,10 @@ pub struct Item {
     /// When the item applies (format 2); kept and checked, not yet evaluated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<Condition>,
+    /// For a checklist of alternatives: how many applicable checks fully meet the item
+    /// (a whole number from 1 to the number of checks; all of them when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required: Option<i64>,
 }
 
 impl Item {
@@ -313,6 +328,9 @@ fn render_findings(findings: &[Finding]) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// How the warning for a section level whose every item may be answered N/A begins.
+pub const ALL_NA_AT_LEVEL: &str = "every scored item at level";
 
 /// The longest id allowed, in characters.
 pub const MAX_ID_LEN: usize = 64;
@@ -458,6 +476,16 @@ impl Questionnaire {
                         format!("value {} is outside [0, 1]", option.value),
                     );
                 }
+                if option.is_unknown() && option.value != 0.0 {
+                    error(
+                        opath.clone(),
+                        format!(
+                            "is marked \"unknown\" but has value {}; a \"Don't know\" option \
+                             must have value 0",
+                            shown_number(option.value)
+                        ),
+                    );
+                }
                 for old in &option.was {
                     if !is_valid_id(old) {
                         error(format!("{opath}/was"), bad_id_message(old));
@@ -534,6 +562,26 @@ impl Questionnaire {
                         ipath.clone(),
                         format!("a {} item takes no \"scale\"", item.kind.as_str()),
                     );
+                }
+                if let Some(r) = item.required {
+                    if item.kind != ItemKind::Checklist {
+                        error(
+                            ipath.clone(),
+                            format!(
+                                "a {} item takes no \"required\" (only a checklist does)",
+                                item.kind.as_str()
+                            ),
+                        );
+                    } else if r < 1 || usize::try_from(r).map_or(true, |r| r > item.checks.len()) {
+                        error(
+                            ipath.clone(),
+                            format!(
+                                "\"required\" is {r}; give a whole number from 1 to the number \
+                                 of checks ({})",
+                                item.checks.len()
+                            ),
+                        );
+                    }
                 }
                 if item.kind != ItemKind::Checklist && !item.checks.is_empty() {
                     error(
@@ -638,6 +686,23 @@ impl Questionnaire {
                         missing.join(" or ")
                     ),
                 });
+            }
+            for level in 1..=3u8 {
+                let mut at_level = section
+                    .items
+                    .iter()
+                    .filter(|i| i.is_scored() && i.level() == level)
+                    .peekable();
+                if at_level.peek().is_some() && at_level.all(Item::allows_na) {
+                    out.push(Finding {
+                        severity: Severity::Warning,
+                        path: section.id.clone(),
+                        message: format!(
+                            "{ALL_NA_AT_LEVEL} {level} may be answered N/A, so level {level} can \
+                             be reached for free; give at least one of them \"allow_na\": false"
+                        ),
+                    });
+                }
             }
         }
         out

@@ -6,10 +6,10 @@ fn sample() -> &'static str {
       "scales": { "yn": { "options": [ {"key":"yes","label":"Yes","value":1},
                                        {"key":"no","label":"No","value":0} ] } },
       "sections": [ { "id": "s", "title": "S", "items": [
-        { "id": "a", "kind": "choice", "scale": "yn", "level": 1, "prompt": "A?" },
-        { "id": "b", "kind": "checklist", "level": 2, "prompt": "B?",
+        { "id": "a", "kind": "choice", "scale": "yn", "level": 1, "allow_na": false, "prompt": "A?" },
+        { "id": "b", "kind": "checklist", "level": 2, "allow_na": false, "prompt": "B?",
           "checks": [ {"id":"x","text":"X"} ] },
-        { "id": "c", "kind": "choice", "scale": "yn", "level": 3, "prompt": "C?" },
+        { "id": "c", "kind": "choice", "scale": "yn", "level": 3, "allow_na": false, "prompt": "C?" },
         { "id": "d", "kind": "text", "prompt": "D?" } ] } ] }"#
 }
 
@@ -85,6 +85,89 @@ fn a_section_missing_a_level_is_a_warning_only() {
     assert_eq!(findings.len(), 1);
     assert_eq!(findings[0].severity, Severity::Warning);
     assert!(findings[0].message.contains("no scored item at level 3"));
+}
+
+#[test]
+fn a_level_whose_every_item_allows_n_a_is_a_warning_naming_section_and_level() {
+    let text = sample().replace(
+        "\"level\": 3, \"allow_na\": false",
+        "\"level\": 3, \"allow_na\": true",
+    );
+    let (_, findings) = Questionnaire::load_str(&text, "t.json").expect("still loads");
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0].severity, Severity::Warning);
+    assert_eq!(findings[0].path, "s");
+    assert!(findings[0].message.starts_with(ALL_NA_AT_LEVEL));
+    assert!(
+        findings[0]
+            .to_string()
+            .contains("warning: s: every scored item at level 3 may be answered N/A"),
+        "{}",
+        findings[0]
+    );
+    let defaulted = sample().replace(", \"allow_na\": false", "");
+    let (_, findings) = Questionnaire::load_str(&defaulted, "t.json").expect("still loads");
+    let levels: Vec<&str> = findings
+        .iter()
+        .map(|f| &f.message[ALL_NA_AT_LEVEL.len()..][..2])
+        .collect();
+    assert_eq!(levels, [" 1", " 2", " 3"]);
+}
+
+#[test]
+fn an_unknown_option_must_be_worth_nothing() {
+    let fine = sample().replace(
+        "{\"key\":\"no\",\"label\":\"No\",\"value\":0}",
+        "{\"key\":\"no\",\"label\":\"No\",\"value\":0}, {\"key\":\"dk\",\"label\":\"Don't know\",\"value\":0,\"unknown\":true}",
+    );
+    let (q, findings) = Questionnaire::load_str(&fine, "t.json").expect("loads");
+    assert!(findings.is_empty(), "{findings:?}");
+    assert!(q.scales["yn"].options[2].is_unknown());
+    assert!(q.to_json().contains("\"unknown\": true"));
+    let bad = fine.replace("\"value\":0,\"unknown\"", "\"value\":0.5,\"unknown\"");
+    let err = Questionnaire::load_str(&bad, "t.json").expect_err("refused");
+    assert!(
+        err.to_string()
+            .contains("scales/yn/dk: is marked \"unknown\" but has value 0.5"),
+        "{err}"
+    );
+}
+
+#[test]
+fn required_is_a_whole_number_up_to_the_checks() {
+    let with = |r: &str| {
+        sample().replace(
+            "\"level\": 2,",
+            &format!("\"level\": 2, \"required\": {r},"),
+        )
+    };
+    let (q, findings) = Questionnaire::load_str(&with("1"), "t.json").expect("loads");
+    assert!(findings.is_empty(), "{findings:?}");
+    assert_eq!(q.item("b").expect("b").1.required, Some(1));
+    for bad in ["0", "2", "-1"] {
+        let err = Questionnaire::load_str(&with(bad), "t.json").expect_err("refused");
+        assert!(
+            err.to_string().contains(&format!(
+                "s/b: \"required\" is {bad}; give a whole number from 1 to the number of checks (1)"
+            )),
+            "{err}"
+        );
+    }
+    assert!(Questionnaire::parse(&with("1.5"), "t.json").is_err());
+    let on_choice = sample().replace("\"level\": 1,", "\"level\": 1, \"required\": 1,");
+    let err = Questionnaire::load_str(&on_choice, "t.json").expect_err("refused");
+    assert!(
+        err.to_string()
+            .contains("a choice item takes no \"required\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn files_without_the_new_fields_round_trip_unchanged() {
+    let q = Questionnaire::parse(sample(), "t.json").expect("parses");
+    let json = q.to_json();
+    assert!(!json.contains("unknown") && !json.contains("required"));
 }
 
 #[test]

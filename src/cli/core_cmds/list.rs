@@ -6,7 +6,6 @@ use serde_json::json;
 
 use super::super::{Globals, out};
 use super::{ListArgs, RestoreArgs, clip};
-use crate::pack::level_text;
 use crate::stamp;
 use crate::text::sanitize_line;
 
@@ -52,8 +51,8 @@ pub fn list(g: &Globals, args: &ListArgs) -> anyhow::Result<()> {
         return Ok(());
     }
     let mut out = format!(
-        "{:<28} {:<30} {:<20} {:<17} {:>15}  {}\n",
-        "ID", "NAME", "ORGANISATION", "UPDATED", "SCORED ANSWERED", "LEVEL"
+        "{:<28} {:<30} {:<20} {:<17} {:<28}  {}\n",
+        "ID", "NAME", "ORGANISATION", "UPDATED", "LEVEL · SCORE · KNOWN", "ANSWERED"
     );
     for l in &listed {
         match &l.assessment {
@@ -61,13 +60,13 @@ pub fn list(g: &Globals, args: &ListArgs) -> anyhow::Result<()> {
                 let r = ws.score(a);
                 let _ = writeln!(
                     out,
-                    "{:<28} {:<30} {:<20} {:<17} {:>15}  {}",
+                    "{:<28} {:<30} {:<20} {:<17} {:<28}  {}",
                     clip(&a.id, 28),
                     clip(&a.name, 30),
                     clip(&a.organisation, 20),
                     stamp::minute(&a.updated),
-                    crate::figures::answered_of(r.overall.answered, r.overall.total),
-                    level_text(&r.overall)
+                    crate::figures::score_line(&r.overall),
+                    crate::figures::answered_counts(&r.overall)
                 );
             }
             Err(e) => {

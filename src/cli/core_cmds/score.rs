@@ -4,10 +4,12 @@ use std::fmt::Write as _;
 
 use super::super::{Globals, out};
 use super::{ScoreArgs, clip, percent};
-use crate::figures::{Counted, answered, answered_of, level_short};
+use crate::figures::{answered_counts, level_short, score_line};
 use crate::key::ItemKey;
-use crate::pack::level_text;
 use crate::text::sanitize_line;
+
+/// Up to how many unanswered items the text output names.
+const LISTED: usize = 10;
 
 /// `supplycheck score`.
 pub fn score(g: &Globals, args: &ScoreArgs) -> anyhow::Result<()> {
@@ -20,27 +22,41 @@ pub fn score(g: &Globals, args: &ScoreArgs) -> anyhow::Result<()> {
     }
     let mut out = String::new();
     let _ = writeln!(out, "{} ({})", sanitize_line(&a.name), a.id);
+    let _ = writeln!(out, "Overall: {}", score_line(&r.overall));
     let _ = writeln!(
         out,
-        "Overall: level {}, score {}, {}\n",
-        level_text(&r.overall),
-        percent(r.overall.score),
-        answered(r.overall.answered, r.overall.total, Counted::ScoredItems)
+        "  {} · {} N/A; {} of {} scored items apply; score of the answered items alone {}\n",
+        answered_counts(&r.overall),
+        r.overall.na,
+        r.overall.applicable,
+        r.overall.total,
+        percent(r.overall.answered_score)
     );
     let _ = writeln!(
         out,
-        "{:<44} {:<14} {:>8} {:>15}",
-        "SECTION", "LEVEL", "SCORE", "SCORED ANSWERED"
+        "{:<40} {:<29} {:<24} TARGET",
+        "SECTION", "LEVEL · SCORE · KNOWN", "ANSWERED"
     );
     for s in &r.sections {
-        let _ = writeln!(
-            out,
-            "{:<44} {:<14} {:>8} {:>15}",
-            clip(&format!("{} ({})", s.title, s.id), 44),
-            level_text(&s.figures),
-            percent(s.figures.score),
-            answered_of(s.figures.answered, s.figures.total)
+        let target = s.target.map_or_else(String::new, |t| {
+            let met = if s.meets_target == Some(true) {
+                "met"
+            } else {
+                "not met"
+            };
+            format!("{} ({met})", level_short(Some(t)))
+        });
+        let row = format!(
+            "{:<40} {:<29} {:<24} {}",
+            clip(&format!("{} ({})", s.title, s.id), 40),
+            score_line(&s.figures),
+            answered_counts(&s.figures),
+            target
         );
+        let _ = writeln!(out, "{}", row.trim_end());
+        if !s.blocking.is_empty() {
+            let _ = writeln!(out, "  next level blocked by: {}", s.blocking.join(", "));
+        }
     }
     if !r.gaps.is_empty() {
         let _ = writeln!(out, "\nWeakest links (answered below the pass mark):");
@@ -64,7 +80,20 @@ pub fn score(g: &Globals, args: &ScoreArgs) -> anyhow::Result<()> {
             );
         }
     }
-    let _ = writeln!(out, "\nNot yet assessed: {} scored item(s)", r.not_assessed);
+    let _ = writeln!(
+        out,
+        "\nNot yet assessed: {} scored item(s){}",
+        r.not_assessed.len(),
+        match r.not_assessed.len() {
+            0 => String::new(),
+            n if n <= LISTED => format!(": {}", r.not_assessed.join(", ")),
+            n => format!(
+                ": {} and {} more (--json lists them all)",
+                r.not_assessed[..LISTED].join(", "),
+                n - LISTED
+            ),
+        }
+    );
     out::text(&out)?;
     Ok(())
 }

@@ -3,7 +3,7 @@
 //! Text from files is sanitised here, so nothing from a file reaches the terminal raw.
 
 use crate::assessment::{Answer, Assessment};
-use crate::figures::{Counted, Level, answered, describe_answer};
+use crate::figures::{Level, answered_counts, describe_answer, score_line};
 use crate::questionnaire::{Item, ItemKind, Questionnaire};
 use crate::roles::{self, ROLES};
 use crate::scoring::{self, ItemValue, ScoreReport};
@@ -358,8 +358,9 @@ pub fn listing(a: &Assessment, r: &ScoreReport) -> String {
         )
     };
     format!(
-        "{who}: {}",
-        answered(r.overall.answered, r.overall.total, Counted::ScoredItems)
+        "{who}: {}, {}",
+        score_line(&r.overall),
+        answered_counts(&r.overall)
     )
 }
 
@@ -378,9 +379,10 @@ pub fn score_lines(a: &Assessment, r: &ScoreReport, unanswered: usize) -> Vec<St
         String::new(),
         format!("{}: overall maturity {level}.", sanitize_line(&a.name)),
         format!(
-            "Score {}, {}.",
-            percent(r.overall.score),
-            answered(r.overall.answered, r.overall.total, Counted::ScoredItems)
+            "{}; {}; {}.",
+            score_line(&r.overall),
+            answered_counts(&r.overall),
+            applicable_words(r.overall.applicable)
         ),
     ];
     match unanswered {
@@ -393,6 +395,15 @@ pub fn score_lines(a: &Assessment, r: &ScoreReport, unanswered: usize) -> Vec<St
         sanitize_line(&a.id)
     ));
     lines
+}
+
+/// How many scored items apply: "1 scored item applies", "5 scored items apply".
+fn applicable_words(n: usize) -> String {
+    if n == 1 {
+        "1 scored item applies".to_string()
+    } else {
+        format!("{n} scored items apply")
+    }
 }
 
 /// Text wrapped to `width` columns (at least 10) with [`crate::figures::wrap`].

@@ -295,7 +295,7 @@ fn the_score_lines_name_level_score_and_what_is_left() {
         [
             "Test: overall maturity level 0 Incomplete: basic practices are missing or not \
              known to be in place.",
-            "Score –, 0 of 5 scored items answered.",
+            "Level 0 · 0 % · 0 % known; answered 0 · 0 don't know; 5 scored items apply.",
             "6 items have no answer yet.",
             "Every section's figures: supplycheck score t",
         ]
@@ -311,7 +311,10 @@ fn the_score_lines_name_level_score_and_what_is_left() {
         lines[1].starts_with("Test: overall maturity level 3 Defined: "),
         "{lines:?}"
     );
-    assert_eq!(lines[2], "Score 100 %, 5 of 5 scored items answered.");
+    assert_eq!(
+        lines[2],
+        "Level 3 · 100 % · 100 % known; answered 5 · 0 don't know; 5 scored items apply."
+    );
     assert_eq!(lines[3], "1 item has no answer yet.");
 }
 
@@ -321,9 +324,15 @@ fn listing_shows_name_organisation_and_progress() {
     let mut a = assessment(&q);
     a.answers.insert("worked-example/a".into(), choice("fully"));
     let r = scoring::score(&[&q], &a);
-    assert_eq!(listing(&a, &r), "Test, Acme: 1 of 5 scored items answered");
+    assert_eq!(
+        listing(&a, &r),
+        "Test, Acme: Level 0 · 17 % · 20 % known, answered 1 · 0 don't know"
+    );
     a.organisation = String::new();
-    assert_eq!(listing(&a, &r), "Test: 1 of 5 scored items answered");
+    assert_eq!(
+        listing(&a, &r),
+        "Test: Level 0 · 17 % · 20 % known, answered 1 · 0 don't know"
+    );
 }
 
 #[test]

@@ -3,6 +3,7 @@
 use maud::{Markup, html};
 
 use super::{Text, level_class, pct, pill_or_dash};
+use crate::figures::coverage;
 use crate::pack::{Area, clip, level_text};
 use crate::scoring::Figures;
 
@@ -77,7 +78,7 @@ enum Earlier {
 /// Horizontal bars: one per area, grouped by questionnaire, with score and level; with
 /// `earlier` (one per area), a tick at each earlier score.
 pub(super) fn bar_chart(areas: &[Area], earlier: Option<&[Option<f64>]>) -> Markup {
-    const WIDTH: f64 = 780.0;
+    const WIDTH: f64 = 880.0;
     const LABEL_CHARS: usize = 42;
     const GROUP: f64 = 30.0;
     const TOP: f64 = 24.0;
@@ -146,8 +147,8 @@ fn bar_row(area: &Area, lines: &[String], mid: f64, was: Earlier) -> Markup {
     html! {
         g class=(level_class(f.level)) {
             title {
-                (Text(&area.title)) ": score " (Text(pct(f.score))) ", level "
-                (Text(level_text(f))) (Text(earlier))
+                (Text(&area.title)) ": score " (Text(pct(f.score))) ", "
+                (Text(coverage(f.coverage))) ", level " (Text(level_text(f))) (Text(earlier))
             }
             text x="12" y=(dec1(mid + 4.5 - LINE * (lines.len() - 1) as f64 / 2.0)) {
                 @for (n, line) in lines.iter().enumerate() {
@@ -176,7 +177,9 @@ fn bar_row(area: &Area, lines: &[String], mid: f64, was: Earlier) -> Markup {
             }
             rect class="mark" x=(BAR_X + BAR + 58.0) y=(dec1(mid - 5.0)) width="10" height="10"
                 rx="2" {}
-            text x=(BAR_X + BAR + 73.0) y=(dec1(mid + 4.5)) { (Text(level_label(f))) }
+            text x=(BAR_X + BAR + 73.0) y=(dec1(mid + 4.5)) {
+                (Text(level_label(f))) " · " (Text(coverage(f.coverage)))
+            }
         }
         "\n"
     }

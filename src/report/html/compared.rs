@@ -99,13 +99,18 @@ fn since_tiles(c: &Comparison) -> Markup {
                     (Text(pct(o.score_before))) span class="to" { "→" } (Text(pct(o.score_after)))
                 },
                 "v pair",
-                "Earlier → now.",
+                &format!(
+                    "Earlier → now; known {} → {}.",
+                    pct(o.coverage_before),
+                    pct(o.coverage_after)
+                ),
             ))
             (figure(
                 "Change",
-                &html! { (Text(change_figure(o))) },
+                &html! { (Text(o.shown().to_string().replace(' ', "\u{a0}"))) },
                 &format!("v chg {}", change_class(o)),
-                "Percentage points, overall.",
+                &since::cause_sentence(o)
+                    .unwrap_or_else(|| "Percentage points, overall.".to_string()),
             ))
             (figure(
                 "Improved",

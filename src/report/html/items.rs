@@ -4,7 +4,7 @@
 use maud::{Markup, html};
 
 use super::{Text, answer_with_value, lines, note, owner_cell, pct, pill, ref_line};
-use crate::figures::{Counted, Level, answered};
+use crate::figures::{Level, answered_counts, coverage};
 use crate::pack::{Action, BoardPack, CheckRow, ItemRow, Status, count};
 use crate::scoring::Figures;
 
@@ -254,7 +254,7 @@ pub(super) fn every_answer(pack: &BoardPack) -> Markup {
                 p class="areafig" {
                     (Text(&area.questionnaire)) " · score " (Text(pct(f.score))) " · "
                     (level_cell(f)) " · "
-                    (answered(f.answered, f.total, Counted::ScoredItems))
+                    (Text(coverage(f.coverage))) " · " (Text(answered_counts(f)))
                 }
                 "\n"
                 table class="data answers" {

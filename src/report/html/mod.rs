@@ -250,10 +250,11 @@ mod tests {
         let q = example();
         let a = Assessment::new("e".into(), "E".into(), String::new(), None, &[&q]);
         let html = page(&q, &a);
-        assert!(html.contains("No area has a score yet"));
+        // Every applicable item counts, unanswered as 0: the score is 0 % and nothing known.
+        assert!(!html.contains("No area has a score yet"));
         assert!(html.contains("Nothing is answered yet"));
         assert!(
-            html.contains(">not yet assessed</text>"),
+            html.contains(" · 0 % known</text>"),
             "the empty bar says why"
         );
         assert!(!html.contains("NaN"));

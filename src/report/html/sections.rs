@@ -6,7 +6,7 @@ use maud::{Markup, html};
 
 use super::charts::{bar_chart, radar_chart};
 use super::{Text, answer_with_value, level_class, pct, pill};
-use crate::figures::{Level, answered_of};
+use crate::figures::{Level, answered_counts};
 use crate::pack::{BoardPack, clip, count, display_time, level_words, number};
 
 /// How many links of the weakest the cover shows.
@@ -110,11 +110,12 @@ pub(super) fn contents(pack: &BoardPack) -> Markup {
 /// The summary: the overall level and figures as tiles, a reading of them, and the glance.
 pub(super) fn summary(pack: &BoardPack) -> Markup {
     let o = &pack.overall;
-    let share = if o.total == 0 {
-        0.0
-    } else {
-        o.answered as f64 / o.total as f64
-    };
+    let share = o.coverage.unwrap_or(0.0);
+    let known = format!(
+        "{} of {} applicable scored items.",
+        capitalised(&answered_counts(o)),
+        o.applicable
+    );
     html! {
         section id="summary" {
             "\n"
@@ -144,16 +145,16 @@ pub(super) fn summary(pack: &BoardPack) -> Markup {
                     "Overall score",
                     &pct(o.score),
                     if o.score.is_some() {
-                        "Weighted mean of the answered items."
+                        "Weighted mean of every applicable item; an unanswered one counts 0."
                     } else {
-                        "Nothing answered yet."
+                        "No scored item applies."
                     },
                     None,
                 ))
                 (tile(
-                    "Answered",
-                    &answered_of(o.answered, o.total),
-                    "Scored items with an answer.",
+                    "Known",
+                    &pct(o.coverage),
+                    &known,
                     Some(share),
                 ))
                 (tile(
@@ -444,4 +445,12 @@ pub(super) fn method(pack: &BoardPack) -> Markup {
         }
         "\n"
     }
+}
+
+/// Text with its first letter in upper case.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

@@ -24,12 +24,14 @@ pub struct HomeRow {
     pub organisation: String,
     /// When it last changed, `YYYY-MM-DD HH:MM` (UTC).
     pub updated: String,
-    /// Scored items answered.
+    /// Applicable scored items answered.
     pub answered: usize,
     /// Scored items.
     pub total: usize,
     /// Overall maturity level.
     pub level: Option<u8>,
+    /// The overall figures, when the file can be read.
+    pub figures: Option<crate::scoring::Figures>,
     /// Why the file cannot be read, if it cannot.
     pub error: Option<String>,
 }
@@ -67,6 +69,7 @@ impl App {
                     answered: report.overall.answered,
                     total: report.overall.total,
                     level: report.overall.level,
+                    figures: Some(report.overall.clone()),
                     error: None,
                 }
             }
@@ -83,6 +86,7 @@ impl App {
                 answered: 0,
                 total: 0,
                 level: None,
+                figures: None,
                 error: Some(message(&e)),
             },
         }

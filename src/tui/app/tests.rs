@@ -25,6 +25,7 @@ fn app_with_a_row() -> App {
         answered: 0,
         total: 0,
         level: None,
+        figures: None,
         error: None,
     }];
     app

@@ -119,8 +119,8 @@ fn answering_a_disputed_item_settles_it_and_u_finds_disputed_items() {
 }
 
 /// The worked example answered so that the score moves by a known amount: before, A is
-/// not implemented (0) and B fully (1), a score of 2/3; after, A fully (1) and B partially
-/// (0.33), a score of 1.66/3. The change: −11 points.
+/// not implemented (0) and B fully (1), a score of 2/6 (the unanswered C, D and E count 0);
+/// after, A fully (1) and B partially (0.33), a score of 1.66/6. The change: −5 points.
 fn compared(other_updated: &str) -> Fixture {
     let mut f = at_home();
     add_assessment(
@@ -155,18 +155,18 @@ fn comparing_shows_each_sections_change() {
     let change = c.section("worked-example/planning").expect("section");
     assert_eq!(change.direction(), Some(std::cmp::Ordering::Less));
     let delta = change.score_delta.expect("delta");
-    assert!((delta - (1.66 - 2.0) / 3.0).abs() < 1e-9, "{delta}");
+    assert!((delta - (1.66 - 2.0) / 6.0).abs() < 1e-9, "{delta}");
     let screen = snapshots::draw(&f.app, 100, 30);
     assert!(
         screen.contains("compared with Acme 2025 (before)"),
         "{screen}"
     );
-    assert!(screen.contains("67 % → 55 %  ▼ -12"), "{screen}");
+    assert!(screen.contains("33 % → 28 %  ▼ -5"), "{screen}");
     // The comparison follows a change to the open assessment.
     press(&mut f.app, "<Esc>3r");
     let open = f.app.open.as_ref().expect("open");
     let change = open.compare.as_ref().expect("kept").comparison.overall;
-    assert!((change.score_delta.expect("delta") - (1.0 + 2.0 * 0.67 - 2.0) / 3.0).abs() < 1e-9);
+    assert!((change.score_delta.expect("delta") - (1.0 + 2.0 * 0.67 - 2.0) / 6.0).abs() < 1e-9);
     // c again stops comparing.
     press(&mut f.app, "c");
     assert!(f.app.open.as_ref().expect("open").compare.is_none());
@@ -225,7 +225,7 @@ fn a_later_assessment_is_after_and_no_comparison_clears_it() {
         screen.contains("compared with Acme 2025 (after)"),
         "{screen}"
     );
-    assert!(screen.contains("▲ +12"), "{screen}");
+    assert!(screen.contains("▲ +5"), "{screen}");
     press(&mut f.app, "c");
     press(&mut f.app, "c");
     press(&mut f.app, "j<Enter>");

@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{fit, panel, percent, wrap};
-use crate::figures::{Counted, Level, answered};
+use crate::figures::{Level, answered_counts, coverage};
 use crate::report::BoardPack;
 use crate::tui::app::App;
 
@@ -131,8 +131,9 @@ fn headline(app: &App, s: &BoardPack, frame: &mut Frame, inner: Rect, big: bool)
         Span::styled(percent(s.overall.score), t.prompt),
         Span::styled(
             format!(
-                "   ·   {}",
-                answered(s.overall.answered, s.overall.total, Counted::ScoredItems)
+                " · {}   ·   {}",
+                coverage(s.overall.coverage),
+                answered_counts(&s.overall)
             ),
             t.dim,
         ),

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{bar_spans, fit, pad, panel, row_in, row_style, scroll_for};
-use crate::figures::{answered_of, level_words};
+use crate::figures::score_line;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 
@@ -30,14 +30,14 @@ struct Columns {
     bar: usize,
 }
 
-/// Columns of the progress figures after the bar: " 100 of 100 ".
-const PROGRESS: usize = 12;
+/// Columns of the figures after the bar: " Level 1 · 100 % · 100 % known".
+const PROGRESS: usize = 30;
 
 fn columns(width: usize) -> Columns {
     let updated = if width >= 100 { 18 } else { 0 };
     let bar = if width >= 120 { 20 } else { 10 };
-    // marker 2, progress: bar + " 100 of 100 " 12, level 12
-    let fixed = 2 + updated + bar + PROGRESS + 12;
+    // marker 2, the known share as a bar, then level, score and known share
+    let fixed = 2 + updated + bar + PROGRESS;
     let rest = width.saturating_sub(fixed).max(10);
     let org = if width >= 70 { rest * 2 / 5 } else { 0 };
     Columns {
@@ -91,8 +91,8 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
     if c.updated > 0 {
         head.push_str(&pad("Last change (UTC)", c.updated));
     }
-    head.push_str(&pad("Scored items answered", c.bar + PROGRESS));
-    head.push_str("Level");
+    head.push_str(&pad("Known", c.bar + 1));
+    head.push_str("Level · score · known");
     frame.render_widget(Paragraph::new(Span::styled(head, t.dim)), heads);
     let height = usize::from(list.height);
     let top = scroll_for(app.home_selected(), app.home.len(), height);
@@ -112,7 +112,7 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
                     Span::styled(
                         fit(
                             &format!("cannot be read: {e}"),
-                            c.org + c.updated + c.bar + PROGRESS + 12,
+                            c.org + c.updated + c.bar + PROGRESS,
                         ),
                         t.warn,
                     ),
@@ -128,20 +128,15 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
             if c.updated > 0 {
                 spans.push(Span::styled(pad(&row.updated, c.updated), style));
             }
-            let ratio = if row.total == 0 {
-                0.0
-            } else {
-                row.answered as f64 / row.total as f64
-            };
-            spans.extend(bar_spans(ratio, c.bar, t));
+            let known = row.figures.as_ref().and_then(|f| f.coverage);
+            spans.extend(bar_spans(known.unwrap_or(0.0), c.bar, t));
             spans.push(Span::styled(
-                pad(
-                    &format!(" {}", answered_of(row.answered, row.total)),
-                    PROGRESS,
+                format!(
+                    " {}",
+                    row.figures.as_ref().map_or_else(String::new, score_line)
                 ),
                 style,
             ));
-            spans.push(Span::styled(level_words(row.level), style));
             Line::from(spans)
         })
         .collect();

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::{bar_spans, fit, level_words, pad, panel, percent, row_in, scroll_for, wrap};
+use super::{bar_spans, fit, pad, panel, percent, row_in, scroll_for, wrap};
 use crate::assessment::Answer;
 use crate::figures::{Counted, answered, level_short};
 use crate::questionnaire::ItemKind;
@@ -58,11 +58,7 @@ pub(crate) fn header(app: &App, open: &OpenAssessment, frame: &mut Frame, area: 
     let t = &app.theme;
     let a = &open.session.assessment;
     let overall = &open.pack.score.overall;
-    let right = format!(
-        "{}   Score {}  ",
-        level_words(overall.level),
-        percent(overall.score)
-    );
+    let right = format!("{}  ", crate::figures::score_line(overall));
     let width = usize::from(area.width);
     let mut name = format!("  {}", open.pack.assessment.name);
     if !a.organisation.trim().is_empty() {
@@ -288,6 +284,7 @@ pub(crate) fn item_view(app: &App, open: &OpenAssessment, width: usize) -> ItemV
         }
         ItemValue::NotApplicable => Span::styled("  ·  N/A", t.chosen),
         ItemValue::Value(x) => Span::styled(format!("  ·  answered, {}", percent(Some(x))), t.good),
+        ItemValue::Unknown => Span::styled("  ·  answered: don't know", t.warn),
         ItemValue::Text(true) => Span::styled("  ·  answered", t.good),
     };
     meta.push(state);

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{bar_spans, fit, level_words, pad, panel, percent, row_in, scroll_for, wrap};
 use crate::compare::Change;
-use crate::figures::{Counted, answered, level_short};
+use crate::figures::{answered_counts, coverage, level_short, score_line};
 use crate::pack::Area;
 use crate::report::BoardPack;
 use crate::text::one_line;
@@ -68,8 +68,16 @@ pub(crate) fn area_lines(
 ) -> Vec<Line<'static>> {
     let level_width = if names { 14 } else { 3 };
     let change_width = if compared.is_some() { 7 } else { 0 };
-    let bar_width = (width.saturating_sub(change_width) / 3).clamp(6, 40);
-    let title_width = width.saturating_sub(bar_width + 6 + level_width + 2 + change_width);
+    let known_width = 12;
+    let figures_width = 6 + known_width + level_width + 2 + change_width;
+    // The bar goes first where room is short: the title and the figures stay readable.
+    let bar_width = (width.saturating_sub(change_width + known_width) / 3).clamp(4, 40);
+    let bar_width = if width.saturating_sub(figures_width + bar_width) >= 16 {
+        bar_width
+    } else {
+        0
+    };
+    let title_width = width.saturating_sub(bar_width + figures_width);
     areas
         .iter()
         .map(|a| {
@@ -81,6 +89,7 @@ pub(crate) fn area_lines(
             ];
             spans.extend(bar_spans(f.score.unwrap_or(0.0), bar_width, t));
             spans.push(Span::styled(format!("{:>5} ", percent(f.score)), t.prompt));
+            spans.push(Span::styled(pad(&coverage(f.coverage), known_width), t.dim));
             let level = if names {
                 crate::figures::level_words(f.level)
             } else {
@@ -112,7 +121,7 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
     let t = &app.theme;
     let a = areas(body);
     let name = &s.assessment.name;
-    let answered = answered(s.overall.answered, s.overall.total, Counted::ScoredItems);
+    let answered = answered_counts(&s.overall);
     let room = usize::from(a.gauge.width.saturating_sub(2));
     let (title, label) = match &open.compare {
         Some(c) => (
@@ -125,11 +134,7 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
         ),
         None => (
             format!("Results · {name}"),
-            format!(
-                "{}  —  score {}  —  {answered}",
-                level_words(s.overall.level),
-                percent(s.overall.score),
-            ),
+            format!("{}  —  {answered}", score_line(&s.overall)),
         ),
     };
     frame.render_widget(
@@ -212,10 +217,14 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
 /// score, and the change in points.
 fn compared_label(c: &Change, answered: &str, room: usize, t: &Theme) -> String {
     let (arrow, _) = change_words(Some(c), t);
-    let points = match arrow.as_str() {
-        "–" => String::new(),
-        "= 0" => "  = no change".to_string(),
-        _ => format!("  {arrow} points"),
+    let full = crate::report::since::change_text(c);
+    let (points, cause) = match arrow.as_str() {
+        "–" => (String::new(), String::new()),
+        "= 0" => ("  = no change".to_string(), String::new()),
+        _ => match full.split_once(" (") {
+            Some((arrow, cause)) => (format!("  {arrow} points"), format!(" ({cause}")),
+            None => (format!("  {full} points"), String::new()),
+        },
     };
     let long = |l: Option<u8>| l.map_or_else(|| "no level".to_string(), |l| level_words(Some(l)));
     let short = level_short;
@@ -224,11 +233,18 @@ fn compared_label(c: &Change, answered: &str, room: usize, t: &Theme) -> String 
         percent(c.score_before),
         percent(c.score_after)
     );
+    let known = format!(
+        "{} → {}",
+        percent(c.coverage_before),
+        coverage(c.coverage_after)
+    );
     let levels = format!("{} → {}", long(c.level_before), long(c.level_after));
     let brief = format!("{} → {}", short(c.level_before), short(c.level_after));
     [
-        format!("{levels}  —  {score}  —  {answered}"),
-        format!("{levels}  —  {score}"),
+        format!("{levels}  —  {score}{cause}  —  {known}  —  {answered}"),
+        format!("{levels}  —  {score}{cause}  —  {known}"),
+        format!("{brief}  —  {score}{cause}  —  {known}"),
+        format!("{brief}  —  {score}  —  {known}"),
         format!("{brief}  —  {score}"),
     ]
     .into_iter()
