@@ -412,8 +412,10 @@ fn validate_passes_the_built_ins_and_skips_the_schemas() {
 fn the_readme_states_the_built_in_item_counts() {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
-    for entry in supplycheck::catalog::Catalog::built_in().entries() {
-        let q = &entry.questionnaire;
+    // The current built-ins only: archived earlier versions have no row of their own.
+    for (id, text) in supplycheck::catalog::BUILT_INS {
+        let (q, _) = supplycheck::questionnaire::Questionnaire::load_str(text, id)
+            .expect("a built-in loads");
         let scored = q.scored_count();
         let text = q.item_count() - scored;
         let counts = if text == 0 {

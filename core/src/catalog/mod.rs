@@ -45,7 +45,22 @@ pub const BUILT_INS: [(&str, &str); 3] = [
 /// against it after the built-ins move on. When a built-in's version changes, its old file
 /// is kept as `questionnaires/archive/<id>@<version>.json` and named here, one line each, e.g.
 /// `("ncsc-board", include_str!("../../../questionnaires/archive/ncsc-board@1.0.0.json")),`.
-pub const ARCHIVED: [(&str, &str); 0] = [];
+/// An archived file whose id and version are a current built-in's adds nothing: the current
+/// one is loaded first, so an archive may be filled before the built-ins move on.
+pub const ARCHIVED: [(&str, &str); 3] = [
+    (
+        "ncsc-board",
+        include_str!("../../../questionnaires/archive/ncsc-board@1.0.0.json"),
+    ),
+    (
+        "cfcs-phases",
+        include_str!("../../../questionnaires/archive/cfcs-phases@1.0.0.json"),
+    ),
+    (
+        "cert-exd",
+        include_str!("../../../questionnaires/archive/cert-exd@1.0.0.json"),
+    ),
+];
 
 /// A loaded questionnaire and where it came from.
 #[derive(Debug, Clone)]

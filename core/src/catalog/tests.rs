@@ -1,10 +1,21 @@
 use super::*;
 
+/// How many distinct versions the binary ships: the current built-ins and the archived ones,
+/// an archived file whose id and version are a current one's counting once.
+fn shipped_versions() -> usize {
+    let mut seen = std::collections::BTreeSet::new();
+    for (id, text) in BUILT_INS.iter().chain(&ARCHIVED) {
+        let q = Questionnaire::parse(text, id).expect("a built-in parses");
+        seen.insert((q.id, q.version));
+    }
+    seen.len()
+}
+
 #[test]
 fn every_built_in_loads_without_findings() {
     let catalog = Catalog::built_in();
     assert!(catalog.problems.is_empty(), "{:?}", catalog.problems);
-    assert_eq!(catalog.entries().len(), BUILT_INS.len() + ARCHIVED.len());
+    assert_eq!(catalog.entries().len(), shipped_versions());
     // The built-ins' content is rewritten later: until then, a level whose every item may
     // be answered N/A is the one warning they may carry.
     for entry in catalog.entries() {
@@ -126,10 +137,7 @@ fn the_same_version_with_other_content_is_refused_with_what_differs() {
     ] {
         assert!(err.contains(line), "{line} in {err}");
     }
-    assert_eq!(
-        catalog.entries().len(),
-        BUILT_INS.len() + ARCHIVED.len() + 1
-    );
+    assert_eq!(catalog.entries().len(), shipped_versions() + 1);
     catalog
         .add(changed, Origin::File("c.json".into()), Vec::new(), false)
         .expect("a problem, not an error");
@@ -154,7 +162,7 @@ fn a_copy_of_a_built_in_adds_nothing_and_a_changed_one_is_left_out() {
         )
         .expect("added");
     assert!(catalog.problems.is_empty());
-    assert_eq!(catalog.entries().len(), BUILT_INS.len() + ARCHIVED.len());
+    assert_eq!(catalog.entries().len(), shipped_versions());
     let mut other = same;
     other.title.push('!');
     catalog
@@ -238,4 +246,48 @@ fn a_file_copy_of_an_archived_version_adds_nothing_and_a_changed_one_is_left_out
         )
         .expect("a problem");
     assert!(catalog.problems[0].message.contains("id of a built-in"));
+}
+
+#[test]
+fn an_archived_version_equal_to_a_current_built_in_adds_nothing() {
+    let current = include_str!("../../../tests/fixtures/worked-example.json");
+    let catalog = Catalog::with_built_ins(
+        &[("worked-example", current)],
+        &[("worked-example", current)],
+    );
+    assert!(catalog.problems.is_empty(), "{:?}", catalog.problems);
+    assert_eq!(catalog.entries().len(), 1);
+    assert_eq!(catalog.versions_of("worked-example"), ["1.0.0"]);
+
+    // The current built-in is the one kept, so an archive filled early cannot shadow it.
+    let retitled = current.replacen("\"title\": \"", "\"title\": \"Retitled ", 1);
+    assert_ne!(retitled, current);
+    let catalog = Catalog::with_built_ins(
+        &[("worked-example", current)],
+        &[("worked-example", retitled.as_str())],
+    );
+    assert!(catalog.problems.is_empty(), "{:?}", catalog.problems);
+    assert_eq!(catalog.entries().len(), 1);
+    assert_eq!(
+        catalog.get("worked-example"),
+        Some(&worked_example(|t| t)),
+        "the current built-in's content"
+    );
+}
+
+#[test]
+fn every_archived_built_in_loads_and_is_named_by_its_id() {
+    for (id, text) in ARCHIVED {
+        let (q, _) = Questionnaire::load_str(text, id).expect("an archived built-in loads");
+        assert_eq!(q.id, id);
+    }
+    let catalog = Catalog::built_in();
+    for (id, text) in ARCHIVED {
+        let q = Questionnaire::parse(text, id).expect("parses");
+        assert!(
+            catalog.version(&q.id, &q.version).is_some(),
+            "{id} {} is not in the catalog",
+            q.version
+        );
+    }
 }
