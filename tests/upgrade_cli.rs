@@ -186,3 +186,27 @@ fn compare_across_versions_matches_through_was_and_names_one_sided_items() {
             "\nOnly in the later version (B): 1\n  worked-example/f",
         ));
 }
+
+#[test]
+fn the_version_moved_to_from_a_file_is_kept_so_the_assessment_goes_on_scoring() {
+    let env = Env::new();
+    env.new_example("Old");
+    env.answer("old", &["a", "fully"]);
+    let kept = env
+        .dir
+        .path()
+        .join("questionnaires")
+        .join("worked-example@2.0.0.json");
+    assert!(!kept.exists());
+    env.cmd()
+        .args(["--questionnaire-file", VERSION_2, "upgrade", "old"])
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read(&kept).expect("version 2.0.0 kept in the data directory"),
+        std::fs::read(VERSION_2).expect("fixture")
+    );
+    // Without the file, the assessment still scores on 2.0.0.
+    let score = env.json(&["score", "old", "--json"]);
+    assert_eq!(score["overall"]["answered"], 1, "{score}");
+}

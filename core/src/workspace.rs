@@ -133,6 +133,20 @@ impl Workspace {
         Ok(self.store.create_new(name, a)?)
     }
 
+    /// Keeps in the data directory a copy of every questionnaire version `a` records that
+    /// this run loaded from a file of the user's (as creating an assessment does), so the
+    /// assessment goes on being scored against exactly that version when the file is gone.
+    pub fn keep_copies_for(&self, a: &Assessment) -> Result<(), WorkspaceError> {
+        for r in &a.questionnaires {
+            if let Some(entry) = self.catalog.version(&r.id, &r.version)
+                && let Origin::File(file) = &entry.origin
+            {
+                self.keep_copy(file, &entry.questionnaire)?;
+            }
+        }
+        Ok(())
+    }
+
     /// Keeps a copy of a questionnaire file in the data directory's `questionnaires/` folder
     /// as `<id>@<version>.json`, beside any other versions, unless the file is already in
     /// that folder. A copy is never replaced: one already there with the same content is

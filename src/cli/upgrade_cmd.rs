@@ -42,13 +42,22 @@ pub fn upgrade(g: &Globals, args: &UpgradeArgs) -> anyhow::Result<()> {
     let outcome = upgrade::upgrade(&ws.catalog, &session.assessment, request)
         .with_context(|| format!("{} was not upgraded", session.path.display()))?;
     if !args.dry_run {
+        // The version moved to is kept first: the upgraded assessment must never record a
+        // version the data directory does not hold.
+        ws.keep_copies_for(&outcome.assessment)
+            .with_context(|| format!("{} was not upgraded", session.path.display()))?;
         session.assessment = outcome.assessment;
         session
             .save()
             .with_context(|| format!("{} was not upgraded", session.path.display()))?;
     }
     if args.json {
-        out::json(&outcome.report.to_json())?;
+        let printed = out::json(&outcome.report.to_json());
+        if args.dry_run {
+            printed?;
+        } else {
+            out::after_creating(printed, &session.path);
+        }
         return Ok(());
     }
     let mut text = summary(&outcome.report);
@@ -65,7 +74,13 @@ pub fn upgrade(g: &Globals, args: &UpgradeArgs) -> anyhow::Result<()> {
             backup_path(&session.path).display()
         )
     };
-    out::text(&text)?;
+    if args.dry_run {
+        out::text(&text)?;
+    } else {
+        // The upgrade is saved: that is what matters, so a standard output that cannot be
+        // written is said, not a failure.
+        out::after_creating(out::text(&text), &session.path);
+    }
     Ok(())
 }
 

@@ -25,6 +25,13 @@ pub fn perform(app: &mut App, effects: Vec<Effect>) {
 
 fn perform_one(app: &mut App, effect: Effect) {
     match effect {
+        Effect::KeepQuestionnaires => {
+            if let Some(open) = app.open.as_ref()
+                && let Err(e) = app.ws.keep_copies_for(&open.session.assessment)
+            {
+                app.kept_questionnaires_failed(&e);
+            }
+        }
         Effect::Save => {
             if let Some(open) = app.open.as_mut() {
                 // Saving stamps the time of the change; worked out after it, the pack

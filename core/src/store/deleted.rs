@@ -45,6 +45,17 @@ pub enum RestoreError {
         /// The deleted folder.
         dir: PathBuf,
     },
+    /// The deleted file cannot be read (it is damaged, or not a regular file).
+    #[error(
+        "cannot restore \"{name}\": {why}\n  Only a deleted assessment that can be read is \
+         restored; look at the file in the deleted folder."
+    )]
+    Unreadable {
+        /// The deleted assessment's name.
+        name: String,
+        /// Why it cannot be read.
+        why: String,
+    },
     /// The place it would go back to is taken.
     #[error(
         "cannot restore \"{name}\": {path} exists, and restoring never replaces a file.\n  \
@@ -201,7 +212,6 @@ impl Store {
             .filter_map(Result::ok)
             .map(|e| e.path())
             .filter(|p| p.extension().is_some_and(|e| e == "json"))
-            .filter(|p| fs::metadata(p).is_ok_and(|m| m.is_file()))
             .map(|path| {
                 let name = path
                     .file_stem()
@@ -248,6 +258,12 @@ impl Store {
     /// replacing a file there. Returns the restored file's path and what was restored.
     pub fn restore(&self, name: &str) -> Result<(PathBuf, DeletedAssessment), RestoreError> {
         let deleted = self.find_deleted(name)?;
+        if let Err(why) = &deleted.assessment {
+            return Err(RestoreError::Unreadable {
+                name: crate::text::sanitize_line(&deleted.name),
+                why: crate::text::sanitize_line(why),
+            });
+        }
         let target = self.path_of(&deleted.id);
         let target_backup = backup_path(&target);
         let taken = |path: &Path| RestoreError::Taken {

@@ -1,7 +1,7 @@
 //! Where a report or a new assessment may not go: the store's own files, links to them
 //! and files another process holds.
 
-use std::fs::{self, File};
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::lock::{LockProbe, probe_lock};
@@ -145,23 +145,13 @@ pub(super) fn real_path(path: &Path) -> PathBuf {
 /// What a file is when it is one of ours that must not be replaced: "a supplycheck
 /// assessment" or "a supplycheck questionnaire", read from its `format` field.
 pub(super) fn sniff(path: &Path) -> Option<&'static str> {
-    use std::io::Read as _;
-    let mut file = open_regular(path, "cannot read").ok()?;
-    let mut head = Vec::new();
-    std::io::Read::take(&mut file, 4096)
-        .read_to_end(&mut head)
-        .ok()?;
-    let json = |bytes: &[u8]| -> Vec<u8> {
-        bytes
-            .strip_prefix(b"\xEF\xBB\xBF")
-            .unwrap_or(bytes)
-            .to_vec()
-    };
-    if json(&head).iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+    // The whole file (supplycheck never reads more than `file::MAX_BYTES`, so neither does
+    // this): whitespace before the object or a `format` key far down must not hide it.
+    let bytes = crate::file::read_regular(path).ok()?;
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    if body.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
         return None;
     }
-    let mut all = head.clone();
-    file.read_to_end(&mut all).ok()?;
     let kind = |format: &str| {
         if format.starts_with("supplycheck.assessment/") {
             Some("a supplycheck assessment")
@@ -171,15 +161,14 @@ pub(super) fn sniff(path: &Path) -> Option<&'static str> {
             None
         }
     };
-    if let Ok(f) = serde_json::from_slice::<Sniffed>(&json(&all)) {
-        f.format.as_ref().and_then(|f| f.as_str()).and_then(kind)
-    } else {
-        // A damaged file of ours is still ours.
-        let head = String::from_utf8_lossy(&head);
-        ["supplycheck.assessment/", "supplycheck.questionnaire/"]
+    let text = String::from_utf8_lossy(body);
+    match serde_json::from_str::<Sniffed>(&text) {
+        Ok(f) => f.format.as_ref().and_then(|f| f.as_str()).and_then(kind),
+        // A damaged file of ours is still ours, wherever its format tag sits.
+        Err(_) => ["supplycheck.assessment/", "supplycheck.questionnaire/"]
             .into_iter()
-            .find(|f| head.contains(&format!("\"{f}")))
-            .and_then(kind)
+            .find(|f| text.contains(&format!("\"{f}")))
+            .and_then(kind),
     }
 }
 
@@ -187,12 +176,6 @@ pub(super) fn sniff(path: &Path) -> Option<&'static str> {
 #[derive(serde::Deserialize)]
 pub(super) struct Sniffed {
     format: Option<serde_json::Value>,
-}
-
-/// Opens a file for reading, without waiting on a FIFO or device, and checks that it is a
-/// regular file.
-pub(super) fn open_regular(path: &Path, action: &'static str) -> Result<File, StoreError> {
-    crate::file::open_regular(path).map_err(|e| read_error(path, action, e))
 }
 
 /// A [`crate::file::ReadError`] as the store says it.
@@ -249,6 +232,47 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_assessment_is_known_whatever_comes_before_its_format() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::at(dir.path().join("data"));
+        let padded = dir.path().join("padded.json");
+        fs::write(
+            &padded,
+            format!(
+                "{}{{\"id\": \"a\", \"format\": \"supplycheck.assessment/2\"}}",
+                "\n".repeat(5000)
+            ),
+        )
+        .expect("write");
+        let err = store.check_output(&padded).expect_err("an assessment");
+        assert!(
+            err.to_string().contains("it is a supplycheck assessment"),
+            "{err}"
+        );
+        let damaged = dir.path().join("damaged.json");
+        fs::write(
+            &damaged,
+            format!(
+                "{{\"answers\": \"{}\", \"format\": \"supplycheck.assessment/2\", \"id",
+                "x".repeat(10_000)
+            ),
+        )
+        .expect("write");
+        let err = store
+            .check_output(&damaged)
+            .expect_err("a damaged assessment");
+        assert!(
+            err.to_string().contains("it is a supplycheck assessment"),
+            "{err}"
+        );
+        let report = dir.path().join("report.json");
+        fs::write(&report, "{\"format\": \"supplycheck.report/1\"}").expect("write");
+        store
+            .check_output(&report)
+            .expect("an earlier report may be replaced");
+    }
 
     #[test]
     fn a_device_or_a_pipe_is_never_replaced_by_a_report() {

@@ -30,6 +30,9 @@ pub enum AfterOpen {
 pub enum Effect {
     /// Save the open assessment after a change; the result goes to [`super::App::saved`].
     Save,
+    /// Keep in the data directory a copy of each questionnaire version the open assessment
+    /// records that came from a file of the user's (after an upgrade moved it to one).
+    KeepQuestionnaires,
     /// Try the unsaved changes again: at once, or only when it is time (the idle tick).
     RetrySave {
         /// At once, whenever the last try was.

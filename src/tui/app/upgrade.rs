@@ -4,6 +4,7 @@ use crate::store::backup_path;
 use crate::tui::action::Action;
 use crate::upgrade::{self, Request, Upgrade};
 
+use super::Effect;
 use super::{App, Mode, OpenAssessment, Screen, Status};
 
 impl App {
@@ -56,6 +57,7 @@ impl App {
                     summary(&outcome.report),
                     backup.display()
                 ));
+                self.effect(Effect::KeepQuestionnaires);
                 self.commit();
             }
             Err(e) => {
@@ -63,6 +65,18 @@ impl App {
                 self.status = Status::Error(super::message(&e));
             }
         }
+    }
+}
+
+impl App {
+    /// Keeping the new questionnaire version failed: the upgrade is saved all the same (its
+    /// answers are safe), and the status line says what to do so it keeps being scored.
+    pub fn kept_questionnaires_failed(&mut self, e: &dyn std::fmt::Display) {
+        self.status = Status::Error(format!(
+            "The questionnaire version moved to could not be kept in the data directory: {}. \
+             Put its file in the questionnaires folder.",
+            super::message(e)
+        ));
     }
 }
 
