@@ -438,7 +438,28 @@ fn questionnaires_list_and_show() {
         .iter()
         .filter_map(|q| q["id"].as_str())
         .collect();
-    assert_eq!(ids, ["ncsc-board", "cfcs-phases", "cert-exd"]);
+    // Every version the binary holds: the current built-ins, then the archived 1.0.0 ones.
+    assert_eq!(
+        ids,
+        [
+            "ncsc-board",
+            "cfcs-phases",
+            "cert-exd",
+            "ncsc-board",
+            "cfcs-phases",
+            "cert-exd"
+        ]
+    );
+    let versions: Vec<&str> = list
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|q| q["version"].as_str())
+        .collect();
+    assert_eq!(
+        versions,
+        ["2.0.0", "2.0.0", "2.0.0", "1.0.0", "1.0.0", "1.0.0"]
+    );
     let shown = env.json(&[
         "--questionnaire-file",
         FIXTURE,

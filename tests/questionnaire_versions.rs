@@ -281,7 +281,7 @@ fn validate_says_a_changed_built_in_id_would_be_ignored() {
         .arg(&copy)
         .assert()
         .success()
-        .stdout(predicate::str::contains(": ok — ncsc-board 1.0.0"))
+        .stdout(predicate::str::contains(": ok — ncsc-board 2.0.0"))
         .stdout(predicate::str::contains(
             "identical to the built-in ncsc-board",
         ));

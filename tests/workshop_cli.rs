@@ -55,20 +55,28 @@ fn three_respondents() -> (Laptop, Vec<PathBuf>) {
             &[
                 (
                     "cert-exd/high-value-services",
-                    "yes",
+                    "fully",
                     &["--note", "In the BIA, 2025"],
                 ),
                 ("cert-exd/priority-by-service", "fully", &[]),
-                ("cert-exd/dependency-register", "skills,data", &[]),
+                (
+                    "cert-exd/agreement-contents",
+                    "blanket-requirements,recourse",
+                    &[],
+                ),
                 ("cert-exd/dependency-tiers", "largely", &[]),
             ],
         ),
         (
             "Bob",
             &[
-                ("cert-exd/high-value-services", "yes", &[]),
+                ("cert-exd/high-value-services", "fully", &[]),
                 ("cert-exd/priority-by-service", "not", &["--flag"]),
-                ("cert-exd/dependency-register", "skills,data,systems", &[]),
+                (
+                    "cert-exd/agreement-contents",
+                    "blanket-requirements,recourse,restoration-times",
+                    &[],
+                ),
                 (
                     "cert-exd/dependency-tiers",
                     "largely",
@@ -79,8 +87,8 @@ fn three_respondents() -> (Laptop, Vec<PathBuf>) {
         (
             "Carol",
             &[
-                ("cert-exd/high-value-services", "yes", &[]),
-                ("cert-exd/priority-by-service", "na", &[]),
+                ("cert-exd/high-value-services", "fully", &[]),
+                ("cert-exd/priority-by-service", "dont-know", &[]),
                 ("cert-exd/dependency-tiers", "largely", &[]),
             ],
         ),
@@ -137,15 +145,19 @@ fn three_respondents_merge_with_disagreements_widest_first() {
         disputed,
         [
             ("cert-exd/priority-by-service", 1.0),
-            ("cert-exd/dependency-register", 0.2),
+            ("cert-exd/agreement-contents", 0.2),
         ]
     );
     let first = &summary["disagreements"][0]["answers"];
     assert_eq!(first[0]["respondent"], "Alice");
     assert_eq!(first[0]["answer"], "Fully implemented");
     assert_eq!(first[1]["value"], 0.0);
-    assert_eq!(first[2]["answer"], "Not applicable");
-    assert_eq!(first[2]["value"], Value::Null);
+    assert_eq!(first[2]["answer"], "Don't know");
+    assert_eq!(
+        first[2]["value"],
+        Value::Null,
+        "a \"Don't know\" has no value to compare"
+    );
 
     // The merged file is in the facilitator's data directory, fits the schema and scores.
     let merged = f.saved("workshop");
@@ -154,7 +166,7 @@ fn three_respondents_merge_with_disagreements_widest_first() {
     assert!(errors.is_empty(), "{errors:#?}");
     assert_eq!(merged["respondent"], "Alice, Bob, Carol");
     let a = &merged["answers"];
-    assert_eq!(a["cert-exd/high-value-services"]["choice"], "yes");
+    assert_eq!(a["cert-exd/high-value-services"]["choice"], "fully");
     assert_eq!(
         a["cert-exd/high-value-services"]["note"],
         "Alice: In the BIA, 2025"
@@ -163,8 +175,8 @@ fn three_respondents_merge_with_disagreements_widest_first() {
     assert_eq!(a["cert-exd/priority-by-service"]["flag"], true);
     assert_eq!(a["cert-exd/priority-by-service"].get("choice"), None);
     assert_eq!(
-        merged["responses"]["cert-exd/dependency-register"][1]["answer"]["checked"],
-        serde_json::json!(["skills", "data", "systems"])
+        merged["responses"]["cert-exd/agreement-contents"][1]["answer"]["checked"],
+        serde_json::json!(["blanket-requirements", "recourse", "restoration-times"])
     );
 
     let score = json_of(
@@ -231,8 +243,8 @@ fn different_questionnaires_need_force() {
     let laptop = Laptop::new();
     let a = assessment(&laptop, Some("Alice"), &["cert-exd"]);
     let b = assessment(&laptop, Some("Bob"), &["cert-exd", "ncsc-board"]);
-    answer(&laptop, &a, "cert-exd/high-value-services", "yes", &[]);
-    answer(&laptop, &b, "cert-exd/high-value-services", "no", &[]);
+    answer(&laptop, &a, "cert-exd/high-value-services", "fully", &[]);
+    answer(&laptop, &b, "cert-exd/high-value-services", "not", &[]);
     answer(
         &laptop,
         &b,
@@ -316,7 +328,7 @@ fn compare_shows_what_moved_year_on_year() {
         &laptop,
         &last_year,
         "cert-exd/high-value-services",
-        "no",
+        "not",
         &[],
     );
     answer(
@@ -337,7 +349,7 @@ fn compare_shows_what_moved_year_on_year() {
         &laptop,
         &this_year,
         "cert-exd/high-value-services",
-        "yes",
+        "fully",
         &[],
     );
     answer(
@@ -377,17 +389,17 @@ fn compare_shows_what_moved_year_on_year() {
     assert_eq!(items("slipped"), ["cert-exd/priority-by-service"]);
     assert_eq!(items("newly_answered"), ["cert-exd/stress-priorities"]);
     assert_eq!(items("no_longer_answered"), ["cert-exd/dependency-tiers"]);
-    assert_eq!(c["improved"][0]["answer_before"], "No");
-    assert_eq!(c["improved"][0]["answer_after"], "Yes");
+    assert_eq!(c["improved"][0]["answer_before"], "Not implemented");
+    assert_eq!(c["improved"][0]["answer_after"], "Fully implemented");
     let goal1 = &c["sections"][0];
     assert_eq!(goal1["id"], "cert-exd/identify-prioritise");
-    // The section's six items weigh 3 + 3 + 3 + 2 + 1 + 3 = 15; unanswered ones count 0.
-    // Before: no (0, w3), fully (1, w3), partial (0.33, w1) → 3.33 / 15.
-    // After: yes (1, w3), largely (0.67, w3), stress partial (0.33, w3) → 6 / 15.
-    // With the earlier answered items (tiers partial kept, stress unanswered): 5.34 / 15.
-    let before = 3.33 / 15.0;
-    let after = 6.0 / 15.0;
-    let same_items = 5.34 / 15.0;
+    // The section's seven items weigh 3 + 3 + 1 + 3 + 3 + 2 + 1 = 16; unanswered ones
+    // count 0. Before: not (0, w3), fully (1, w3), partial (0.33, w1) → 3.33 / 16.
+    // After: fully (1, w3), largely (0.67, w3), stress partial (0.33, w3) → 6 / 16.
+    // With the earlier answered items (tiers partial kept, stress unanswered): 5.34 / 16.
+    let before = 3.33 / 16.0;
+    let after = 6.0 / 16.0;
+    let same_items = 5.34 / 16.0;
     let close = |v: &Value, x: f64| (v.as_f64().expect("number") - x).abs() < 1e-9;
     assert!(close(&goal1["score_before"], before), "{goal1}");
     assert!(close(&goal1["score_after"], after), "{goal1}");
@@ -409,7 +421,9 @@ fn compare_shows_what_moved_year_on_year() {
         .assert()
         .success()
         .stdout(predicate::str::contains("Improved: 1"))
-        .stdout(predicate::str::contains("No → Yes"))
+        .stdout(predicate::str::contains(
+            "Not implemented → Fully implemented",
+        ))
         .stdout(predicate::str::contains(format!(
             "▲ +{}",
             supplycheck::figures::whole_percent(after)
