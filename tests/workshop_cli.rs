@@ -324,48 +324,16 @@ fn compare_shows_what_moved_year_on_year() {
     let laptop = Laptop::new();
     let last_year = assessment(&laptop, None, &["cert-exd"]);
     let this_year = assessment(&laptop, None, &["cert-exd"]);
-    answer(
-        &laptop,
-        &last_year,
-        "cert-exd/high-value-services",
-        "not",
-        &[],
-    );
-    answer(
-        &laptop,
-        &last_year,
-        "cert-exd/priority-by-service",
-        "fully",
-        &[],
-    );
-    answer(
-        &laptop,
-        &last_year,
-        "cert-exd/dependency-tiers",
-        "partial",
-        &[],
-    );
-    answer(
-        &laptop,
-        &this_year,
-        "cert-exd/high-value-services",
-        "fully",
-        &[],
-    );
-    answer(
-        &laptop,
-        &this_year,
-        "cert-exd/priority-by-service",
-        "largely",
-        &[],
-    );
-    answer(
-        &laptop,
-        &this_year,
-        "cert-exd/stress-priorities",
-        "partial",
-        &[],
-    );
+    for (file, item, value) in [
+        (&last_year, "high-value-services", "not"),
+        (&last_year, "priority-by-service", "fully"),
+        (&last_year, "dependency-tiers", "partial"),
+        (&this_year, "high-value-services", "fully"),
+        (&this_year, "priority-by-service", "largely"),
+        (&this_year, "stress-priorities", "partial"),
+    ] {
+        answer(&laptop, file, &format!("cert-exd/{item}"), value, &[]);
+    }
 
     let c = json_of(
         &laptop
@@ -393,10 +361,8 @@ fn compare_shows_what_moved_year_on_year() {
     assert_eq!(c["improved"][0]["answer_after"], "Fully implemented");
     let goal1 = &c["sections"][0];
     assert_eq!(goal1["id"], "cert-exd/identify-prioritise");
-    // The section's seven items weigh 3 + 3 + 1 + 3 + 3 + 2 + 1 = 16; unanswered ones
-    // count 0. Before: not (0, w3), fully (1, w3), partial (0.33, w1) → 3.33 / 16.
-    // After: fully (1, w3), largely (0.67, w3), stress partial (0.33, w3) → 6 / 16.
-    // With the earlier answered items (tiers partial kept, stress unanswered): 5.34 / 16.
+    // Seven items weigh 16 in all; before 3.33, after 6, with the earlier answered items
+    // 5.34 (weights and values in the questionnaire; unanswered items count 0).
     let before = 3.33 / 16.0;
     let after = 6.0 / 16.0;
     let same_items = 5.34 / 16.0;
