@@ -238,7 +238,7 @@ impl Catalog {
                         message: format!(
                             "left out: it is {}, not a regular file; put only questionnaire \
                              files in this folder",
-                            file_kind(meta.file_type())
+                            crate::file::kind_of(meta.file_type())
                         ),
                         file,
                     });
@@ -641,28 +641,6 @@ fn short(v: &serde_json::Value) -> String {
                 text
             }
         }
-    }
-}
-
-/// What kind of thing a directory entry that is not a regular file is, in words.
-fn file_kind(t: std::fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if t.is_fifo() {
-            return "a named pipe (FIFO)";
-        }
-        if t.is_socket() {
-            return "a socket";
-        }
-        if t.is_block_device() || t.is_char_device() {
-            return "a device";
-        }
-    }
-    if t.is_dir() {
-        "a folder"
-    } else {
-        "something else"
     }
 }
 
