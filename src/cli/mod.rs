@@ -7,6 +7,7 @@ pub(crate) mod out;
 
 pub use out::clap_message;
 mod report_cmd;
+mod target_cmd;
 mod upgrade_cmd;
 mod workshop_cmd;
 
@@ -66,6 +67,9 @@ pub enum Command {
     Answer(core_cmds::AnswerArgs),
     /// Show an assessment's maturity level, scores and weakest links
     Score(core_cmds::ScoreArgs),
+    /// Set the level the board aims for, in every section or in one (`none` removes it)
+    #[command(override_usage = "supplycheck target ID [SECTION] LEVEL")]
+    Target(target_cmd::TargetArgs),
     /// Write the board pack: HTML, Markdown, CSV or JSON
     Report(report_cmd::ReportArgs),
     /// Compare two assessments: what improved and what slipped (B against earlier A)
@@ -154,6 +158,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Compare(args)) => workshop_cmd::compare(&globals, &args),
         Some(Command::Merge(args)) => workshop_cmd::merge(&globals, &args),
         Some(Command::Upgrade(args)) => upgrade_cmd::upgrade(&globals, &args),
+        Some(Command::Target(args)) => target_cmd::target(&globals, &args),
         Some(Command::Questionnaires(cmd)) => core_cmds::questionnaires(&globals, &cmd),
         Some(Command::Completions(args)) => core_cmds::completions(&args),
     };

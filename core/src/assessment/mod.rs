@@ -299,6 +299,28 @@ impl Assessment {
             .or(self.default_target)
     }
 
+    /// Sets the level aimed for: in section `full_id` (`<questionnaire>/<section>`), or in
+    /// every section without a target of its own when `full_id` is `None`. `None` as the
+    /// level removes that target.
+    pub fn set_target(&mut self, full_id: Option<&str>, level: Option<u8>) {
+        match (full_id, level) {
+            (None, level) => self.default_target = level,
+            (Some(id), Some(level)) => {
+                self.targets
+                    .get_or_insert_with(IndexMap::new)
+                    .insert(id.to_string(), level);
+            }
+            (Some(id), None) => {
+                if let Some(targets) = self.targets.as_mut() {
+                    targets.shift_remove(id);
+                    if targets.is_empty() {
+                        self.targets = None;
+                    }
+                }
+            }
+        }
+    }
+
     /// Sets `updated` to now.
     pub fn touch(&mut self) {
         self.updated = stamp::now();

@@ -633,3 +633,18 @@ mod file_shape {
         }
     }
 }
+
+#[test]
+fn a_target_is_set_for_one_section_or_every_other_and_removed() {
+    let q = worked_example();
+    let mut a = crate::test_support::assessment(&q, "t", &[]);
+    a.set_target(None, Some(1));
+    a.set_target(Some("worked-example/planning"), Some(3));
+    assert_eq!(a.target("worked-example/planning"), Some(3));
+    assert_eq!(a.target("worked-example/other"), Some(1));
+    a.set_target(Some("worked-example/planning"), None);
+    assert_eq!(a.targets, None, "no empty map is written");
+    assert_eq!(a.target("worked-example/planning"), Some(1));
+    a.set_target(None, None);
+    assert_eq!(a.target("worked-example/planning"), None);
+}
