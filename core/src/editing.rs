@@ -192,13 +192,7 @@ fn cause_first(e: &StoreError) -> String {
 /// folder, flushed and fsynced, then linked in place), never over an existing file. The
 /// copy is readable by the owner only on Unix.
 pub fn write_copy(path: &Path, a: &Assessment) -> Result<(), StoreError> {
-    let mut json = serde_json::to_vec_pretty(a).map_err(|e| StoreError::Io {
-        path: path.to_path_buf(),
-        action: "cannot encode",
-        cause: e.into(),
-    })?;
-    json.push(b'\n');
-    store::write_new(path, &json).map_err(|e| match e {
+    store::write_new(path, &store::encode(path, a)?).map_err(|e| match e {
         StoreError::Io { cause, .. } if cause.kind() == std::io::ErrorKind::AlreadyExists => {
             StoreError::Io {
                 path: path.to_path_buf(),

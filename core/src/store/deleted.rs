@@ -196,22 +196,8 @@ impl Store {
 
     /// The deleted assessments, most recently deleted first. Only regular files are read.
     pub fn list_deleted(&self) -> Result<Vec<DeletedAssessment>, StoreError> {
-        let dir = self.deleted_dir();
-        let read = match fs::read_dir(&dir) {
-            Ok(r) => r,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(cause) => {
-                return Err(StoreError::Io {
-                    path: dir,
-                    action: "cannot read the folder",
-                    cause,
-                });
-            }
-        };
-        let mut out: Vec<DeletedAssessment> = read
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        let mut out: Vec<DeletedAssessment> = super::json_files(&self.deleted_dir())?
+            .into_iter()
             .map(|path| {
                 let name = path
                     .file_stem()

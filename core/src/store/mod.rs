@@ -27,7 +27,7 @@ use protect::{kind_of, read_error};
 pub use deleted::{DeletedAssessment, RestoreError};
 pub use lock::{EditLock, Session};
 pub use protect::OutputTarget;
-pub use write::{create, create_private_dir, save, write_atomic, write_new};
+pub use write::{create, create_private_dir, encode, save, write_atomic, write_new};
 
 use crate::assessment::{ASSESSMENT_FORMAT, ASSESSMENT_FORMAT_1, ASSESSMENT_FORMATS, Assessment};
 
@@ -312,22 +312,8 @@ impl Store {
     /// Every assessment in the store, newest change first; unreadable files are listed with
     /// their error.
     pub fn list(&self) -> Result<Vec<Listed>, StoreError> {
-        let dir = self.assessments_dir();
-        let read = match fs::read_dir(&dir) {
-            Ok(r) => r,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(source) => {
-                return Err(StoreError::Io {
-                    path: dir,
-                    action: "cannot read the folder",
-                    cause: source,
-                });
-            }
-        };
-        let mut out: Vec<Listed> = read
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        let mut out: Vec<Listed> = json_files(&self.assessments_dir())?
+            .into_iter()
             .map(|path| {
                 // Only regular files are read: a FIFO or a device would block, or never end.
                 let assessment = match fs::metadata(&path) {
@@ -419,6 +405,24 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(x), Ok(y)) => x == y,
         _ => a == b,
+    }
+}
+
+/// The `*.json` entries of a folder (none when it does not exist yet), whatever they are:
+/// the caller reads each as a regular file or says why not.
+pub(super) fn json_files(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
+    match fs::read_dir(dir) {
+        Ok(read) => Ok(read
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(cause) => Err(StoreError::Io {
+            path: dir.to_path_buf(),
+            action: "cannot read the folder",
+            cause,
+        }),
     }
 }
 

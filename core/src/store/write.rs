@@ -92,7 +92,7 @@ pub(super) fn same_inode(a: &Path, b: &Path) -> bool {
 }
 
 /// An assessment as it is saved: pretty JSON with a trailing newline.
-pub(super) fn encode(path: &Path, assessment: &Assessment) -> Result<Vec<u8>, StoreError> {
+pub fn encode(path: &Path, assessment: &Assessment) -> Result<Vec<u8>, StoreError> {
     let mut json = serde_json::to_vec_pretty(assessment).map_err(|e| StoreError::Io {
         path: path.to_path_buf(),
         action: "cannot encode",

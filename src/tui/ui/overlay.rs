@@ -133,14 +133,7 @@ fn confirm_upgrade(app: &App, frame: &mut Frame, area: Rect, newer: &[crate::upg
         lines.push(Line::styled(format!("  {l}"), t.dim));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::from(vec![
-        Span::styled("  y", t.key),
-        Span::raw(" upgrade    "),
-        Span::styled("n", t.key),
-        Span::raw(" or "),
-        Span::styled("Esc", t.key),
-        Span::raw(" keep this version"),
-    ]));
+    lines.push(yes_or_no("upgrade", "keep this version", t));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -183,14 +176,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 lines.push(Line::styled(format!("  {l}"), t.dim));
             }
             lines.push(Line::raw(""));
-            lines.push(Line::from(vec![
-                Span::styled("  y", t.key),
-                Span::raw(" delete    "),
-                Span::styled("n", t.key),
-                Span::raw(" or "),
-                Span::styled("Esc", t.key),
-                Span::raw(" keep it"),
-            ]));
+            lines.push(yes_or_no("delete", "keep it", t));
             frame.render_widget(Paragraph::new(lines), inner);
         }
         Mode::ConfirmUpgrade(newer) => confirm_upgrade(app, frame, area, newer),
@@ -584,4 +570,16 @@ pub fn hit(app: &App, area: Rect, column: u16, row: u16) -> Option<Action> {
     let r = row_in(list, column, row)?;
     let n = scroll_for(selected, rows, usize::from(list.height)) + r;
     (n < rows).then_some(Action::ClickRow(n))
+}
+
+/// The keys of a yes/no question: "y <yes>    n or Esc <no>".
+fn yes_or_no(yes: &str, no: &str, t: &crate::tui::theme::Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::styled("  y", t.key),
+        Span::raw(format!(" {yes}    ")),
+        Span::styled("n", t.key),
+        Span::raw(" or "),
+        Span::styled("Esc", t.key),
+        Span::raw(format!(" {no}")),
+    ])
 }
