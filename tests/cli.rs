@@ -31,7 +31,7 @@ fn new_prints_an_id_made_from_the_name() {
 }
 
 #[test]
-fn new_uses_every_built_in_by_default() {
+fn new_uses_the_organisation_built_ins_by_default() {
     let env = Env::new();
     env.cmd()
         .args(["new", "--name", "All", "--respondent", "CISO"])
@@ -394,7 +394,7 @@ fn validate_passes_the_built_ins_and_skips_the_schemas() {
             "{stdout}"
         );
     }
-    assert_eq!(stdout.matches(": ok — ").count(), 3, "{stdout}");
+    assert_eq!(stdout.matches(": ok — ").count(), 4, "{stdout}");
     // The built-ins' content is rewritten later: until then, a level whose every item may be
     // answered N/A is the one warning they may carry.
     let other: Vec<&str> = stdout
@@ -412,10 +412,12 @@ fn validate_passes_the_built_ins_and_skips_the_schemas() {
 fn the_readme_states_the_built_in_item_counts() {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
-    // The current built-ins only: archived earlier versions have no row of their own.
-    for (id, text) in supplycheck::catalog::BUILT_INS {
-        let (q, _) = supplycheck::questionnaire::Questionnaire::load_str(text, id)
-            .expect("a built-in loads");
+    // The current built-ins a new organisation assessment uses: archived earlier versions
+    // have no row of their own, and every built-in has one in questionnaires/README.md
+    // (checked below).
+    let catalog = supplycheck::catalog::Catalog::built_in();
+    for id in catalog.default_ids(supplycheck::questionnaire::Scope::Organisation) {
+        let q = catalog.get(id).expect("a built-in loads");
         let scored = q.scored_count();
         let text = q.item_count() - scored;
         let counts = if text == 0 {
@@ -425,6 +427,35 @@ fn the_readme_states_the_built_in_item_counts() {
         };
         let row = format!("| `{}` | {counts} |", q.id);
         assert!(readme.contains(&row), "README.md should have the row {row}");
+    }
+}
+
+#[test]
+fn the_questionnaires_readme_states_every_built_in_and_its_counts() {
+    let readme = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/questionnaires/README.md"
+    ))
+    .expect("questionnaires/README.md");
+    for (id, text) in supplycheck::catalog::BUILT_INS {
+        let (q, _) = supplycheck::questionnaire::Questionnaire::load_str(text, id)
+            .expect("a built-in loads");
+        let scored = q.scored_count();
+        let counts = format!(
+            "| {} | {} ({scored} / {}) |",
+            q.sections.len(),
+            q.item_count(),
+            q.item_count() - scored
+        );
+        let row = readme
+            .lines()
+            .find(|l| l.starts_with(&format!("| `{}` |", q.id)))
+            .unwrap_or_else(|| panic!("questionnaires/README.md has no row for {}", q.id));
+        assert!(
+            row.contains(&counts),
+            "the row of {} should say {counts}: {row}",
+            q.id
+        );
     }
 }
 
@@ -445,6 +476,7 @@ fn questionnaires_list_and_show() {
             "ncsc-board",
             "cfcs-phases",
             "cert-exd",
+            "supplier-review",
             "ncsc-board",
             "cfcs-phases",
             "cert-exd"
@@ -458,7 +490,9 @@ fn questionnaires_list_and_show() {
         .collect();
     assert_eq!(
         versions,
-        ["2.0.0", "2.0.0", "2.0.0", "1.0.0", "1.0.0", "1.0.0"]
+        [
+            "2.0.0", "2.0.0", "2.0.0", "1.0.0", "1.0.0", "1.0.0", "1.0.0"
+        ]
     );
     let shown = env.json(&[
         "--questionnaire-file",
@@ -479,7 +513,8 @@ fn questionnaires_list_and_show() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "no questionnaire \"nope\"; available: ncsc-board, cfcs-phases, cert-exd",
+            "no questionnaire \"nope\"; available: ncsc-board, cfcs-phases, cert-exd, \
+             supplier-review",
         ));
 }
 

@@ -1,27 +1,57 @@
-//! The content of the built-in questionnaires (version 2.0.0, format 2): every built-in loads
-//! with no warnings; every item cites its source in one of the allowed forms and every
-//! required source section is cited; every level of every section has an item that cannot be
-//! answered N/A and every section has at least two level-3 items; every scored item has an
-//! action; "Don't know" is an unknown answer beside a known "No"; and no text copies a run of
-//! 8 words from the source documents in `../shared/seeds`.
+//! The content of the built-in questionnaires (format 2; the three organisation-scope ones at
+//! version 2.0.0, the supplier-scope `supplier-review` at 1.0.0): every built-in loads with no
+//! warnings; every item cites its source in one of the allowed forms and every required source
+//! section is cited; every level of every section has an item that cannot be answered N/A
+//! whatever the supplier's tier, and every section has at least two level-3 items; every
+//! scored item has an action; "Don't know" is an unknown answer beside a known "No"; the
+//! supplier review asks some things only of critical and high-tier suppliers; and no text
+//! copies a run of 8 words from the source documents in `../shared/seeds`.
 //!
 //! Apart from the loader, uses only std and `serde_json`, reading the files from disk, so it
 //! checks the JSON as written rather than as the crate models it.
 
 use std::collections::{BTreeSet, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde_json::Value;
 
-/// The built-in questionnaire files, relative to the crate root.
-const BUILT_INS: [&str; 3] = [
-    "questionnaires/ncsc-board.json",
-    "questionnaires/cfcs-phases.json",
-    "questionnaires/cert-exd.json",
+/// A built-in questionnaire file (relative to the crate root) with the version and scope it
+/// must have.
+struct BuiltIn {
+    file: &'static str,
+    version: &'static str,
+    scope: &'static str,
+}
+
+/// The built-in questionnaire files, in the catalog's order.
+const BUILT_INS: [BuiltIn; 4] = [
+    BuiltIn {
+        file: "questionnaires/ncsc-board.json",
+        version: "2.0.0",
+        scope: ORGANISATION,
+    },
+    BuiltIn {
+        file: "questionnaires/cfcs-phases.json",
+        version: "2.0.0",
+        scope: ORGANISATION,
+    },
+    BuiltIn {
+        file: "questionnaires/cert-exd.json",
+        version: "2.0.0",
+        scope: ORGANISATION,
+    },
+    BuiltIn {
+        file: "questionnaires/supplier-review.json",
+        version: "1.0.0",
+        scope: SUPPLIER,
+    },
 ];
 
-/// The version every built-in has.
-const VERSION: &str = "2.0.0";
+/// The scope of a questionnaire about the whole programme (the format's default).
+const ORGANISATION: &str = "organisation";
+
+/// The scope of a questionnaire about one supplier relationship.
+const SUPPLIER: &str = "supplier";
 
 /// The format every built-in is written in.
 const FORMAT: &str = "supplycheck.questionnaire/2";
@@ -45,16 +75,16 @@ const RMM_PRACTICES: [(u32, u32); 4] = [(1, 2), (2, 2), (3, 4), (4, 2)];
 const RMM_GENERIC_PRACTICES: u32 = 10;
 
 /// Items the rest of a section stands on: (questionnaire, item). They may not be answered N/A.
-const FOUNDATIONAL: [(&str, &str); 5] = [
+const FOUNDATIONAL: [(&str, &str); 8] = [
     ("ncsc-board", "supplier-landscape"),
     ("cfcs-phases", "system-criticality"),
     ("cfcs-phases", "outsourcing-risk-assessment"),
     ("cfcs-phases", "access-removal"),
     ("cert-exd", "dependency-register"),
+    ("supplier-review", "services-dependent"),
+    ("supplier-review", "tier-recorded"),
+    ("supplier-review", "data-held"),
 ];
-
-/// Length of the word run that may not be shared with a source document.
-const RUN: usize = 8;
 
 /// The fewest level-3 items a section has.
 const MIN_LEVEL_3: usize = 2;
@@ -71,13 +101,20 @@ fn read(rel: &str) -> String {
 fn built_ins() -> Vec<(String, Value)> {
     BUILT_INS
         .iter()
-        .map(|rel| {
+        .map(|b| {
             let q: Value =
-                serde_json::from_str(&read(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
-            let id = q["id"].as_str().unwrap_or(rel).to_string();
+                serde_json::from_str(&read(b.file)).unwrap_or_else(|e| panic!("{}: {e}", b.file));
+            let id = q["id"].as_str().unwrap_or(b.file).to_string();
             (id, q)
         })
         .collect()
+}
+
+fn built_in(id: &str) -> Value {
+    built_ins()
+        .into_iter()
+        .find(|(i, _)| i == id)
+        .map_or_else(|| panic!("no built-in {id}"), |(_, q)| q)
 }
 
 /// Every reference form an item may cite, spelled exactly.
@@ -164,8 +201,9 @@ fn says_no(label: &str) -> bool {
         .is_some_and(|w| matches!(w.as_str(), "no" | "not" | "none" | "never"))
 }
 
-/// Every problem with one questionnaire's structure, refs, scales, guidance and levels.
-fn structure_problems(q: &Value) -> Vec<String> {
+/// Problems with the top-level fields: unknown or missing ones, the format, version, scope
+/// and id.
+fn top_problems(q: &Value, version: &str, scope: &str) -> Vec<String> {
     const TOP: [&str; 10] = [
         "format",
         "id",
@@ -189,7 +227,6 @@ fn structure_problems(q: &Value) -> Vec<String> {
         "scales",
         "sections",
     ];
-    const SECTION: [&str; 4] = ["id", "title", "intro", "items"];
     let qid = str_of(q, "id");
     let mut out = Vec::new();
     unknown_keys(q, &TOP, qid, &mut out);
@@ -201,15 +238,27 @@ fn structure_problems(q: &Value) -> Vec<String> {
     if str_of(q, "format") != FORMAT {
         out.push(format!("{qid}: format must be {FORMAT}"));
     }
-    if str_of(q, "version") != VERSION {
-        out.push(format!("{qid}: version must be {VERSION}"));
+    if str_of(q, "version") != version {
+        out.push(format!("{qid}: version must be {version}"));
     }
-    if q.get("scope").is_some() && str_of(q, "scope") != "organisation" {
-        out.push(format!("{qid}: a built-in assesses the whole programme"));
+    let given = q
+        .get("scope")
+        .map_or(ORGANISATION, |s| s.as_str().unwrap_or(""));
+    if given != scope {
+        out.push(format!("{qid}: scope must be {scope}"));
     }
     if !is_valid_id(qid) {
         out.push(format!("{qid:?}: bad questionnaire id"));
     }
+    out
+}
+
+/// Every problem with one questionnaire's structure, refs, scales, guidance and levels; it
+/// should have `version` and `scope`.
+fn structure_problems(q: &Value, version: &str, scope: &str) -> Vec<String> {
+    const SECTION: [&str; 4] = ["id", "title", "intro", "items"];
+    let qid = str_of(q, "id");
+    let mut out = top_problems(q, version, scope);
     scale_problems(q, &mut out);
     let sections = array_of(q, "sections");
     if sections.is_empty() {
@@ -244,7 +293,7 @@ fn structure_problems(q: &Value) -> Vec<String> {
             if let Some(level) = item_problems(q, item, &at, &mut out) {
                 let (scored, fixed) = &mut levels[level - 1];
                 *scored += 1;
-                if !allows_na(item) {
+                if !allows_na(item) && always_asked(item) {
                     *fixed += 1;
                 }
             }
@@ -254,7 +303,8 @@ fn structure_problems(q: &Value) -> Vec<String> {
                 out.push(format!("{qid}/{sid}: no scored item at level {l}"));
             } else if fixed == 0 {
                 out.push(format!(
-                    "{qid}/{sid}: every item at level {l} may be answered N/A"
+                    "{qid}/{sid}: every item at level {l} may be answered N/A or is not \
+                     asked of every tier"
                 ));
             }
         }
@@ -315,11 +365,26 @@ fn item_problems(q: &Value, item: &Value, at: &str, out: &mut Vec<String>) -> Op
         out.push(format!("{at}: empty prompt"));
     }
     let lower = prompt.to_lowercase();
-    for one in ["this supplier", "this party", "this contract"] {
-        if lower.contains(one) {
-            out.push(format!(
-                "{at}: the prompt asks about {one:?}, not the programme"
-            ));
+    if str_of(q, "scope") == SUPPLIER {
+        for many in [
+            "our suppliers",
+            "each supplier",
+            "every supplier",
+            "all suppliers",
+        ] {
+            if lower.contains(many) {
+                out.push(format!(
+                    "{at}: the prompt asks about {many:?}, not the one supplier"
+                ));
+            }
+        }
+    } else {
+        for one in ["this supplier", "this party", "this contract"] {
+            if lower.contains(one) {
+                out.push(format!(
+                    "{at}: the prompt asks about {one:?}, not the programme"
+                ));
+            }
         }
     }
     let refs = array_of(item, "refs");
@@ -449,35 +514,6 @@ fn required_sections() -> Vec<String> {
     out
 }
 
-/// Words: runs of letters and digits, lower-cased; everything else separates.
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// Every run of `RUN` consecutive words in the texts.
-fn runs(texts: &[String]) -> HashSet<String> {
-    let mut out = HashSet::new();
-    for t in texts {
-        let w = words(t);
-        for window in w.windows(RUN) {
-            out.insert(window.join(" "));
-        }
-    }
-    out
-}
-
-/// The runs of `RUN` words in `text` that also occur in the source runs.
-fn shared_runs(text: &str, source: &HashSet<String>) -> Vec<String> {
-    words(text)
-        .windows(RUN)
-        .map(|w| w.join(" "))
-        .filter(|r| source.contains(r))
-        .collect()
-}
-
 /// Every piece of prose in a questionnaire, with where it sits: title, description, option
 /// labels, section titles and intros, prompts, guidance, actions and check texts.
 fn prose(q: &Value) -> Vec<(String, String)> {
@@ -527,31 +563,27 @@ fn unseen_references(q: &Value) -> Vec<String> {
         .collect()
 }
 
-fn seed_texts(dir: &Path) -> Vec<String> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
-        .collect()
-}
-
 #[path = "content/checkers.rs"]
 mod checkers;
+#[path = "content/conditions.rs"]
+mod conditions;
+#[path = "content/copies.rs"]
+mod copies;
+#[path = "content/supplier_review.rs"]
+mod supplier_review;
+
+use conditions::always_asked;
+use copies::{runs, seed_texts, shared_runs, words};
 
 #[test]
-fn every_built_in_is_version_2_and_loads_without_warnings() {
-    for rel in BUILT_INS {
+fn every_built_in_is_format_2_and_loads_without_warnings() {
+    for b in BUILT_INS {
+        let rel = b.file;
         let (q, findings) = supplycheck::questionnaire::Questionnaire::load_str(&read(rel), rel)
             .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             (q.version.as_str(), q.format.as_str()),
-            (VERSION, FORMAT),
+            (b.version, FORMAT),
             "{rel}"
         );
         let findings: Vec<String> = findings.iter().map(ToString::to_string).collect();
@@ -563,10 +595,14 @@ fn every_built_in_is_version_2_and_loads_without_warnings() {
 fn every_built_in_parses_and_is_well_formed() {
     let all = built_ins();
     let ids: Vec<&str> = all.iter().map(|(id, _)| id.as_str()).collect();
-    assert_eq!(ids, ["ncsc-board", "cfcs-phases", "cert-exd"]);
+    assert_eq!(
+        ids,
+        ["ncsc-board", "cfcs-phases", "cert-exd", "supplier-review"]
+    );
     let problems: Vec<String> = all
         .iter()
-        .flat_map(|(_, q)| structure_problems(q))
+        .zip(BUILT_INS)
+        .flat_map(|((_, q), b)| structure_problems(q, b.version, b.scope))
         .collect();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::assessment::{Assessment, Problem};
 use crate::catalog::{self, Catalog, CatalogError};
-use crate::questionnaire::{Origin, Questionnaire, QuestionnaireError};
+use crate::questionnaire::{Origin, Questionnaire, QuestionnaireError, Scope};
 use crate::scoring::{self, ScoreReport};
 use crate::store::{self, Session, Store, StoreError};
 
@@ -80,7 +80,8 @@ impl Workspace {
         Ok(Session::open(&path)?)
     }
 
-    /// Creates and saves a new assessment; `questionnaires` empty means every built-in.
+    /// Creates and saves a new assessment; `questionnaires` empty means the built-ins that
+    /// assess the organisation ([`Catalog::default_ids`]).
     /// Questionnaires from files outside the data directory are copied into its
     /// `questionnaires/` folder, so the assessment keeps working when the original is gone.
     pub fn create(
@@ -91,7 +92,8 @@ impl Workspace {
         questionnaires: &[String],
     ) -> Result<(PathBuf, Assessment), WorkspaceError> {
         let ids: Vec<String> = if questionnaires.is_empty() {
-            Catalog::built_in_ids()
+            self.catalog
+                .default_ids(Scope::Organisation)
                 .into_iter()
                 .map(String::from)
                 .collect()

@@ -252,8 +252,8 @@ impl Plain<'_> {
         }
     }
 
-    /// Asks for a name, organisation and respondent and creates an assessment of every
-    /// built-in questionnaire; `None` when the person leaves instead.
+    /// Asks for a name, organisation and respondent and creates an assessment of the
+    /// organisation-scope built-in questionnaires; `None` when the person leaves instead.
     fn create(&self) -> anyhow::Result<Option<Session>> {
         let Some(name) = self.line("Name of the assessment", "", Some("give a name"))? else {
             return Ok(None);

@@ -3,6 +3,7 @@
 
 use serde_json::{Value, json};
 
+use super::conditions::{always_asked, can_hold_for, names_an_answer};
 use super::{
     foundational_problems, is_allowed_ref, runs, says_dont_know, says_no, shared_runs,
     structure_problems, uncited, unseen_references, words,
@@ -46,7 +47,7 @@ fn good() -> Value {
 }
 
 fn problems_of(q: &Value) -> String {
-    structure_problems(q).join("\n")
+    structure_problems(q, "2.0.0", "organisation").join("\n")
 }
 
 fn assert_has(problems: &str, expected: &[&str]) {
@@ -115,7 +116,7 @@ fn the_structure_checker_refuses_unknown_fields_and_the_wrong_version() {
         &[
             "t: format must be supplycheck.questionnaire/2",
             "t: version must be 2.0.0",
-            "t: a built-in assesses the whole programme",
+            "t: scope must be organisation",
             "t: unknown field \"extra\"",
             "t/s: unknown field \"extra\"",
             "t/a: unknown field \"extra\"",
@@ -175,8 +176,8 @@ fn the_level_checker_wants_a_fixed_item_at_every_level_and_two_at_level_3() {
     assert_has(
         &problems,
         &[
-            "t/s: every item at level 2 may be answered N/A",
-            "t/s: every item at level 3 may be answered N/A",
+            "t/s: every item at level 2 may be answered N/A or is not asked of every tier",
+            "t/s: every item at level 3 may be answered N/A or is not asked of every tier",
         ],
     );
     assert!(!problems.contains("level 1"), "{problems}");
@@ -311,4 +312,86 @@ fn the_copy_checker_finds_runs_of_eight_words_in_every_text_field() {
             "t/d/y check",
         ]
     );
+}
+
+#[test]
+fn a_supplier_review_speaks_of_the_one_supplier() {
+    let mut q = good();
+    q["scope"] = json!("supplier");
+    q["version"] = json!("1.0.0");
+    let items = &mut q["sections"][0]["items"];
+    items[0]["prompt"] = json!("Does this supplier hold our data?");
+    items[1]["prompt"] = json!("Do we audit all suppliers?");
+    items[2]["prompt"] = json!("Does each supplier report to us?");
+    let problems = structure_problems(&q, "1.0.0", "supplier").join("\n");
+    assert_has(
+        &problems,
+        &[
+            "t/b: the prompt asks about \"all suppliers\", not the one supplier",
+            "t/c: the prompt asks about \"each supplier\", not the one supplier",
+        ],
+    );
+    assert!(!problems.contains("t/a"), "{problems}");
+    assert!(!problems.contains("scope"), "{problems}");
+    q.as_object_mut().expect("an object").remove("scope");
+    assert_has(
+        &structure_problems(&q, "1.0.0", "supplier").join("\n"),
+        &["t: scope must be supplier"],
+    );
+}
+
+#[test]
+fn an_item_asked_only_of_some_tiers_does_not_hold_its_level() {
+    let when_item = json!({ "item": "t/a", "in": ["no"] });
+    for (when, counts) in [
+        (json!({ "tier": ["critical", "high"] }), false),
+        (
+            json!({ "tier": ["low", "medium", "high", "critical"] }),
+            true,
+        ),
+        (when_item.clone(), false),
+        (
+            json!({ "any": [when_item.clone(), { "tier": ["critical", "high", "medium", "low"] }] }),
+            true,
+        ),
+        (
+            json!({ "all": [when_item.clone(), { "tier": ["critical", "high", "medium", "low"] }] }),
+            false,
+        ),
+    ] {
+        let mut q = good();
+        q["sections"][0]["items"][1]["when"] = when.clone();
+        assert_eq!(
+            always_asked(&q["sections"][0]["items"][1]),
+            counts,
+            "{when}"
+        );
+        let problems = problems_of(&q);
+        assert_eq!(
+            problems.contains("level 2 may be answered N/A or is not asked of every tier"),
+            !counts,
+            "{when}: {problems}"
+        );
+    }
+}
+
+#[test]
+fn the_condition_helpers_read_tiers_and_answers() {
+    let top = json!({ "tier": ["critical", "high"] });
+    assert!(can_hold_for(&top, "high"));
+    assert!(!can_hold_for(&top, "low"));
+    let answer = json!({ "item": "t/a", "in": ["no"] });
+    assert!(
+        can_hold_for(&answer, "low"),
+        "an answer may hold at any tier"
+    );
+    let both = json!({ "all": [top.clone(), answer.clone()] });
+    assert!(!can_hold_for(&both, "medium"));
+    assert!(can_hold_for(&both, "critical"));
+    let either = json!({ "any": [top.clone(), answer.clone()] });
+    assert!(can_hold_for(&either, "low"));
+    assert!(names_an_answer(&answer));
+    assert!(names_an_answer(&both));
+    assert!(names_an_answer(&json!({ "any": [{ "all": [answer] }] })));
+    assert!(!names_an_answer(&top));
 }

@@ -10,7 +10,7 @@ use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
 
 use crate::assessment::{Assessment, QuestionnaireRef};
-use crate::questionnaire::{Finding, Origin, Questionnaire, QuestionnaireError};
+use crate::questionnaire::{Finding, Origin, Questionnaire, QuestionnaireError, Scope};
 use crate::text::sanitize_line;
 
 pub use answers::resolve_item;
@@ -24,8 +24,9 @@ pub const MAX_VERSION_LEN: usize = 64;
 /// How many differences a conflict message names before it summarises the rest.
 const DIFFERENCES_SHOWN: usize = 8;
 
-/// The built-in questionnaires as (id, JSON text), in the order a new assessment uses them.
-pub const BUILT_INS: [(&str, &str); 3] = [
+/// The built-in questionnaires as (id, JSON text), in the order a new assessment uses them
+/// (those of its scope: see [`Catalog::default_ids`]).
+pub const BUILT_INS: [(&str, &str); 4] = [
     (
         "ncsc-board",
         include_str!("../../../questionnaires/ncsc-board.json"),
@@ -37,6 +38,10 @@ pub const BUILT_INS: [(&str, &str); 3] = [
     (
         "cert-exd",
         include_str!("../../../questionnaires/cert-exd.json"),
+    ),
+    (
+        "supplier-review",
+        include_str!("../../../questionnaires/supplier-review.json"),
     ),
 ];
 
@@ -405,6 +410,21 @@ impl Catalog {
     /// The ids of the built-in questionnaires, in order.
     pub fn built_in_ids() -> Vec<&'static str> {
         BUILT_INS.iter().map(|(id, _)| *id).collect()
+    }
+
+    /// The questionnaires a new assessment of `scope` uses when none is named: the built-ins
+    /// of that scope, in order (`ncsc-board`, `cfcs-phases` and `cert-exd` for the
+    /// organisation; `supplier-review` for a supplier).
+    pub fn default_ids(&self, scope: Scope) -> Vec<&'static str> {
+        BUILT_INS
+            .iter()
+            .map(|(id, _)| *id)
+            .filter(|id| {
+                self.entry(id).is_some_and(|e| {
+                    e.origin == Origin::BuiltIn && e.questionnaire.scope() == scope
+                })
+            })
+            .collect()
     }
 
     /// Adds a questionnaire directly, replacing any of its id (used by tests and

@@ -291,3 +291,37 @@ fn every_archived_built_in_loads_and_is_named_by_its_id() {
         );
     }
 }
+
+#[test]
+fn a_new_assessment_defaults_to_the_built_ins_of_its_scope() {
+    let catalog = Catalog::built_in();
+    assert_eq!(
+        Catalog::built_in_ids(),
+        ["ncsc-board", "cfcs-phases", "cert-exd", "supplier-review"]
+    );
+    assert_eq!(
+        catalog.default_ids(Scope::Organisation),
+        ["ncsc-board", "cfcs-phases", "cert-exd"]
+    );
+    assert_eq!(catalog.default_ids(Scope::Supplier), ["supplier-review"]);
+    let review = catalog.get("supplier-review").expect("a built-in");
+    assert_eq!(review.scope(), Scope::Supplier);
+    assert_eq!(review.version, "1.0.0");
+}
+
+#[test]
+fn default_ids_follow_the_scope_of_the_loaded_built_in() {
+    // A catalog whose supplier-review were replaced by an organisation-scope questionnaire
+    // of that id would offer it to a new organisation assessment.
+    let mut catalog = Catalog::built_in();
+    let mut q = catalog.get("supplier-review").expect("a built-in").clone();
+    q.scope = Some(Scope::Organisation);
+    catalog.insert(q);
+    assert_eq!(
+        catalog.default_ids(Scope::Organisation),
+        ["ncsc-board", "cfcs-phases", "cert-exd", "supplier-review"]
+    );
+    assert!(catalog.default_ids(Scope::Supplier).is_empty());
+    let empty = Catalog::default();
+    assert!(empty.default_ids(Scope::Organisation).is_empty());
+}

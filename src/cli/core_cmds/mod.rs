@@ -35,7 +35,7 @@ pub struct NewArgs {
     /// Who gives these answers (for merging several respondents later)
     #[arg(long)]
     pub respondent: Option<String>,
-    /// A questionnaire to use (repeatable) [default: every built-in]
+    /// A questionnaire to use (repeatable) [default: the organisation-scope built-ins]
     #[arg(long = "questionnaire", value_name = "ID")]
     pub questionnaires: Vec<String>,
 }

@@ -5,6 +5,7 @@ use anyhow::bail;
 use super::super::{Globals, interactive, out};
 use super::NewArgs;
 use crate::catalog::Catalog;
+use crate::questionnaire::{Origin, Scope};
 use crate::stamp;
 use crate::text::sanitize_line;
 
@@ -84,7 +85,8 @@ fn ask_new(
         Some(r).filter(|r| !r.trim().is_empty())
     };
     let questionnaires = if args.questionnaires.is_empty() {
-        let entries = catalog.entries();
+        let entries = catalog.newest_entries();
+        let organisation = catalog.default_ids(Scope::Organisation);
         let labels: Vec<String> = entries
             .iter()
             .map(|e| {
@@ -97,7 +99,9 @@ fn ask_new(
             .collect();
         let defaults: Vec<bool> = entries
             .iter()
-            .map(|e| e.origin == crate::questionnaire::Origin::BuiltIn)
+            .map(|e| {
+                e.origin == Origin::BuiltIn && organisation.contains(&e.questionnaire.id.as_str())
+            })
             .collect();
         let picked = MultiSelect::new()
             .with_prompt("Questionnaires (Space to tick, Enter to accept)")

@@ -150,7 +150,7 @@ pub struct App {
     pub theme: Theme,
     /// The clock for "saved HH:MM:SS" (fixed in tests).
     pub clock: fn() -> String,
-    /// The questionnaires a new assessment uses (empty: every built-in).
+    /// The questionnaires a new assessment uses (empty: the organisation-scope built-ins).
     pub new_questionnaires: Vec<String>,
     /// The folder a board pack's relative file name is written in (`None`: the current
     /// directory).

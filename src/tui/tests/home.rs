@@ -58,6 +58,22 @@ fn home_creates_and_deletes_with_confirmation() {
 }
 
 #[test]
+fn the_new_dialog_uses_the_organisation_built_ins_only() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = Workspace {
+        store: Store::at(dir.path().to_path_buf()),
+        catalog: Catalog::built_in(),
+    };
+    assert!(ws.catalog.get("supplier-review").is_some());
+    let mut app = App::new(ws, Theme::colour());
+    app.clock = || "12:00:00".to_string();
+    press(&mut app, "nBoard 2027<Enter>Acme<Enter>");
+    let a = &app.open.as_ref().expect("open").session.assessment;
+    let ids: Vec<&str> = a.questionnaires.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["ncsc-board", "cfcs-phases", "cert-exd"]);
+}
+
+#[test]
 fn a_failed_save_is_shown_and_the_answer_kept() {
     let mut f = opened();
     let dir = f.app.ws.store.assessments_dir();

@@ -376,7 +376,10 @@ fn new_form(app: &App, frame: &mut Frame, area: Rect, form: &NewForm) {
         Line::raw(""),
         field("Organisation", &form.organisation, form.field == 1),
         Line::raw(""),
-        Line::styled("  It uses every built-in questionnaire.", t.dim),
+        Line::styled(
+            "  It uses the built-in questionnaires for an organisation.",
+            t.dim,
+        ),
         Line::styled(
             "  Enter: next / create   Tab: other field   Esc: cancel",
             t.dim,
