@@ -123,7 +123,10 @@ impl App {
             && last.open
             && last.words == words
         {
-            if !editing && last.before.answer(full) == after {
+            if !editing
+                && last.before.answer(full).cloned().unwrap_or_default()
+                    == after.cloned().unwrap_or_default()
+            {
                 open.history.steps.pop();
             }
             return;

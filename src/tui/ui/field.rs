@@ -144,16 +144,12 @@ pub fn sections(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
     let height = usize::from(list.height);
     let first = top(&rows, selected, height);
     let more_below = rows.len() > first + height;
-    let mut lines = vec![Line::styled(
-        fit(
-            &format!(
-                " The key beside a section goes there; ↑/↓ and Enter; Esc closes{}",
-                if more_below { "  (more ↓)" } else { "" }
-            ),
-            width,
-        ),
-        t.dim,
-    )];
+    let header = if more_below {
+        " More below ↓ · the key beside a section goes there · Esc closes"
+    } else {
+        " The key beside a section goes there; ↑/↓ and Enter; Esc closes"
+    };
+    let mut lines = vec![Line::styled(fit(header, width), t.dim)];
     for (n, text) in rows.iter().skip(first).take(height) {
         match n {
             None => lines.push(Line::styled(fit(&format!(" {text}"), width), t.title)),
