@@ -183,11 +183,17 @@ fn page_down_reaches_why_this_matters_and_the_source_at_80x24() {
     let before = snapshots::draw(&f.app, 80, 24);
     assert!(before.contains("PgDn: more"), "{before}");
     assert!(!before.contains("Source"), "{before}");
-    press(&mut f.app, "<PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn>");
+    press(
+        &mut f.app,
+        "<PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn><PgDn>",
+    );
     let after = snapshots::draw(&f.app, 80, 24);
     assert!(after.contains("Source"), "{after}");
     assert!(after.contains("PgUp"), "{after}");
-    press(&mut f.app, "<PgUp><PgUp><PgUp><PgUp><PgUp><PgUp><PgUp><PgUp>");
+    press(
+        &mut f.app,
+        "<PgUp><PgUp><PgUp><PgUp><PgUp><PgUp><PgUp><PgUp>",
+    );
     assert_eq!(f.app.open.as_ref().expect("open").detail, 0);
     // Moving to another item starts its details at the top.
     press(&mut f.app, "<PgDn>n");
@@ -199,7 +205,10 @@ fn the_title_keeps_where_am_i_at_80x24() {
     let f = long_checklist();
     let screen = snapshots::draw(&f.app, 80, 24);
     let title = screen.lines().nth(3).expect("the title row");
-    assert!(title.contains("of 15") || title.contains("item "), "{title}");
+    assert!(
+        title.contains("of 15") || title.contains("item "),
+        "{title}"
+    );
     let open = f.app.open.as_ref().expect("open");
     let pos = &open.sections[open.current_section()];
     let n = open.current - pos.first + 1;
@@ -254,4 +263,38 @@ fn every_section_is_chosen_by_its_key_under_its_questionnaires_title() {
     );
     assert!(screen.contains("Go to a section"), "{screen}");
     assert!(screen.contains("More below ↓"), "{screen}");
+}
+
+fn at_both_sizes(name: &str, app: &App) {
+    insta::assert_snapshot!(format!("{name}_80x24"), snapshots::draw(app, 80, 24));
+    insta::assert_snapshot!(format!("{name}_200x60"), snapshots::draw(app, 200, 60));
+}
+
+#[test]
+fn snapshots_of_the_long_checklist_the_follow_up_and_the_dialogs() {
+    let mut f = long_checklist();
+    let twelve = pick_key(Context::Item, 12).expect("a key for check 12");
+    press(
+        &mut f.app,
+        &format!("2{twelve}PdApprove the budget for an exit plan<Enter>"),
+    );
+    press(&mut f.app, "t2027-01-31<Enter>ssvSOC 2 report 2026<Enter>");
+    press(&mut f.app, "o8Head of Procurement<Enter>");
+    f.app.status = Status::None;
+    at_both_sizes("long_checklist", &f.app);
+    press(&mut f.app, "t");
+    at_both_sizes("due_field", &f.app);
+    press(&mut f.app, "<Esc>g");
+    at_both_sizes("go_to_section", &f.app);
+    press(&mut f.app, "<Esc>");
+    let n = f
+        .app
+        .open
+        .as_ref()
+        .and_then(|o| o.index_of("cfcs-phases/external-advice"))
+        .expect("a choice item with long options");
+    f.app.open.as_mut().expect("open").current = n;
+    press(&mut f.app, "j");
+    f.app.status = Status::None;
+    at_both_sizes("choice_wrapped", &f.app);
 }

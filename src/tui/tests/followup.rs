@@ -127,8 +127,10 @@ fn decision_due_status_and_evidence_are_set_from_the_item_and_undoable() {
     assert_eq!(answer_a(&f.app).decision(), Some("Approve the budget"));
     // A day that is not one says so and keeps the dialog open.
     press(&mut f.app, "t2027-02-30<Enter>");
-    assert!(matches!(&f.app.mode, Mode::Field(form) if form.error.as_deref()
-        .is_some_and(|e| e.contains("not a day of the calendar"))));
+    assert!(
+        matches!(&f.app.mode, Mode::Field(form) if form.error.as_deref()
+        .is_some_and(|e| e.contains("not a day of the calendar")))
+    );
     assert_eq!(answer_a(&f.app).due(), None);
     press(&mut f.app, "<Backspace><Backspace>28<Enter>");
     assert_eq!(f.app.mode, Mode::Normal);
@@ -142,7 +144,10 @@ fn decision_due_status_and_evidence_are_set_from_the_item_and_undoable() {
     assert_eq!(answer_a(&f.app).status(), Some(WorkStatus::InProgress));
     press(&mut f.app, "s");
     assert_eq!(answer_a(&f.app).status(), Some(WorkStatus::Done));
-    press(&mut f.app, "vSOC 2 report 2026<Enter>vhttps://example.com/policy<Enter>");
+    press(
+        &mut f.app,
+        "vSOC 2 report 2026<Enter>vhttps://example.com/policy<Enter>",
+    );
     let refs: Vec<String> = answer_a(&f.app)
         .evidence()
         .iter()

@@ -362,8 +362,7 @@ pub(crate) fn item_view(app: &App, open: &OpenAssessment, width: usize) -> ItemV
         ItemValue::Unknown => Span::styled("  ·  answered: don't know", t.warn),
         ItemValue::Text(true) => Span::styled("  ·  answered", t.good),
     };
-    meta.push(state);
-    let meta_width: usize = meta.iter().map(Span::width).sum();
+    let meta_width: usize = meta.iter().map(Span::width).sum::<usize>() + state.width();
     if meta_width > width && meta.len() > 1 {
         meta.remove(0);
         if let Some(first) = meta.first_mut() {
@@ -374,7 +373,21 @@ pub(crate) fn item_view(app: &App, open: &OpenAssessment, width: usize) -> ItemV
                 .into();
         }
     }
-    v.push(Line::from(meta), None);
+    let meta_width: usize = meta.iter().map(Span::width).sum::<usize>() + state.width();
+    if meta_width > width {
+        // The item's state goes on a line of its own rather than being cut.
+        v.push(Line::from(meta), None);
+        let mut state = state;
+        state.content = state
+            .content
+            .trim_start_matches([' ', '·'])
+            .to_string()
+            .into();
+        v.push(Line::from(state), None);
+    } else {
+        meta.push(state);
+        v.push(Line::from(meta), None);
+    }
     v.blank();
     v.wrapped(&sanitize(&item.prompt), width, t.prompt, "");
     v.blank();
