@@ -89,13 +89,10 @@ impl App {
     }
 
     pub(super) fn update_field(&mut self, mut form: FieldForm, action: Action) {
-        let action = match form.editor.edit_line(action) {
-            Ok(_) => {
-                form.error = None;
-                self.mode = Mode::Field(form);
-                return;
-            }
-            Err(action) => action,
+        let Err(action) = form.editor.edit_line(action) else {
+            form.error = None;
+            self.mode = Mode::Field(form);
+            return;
         };
         match action {
             Action::Back | Action::BackOrQuit => {

@@ -12,7 +12,7 @@ use super::{
     Screen, SearchState,
 };
 
-/// How many rows PgUp and PgDn scroll the item's details.
+/// How many rows page up and page down scroll the item's details.
 pub const PAGE: usize = 8;
 
 impl App {

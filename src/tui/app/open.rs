@@ -64,7 +64,7 @@ pub struct OpenAssessment {
     pub newer: Vec<crate::upgrade::Newer>,
     /// The changes that can be undone.
     pub history: super::History,
-    /// How far the current item's details are scrolled down (PgDn), in rows.
+    /// How far the current item's details are scrolled down (page down), in rows.
     pub detail: usize,
 }
 

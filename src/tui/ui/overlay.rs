@@ -560,7 +560,7 @@ fn help(app: &App, frame: &mut Frame, area: Rect, scroll: u16) {
         lines.push(Line::raw(""));
     }
     lines.push(Line::styled(
-        " Every answer, note, owner and flag is saved the moment it is made.",
+        " Every change is saved the moment it is made; Ctrl-Z takes it back (50 steps).",
         t.dim,
     ));
     let max = lines.len().saturating_sub(usize::from(inner.height));
