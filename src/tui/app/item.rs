@@ -90,9 +90,7 @@ impl App {
                 Some(ItemKind::Text) => self.update_item(Action::Edit),
                 Some(ItemKind::Choice) => {
                     self.choose(highlight);
-                    if !self.failed() {
-                        self.update_item(Action::NextItem);
-                    }
+                    self.update_item(Action::NextItem);
                 }
                 Some(ItemKind::Checklist) => self.update_item(Action::NextItem),
                 None => {}
