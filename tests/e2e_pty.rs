@@ -43,3 +43,56 @@ fn keys_in_a_real_terminal_are_saved() {
     assert_eq!(answers["worked-example/b"]["choice"], "largely");
     assert_eq!(answers["worked-example/e"]["flag"], true);
 }
+
+#[test]
+fn check_twelve_of_a_long_checklist_is_ticked_by_its_key_and_an_answer_undone() {
+    let env = Env::new();
+    let id = env.new_assessment(&[
+        "--name",
+        "Long lists",
+        "--org",
+        "Acme",
+        "--questionnaire",
+        "cfcs-phases",
+    ]);
+    let questionnaire: serde_json::Value =
+        serde_json::from_str(include_str!("../questionnaires/cfcs-phases.json"))
+            .expect("the built-in questionnaire");
+    let checks: Vec<String> = questionnaire["sections"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .flat_map(|s| s["items"].as_array().expect("items").iter())
+        .find(|i| i["id"] == "management-areas")
+        .expect("the checklist of 15 checks")["checks"]
+        .as_array()
+        .expect("checks")
+        .iter()
+        .map(|c| c["id"].as_str().expect("an id").to_string())
+        .collect();
+    assert_eq!(checks.len(), 15);
+    let mut app = Term::start(env.dir.path(), &["open", &id], 24, 80);
+
+    app.wait_for("Progress");
+    // The second section, then its fourth item: the supplier-management areas.
+    app.press("g2");
+    app.wait_for("item 1 of 11");
+    app.press("nnn");
+    app.wait_for("item 4 of 11");
+    app.wait_for("supplier-management areas?");
+    // Check 12 has the key `h`, shown beside it.
+    app.press("h");
+    app.wait_for("[x] h");
+    app.press("2");
+    app.wait_for("[x] 2");
+    app.press("\u{1a}");
+    app.wait_for("Undone: answer to cfcs-phases/management-areas");
+    app.wait_for("[ ] 2");
+    app.press("q");
+    let status = app.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+
+    let saved = env.saved(&id);
+    let ticked = &saved["answers"]["cfcs-phases/management-areas"]["checked"];
+    assert_eq!(ticked, &serde_json::json!([checks[11]]), "{saved}");
+}

@@ -114,6 +114,35 @@ fn ctrl_c_leaves_with_the_answers_saved_and_the_cursor_back() {
 }
 
 #[test]
+fn ctrl_c_while_typing_a_note_says_truthfully_that_the_note_was_not_saved() {
+    let env = Env::new();
+    let dir = &env.dir;
+    let file = create(&env);
+    let mut plain = start(dir.path(), &["--plain", "open", "pty-test"]);
+
+    plain.wait_for_all(&["Item A?", "> Not implemented"]);
+    plain.press(ENTER);
+    plain.wait_for_all(&["Saved.", "> Next item"]);
+    plain.press(DOWN);
+    plain.wait_for("> Add a note");
+    plain.press(ENTER);
+    plain.wait_for("Type the note on one line");
+    plain.press("half a thought");
+    plain.wait_for("half a thought");
+    plain.press(CTRL_C);
+
+    let status = plain.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    plain.wait_for("The note being typed was not saved");
+    let answers = answers(&file);
+    assert_eq!(answers["worked-example/a"]["choice"], "not");
+    assert!(
+        answers["worked-example/a"].get("note").is_none(),
+        "no note was saved, as said: {answers}"
+    );
+}
+
+#[test]
 fn the_walk_starts_at_the_first_item_without_an_answer() {
     let env = Env::new();
     let dir = &env.dir;

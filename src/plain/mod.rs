@@ -137,6 +137,8 @@ enum Step {
     Next,
     /// Leave plain mode.
     Leave,
+    /// Ask about the same item again (a check was marked N/A, the rest are still to tick).
+    Again,
 }
 
 /// An entry of the list of assessments.
@@ -394,8 +396,10 @@ impl Plain<'_> {
         }
         let mut at = start.unwrap_or(0);
         while at < places.len() {
-            if let Step::Leave = self.item(e, &places, at, review)? {
-                return Ok(());
+            match self.item(e, &places, at, review)? {
+                Step::Leave => return Ok(()),
+                Step::Again => continue,
+                Step::Next => {}
             }
             if nothing_left(&places, &e.session.assessment, review) {
                 break;
@@ -454,6 +458,7 @@ impl Plain<'_> {
                 self.say("Type the answer on one line and press Enter; an empty line removes it.");
                 let Some(typed) = self.line(view::ANSWER_PROMPT, &view::one_line(current), None)?
                 else {
+                    self.say(view::ANSWER_NOT_SAVED);
                     return Ok(Step::Leave);
                 };
                 match view::edited(current, &typed) {
@@ -466,6 +471,20 @@ impl Plain<'_> {
                         apply_value(p.questionnaire, p.item, &mut after, &text, None)
                     }
                 }
+            }
+            Pick::CheckNa => {
+                let menu = view::check_na_menu(p.item, Some(&before));
+                let Some(index) = self.choose(view::CHECK_NA_PROMPT, &menu, 0)? else {
+                    return Ok(Step::Leave);
+                };
+                after.toggle_na_check(p.item, index);
+                self.say(&view::check_na_words(p.item, index, &after));
+                if !before.same_value(&after) {
+                    e.session.assessment.responses.remove(full.as_str());
+                    e.session.assessment.answers.insert(full.to_string(), after);
+                    self.save(e);
+                }
+                return Ok(Step::Again);
             }
             Pick::Skip => return Ok(Step::Next),
             Pick::Leave => return Ok(Step::Leave),
@@ -513,6 +532,7 @@ impl Plain<'_> {
                         "Type the note on one line and press Enter; an empty line removes it.",
                     );
                     let Some(typed) = self.line("Note", &view::one_line(current), None)? else {
+                        self.say(view::NOTE_NOT_SAVED);
                         return Ok(Step::Leave);
                     };
                     match view::edited(current, &typed) {

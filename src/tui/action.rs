@@ -32,6 +32,25 @@ pub enum Action {
     NextUnanswered,
     /// Edit the note of the item (for a text item, its answer).
     Edit,
+    /// Confirm the item: choose the highlighted option and go on to the next item (a
+    /// checklist goes on as ticked; a text item opens its answer).
+    ConfirmItem,
+    /// Take back the last change (answers, settlements, notes, owners, flags, follow-up).
+    Undo,
+    /// Park the item for later (or take it off the parked list).
+    Park,
+    /// Write the decision the board is asked to take on the item.
+    Decision,
+    /// Set the day the follow-up is due.
+    Due,
+    /// Move the follow-up's status on: open, in progress, done, none.
+    CycleStatus,
+    /// Add a piece of evidence behind the answer.
+    AddEvidence,
+    /// Scroll the item's details up a page.
+    PageUp,
+    /// Scroll the item's details down a page.
+    PageDown,
     /// Pick the role that owns the follow-up.
     Owner,
     /// Flag the item for follow-up (or take the flag off).

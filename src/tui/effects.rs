@@ -47,6 +47,8 @@ fn perform_one(app: &mut App, effect: Effect) {
             }
         }
         Effect::Leave(leaving) => {
+            // Where the assessment was left is a convenience: not keeping it loses nothing.
+            let _ = super::resume::write(app.ws.store.root(), &app.positions);
             retry(app, true);
             app.leave_if_saved(leaving);
         }

@@ -3,7 +3,7 @@
 //!   files: `update` returns the effects it asks for;
 //! - [`ui`] and [`theme`]: drawing from `&App`, no side effects;
 //! - [`effects`]: performs those effects through the core's store and feeds the results
-//!   back;
+//!   back ([`resume`] keeps where each assessment was left);
 //! - [`terminal`]: the thin edge that sets the terminal up, runs the event loop and restores
 //!   the terminal on every exit.
 
@@ -12,6 +12,7 @@ pub mod app;
 pub mod editor;
 pub mod effects;
 pub mod keys;
+pub mod resume;
 pub mod terminal;
 pub mod theme;
 pub mod ui;

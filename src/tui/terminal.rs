@@ -64,8 +64,15 @@ impl Events for ScriptedEvents {
     }
 }
 
-/// The action an event asks for, given the app and the screen's size.
+/// The action an event asks for, given the app and the screen's size. While the window is
+/// too small to show the app, nothing but Ctrl-C does anything (a resize redraws).
 pub fn action_for_event(app: &App, area: Rect, event: &Event) -> Option<Action> {
+    if ui::too_small_for(area) {
+        return match event {
+            Event::Key(key) => keys::action_for(app.context(), key).filter(|a| *a == Action::Quit),
+            _ => None,
+        };
+    }
     match event {
         Event::Key(key) => keys::action_for(app.context(), key),
         Event::Mouse(m) => match m.kind {

@@ -18,6 +18,15 @@ pub const TICKS_PROMPT: &str = "Tick what is in place";
 pub const THEN_PROMPT: &str = "Next step";
 /// The prompt of the owner menu.
 pub const OWNER_PROMPT: &str = "Owner of the follow-up";
+/// The prompt of the list of checks, to mark one N/A.
+pub const CHECK_NA_PROMPT: &str = "Which check is not applicable";
+/// Said when Ctrl-C (or a signal) ends the typing of a note: the line typed so far is not
+/// kept by the prompt, so it is not saved.
+pub const NOTE_NOT_SAVED: &str = "The note being typed was not saved (Ctrl-C leaves without \
+     it); every answer given before it is saved.";
+/// Said when Ctrl-C (or a signal) ends the typing of a text answer.
+pub const ANSWER_NOT_SAVED: &str = "The answer being typed was not saved (Ctrl-C leaves \
+     without it); every answer given before it is saved.";
 /// The label of the menu entry that leaves plain mode, in every menu.
 pub const LEAVE: &str = "Leave plain mode";
 
@@ -130,6 +139,8 @@ pub enum Pick {
     Option(String),
     /// Go on to tick the checks (checklists).
     Checks,
+    /// Mark one check not applicable, or applicable again (checklists).
+    CheckNa,
     /// Go on to write the answer (text items).
     Write,
     /// Answer the item N/A.
@@ -153,6 +164,13 @@ pub fn item_menu(
             .iter()
             .map(|o| (Pick::Option(o.key.clone()), sanitize_line(&o.label)))
             .collect(),
+        ItemKind::Checklist if item.allows_na() => vec![
+            (Pick::Checks, "Answer the checks".to_string()),
+            (
+                Pick::CheckNa,
+                "Mark one check not applicable (or applicable again)".to_string(),
+            ),
+        ],
         ItemKind::Checklist => vec![(Pick::Checks, "Answer the checks".to_string())],
         ItemKind::Text => {
             let label = if answer.is_some_and(|a| a.text().is_some()) {
@@ -213,6 +231,36 @@ pub fn checks_value(item: &Item, ticked: &[usize], answer: Option<&Answer>) -> (
         .filter(|id| !ids.contains(id))
         .collect();
     (ids.join(","), na.join(","))
+}
+
+/// The checks to pick one from, to mark it N/A (or applicable again): the index of each
+/// check, and its text saying what it is now.
+pub fn check_na_menu(item: &Item, answer: Option<&Answer>) -> Vec<(usize, String)> {
+    item.checks
+        .iter()
+        .enumerate()
+        .map(|(n, c)| {
+            let now = if answer.is_some_and(|a| a.is_check_na(&c.id)) {
+                " (not applicable now: pick it to make it applicable again)"
+            } else {
+                ""
+            };
+            (n, format!("{}{now}", sanitize_line(&c.text)))
+        })
+        .collect()
+}
+
+/// What marking check `index` N/A (or applicable again) came to, in words.
+pub fn check_na_words(item: &Item, index: usize, after: &Answer) -> String {
+    let Some(check) = item.checks.get(index) else {
+        return String::new();
+    };
+    let text = sanitize_line(&check.text);
+    if after.is_check_na(&check.id) {
+        format!("Not applicable: {text}")
+    } else {
+        format!("Applicable again: {text}")
+    }
 }
 
 /// The checks ticked, in words, as a confirmation after the ticks.

@@ -365,3 +365,23 @@ fn wrapping_keeps_words_and_line_breaks() {
         assert!(str_width(&line) <= 12, "{line:?}");
     }
 }
+
+#[test]
+fn one_check_is_marked_na_from_its_own_menu_entry_and_back() {
+    let q = questionnaire();
+    let item = &q.sections[0].items[3];
+    let (menu, _) = item_menu(&q, item, None);
+    assert_eq!(menu[1].0, Pick::CheckNa);
+    let checks = check_na_menu(item, None);
+    assert_eq!(checks.len(), item.checks.len());
+    let mut a = Answer::default();
+    a.toggle_na_check(item, 1);
+    assert!(check_na_words(item, 1, &a).starts_with("Not applicable: "));
+    assert!(
+        check_na_menu(item, Some(&a))[1]
+            .1
+            .contains("not applicable now")
+    );
+    a.toggle_na_check(item, 1);
+    assert!(check_na_words(item, 1, &a).starts_with("Applicable again: "));
+}

@@ -41,7 +41,7 @@ pub struct NewForm {
 /// What a picker picks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PickerKind {
-    /// The owner role of the current item (the last row is "no owner").
+    /// The owner role of the current item (then "someone else", typed, and "no owner").
     Owner,
     /// A section to go to.
     Section,
@@ -184,7 +184,7 @@ impl App {
     #[allow(clippy::needless_pass_by_value)] // actions are small and matched by value
     pub(super) fn update_picker(&mut self, mut picker: Picker, action: Action) {
         let len = match picker.kind {
-            PickerKind::Owner => ROLES.len() + 1,
+            PickerKind::Owner => ROLES.len() + 2,
             PickerKind::Section => self.open.as_ref().map_or(0, |o| o.sections.len()),
             PickerKind::Compare => self.compare_candidates().len() + 1,
         };
@@ -217,6 +217,9 @@ impl App {
     fn pick(&mut self, picker: Picker) {
         self.mode = Mode::Normal;
         match picker.kind {
+            PickerKind::Owner if picker.selected == ROLES.len() => {
+                self.open_field(super::FieldKind::Owner);
+            }
             PickerKind::Owner => {
                 let owner = ROLES.get(picker.selected).map(|r| r.id.to_string());
                 let words = ROLES

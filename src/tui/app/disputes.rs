@@ -110,10 +110,15 @@ impl App {
             format!("Settled with {}'s answer ({answer})", given.respondent)
         };
         let key = d.item.clone();
+        let left = open.disputes.iter().filter(|d| d.item != key).count();
+        self.record_edit(format!("settlement of {key}"));
+        let Some(open) = self.open.as_mut() else {
+            return;
+        };
         if !crate::merge::settle(&mut open.session.assessment, &key, index) {
+            open.history.forget_last();
             return;
         }
-        let left = open.disputes.iter().filter(|d| d.item != key).count();
         self.screen = Screen::Disagreements {
             selected,
             respondent: 0,

@@ -180,9 +180,13 @@ impl App {
             self.status = Status::Error(words);
         }
         let first_unanswered = (0..open.items.len()).find(|i| !open.value_at(*i).is_answered());
+        let left_at = self
+            .positions
+            .get(&open.session.assessment.id)
+            .and_then(|full| open.index_of(full));
         self.open = Some(open);
         self.back_to_questionnaire();
-        if let Some(n) = first_unanswered {
+        if let Some(n) = left_at.or(first_unanswered) {
             self.go_to(n);
         }
         self.mode = Mode::Normal;

@@ -8,9 +8,12 @@ use crate::tui::action::Action;
 use crate::tui::editor::Editor;
 
 use super::{
-    App, EditState, EditTarget, Leaving, Mode, OpenAssessment, Picker, PickerKind, Screen,
-    SearchState,
+    App, EditState, EditTarget, FieldKind, Leaving, Mode, OpenAssessment, Picker, PickerKind,
+    Screen, SearchState,
 };
+
+/// How many rows page up and page down scroll the item's details.
+pub const PAGE: usize = 8;
 
 impl App {
     #[allow(clippy::too_many_lines, clippy::needless_pass_by_value)] // one match, small actions
@@ -60,7 +63,7 @@ impl App {
             }
             Action::NotApplicable => match open.item() {
                 Some((_, _, item)) if item.kind == ItemKind::Text => {
-                    self.info("A text item is answered in words: press Enter to write.");
+                    self.info("A text item is answered in words: press e to write.");
                 }
                 Some((_, _, item)) if !item.allows_na() => {
                     self.info("This item cannot be answered N/A.");
@@ -83,6 +86,15 @@ impl App {
                     _ => self.info("Every item has an answer. Press r for the results."),
                 }
             }
+            Action::ConfirmItem => match kind {
+                Some(ItemKind::Text) => self.update_item(Action::Edit),
+                Some(ItemKind::Choice) => {
+                    self.choose(highlight);
+                    self.update_item(Action::NextItem);
+                }
+                Some(ItemKind::Checklist) => self.update_item(Action::NextItem),
+                None => {}
+            },
             Action::Edit => {
                 let (target, text) = match (kind, open.answer()) {
                     (Some(ItemKind::Text), a) => (
@@ -94,6 +106,9 @@ impl App {
                         a.and_then(|a| a.note.clone()).unwrap_or_default(),
                     ),
                 };
+                if let Some(open) = self.open.as_mut() {
+                    open.history.close_step();
+                }
                 self.mode = Mode::Editor(EditState {
                     target,
                     editor: Editor::new(&crate::text::sanitize(&text)),
@@ -104,8 +119,9 @@ impl App {
                 let selected = open
                     .answer()
                     .and_then(|a| a.owner.as_deref())
-                    .and_then(|o| ROLES.iter().position(|r| r.id == o))
-                    .unwrap_or(0);
+                    .map_or(0, |o| {
+                        ROLES.iter().position(|r| r.id == o).unwrap_or(ROLES.len())
+                    });
                 self.mode = Mode::Picker(Picker {
                     kind: PickerKind::Owner,
                     selected,
@@ -119,6 +135,20 @@ impl App {
                 } else {
                     "The flag is off."
                 });
+            }
+            Action::Park => self.toggle_park(),
+            Action::Decision => self.open_field(FieldKind::Decision),
+            Action::Due => self.open_field(FieldKind::Due),
+            Action::AddEvidence => self.open_field(FieldKind::Evidence),
+            Action::CycleStatus => self.cycle_status(),
+            Action::PageUp | Action::PageDown => {
+                if let Some(open) = self.open.as_mut() {
+                    open.detail = if action == Action::PageUp {
+                        open.detail.saturating_sub(PAGE)
+                    } else {
+                        open.detail.saturating_add(PAGE)
+                    };
+                }
             }
             Action::Search => self.mode = Mode::Search(SearchState::default()),
             Action::GoToSection => {
@@ -137,7 +167,10 @@ impl App {
             Action::Board => self.screen = Screen::Board { selected: 0 },
             Action::Disagreements => self.show_disputes(),
             Action::Help => self.mode = Mode::Help(0),
-            Action::Back => self.leave(Leaving::Close),
+            Action::Back => match self.came_from.take() {
+                Some(screen) => self.screen = screen,
+                None => self.leave(Leaving::Close),
+            },
             Action::BackOrQuit => {
                 if self.quit_from_questionnaire {
                     self.leave(Leaving::Quit);
@@ -180,7 +213,7 @@ impl App {
                 self.screen = Screen::Questionnaire { highlight: index };
                 self.change(|a, _, item| a.toggle_check(item, index));
             }
-            ItemKind::Text => self.info("A text item is answered in words: press Enter to write."),
+            ItemKind::Text => self.info("A text item is answered in words: press e to write."),
         }
     }
 

@@ -22,6 +22,8 @@ mod compare;
 mod dialogs;
 mod disputes;
 mod effect;
+mod fields;
+mod history;
 mod home;
 mod item;
 mod open;
@@ -33,6 +35,8 @@ mod write;
 pub use compare::Compared;
 pub use dialogs::{EditState, EditTarget, NewForm, Picker, PickerKind, SearchState};
 pub use effect::{AfterList, AfterOpen, Effect};
+pub use fields::{FieldForm, FieldKind, status_words};
+pub use history::{History, UNDO_STEPS, edit_words};
 pub use home::HomeRow;
 pub use open::{ItemPos, OpenAssessment, SectionPos};
 pub use unsaved::{Leaving, UnsavedDialog};
@@ -109,6 +113,8 @@ pub enum Mode {
     Unsaved(UnsavedDialog),
     /// Asking whether to upgrade the open assessment to these newer versions.
     ConfirmUpgrade(Vec<crate::upgrade::Newer>),
+    /// A one-line field of the current item: decision, due day, evidence, owner.
+    Field(FieldForm),
 }
 
 /// A message on the status line.
@@ -162,6 +168,11 @@ pub struct App {
     pub lost: Vec<String>,
     /// Where changes that could not be saved were written instead, said when the app ends.
     pub farewell: Vec<String>,
+    /// The screen the questionnaire was reached from (a results row, the disagreements),
+    /// where Esc goes back to.
+    pub came_from: Option<Screen>,
+    /// The item each assessment was left at (assessment id → item), to resume there.
+    pub positions: std::collections::BTreeMap<String, String>,
     /// What `update` (or a result fed back) asks the loop to do, in order.
     effects: Vec<Effect>,
 }
@@ -197,8 +208,11 @@ impl App {
             saving: SaveTracker::default(),
             lost: Vec::new(),
             farewell: Vec::new(),
+            came_from: None,
+            positions: std::collections::BTreeMap::new(),
             effects: Vec::new(),
         };
+        app.positions = super::resume::read(app.ws.store.root());
         let listed = app.ws.store.list();
         app.home_listed(listed, AfterList::Nothing);
         app
@@ -233,6 +247,7 @@ impl App {
             Mode::ConfirmDelete(_) | Mode::ConfirmUpgrade(_) => Context::Confirm,
             Mode::Search(_) => Context::Search,
             Mode::WriteReport(_) => Context::FileName,
+            Mode::Field(_) => Context::Field,
             Mode::Unsaved(d) if d.file.is_some() => Context::FileName,
             // The question is answered like a pick from a list.
             Mode::Picker(_) | Mode::Unsaved(_) => Context::Picker,
@@ -314,11 +329,14 @@ impl App {
         let Some(item) = q.sections.get(pos.s).and_then(|s| s.items.get(pos.i)) else {
             return;
         };
+        let current = open.current;
         let assessment = &mut open.session.assessment;
+        let before = assessment.clone();
         let answer = assessment.answers.entry(full.clone()).or_default();
         f(answer, q, item);
         // Answering a disputed item settles the dispute.
         let settled = answer.is_answered() && assessment.responses.remove(&full).is_some();
+        self.recorded(before, current, &full);
         if settled {
             self.info("Disagreement settled with this answer.");
         }
@@ -330,7 +348,18 @@ impl App {
         if let Some(open) = self.open.as_mut()
             && n < open.items.len()
         {
+            if !matches!(
+                self.screen,
+                Screen::Questionnaire { .. } | Screen::Home { .. }
+            ) {
+                self.came_from = Some(self.screen);
+            }
             open.current = n;
+            open.detail = 0;
+            if let Some(p) = open.items.get(n) {
+                self.positions
+                    .insert(open.session.assessment.id.clone(), p.full.clone());
+            }
             self.screen = Screen::Questionnaire {
                 highlight: open.default_highlight(),
             };
@@ -343,6 +372,7 @@ impl App {
             .open
             .as_ref()
             .map_or(0, OpenAssessment::default_highlight);
+        self.came_from = None;
         self.screen = Screen::Questionnaire { highlight };
     }
 
@@ -388,10 +418,15 @@ impl App {
             Mode::WriteReport(form) => self.update_write(form, action),
             Mode::Unsaved(dialog) => self.update_unsaved(dialog, action),
             Mode::ConfirmUpgrade(_) => self.update_confirm_upgrade(&action),
+            Mode::Field(form) => self.update_field(form, action),
         }
     }
 
     fn update_screen(&mut self, action: Action) {
+        if action == Action::Undo && !matches!(self.screen, Screen::Home { .. }) {
+            self.undo();
+            return;
+        }
         match self.screen {
             Screen::Home { .. } => self.update_home(action),
             Screen::Questionnaire { .. } => self.update_item(action),

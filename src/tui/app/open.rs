@@ -62,6 +62,10 @@ pub struct OpenAssessment {
     pub compare: Option<Compared>,
     /// The questionnaires with a newer version it could be upgraded to.
     pub newer: Vec<crate::upgrade::Newer>,
+    /// The changes that can be undone.
+    pub history: super::History,
+    /// How far the current item's details are scrolled down (page down), in rows.
+    pub detail: usize,
 }
 
 impl OpenAssessment {
@@ -103,6 +107,8 @@ impl OpenAssessment {
             disputes,
             compare: None,
             newer,
+            history: super::History::default(),
+            detail: 0,
         }
     }
 
@@ -158,6 +164,14 @@ impl OpenAssessment {
             .filter(|i| self.value_at(*i).is_answered())
             .count();
         (answered, pos.len)
+    }
+
+    /// Whether an item of section `n` is parked.
+    pub fn section_parked(&self, n: usize) -> bool {
+        self.sections.get(n).is_some_and(|pos| {
+            (pos.first..pos.first + pos.len)
+                .any(|i| self.answer_at(i).is_some_and(Answer::is_parked))
+        })
     }
 
     /// Answered items of every kind, and all items.

@@ -48,6 +48,7 @@ impl App {
             Action::WriteReport => self.ask_report_for_open(),
             Action::Upgrade if on_results => self.ask_upgrade(),
             Action::Help => self.mode = Mode::Help(0),
+            Action::Back if !on_results => self.screen = Screen::Results { selected },
             Action::Back | Action::BackOrQuit => self.back_to_questionnaire(),
             _ => {}
         }

@@ -32,6 +32,8 @@ pub enum Context {
     Search,
     /// The file name a board pack is written to.
     FileName,
+    /// A one-line field of the questionnaire: decision, due day, evidence, owner.
+    Field,
 }
 
 impl Context {
@@ -39,7 +41,7 @@ impl Context {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Context::Editor | Context::Form | Context::Search | Context::FileName
+            Context::Editor | Context::Form | Context::Search | Context::FileName | Context::Field
         )
     }
 
@@ -58,12 +60,14 @@ impl Context {
             Context::Picker => "Picking from a list (owner, section, comparison)",
             Context::Search => "Search",
             Context::FileName => "Writing a board pack",
+            Context::Field => "A one-line field (decision, due day, evidence, owner)",
         }
     }
 
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 13] = [
         Context::Item,
+        Context::Field,
         Context::Home,
         Context::Results,
         Context::Board,
@@ -89,6 +93,9 @@ pub enum Key {
     Digit,
     /// A special key (arrows, Enter, Esc, Tab…).
     Code(KeyCode),
+    /// A digit 1–9, 0 for 10, then the letters of [`pick_keys`]: becomes
+    /// [`Action::Choose`] with the number it stands for.
+    Pick,
 }
 
 impl Key {
@@ -138,6 +145,12 @@ pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
     }
     for binding in BINDINGS.iter().filter(|b| b.contexts.contains(&context)) {
         for key in binding.keys {
+            if *key == Key::Pick {
+                if let Some(n) = pick_number(context, event) {
+                    return Some(Action::Choose(n));
+                }
+                continue;
+            }
             if let Some(digit) = key.matches(event) {
                 return Some(match (digit, &binding.action) {
                     (n @ 1.., Action::Choose(_)) => Action::Choose(n),
@@ -155,6 +168,47 @@ pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
     }
 }
 
+/// The keys that pick entry 1, 2, … in a context: `1`–`9`, `0` for 10, then every letter
+/// from `a` to `z` that is no other key there.
+pub fn pick_keys(context: Context) -> Vec<char> {
+    let taken: Vec<char> = BINDINGS
+        .iter()
+        .filter(|b| b.contexts.contains(&context))
+        .flat_map(|b| b.keys.iter())
+        .filter_map(|k| match k {
+            Key::Char(c) => Some(*c),
+            _ => None,
+        })
+        .collect();
+    ('1'..='9')
+        .chain(['0'])
+        .chain(('a'..='z').filter(|c| !taken.contains(c)))
+        .collect()
+}
+
+/// The key that picks entry `n` (1-based) in a context, if there is one.
+pub fn pick_key(context: Context, n: usize) -> Option<char> {
+    n.checked_sub(1)
+        .and_then(|i| pick_keys(context).get(i).copied())
+}
+
+/// The entry (1-based) a key press picks in a context.
+fn pick_number(context: Context, event: &KeyEvent) -> Option<usize> {
+    if event
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
+        return None;
+    }
+    let KeyCode::Char(c) = event.code else {
+        return None;
+    };
+    pick_keys(context)
+        .iter()
+        .position(|k| *k == c)
+        .map(|i| i + 1)
+}
+
 /// The status-line hints of a context: (keys, word) pairs.
 pub fn hints(context: Context) -> Vec<(&'static str, &'static str)> {
     BINDINGS
@@ -170,7 +224,7 @@ fn short_label(label: &'static str) -> &'static str {
         "↑/k" => "↑↓",
         "n/Esc" | "→/n/Tab" => "n",
         "Esc/q" => "Esc",
-        "Enter/e" => "e",
+        "1–9, 0, c…" => "1–9",
         l => l,
     }
 }
@@ -223,10 +277,24 @@ mod tests {
         assert_eq!(item(KeyCode::BackTab), Some(Action::PrevItem));
         assert_eq!(item(KeyCode::Char('p')), Some(Action::PrevItem));
         assert_eq!(item(KeyCode::Char('3')), Some(Action::Choose(3)));
-        assert_eq!(item(KeyCode::Char('0')), None);
+        assert_eq!(item(KeyCode::Char('0')), Some(Action::Choose(10)));
         assert_eq!(item(KeyCode::Char(' ')), Some(Action::Toggle));
-        assert_eq!(item(KeyCode::Enter), Some(Action::Edit));
+        assert_eq!(item(KeyCode::Enter), Some(Action::ConfirmItem));
         assert_eq!(item(KeyCode::Char('e')), Some(Action::Edit));
+        assert_eq!(item(KeyCode::Char('P')), Some(Action::Park));
+        assert_eq!(item(KeyCode::Char('d')), Some(Action::Decision));
+        assert_eq!(item(KeyCode::Char('t')), Some(Action::Due));
+        assert_eq!(item(KeyCode::Char('s')), Some(Action::CycleStatus));
+        assert_eq!(item(KeyCode::Char('v')), Some(Action::AddEvidence));
+        assert_eq!(item(KeyCode::PageDown), Some(Action::PageDown));
+        assert_eq!(item(KeyCode::PageUp), Some(Action::PageUp));
+        assert_eq!(
+            action_for(
+                Context::Item,
+                &KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::Undo)
+        );
         assert_eq!(item(KeyCode::Char('b')), Some(Action::Board));
         assert_eq!(item(KeyCode::Esc), Some(Action::Back));
         assert_eq!(
@@ -236,6 +304,32 @@ mod tests {
             ),
             Some(Action::Quit)
         );
+    }
+
+    #[test]
+    fn every_check_of_a_long_checklist_has_a_key_that_is_no_other_command() {
+        let keys = pick_keys(Context::Item);
+        assert_eq!(
+            &keys[..11],
+            &['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', 'c']
+        );
+        assert!(keys.len() >= 15, "checklists of 15 checks exist: {keys:?}");
+        let item = |c| action_for(Context::Item, &key(KeyCode::Char(c)));
+        for (n, c) in keys.iter().enumerate() {
+            assert_eq!(item(*c), Some(Action::Choose(n + 1)), "{c}");
+        }
+        // The label in the help and hints names the first letter.
+        let label = BINDINGS
+            .iter()
+            .find(|b| b.contexts.contains(&Context::Item) && b.keys == [Key::Pick])
+            .map(|b| b.label);
+        assert_eq!(label, Some("1–9, 0, c…"));
+        assert_eq!(item('x'), Some(Action::ToggleNaCheck));
+        let picker = |c| action_for(Context::Picker, &key(KeyCode::Char(c)));
+        assert_eq!(picker('0'), Some(Action::Choose(10)));
+        assert_eq!(picker('a'), Some(Action::Choose(11)));
+        assert_eq!(picker('q'), Some(Action::Back));
+        assert_eq!(pick_key(Context::Picker, 30), Some('w'));
     }
 
     #[test]

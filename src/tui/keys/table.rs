@@ -17,9 +17,9 @@ const LISTS: &[Context] = &[
     C::Help,
 ];
 /// The one-line text fields.
-const FIELDS: &[Context] = &[C::Form, C::Search, C::FileName];
+const FIELDS: &[Context] = &[C::Form, C::Search, C::FileName, C::Field];
 /// Every text field.
-const TEXT: &[Context] = &[C::Editor, C::Form, C::Search, C::FileName];
+const TEXT: &[Context] = &[C::Editor, C::Form, C::Search, C::FileName, C::Field];
 
 macro_rules! bind {
     ($ctx:expr, [$($key:expr),+], $action:expr, $label:literal, $help:literal) => {
@@ -191,6 +191,14 @@ pub static BINDINGS: &[Binding] = &[
         "go"
     ),
     bind!(
+        &[C::Field],
+        [Key::Code(KeyCode::Enter)],
+        Action::Confirm,
+        "Enter",
+        "keep what is written (empty clears it), saved at once",
+        "keep"
+    ),
+    bind!(
         &[C::Search],
         [Key::Code(KeyCode::Up)],
         Action::Up,
@@ -236,10 +244,10 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind!(
         &[C::Picker],
-        [Key::Digit],
+        [Key::Pick],
         Action::Choose(0),
-        "1–9",
-        "pick entry N"
+        "1–9, 0, a…",
+        "pick the entry with this key (0 is the tenth; letters beyond, as shown)"
     ),
     bind!(
         &[C::Picker, C::Help],
@@ -299,11 +307,21 @@ pub static BINDINGS: &[Binding] = &[
     // The questionnaire.
     bind!(
         &[C::Item],
-        [Key::Digit],
+        [Key::Pick],
         Action::Choose(0),
-        "1–9",
-        "choose option N, or tick check N, saved at once",
+        "1–9, 0, c…",
+        "choose option N, or tick check N, saved at once (0 is 10; from 11 the letter shown \
+         beside the check)",
         "answer"
+    ),
+    bind!(
+        &[C::Item],
+        [Key::Code(KeyCode::Enter)],
+        Action::ConfirmItem,
+        "Enter",
+        "choose the highlighted option and go to the next item (a checklist goes on as \
+         ticked; a text item opens its answer)",
+        "confirm"
     ),
     bind!(
         &[C::Item],
@@ -359,11 +377,27 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind!(
         &[C::Item],
-        [Key::Code(KeyCode::Enter), Key::Char('e')],
+        [Key::Char('e')],
         Action::Edit,
-        "Enter/e",
-        "edit the note (for a text item, the answer)",
+        "e",
+        "write the note (for a text item, the answer)",
         "note"
+    ),
+    bind!(
+        &[C::Item],
+        [Key::Ctrl('z')],
+        Action::Undo,
+        "Ctrl-Z",
+        "undo the last change (answer, settlement, note, owner, flag, park, follow-up), \
+         up to 50 steps; saved at once",
+        "undo"
+    ),
+    bind!(
+        &[C::Results, C::Board, C::Disputes],
+        [Key::Ctrl('z')],
+        Action::Undo,
+        "Ctrl-Z",
+        "undo the last change (a settlement, an answer…), up to 50 steps; saved at once"
     ),
     bind!(
         &[C::Item],
@@ -380,6 +414,56 @@ pub static BINDINGS: &[Binding] = &[
         "f",
         "flag for follow-up (again to take it off)",
         "flag"
+    ),
+    bind!(
+        &[C::Item],
+        [Key::Char('P')],
+        Action::Park,
+        "P",
+        "park the item for later (again to take it back)",
+        "park"
+    ),
+    bind!(
+        &[C::Item],
+        [Key::Char('d')],
+        Action::Decision,
+        "d",
+        "the decision the board is asked to take on this item (one line)"
+    ),
+    bind!(
+        &[C::Item],
+        [Key::Char('t')],
+        Action::Due,
+        "t",
+        "the day the follow-up is due (YYYY-MM-DD)"
+    ),
+    bind!(
+        &[C::Item],
+        [Key::Char('s')],
+        Action::CycleStatus,
+        "s",
+        "the follow-up's status: open → in progress → done → none"
+    ),
+    bind!(
+        &[C::Item],
+        [Key::Char('v')],
+        Action::AddEvidence,
+        "v",
+        "add a piece of evidence (a document name, a path or a link)"
+    ),
+    bind!(
+        &[C::Item],
+        [Key::Code(KeyCode::PageUp)],
+        Action::PageUp,
+        "PgUp/PgDn",
+        "scroll the item's details (why this matters, source)"
+    ),
+    bind!(
+        &[C::Item],
+        [Key::Code(KeyCode::PageDown)],
+        Action::PageDown,
+        "",
+        "scroll the item's details down"
     ),
     bind!(
         &[C::Item],

@@ -12,6 +12,11 @@ fn q_quits_from_an_assessment_opened_with_open_but_goes_home_otherwise() {
     press(&mut f.app, "b");
     assert!(matches!(f.app.screen, Screen::Board { .. }));
     press(&mut f.app, "<Esc>");
+    assert!(
+        matches!(f.app.screen, Screen::Results { .. }),
+        "Esc on the board view goes back to the results"
+    );
+    press(&mut f.app, "<Esc>");
     assert!(matches!(f.app.screen, Screen::Questionnaire { .. }));
     press(&mut f.app, "q");
     assert!(f.app.should_quit);

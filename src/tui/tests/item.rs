@@ -129,7 +129,7 @@ fn owner_flag_and_not_applicable() {
     assert_eq!(a.owner.as_deref(), Some("contract-manager"));
     assert!(a.flag);
     assert!(a.is_na());
-    press(&mut f.app, "ao8f");
+    press(&mut f.app, "ao9f");
     let a = saved(&f.app);
     assert!(
         !a.answers.contains_key("worked-example/a"),

@@ -171,7 +171,9 @@ fn key_event(token: &str) -> KeyEvent {
         "<Left>" => KeyCode::Left,
         "<Right>" => KeyCode::Right,
         "<Backspace>" => KeyCode::Backspace,
-        "<C-c>" | "<C-s>" | "<C-x>" => {
+        "<PgUp>" => KeyCode::PageUp,
+        "<PgDn>" => KeyCode::PageDown,
+        "<C-c>" | "<C-s>" | "<C-x>" | "<C-z>" => {
             let c = token.chars().nth(3).expect("letter");
             return KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
         }
@@ -232,6 +234,8 @@ fn current_id(app: &App) -> String {
     open.items[open.current].full.clone()
 }
 
+mod facilitator;
+mod followup;
 mod home;
 mod item;
 mod report;

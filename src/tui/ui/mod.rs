@@ -3,6 +3,7 @@
 
 mod board;
 mod disputes;
+mod field;
 mod home;
 mod overlay;
 mod questionnaire;
@@ -27,10 +28,15 @@ pub const MIN_WIDTH: u16 = 60;
 /// The smallest usable terminal height.
 pub const MIN_HEIGHT: u16 = 16;
 
+/// Whether `area` is too small to show the app.
+pub fn too_small_for(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
 /// Draws the app.
 pub fn view(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if too_small_for(area) {
         too_small(app, frame, area);
         return;
     }

@@ -17,7 +17,7 @@ use crate::tui::editor::Editor;
 use crate::tui::keys;
 
 /// A box of `width` × `height` in the middle of `area` (clipped to it).
-fn centred(area: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn centred(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);
     let height = height.min(area.height);
     Rect {
@@ -66,7 +66,10 @@ fn picker_rows(app: &App, kind: PickerKind) -> Vec<String> {
         PickerKind::Owner => ROLES
             .iter()
             .map(|r| r.label.to_string())
-            .chain(["No owner".to_string()])
+            .chain([
+                "Someone else (type a name)…".to_string(),
+                "No owner".to_string(),
+            ])
             .collect(),
         PickerKind::Section => app.open.as_ref().map_or_else(Vec::new, |o| {
             (0..o.sections.len())
@@ -144,8 +147,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Mode::Help(scroll) => help(app, frame, area, *scroll),
         Mode::Editor(edit) => {
             let title = match edit.target {
-                EditTarget::Note => "Note",
-                EditTarget::Answer => "Answer",
+                EditTarget::Note => "Note — editing, Esc to save",
+                EditTarget::Answer => "Answer — editing, Esc to save",
             };
             editor(app, frame, area, title, &edit.editor);
         }
@@ -180,6 +183,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             frame.render_widget(Paragraph::new(lines), inner);
         }
         Mode::ConfirmUpgrade(newer) => confirm_upgrade(app, frame, area, newer),
+        Mode::Field(form) => super::field::draw(app, frame, area, form),
+        Mode::Picker(p) if p.kind == PickerKind::Section => {
+            super::field::sections(app, frame, area, p.selected);
+        }
         Mode::Picker(p) => {
             let title = match p.kind {
                 PickerKind::Owner => "Owner: the role that owns the follow-up",
@@ -556,7 +563,7 @@ fn help(app: &App, frame: &mut Frame, area: Rect, scroll: u16) {
         lines.push(Line::raw(""));
     }
     lines.push(Line::styled(
-        " Every answer, note, owner and flag is saved the moment it is made.",
+        " Every change is saved the moment it is made; Ctrl-Z takes it back (50 steps).",
         t.dim,
     ));
     let max = lines.len().saturating_sub(usize::from(inner.height));
@@ -569,6 +576,11 @@ fn help(app: &App, frame: &mut Frame, area: Rect, scroll: u16) {
 
 /// A click on a row of a picker or of the search results.
 pub fn hit(app: &App, area: Rect, column: u16, row: u16) -> Option<Action> {
+    if let Mode::Picker(p) = &app.mode
+        && p.kind == PickerKind::Section
+    {
+        return super::field::section_hit(app, area, column, row, p.selected);
+    }
     let (list, selected, rows) = list_inner(app, area)?;
     let r = row_in(list, column, row)?;
     let n = scroll_for(selected, rows, usize::from(list.height)) + r;

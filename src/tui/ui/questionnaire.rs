@@ -15,7 +15,8 @@ use crate::roles::owner_label;
 use crate::scoring::ItemValue;
 use crate::text::{sanitize, sanitize_line};
 use crate::tui::action::Action;
-use crate::tui::app::{App, OpenAssessment, Screen};
+use crate::tui::app::{App, OpenAssessment, Screen, status_words};
+use crate::tui::keys::{Context, pick_key};
 use crate::tui::theme::Theme;
 
 /// The parts of the questionnaire screen.
@@ -122,21 +123,69 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
         .unwrap_or_default();
     let section = open.current_section();
     let pos = open.sections.get(section);
-    let title = format!(
-        "{s_title} · item {} of {}",
+    let title = where_am_i(
+        &q_title,
+        &s_title,
         pos.map_or(0, |p| open.current - p.first + 1),
-        pos.map_or(0, |p| p.len)
-    );
-    let title = fit(&title, usize::from(a.item_panel.width.saturating_sub(6)));
-    frame.render_widget(
-        panel(&title, t, true)
-            .title_bottom(Span::styled(format!(" {} ", fit(&q_title, 40)), t.dim)),
-        a.item_panel,
+        pos.map_or(0, |p| p.len),
+        usize::from(a.item_panel.width.saturating_sub(6)),
     );
     let view = item_view(app, open, usize::from(a.item.width));
-    let top = scroll_for(view.focus, view.lines.len(), usize::from(a.item.height));
-    let lines: Vec<Line> = view.lines.into_iter().skip(top).collect();
-    frame.render_widget(Paragraph::new(lines), a.item);
+    let shown = shown_lines(&view, usize::from(a.item.height), open.detail);
+    let below = shown.last().is_some_and(|l| l + 1 < view.lines.len());
+    let scrolled = open.detail > 0;
+    let more = match (scrolled, below) {
+        (_, true) => " PgDn: more ↓ ",
+        (true, false) => " PgUp: back ↑ ",
+        (false, false) => "",
+    };
+    frame.render_widget(
+        panel(&title, t, true).title_bottom(Span::styled(more, t.dim)),
+        a.item_panel,
+    );
+    let mut lines = view.lines;
+    let shown: Vec<Line> = shown
+        .iter()
+        .map(|n| std::mem::take(&mut lines[*n]))
+        .collect();
+    frame.render_widget(Paragraph::new(shown), a.item);
+}
+
+/// The item panel's title: questionnaire · section · item n of m, the titles shortened so
+/// that the place always shows whole.
+fn where_am_i(q: &str, s: &str, n: usize, m: usize, width: usize) -> String {
+    let place = format!("item {n} of {m}");
+    let room = width.saturating_sub(place.width() + 3);
+    let full = format!("{q} · {s}");
+    if full.width() <= room {
+        return format!("{full} · {place}");
+    }
+    let q_room = (room / 3).min(q.width());
+    let s_room = room.saturating_sub(q_room + 3);
+    let s = fit(s, s_room);
+    let q = fit(q, room.saturating_sub(s.width() + 3));
+    if q.is_empty() {
+        format!("{} · {place}", fit(&s, room))
+    } else {
+        format!("{q} · {s} · {place}")
+    }
+}
+
+/// Which lines of the item panel show in `height` rows, scrolled `detail` rows down: the
+/// prompt stays at the top (when it takes at most half the panel) while the options,
+/// checks and details below it scroll, keeping the highlighted one in view.
+pub(crate) fn shown_lines(view: &ItemView, height: usize, detail: usize) -> Vec<usize> {
+    let total = view.lines.len();
+    let fixed = if view.head * 2 <= height {
+        view.head
+    } else {
+        0
+    };
+    let room = height.saturating_sub(fixed);
+    let rest = total.saturating_sub(fixed);
+    let base = scroll_for(view.focus.saturating_sub(fixed), rest, room);
+    let top = (base + detail).min(rest.saturating_sub(room));
+    (0..fixed).chain((fixed + top..total).take(room)).collect()
 }
 
 /// The rows of the section list: a heading for each questionnaire (when there are several),
@@ -195,7 +244,8 @@ fn section_lines(open: &OpenAssessment, t: &Theme, area: Rect) -> Vec<Line<'stat
                 .section(n)
                 .map(|(_, s)| sanitize_line(&s.title))
                 .unwrap_or_default();
-            let figures = format!(" {answered:>2}/{total:<2} {level}");
+            let parked = if open.section_parked(n) { "P" } else { " " };
+            let figures = format!("{parked}{answered:>2}/{total:<2} {level}");
             let marker = if n == current { "> " } else { "  " };
             let name = pad(
                 &format!("{marker}{title}"),
@@ -224,6 +274,8 @@ pub(crate) struct ItemView {
     pub lines: Vec<Line<'static>>,
     pub rows: Vec<Option<usize>>,
     pub focus: usize,
+    /// The lines of the head (what kind of item, the prompt), which stay in view.
+    pub head: usize,
 }
 
 impl ItemView {
@@ -234,6 +286,28 @@ impl ItemView {
 
     fn blank(&mut self) {
         self.push(Line::raw(""), None);
+    }
+
+    /// `text` wrapped after `head`, its next lines indented as far, each line on `row`.
+    fn hanging(
+        &mut self,
+        head: &str,
+        text: &str,
+        width: usize,
+        style: ratatui::style::Style,
+        row: Option<usize>,
+    ) {
+        let indent = " ".repeat(head.width());
+        for (k, l) in wrap(text, width.saturating_sub(head.width()))
+            .into_iter()
+            .enumerate()
+        {
+            let prefix = if k == 0 { head } else { indent.as_str() };
+            self.push(
+                Line::styled(pad(&format!("{prefix}{l}"), width), style),
+                row,
+            );
+        }
     }
 
     fn wrapped(&mut self, text: &str, width: usize, style: ratatui::style::Style, indent: &str) {
@@ -250,6 +324,7 @@ pub(crate) fn item_view(app: &App, open: &OpenAssessment, width: usize) -> ItemV
         lines: Vec::new(),
         rows: Vec::new(),
         focus: 0,
+        head: 0,
     };
     let Some((q, _, item)) = open.item() else {
         match crate::editing::missing_words(&app.ws, &open.session.assessment) {
@@ -287,8 +362,7 @@ pub(crate) fn item_view(app: &App, open: &OpenAssessment, width: usize) -> ItemV
         ItemValue::Unknown => Span::styled("  ·  answered: don't know", t.warn),
         ItemValue::Text(true) => Span::styled("  ·  answered", t.good),
     };
-    meta.push(state);
-    let meta_width: usize = meta.iter().map(Span::width).sum();
+    let meta_width: usize = meta.iter().map(Span::width).sum::<usize>() + state.width();
     if meta_width > width && meta.len() > 1 {
         meta.remove(0);
         if let Some(first) = meta.first_mut() {
@@ -299,10 +373,25 @@ pub(crate) fn item_view(app: &App, open: &OpenAssessment, width: usize) -> ItemV
                 .into();
         }
     }
-    v.push(Line::from(meta), None);
+    let meta_width: usize = meta.iter().map(Span::width).sum::<usize>() + state.width();
+    if meta_width > width {
+        // The item's state goes on a line of its own rather than being cut.
+        v.push(Line::from(meta), None);
+        let mut state = state;
+        state.content = state
+            .content
+            .trim_start_matches([' ', '·'])
+            .to_string()
+            .into();
+        v.push(Line::from(state), None);
+    } else {
+        meta.push(state);
+        v.push(Line::from(meta), None);
+    }
     v.blank();
     v.wrapped(&sanitize(&item.prompt), width, t.prompt, "");
     v.blank();
+    v.head = v.lines.len();
     let na = answer.is_some_and(Answer::is_na);
     match item.kind {
         ItemKind::Choice => {
@@ -316,7 +405,8 @@ pub(crate) fn item_view(app: &App, open: &OpenAssessment, width: usize) -> ItemV
                 };
                 let cursor = if highlighted { ">" } else { " " };
                 let label = sanitize_line(&option.label);
-                let text = format!("{cursor} {mark} {}  {label}", n + 1);
+                let key = pick_key(Context::Item, n + 1).unwrap_or(' ');
+                let head = format!("{cursor} {mark} {key}  ");
                 let style = if highlighted {
                     t.cursor
                 } else if chosen == Some(option.key.as_str()) {
@@ -327,7 +417,7 @@ pub(crate) fn item_view(app: &App, open: &OpenAssessment, width: usize) -> ItemV
                 if highlighted {
                     v.focus = v.lines.len();
                 }
-                v.push(Line::styled(pad(&text, width), style), Some(n));
+                v.hanging(&head, &label, width, style, Some(n));
             }
             if item.allows_na() {
                 let mark = if na { "(•)" } else { "( )" };
@@ -353,8 +443,8 @@ pub(crate) fn item_view(app: &App, open: &OpenAssessment, width: usize) -> ItemV
                     "[ ]"
                 };
                 let cursor = if highlighted { ">" } else { " " };
-                let head = format!("{cursor} {mark} {:<2} ", n + 1);
-                let indent = " ".repeat(head.width());
+                let key = pick_key(Context::Item, n + 1).unwrap_or(' ');
+                let head = format!("{cursor} {mark} {key}  ");
                 let mut text = sanitize_line(&check.text);
                 if is_na {
                     text.push_str("  (N/A)");
@@ -371,16 +461,7 @@ pub(crate) fn item_view(app: &App, open: &OpenAssessment, width: usize) -> ItemV
                 if highlighted {
                     v.focus = v.lines.len();
                 }
-                for (k, l) in wrap(&text, width.saturating_sub(head.width()))
-                    .into_iter()
-                    .enumerate()
-                {
-                    let prefix = if k == 0 { head.clone() } else { indent.clone() };
-                    v.push(
-                        Line::styled(pad(&format!("{prefix}{l}"), width), style),
-                        Some(n),
-                    );
-                }
+                v.hanging(&head, &text, width, style, Some(n));
             }
             if na {
                 v.push(
@@ -411,7 +492,7 @@ pub(crate) fn item_view(app: &App, open: &OpenAssessment, width: usize) -> ItemV
                 None => v.push(
                     Line::from(vec![
                         Span::styled("  No answer yet: press ", t.dim),
-                        Span::styled("Enter", t.key),
+                        Span::styled("e", t.key),
                         Span::styled(" to write it.", t.dim),
                     ]),
                     None,
@@ -456,11 +537,15 @@ pub(crate) fn item_view(app: &App, open: &OpenAssessment, width: usize) -> ItemV
     let owner = answer
         .and_then(|a| a.owner.as_deref())
         .map_or_else(|| "—".to_string(), owner_label);
-    let flag = if answer.is_some_and(|a| a.flag) {
+    let mut flag = vec![if answer.is_some_and(|a| a.flag) {
         Span::styled("⚑ flagged for follow-up", t.warn)
     } else {
         Span::styled("not flagged", t.dim)
-    };
+    }];
+    if answer.is_some_and(Answer::is_parked) {
+        flag.push(Span::styled("  ·  ", t.dim));
+        flag.push(Span::styled("parked for later (P)", t.warn));
+    }
     v.push(
         Line::from(vec![
             Span::styled("  Owner ", t.dim),
@@ -468,10 +553,11 @@ pub(crate) fn item_view(app: &App, open: &OpenAssessment, width: usize) -> ItemV
         ]),
         None,
     );
-    v.push(
-        Line::from(vec![Span::styled("  Flag  ", t.dim), flag]),
-        None,
-    );
+    flag.insert(0, Span::styled("  Flag  ", t.dim));
+    v.push(Line::from(flag), None);
+    if let Some(a) = answer {
+        follow_up(&mut v, a, width, t);
+    }
     if item.kind != ItemKind::Text {
         match answer
             .and_then(|a| a.note.as_deref())
@@ -511,6 +597,42 @@ pub(crate) fn item_view(app: &App, open: &OpenAssessment, width: usize) -> ItemV
     v
 }
 
+/// The follow-up fields that are set: decision, due day, status, evidence.
+fn follow_up(v: &mut ItemView, a: &Answer, width: usize, t: &Theme) {
+    let mut field = |label: &str, text: &str| {
+        for (k, l) in wrap(text, width.saturating_sub(12)).into_iter().enumerate() {
+            let head = if k == 0 {
+                format!("  {label:<10}")
+            } else {
+                " ".repeat(12)
+            };
+            v.push(
+                Line::from(vec![Span::styled(head, t.dim), Span::styled(l, t.text)]),
+                None,
+            );
+        }
+    };
+    if let Some(d) = a.decision() {
+        field("Decision", &sanitize(d));
+    }
+    let mut when = Vec::new();
+    if let Some(due) = a.due() {
+        when.push(format!("due {}", due.strftime("%Y-%m-%d")));
+    }
+    if let Some(s) = a.status() {
+        when.push(status_words(s).to_string());
+    }
+    if !when.is_empty() {
+        field("Action", &when.join(" · "));
+    }
+    for (k, e) in a.evidence().iter().enumerate() {
+        field(
+            if k == 0 { "Evidence" } else { "" },
+            &sanitize_line(&e.reference),
+        );
+    }
+}
+
 /// A click on a section or on an option or check.
 pub fn hit(app: &App, body: Rect, column: u16, row: u16) -> Option<Action> {
     let open = app.open.as_ref()?;
@@ -526,9 +648,10 @@ pub fn hit(app: &App, body: Rect, column: u16, row: u16) -> Option<Action> {
     }
     let r = row_in(a.item, column, row)?;
     let view = item_view(app, open, usize::from(a.item.width));
-    let top = scroll_for(view.focus, view.lines.len(), usize::from(a.item.height));
-    view.rows
-        .get(top + r)
+    let shown = shown_lines(&view, usize::from(a.item.height), open.detail);
+    shown
+        .get(r)
+        .and_then(|n| view.rows.get(*n))
         .copied()
         .flatten()
         .map(Action::ClickOption)
