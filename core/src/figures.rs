@@ -16,6 +16,7 @@ use crate::assessment::{Answer, Assessment};
 use crate::key::ItemKey;
 pub use crate::level::Level;
 use crate::questionnaire::{Condition, Item, ItemKind, Questionnaire};
+use crate::record::Subject;
 use crate::scoring::{self, Figures, ItemValue};
 use crate::text::{sanitize, sanitize_line};
 
@@ -54,6 +55,19 @@ pub fn describe_in(q: &Questionnaire, item: &Item, assessment: &Assessment) -> S
     let value = scoring::value_in(q, item, assessment);
     let answer = assessment.answer(&ItemKey::new(&q.id, &item.id));
     answer_label(q, item, answer, status_of(q, value).0)
+}
+
+/// What an assessment covers, in a few words: "Payroll Co (critical supplier)" for a
+/// supplier ("Payroll Co (supplier, tier not set)" without a tier), else the organisation's
+/// name.
+pub fn subject_words(assessment: &Assessment) -> String {
+    match &assessment.subject {
+        Some(Subject::Supplier { name, tier, .. }) => match tier {
+            Some(t) => format!("{} ({t} supplier)", sanitize_line(name)),
+            None => format!("{} (supplier, tier not set)", sanitize_line(name)),
+        },
+        _ => sanitize_line(&assessment.organisation),
+    }
 }
 
 /// How an item whose `when` condition does not hold is shown in lists and reports.

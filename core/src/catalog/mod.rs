@@ -10,7 +10,7 @@ use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
 
 use crate::assessment::{Assessment, QuestionnaireRef};
-use crate::questionnaire::{Finding, Origin, Questionnaire, QuestionnaireError};
+use crate::questionnaire::{Finding, Origin, Questionnaire, QuestionnaireError, Scope};
 use crate::text::sanitize_line;
 
 pub use answers::resolve_item;
@@ -405,6 +405,24 @@ impl Catalog {
     /// The ids of the built-in questionnaires, in order.
     pub fn built_in_ids() -> Vec<&'static str> {
         BUILT_INS.iter().map(|(id, _)| *id).collect()
+    }
+
+    /// The ids of the built-in questionnaires of `scope`, in catalog order: what a new
+    /// assessment of that scope uses when no questionnaire is named.
+    pub fn default_ids(scope: Scope) -> Vec<&'static str> {
+        #[derive(serde::Deserialize)]
+        struct ScopeOnly {
+            #[serde(default)]
+            scope: Option<Scope>,
+        }
+        BUILT_INS
+            .iter()
+            .filter(|(_, text)| {
+                serde_json::from_str::<ScopeOnly>(text)
+                    .is_ok_and(|s| s.scope.unwrap_or_default() == scope)
+            })
+            .map(|(id, _)| *id)
+            .collect()
     }
 
     /// Adds a questionnaire directly, replacing any of its id (used by tests and
