@@ -263,3 +263,45 @@ fn the_supplier_command_refuses_an_organisation_assessment_and_changes_nothing()
         .code(2);
     assert_eq!(std::fs::read(env.path(&id)).expect("saved"), before);
 }
+
+#[test]
+fn reports_show_an_item_not_asked_as_na_by_rule_not_as_na() {
+    let (env, id) = payroll();
+    answer_all(&env, &id);
+    env.cmd()
+        .args(["supplier", &id, "--tier", "low"])
+        .assert()
+        .success();
+    let md = env
+        .cmd()
+        .args(["report", &id, "--format", "md"])
+        .output()
+        .expect("runs");
+    assert!(md.status.success());
+    let md = String::from_utf8(md.stdout).expect("utf8");
+    let audit = md
+        .lines()
+        .find(|l| l.contains("Can we audit the supplier?"))
+        .expect("audit row");
+    assert!(audit.contains("N/A by rule"), "{audit}");
+    assert!(!audit.contains("Partially"), "{audit}");
+    let terms = md
+        .lines()
+        .find(|l| l.contains("Does the contract set terms for our data?"))
+        .expect("data-terms row");
+    assert!(
+        terms.contains("Not applicable") && !terms.contains("by rule"),
+        "{terms}"
+    );
+    let html = env
+        .cmd()
+        .args(["report", &id, "--format", "html"])
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&html.stdout).contains("N/A by rule"));
+    let json = env.json(&["report", &id, "--format", "json"]);
+    assert!(
+        json.to_string().contains("\"by_rule\""),
+        "the item's status"
+    );
+}
