@@ -90,8 +90,30 @@ fn option_key(i: usize) -> String {
     }
 }
 
-/// The questionnaire and assessment of the generated items, with no subject: every item
-/// applies.
+/// The answer a generated item is given, if any.
+fn gen_answer(g: &GenItem) -> Option<Answer> {
+    match &g.answer {
+        GenAnswer::Na => Some(Answer::from(Value::NotApplicable)),
+        GenAnswer::Choice(c) => Some(Answer::from(Value::Choice(option_key(*c)))),
+        GenAnswer::Checks(ticked, na) if g.checklist => Some(Answer::from(Value::Checklist {
+            ticked: ticked
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| **t)
+                .map(|(i, _)| format!("c{i}"))
+                .collect(),
+            na_checks: na
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| **t)
+                .map(|(i, _)| format!("c{i}"))
+                .collect(),
+        })),
+        GenAnswer::None | GenAnswer::Checks(..) => None,
+    }
+}
+
+/// The questionnaire and assessment of the generated items; no subject, so every item applies.
 fn build(sections: &[Vec<GenItem>]) -> (Questionnaire, Assessment) {
     build_for(sections, None)
 }
@@ -178,27 +200,7 @@ fn build_for(sections: &[Vec<GenItem>], critical: Option<bool>) -> (Questionnair
                     .then(|| Condition::Tier(vec![Tier::Critical])),
                 required: g.required,
             });
-            let answer = match &g.answer {
-                GenAnswer::Na => Some(Answer::from(Value::NotApplicable)),
-                GenAnswer::Choice(c) => Some(Answer::from(Value::Choice(option_key(*c)))),
-                GenAnswer::Checks(ticked, na) if g.checklist => {
-                    Some(Answer::from(Value::Checklist {
-                        ticked: ticked
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, t)| **t)
-                            .map(|(i, _)| format!("c{i}"))
-                            .collect(),
-                        na_checks: na
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, t)| **t)
-                            .map(|(i, _)| format!("c{i}"))
-                            .collect(),
-                    }))
-                }
-                GenAnswer::None | GenAnswer::Checks(..) => None,
-            };
+            let answer = gen_answer(g);
             if let Some(a) = answer {
                 answers.push((format!("p/{id}"), a));
             }
@@ -574,7 +576,6 @@ proptest! {
             .map(|s| s.iter().filter(|g| !g.critical_only).cloned().collect())
             .collect();
         let (q_kept, mut a_kept) = build(&kept);
-        // The same answers, under the same items' keys as the full build gave them.
         a_kept.answers.clear();
         for (si, items) in sections.iter().enumerate() {
             let mut kept_index = 0;
@@ -596,7 +597,6 @@ proptest! {
         for (s, items) in absent.sections.iter_mut().zip(&sections) {
             s.figures.na_by_rule = items.iter().filter(|g| g.critical_only).count();
         }
-        // Keys differ where items were taken out; compare the figures and the counts of lists.
         prop_assert_eq!(&by_rule.overall, &absent.overall);
         for (x, y) in by_rule.sections.iter().zip(&absent.sections) {
             prop_assert_eq!(&x.figures, &y.figures);

@@ -261,19 +261,11 @@ pub fn compare(
         let key_before = ItemKey::new(&earlier_q.id, &earlier_item.id);
         let was = value_in(earlier_q, earlier_item, before);
         let now = value_in(q, item, after);
-        let words =
-            |q: &Questionnaire, item: &Item, value: ItemValue, a: &Assessment, key: &str| {
-                if value == ItemValue::ByRule {
-                    BY_RULE.to_string()
-                } else {
-                    describe_answer(q, item, a.answer(key))
-                }
-            };
         let change = || ItemChange {
             item: place.key.to_string(),
             prompt: sanitize_line(&item.prompt),
-            answer_before: words(earlier_q, earlier_item, was, before, &key_before),
-            answer_after: words(q, item, now, after, &place.key),
+            answer_before: answer_words(earlier_q, earlier_item, was, before, &key_before),
+            answer_after: answer_words(q, item, now, after, &place.key),
             value_before: number(was),
             value_after: number(now),
         };
@@ -312,6 +304,21 @@ pub fn compare(
         no_longer_answered,
         only_before,
         only_after,
+    }
+}
+
+/// An item's answer in words for a comparison: "N/A by rule" when it does not apply.
+fn answer_words(
+    q: &Questionnaire,
+    item: &Item,
+    value: ItemValue,
+    a: &Assessment,
+    key: &str,
+) -> String {
+    if value == ItemValue::ByRule {
+        BY_RULE.to_string()
+    } else {
+        describe_answer(q, item, a.answer(key))
     }
 }
 
