@@ -1,14 +1,16 @@
 //! Property tests of the scoring rule (score format 2): whatever the questionnaire and
 //! answers, figures stay in range, N/A stays local to its section, a better answer never
-//! lowers a level, removing an answer never raises a score, and `supplycheck score --json`
-//! agrees with a second implementation of SCORING.md written here from its text alone.
+//! lowers a level, removing an answer never raises a score, an item whose `when` condition
+//! does not hold changes no figure against the item being absent (and never counts as the
+//! user's N/A), and `supplycheck score --json` agrees with a second implementation of
+//! SCORING.md written here from its text alone.
 
 mod common;
 
 use proptest::prelude::*;
 use supplycheck::assessment::{Answer, Assessment, Value};
 use supplycheck::questionnaire::{
-    Check, Item, ItemKind, Questionnaire, Scale, ScaleOption, Section,
+    Check, Condition, Item, ItemKind, Questionnaire, Scale, ScaleOption, Section, Tier,
 };
 use supplycheck::scoring::{ItemValue, ScoreReport, item_value, score};
 
@@ -21,9 +23,10 @@ const DONT_KNOW: usize = VALUES.len();
 const CHECKS: usize = 3;
 
 /// One generated item: kind (true = checklist), level, weight, N/A allowed, how many checks a
-/// checklist requires, and a raw answer code.
+/// checklist requires, a raw answer code, and whether it is asked only of critical suppliers.
 #[derive(Debug, Clone)]
 struct GenItem {
+    critical_only: bool,
     checklist: bool,
     level: i64,
     weight: f64,
@@ -50,23 +53,27 @@ fn gen_item() -> impl Strategy<Value = GenItem> {
         prop::collection::vec((any::<bool>(), any::<bool>()), CHECKS),
         prop::option::of(1..=3i64),
         prop::bool::weighted(0.8),
+        prop::bool::weighted(0.3),
     )
         .prop_map(
-            |(checklist, level, w, code, choice, checks, required, allow_na)| GenItem {
-                checklist,
-                level,
-                weight: f64::from(w) / 2.0,
-                allow_na,
-                required: required.filter(|_| checklist),
-                answer: match code {
-                    1 if allow_na => GenAnswer::Na,
-                    0 | 1 => GenAnswer::None,
-                    _ if checklist => GenAnswer::Checks(
-                        checks.iter().map(|c| c.0).collect(),
-                        checks.iter().map(|c| c.1 && !c.0).collect(),
-                    ),
-                    _ => GenAnswer::Choice(choice),
-                },
+            |(checklist, level, w, code, choice, checks, required, allow_na, critical_only)| {
+                GenItem {
+                    critical_only,
+                    checklist,
+                    level,
+                    weight: f64::from(w) / 2.0,
+                    allow_na,
+                    required: required.filter(|_| checklist),
+                    answer: match code {
+                        1 if allow_na => GenAnswer::Na,
+                        0 | 1 => GenAnswer::None,
+                        _ if checklist => GenAnswer::Checks(
+                            checks.iter().map(|c| c.0).collect(),
+                            checks.iter().map(|c| c.1 && !c.0).collect(),
+                        ),
+                        _ => GenAnswer::Choice(choice),
+                    },
+                }
             },
         )
 }
@@ -83,7 +90,45 @@ fn option_key(i: usize) -> String {
     }
 }
 
+/// The answer a generated item is given, if any.
+fn gen_answer(g: &GenItem) -> Option<Answer> {
+    match &g.answer {
+        GenAnswer::Na => Some(Answer::from(Value::NotApplicable)),
+        GenAnswer::Choice(c) => Some(Answer::from(Value::Choice(option_key(*c)))),
+        GenAnswer::Checks(ticked, na) if g.checklist => Some(Answer::from(Value::Checklist {
+            ticked: ticked
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| **t)
+                .map(|(i, _)| format!("c{i}"))
+                .collect(),
+            na_checks: na
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| **t)
+                .map(|(i, _)| format!("c{i}"))
+                .collect(),
+        })),
+        GenAnswer::None | GenAnswer::Checks(..) => None,
+    }
+}
+
+/// The questionnaire and assessment of the generated items; no subject, so every item applies.
 fn build(sections: &[Vec<GenItem>]) -> (Questionnaire, Assessment) {
+    build_for(sections, None)
+}
+
+/// The tier a supplier has, so that the items asked only of critical suppliers apply or not.
+fn supplier(critical: bool) -> supplycheck::record::Subject {
+    supplycheck::record::Subject::Supplier {
+        name: "S".into(),
+        tier: Some(if critical { Tier::Critical } else { Tier::Low }),
+        services: Vec::new(),
+    }
+}
+
+/// [`build`] for a supplier: critical (`Some(true)`), low (`Some(false)`) or none.
+fn build_for(sections: &[Vec<GenItem>], critical: Option<bool>) -> (Questionnaire, Assessment) {
     let mut options: Vec<ScaleOption> = VALUES
         .iter()
         .enumerate()
@@ -150,30 +195,12 @@ fn build(sections: &[Vec<GenItem>]) -> (Questionnaire, Assessment) {
                 },
                 was: Vec::new(),
                 action: None,
-                when: None,
+                when: g
+                    .critical_only
+                    .then(|| Condition::Tier(vec![Tier::Critical])),
                 required: g.required,
             });
-            let answer = match &g.answer {
-                GenAnswer::Na => Some(Answer::from(Value::NotApplicable)),
-                GenAnswer::Choice(c) => Some(Answer::from(Value::Choice(option_key(*c)))),
-                GenAnswer::Checks(ticked, na) if g.checklist => {
-                    Some(Answer::from(Value::Checklist {
-                        ticked: ticked
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, t)| **t)
-                            .map(|(i, _)| format!("c{i}"))
-                            .collect(),
-                        na_checks: na
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, t)| **t)
-                            .map(|(i, _)| format!("c{i}"))
-                            .collect(),
-                    }))
-                }
-                GenAnswer::None | GenAnswer::Checks(..) => None,
-            };
+            let answer = gen_answer(g);
             if let Some(a) = answer {
                 answers.push((format!("p/{id}"), a));
             }
@@ -182,6 +209,7 @@ fn build(sections: &[Vec<GenItem>]) -> (Questionnaire, Assessment) {
     }
     let mut a = Assessment::new("a".into(), "A".into(), String::new(), None, &[&q]);
     a.answers.extend(answers);
+    a.subject = critical.map(supplier);
     (q, a)
 }
 
@@ -294,6 +322,9 @@ proptest! {
 /// item counts as.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Counts {
+    /// Not asked: asked only of critical suppliers, and the supplier is not critical. In no
+    /// figure but its own count, whatever its answer.
+    ByRule,
     /// Answered N/A (or a checklist whose every check is N/A): in no figure.
     NotApplicable,
     /// Applicable and unanswered: value 0, not achieved, "not yet assessed".
@@ -302,7 +333,10 @@ enum Counts {
     Answered { value: f64, unknown: bool },
 }
 
-fn counts(g: &GenItem) -> Counts {
+fn counts(g: &GenItem, critical: Option<bool>) -> Counts {
+    if g.critical_only && critical == Some(false) {
+        return Counts::ByRule;
+    }
     match &g.answer {
         GenAnswer::None => Counts::Unanswered,
         GenAnswer::Na => Counts::NotApplicable,
@@ -342,13 +376,20 @@ struct Expected {
     unknown: usize,
     applicable: usize,
     na: usize,
+    na_by_rule: usize,
     total: usize,
 }
 
 impl Expected {
-    fn take(&mut self, g: &GenItem) {
+    fn take(&mut self, g: &GenItem, critical: Option<bool>) {
+        let counted = counts(g, critical);
+        if counted == Counts::ByRule {
+            self.na_by_rule += 1;
+            return;
+        }
         self.total += 1;
-        match counts(g) {
+        match counted {
+            Counts::ByRule => {}
             Counts::NotApplicable => self.na += 1,
             Counts::Unanswered => {
                 self.applicable += 1;
@@ -390,6 +431,7 @@ impl Expected {
             ("unknown", self.unknown),
             ("applicable", self.applicable),
             ("na", self.na),
+            ("na_by_rule", self.na_by_rule),
             ("total", self.total),
         ] {
             prop_assert_eq!(got[key].as_u64(), Some(want as u64), "{} {}", key, got);
@@ -400,11 +442,11 @@ impl Expected {
 
 /// A section's level and blocking items per SCORING.md: level L is reached when L − 1 is and
 /// every applicable item of level L is answered and achieved.
-fn level_of(items: &[(String, &GenItem)]) -> (Option<u8>, Vec<String>) {
+fn level_of(items: &[(String, &GenItem)], critical: Option<bool>) -> (Option<u8>, Vec<String>) {
     let standing: Vec<(&String, i64, bool)> = items
         .iter()
-        .filter_map(|(key, g)| match counts(g) {
-            Counts::NotApplicable => None,
+        .filter_map(|(key, g)| match counts(g, critical) {
+            Counts::NotApplicable | Counts::ByRule => None,
             Counts::Unanswered => Some((key, g.level, false)),
             Counts::Answered { value, .. } => Some((key, g.level, value >= 0.6)),
         })
@@ -434,6 +476,7 @@ fn level_of(items: &[(String, &GenItem)]) -> (Option<u8>, Vec<String>) {
 fn matches_the_rule(
     sections: &[Vec<GenItem>],
     default_target: Option<u8>,
+    critical: Option<bool>,
     got: &serde_json::Value,
 ) -> Result<(), TestCaseError> {
     prop_assert_eq!(&got["format"], "supplycheck.score/2");
@@ -451,9 +494,9 @@ fn matches_the_rule(
             .collect();
         for (key, g) in &keyed {
             order += 1;
-            expected.take(g);
-            overall.take(g);
-            match counts(g) {
+            expected.take(g, critical);
+            overall.take(g, critical);
+            match counts(g, critical) {
                 Counts::Unanswered => not_assessed.push(key.clone()),
                 Counts::Answered { value, .. } if value < 0.6 => {
                     gaps.push((g.level, g.weight * (1.0 - value), order, key.clone(), value));
@@ -461,7 +504,7 @@ fn matches_the_rule(
                 _ => {}
             }
         }
-        let (level, blocking) = level_of(&keyed);
+        let (level, blocking) = level_of(&keyed, critical);
         let section = &got["sections"][si];
         prop_assert_eq!(&section["id"], &format!("p/s{si}"));
         expected.check(section, level)?;
@@ -525,6 +568,62 @@ fn matches_the_rule(
 
 proptest! {
     #[test]
+    fn an_item_not_applying_changes_no_figure_against_the_item_being_absent(sections in gen_sections()) {
+        let (q, a) = build_for(&sections, Some(false));
+        let by_rule = score(&[&q], &a);
+        let kept: Vec<Vec<GenItem>> = sections
+            .iter()
+            .map(|s| s.iter().filter(|g| !g.critical_only).cloned().collect())
+            .collect();
+        let (q_kept, mut a_kept) = build(&kept);
+        a_kept.answers.clear();
+        for (si, items) in sections.iter().enumerate() {
+            let mut kept_index = 0;
+            for (ii, g) in items.iter().enumerate() {
+                if g.critical_only {
+                    continue;
+                }
+                if let Some(answer) = a.answers.get(&format!("p/i{si}-{ii}")) {
+                    a_kept.answers.insert(format!("p/i{si}-{kept_index}"), answer.clone());
+                }
+                kept_index += 1;
+            }
+        }
+        let mut absent = score(&[&q_kept], &a_kept);
+        let gated: usize = sections.iter().flatten().filter(|g| g.critical_only).count();
+        prop_assert_eq!(by_rule.overall.na_by_rule, gated);
+        prop_assert_eq!(absent.overall.na_by_rule, 0);
+        absent.overall.na_by_rule = by_rule.overall.na_by_rule;
+        for (s, items) in absent.sections.iter_mut().zip(&sections) {
+            s.figures.na_by_rule = items.iter().filter(|g| g.critical_only).count();
+        }
+        prop_assert_eq!(&by_rule.overall, &absent.overall);
+        for (x, y) in by_rule.sections.iter().zip(&absent.sections) {
+            prop_assert_eq!(&x.figures, &y.figures);
+            prop_assert_eq!(x.blocking.len(), y.blocking.len());
+        }
+        prop_assert_eq!(by_rule.gaps.len(), absent.gaps.len());
+        prop_assert_eq!(by_rule.not_assessed.len(), absent.not_assessed.len());
+    }
+
+    #[test]
+    fn by_rule_never_adds_to_na_and_the_answers_count_again_for_a_critical_supplier(sections in gen_sections()) {
+        let (q, a) = build_for(&sections, Some(false));
+        let low = score(&[&q], &a);
+        let (_, critical_a) = build_for(&sections, Some(true));
+        let critical = score(&[&q], &critical_a);
+        let user_na = sections
+            .iter()
+            .flatten()
+            .filter(|g| !g.critical_only && counts(g, None) == Counts::NotApplicable)
+            .count();
+        prop_assert_eq!(low.overall.na, user_na);
+        prop_assert!(low.overall.na <= critical.overall.na);
+        prop_assert_eq!(critical.overall.na_by_rule, 0);
+        prop_assert_eq!(critical, score(&[&q], &build(&sections).1));
+    }
+
+    #[test]
     fn removing_an_answer_never_raises_a_score(sections in gen_sections(), pick in any::<prop::sample::Index>()) {
         let (q, a) = build(&sections);
         let keys: Vec<String> = a.answers.keys().cloned().collect();
@@ -553,6 +652,7 @@ proptest! {
         na in prop::collection::vec(any::<bool>(), CHECKS),
     ) {
         let g = GenItem {
+            critical_only: false,
             checklist: true,
             level: 1,
             weight: 1.0,
@@ -578,8 +678,9 @@ proptest! {
     fn score_json_agrees_with_the_rule_worked_out_again(
         sections in gen_sections(),
         default_target in prop::option::of(0..=3u8),
+        critical in prop::option::of(any::<bool>()),
     ) {
-        let (q, mut a) = build(&sections);
+        let (q, mut a) = build_for(&sections, critical);
         a.default_target = default_target;
         let dir = tempfile::tempdir().expect("tempdir");
         let q_file = dir.path().join("p.json");
@@ -594,6 +695,6 @@ proptest! {
             a_file.to_str().expect("utf-8 path"),
             "--json",
         ]);
-        matches_the_rule(&sections, default_target, &got)?;
+        matches_the_rule(&sections, default_target, critical, &got)?;
     }
 }

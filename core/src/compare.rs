@@ -5,10 +5,10 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use crate::assessment::Assessment;
-use crate::figures::{ScoreChange, describe_answer, whole_percent};
+use crate::figures::{BY_RULE, ScoreChange, describe_answer, whole_percent};
 use crate::key::ItemKey;
 use crate::questionnaire::{Item, Questionnaire};
-use crate::scoring::{self, Figures, ItemValue, item_value};
+use crate::scoring::{self, Figures, ItemValue, item_value, value_in};
 use crate::stamp;
 use crate::text::sanitize_line;
 use crate::walk;
@@ -259,13 +259,13 @@ pub fn compare(
             continue;
         };
         let key_before = ItemKey::new(&earlier_q.id, &earlier_item.id);
-        let was = item_value(earlier_q, earlier_item, before.answer(&key_before));
-        let now = item_value(q, item, after.answer(&place.key));
+        let was = value_in(earlier_q, earlier_item, before);
+        let now = value_in(q, item, after);
         let change = || ItemChange {
             item: place.key.to_string(),
             prompt: sanitize_line(&item.prompt),
-            answer_before: describe_answer(earlier_q, earlier_item, before.answer(&key_before)),
-            answer_after: describe_answer(q, item, after.answer(&place.key)),
+            answer_before: answer_words(earlier_q, earlier_item, was, before, &key_before),
+            answer_after: answer_words(q, item, now, after, &place.key),
             value_before: number(was),
             value_after: number(now),
         };
@@ -304,6 +304,21 @@ pub fn compare(
         no_longer_answered,
         only_before,
         only_after,
+    }
+}
+
+/// An item's answer in words for a comparison: "N/A by rule" when it does not apply.
+fn answer_words(
+    q: &Questionnaire,
+    item: &Item,
+    value: ItemValue,
+    a: &Assessment,
+    key: &str,
+) -> String {
+    if value == ItemValue::ByRule {
+        BY_RULE.to_string()
+    } else {
+        describe_answer(q, item, a.answer(key))
     }
 }
 

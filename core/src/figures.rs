@@ -12,9 +12,11 @@ use serde::Serialize;
 use unicode_truncate::UnicodeTruncateStr;
 use unicode_width::UnicodeWidthStr;
 
-use crate::assessment::Answer;
+use crate::assessment::{Answer, Assessment};
+use crate::key::ItemKey;
 pub use crate::level::Level;
-use crate::questionnaire::{Item, ItemKind, Questionnaire};
+use crate::questionnaire::{Condition, Item, ItemKind, Questionnaire};
+use crate::record::Subject;
 use crate::scoring::{self, Figures, ItemValue};
 use crate::text::{sanitize, sanitize_line};
 
@@ -26,6 +28,8 @@ pub enum Status {
     Unanswered,
     /// Answered N/A: left out of the figures.
     NotApplicable,
+    /// Not asked: the item's `when` condition does not hold (N/A by rule, never the user's).
+    ByRule,
     /// A scored item answered and achieved.
     Achieved,
     /// A scored item answered below the pass mark.
@@ -45,6 +49,119 @@ pub struct CheckRow {
     pub na: bool,
 }
 
+/// An item's answer in `assessment` as people read it: [`BY_RULE`] when the item does not
+/// apply there, else as [`describe_answer`] says.
+pub fn describe_in(q: &Questionnaire, item: &Item, assessment: &Assessment) -> String {
+    let value = scoring::value_in(q, item, assessment);
+    let answer = assessment.answer(&ItemKey::new(&q.id, &item.id));
+    answer_label(q, item, answer, status_of(q, value).0)
+}
+
+/// What an assessment covers, in a few words: "Payroll Co (critical supplier)" for a
+/// supplier ("Payroll Co (supplier, tier not set)" without a tier), else the organisation's
+/// name.
+pub fn subject_words(assessment: &Assessment) -> String {
+    match &assessment.subject {
+        Some(Subject::Supplier { name, tier, .. }) => match tier {
+            Some(t) => format!("{} ({t} supplier)", sanitize_line(name)),
+            None => format!("{} (supplier, tier not set)", sanitize_line(name)),
+        },
+        _ => sanitize_line(&assessment.organisation),
+    }
+}
+
+/// How an item whose `when` condition does not hold is shown in lists and reports.
+pub const BY_RULE: &str = "N/A by rule";
+
+/// Why an item is not asked, in words: "Not asked: only asked for critical and high
+/// suppliers", "Not asked: only asked when supplier-when/holds-data is Yes".
+pub fn not_asked(q: &Questionnaire, item: &Item) -> String {
+    match &item.when {
+        Some(Condition::Tier(tiers)) => format!(
+            "Not asked: only asked for {} suppliers",
+            joined(
+                &tiers
+                    .iter()
+                    .map(|t| t.as_str().to_string())
+                    .collect::<Vec<_>>(),
+                "and"
+            )
+        ),
+        Some(when) => format!("Not asked: only asked when {}", condition_words(q, when)),
+        None => String::new(),
+    }
+}
+
+/// A condition in words, e.g. "the supplier is critical or high and holds-data is Yes".
+pub fn condition_words(q: &Questionnaire, condition: &Condition) -> String {
+    let inner = |list: &[Condition], word: &str| {
+        let parts: Vec<String> = list
+            .iter()
+            .map(|c| match c {
+                Condition::All(_) | Condition::Any(_) => format!("({})", condition_words(q, c)),
+                _ => condition_words(q, c),
+            })
+            .collect();
+        parts.join(&format!(" {word} "))
+    };
+    match condition {
+        Condition::Tier(tiers) => format!(
+            "the supplier is {}",
+            joined(
+                &tiers
+                    .iter()
+                    .map(|t| t.as_str().to_string())
+                    .collect::<Vec<_>>(),
+                "or"
+            )
+        ),
+        Condition::Answer { item, any_of } => {
+            let named = item
+                .split_once('/')
+                .filter(|(qid, _)| *qid == q.id)
+                .and_then(|(_, id)| q.item(id))
+                .map(|(_, i)| i);
+            let words: Vec<String> = any_of
+                .iter()
+                .map(|key| {
+                    named
+                        .and_then(|i| {
+                            q.options(i)
+                                .iter()
+                                .find(|o| &o.key == key)
+                                .map(|o| o.label.clone())
+                                .or_else(|| {
+                                    i.checks
+                                        .iter()
+                                        .find(|c| &c.id == key)
+                                        .map(|c| c.text.clone())
+                                })
+                        })
+                        .map_or_else(|| sanitize_line(key), |w| sanitize_line(&w))
+                })
+                .collect();
+            let name = sanitize_line(named.map_or(item.as_str(), |i| i.id.as_str()));
+            match named.map(|i| i.kind) {
+                Some(ItemKind::Checklist) => {
+                    format!("{name} has {} ticked", joined(&words, "or"))
+                }
+                _ => format!("{name} is {}", joined(&words, "or")),
+            }
+        }
+        Condition::All(list) => inner(list, "and"),
+        Condition::Any(list) => inner(list, "or"),
+    }
+}
+
+/// Words joined as a list is read: "a", "a or b", "a, b or c".
+fn joined(words: &[String], last: &str) -> String {
+    match words {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., end] => format!("{} {last} {end}", init.join(", ")),
+    }
+}
+
 /// An item's answer as people read it: "Largely implemented", "3 of 6 checks in place",
 /// "Not applicable", a text answer, or "" when unanswered.
 pub fn describe_answer(q: &Questionnaire, item: &Item, answer: Option<&Answer>) -> String {
@@ -57,6 +174,7 @@ pub fn status_of(q: &Questionnaire, value: ItemValue) -> (Status, Option<f64>) {
     match value {
         ItemValue::Unanswered | ItemValue::Text(false) => (Status::Unanswered, None),
         ItemValue::NotApplicable => (Status::NotApplicable, None),
+        ItemValue::ByRule => (Status::ByRule, None),
         ItemValue::Text(true) => (Status::Text, None),
         ItemValue::Value(v) if v >= q.pass_mark => (Status::Achieved, Some(v)),
         ItemValue::Value(v) => (Status::BelowPassMark, Some(v)),
@@ -71,10 +189,14 @@ pub fn answer_label(
     answer: Option<&Answer>,
     status: Status,
 ) -> String {
+    if status == Status::ByRule {
+        return BY_RULE.to_string();
+    }
     let Some(answer) = answer else {
         return String::new();
     };
     match status {
+        Status::ByRule => BY_RULE.to_string(),
         Status::Unanswered => String::new(),
         Status::NotApplicable => "Not applicable".to_string(),
         Status::Text => sanitize(answer.text().unwrap_or_default())

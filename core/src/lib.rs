@@ -8,7 +8,8 @@
 //! - [`key`] — an item's key, `<questionnaire>/<item>`; [`walk`] — one walk over the items;
 //! - [`record`] — what format 2 records beside the answers (subject, plan, respondents,
 //!   settlements, an answer's status and evidence);
-//! - [`assessment`] — the assessment format: answers and their rules;
+//! - [`assessment`] — the assessment format: answers and their rules; [`applies`] — whether
+//!   an item's `when` condition holds in an assessment;
 //! - [`catalog`] — the questionnaires a run can use, every version side by side; an
 //!   assessment's answers checked against them;
 //! - [`level`] — the maturity levels in words (number, name, meaning);
@@ -22,6 +23,7 @@
 //! - [`pack`] — the board pack's content, which every report format and the app draw from;
 //! - [`editing`] — an assessment open for editing: saves that failed, and leaving safely.
 
+pub mod applies;
 pub mod assessment;
 pub mod catalog;
 pub mod compare;

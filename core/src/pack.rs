@@ -380,7 +380,12 @@ impl BoardPack {
         {
             let shared = earlier_questionnaires.iter().any(|e| e.id == q.id);
             let answer = earlier.answer(&key).filter(|_| shared);
-            let (status, value) = status_of(q, scoring::item_value(q, item, answer));
+            let value = if shared {
+                scoring::value_in(q, item, earlier)
+            } else {
+                scoring::item_value(q, item, None)
+            };
+            let (status, value) = status_of(q, value);
             pack.earlier_answers.push(EarlierAnswer {
                 answer: answer_label(q, item, answer, status),
                 value,
@@ -431,7 +436,7 @@ fn item_row(place: Place<'_>, section_id: &str, section_title: &str, a: &Assessm
         ..
     } = place;
     let answer = a.answer(&key);
-    let (status, number) = status_of(q, scoring::item_value(q, item, answer));
+    let (status, number) = status_of(q, scoring::value_in(q, item, a));
     let scored = item.is_scored();
     ItemRow {
         questionnaire: q.id.clone(),

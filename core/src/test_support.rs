@@ -49,6 +49,16 @@ pub fn worked_example_2_answers() -> Vec<(&'static str, Answer)> {
     ]
 }
 
+/// A supplier-scope questionnaire whose items follow the tier and other answers (`when`).
+pub const SUPPLIER_WHEN: &str = include_str!("../../tests/fixtures/supplier-when.json");
+
+/// The questionnaire of [`SUPPLIER_WHEN`].
+pub fn supplier_when() -> Questionnaire {
+    Questionnaire::load_str(SUPPLIER_WHEN, "supplier-when.json")
+        .expect("fixture loads")
+        .0
+}
+
 /// An answer choosing option `key`.
 pub fn choice(key: &str) -> Answer {
     Answer::from(Value::Choice(key.into()))

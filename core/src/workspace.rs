@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::assessment::{Assessment, Problem};
 use crate::catalog::{self, Catalog, CatalogError};
 use crate::questionnaire::{Origin, Questionnaire, QuestionnaireError, Scope};
+use crate::record::Subject;
 use crate::scoring::{self, ScoreReport};
 use crate::store::{self, Session, Store, StoreError};
 
@@ -30,6 +31,15 @@ pub enum WorkspaceError {
         id: String,
         /// The ids available.
         available: String,
+    },
+    /// No questionnaire was named and no built-in one covers the subject.
+    #[error(
+        "no built-in questionnaire covers one {scope}; name one with --questionnaire ID\n  \
+         Run `supplycheck questionnaires list` to see them."
+    )]
+    NoQuestionnaireFor {
+        /// What the assessment covers, in words ("supplier", "organisation").
+        scope: &'static str,
     },
 }
 
@@ -91,15 +101,40 @@ impl Workspace {
         respondent: Option<String>,
         questionnaires: &[String],
     ) -> Result<(PathBuf, Assessment), WorkspaceError> {
+        self.create_for(name, organisation, respondent, questionnaires, None)
+    }
+
+    /// [`Workspace::create`] for a subject: a supplier assessment without questionnaires
+    /// named gets the supplier-scope built-ins, any other the organisation-scope ones.
+    pub fn create_for(
+        &self,
+        name: &str,
+        organisation: &str,
+        respondent: Option<String>,
+        questionnaires: &[String],
+        subject: Option<Subject>,
+    ) -> Result<(PathBuf, Assessment), WorkspaceError> {
+        let scope = match subject {
+            Some(Subject::Supplier { .. }) => Scope::Supplier,
+            _ => Scope::Organisation,
+        };
         let ids: Vec<String> = if questionnaires.is_empty() {
             self.catalog
-                .default_ids(Scope::Organisation)
+                .default_ids(scope)
                 .into_iter()
                 .map(String::from)
                 .collect()
         } else {
             questionnaires.to_vec()
         };
+        if ids.is_empty() {
+            return Err(WorkspaceError::NoQuestionnaireFor {
+                scope: match scope {
+                    Scope::Supplier => "supplier",
+                    Scope::Organisation => "organisation",
+                },
+            });
+        }
         let mut chosen = Vec::new();
         for id in &ids {
             let entry =
@@ -125,13 +160,14 @@ impl Workspace {
                 self.keep_copy(file, &entry.questionnaire)?;
             }
         }
-        let a = Assessment::new(
+        let mut a = Assessment::new(
             store::slug(name),
             name.to_string(),
             organisation.to_string(),
             respondent,
             &chosen,
         );
+        a.subject = subject;
         Ok(self.store.create_new(name, a)?)
     }
 

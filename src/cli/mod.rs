@@ -7,6 +7,7 @@ pub(crate) mod out;
 
 pub use out::clap_message;
 mod report_cmd;
+mod supplier_cmd;
 mod target_cmd;
 mod upgrade_cmd;
 mod workshop_cmd;
@@ -70,6 +71,9 @@ pub enum Command {
     /// Set the level the board aims for, in every section or in one (`none` removes it)
     #[command(override_usage = "supplycheck target ID [SECTION] LEVEL")]
     Target(target_cmd::TargetArgs),
+    /// Show or change the supplier a supplier assessment covers: its name, tier and services
+    /// (answers to items that stop applying are kept)
+    Supplier(supplier_cmd::SupplierArgs),
     /// Write the board pack: HTML, Markdown, CSV or JSON
     Report(report_cmd::ReportArgs),
     /// Compare two assessments: what improved and what slipped (B against earlier A)
@@ -159,6 +163,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Merge(args)) => workshop_cmd::merge(&globals, &args),
         Some(Command::Upgrade(args)) => upgrade_cmd::upgrade(&globals, &args),
         Some(Command::Target(args)) => target_cmd::target(&globals, &args),
+        Some(Command::Supplier(args)) => supplier_cmd::supplier(&globals, &args),
         Some(Command::Questionnaires(cmd)) => core_cmds::questionnaires(&globals, &cmd),
         Some(Command::Completions(args)) => core_cmds::completions(&args),
     };

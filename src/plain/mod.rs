@@ -427,6 +427,10 @@ impl Plain<'_> {
         let Some(p) = places.get(at) else {
             return Ok(Step::Next);
         };
+        if let Some(line) = view::not_asked_line(p, &e.session.assessment) {
+            self.say(&line);
+            return Ok(Step::Next);
+        }
         let full = &p.key;
         self.say_lines(&view::item_lines(p, &e.session.assessment, self.width()));
         // An item without an entry reads as an empty entry.

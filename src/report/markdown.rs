@@ -459,7 +459,7 @@ fn every_answer(out: &mut String, pack: &BoardPack) {
 fn write_row(out: &mut String, row: &ItemRow) {
     let mark = match row.status {
         Status::Unanswered => "○",
-        Status::NotApplicable => "–",
+        Status::NotApplicable | Status::ByRule => "–",
         Status::Achieved | Status::Text => "✓",
         Status::BelowPassMark => "✗",
     };

@@ -321,6 +321,17 @@ impl Assessment {
         }
     }
 
+    /// Sets what the assessment covers. Every answer is kept: an item whose condition stops
+    /// holding keeps its answer, which counts again when the condition holds again. Returns
+    /// whether the subject changed.
+    pub fn set_subject(&mut self, subject: Subject) -> bool {
+        if self.subject.as_ref() == Some(&subject) {
+            return false;
+        }
+        self.subject = Some(subject);
+        true
+    }
+
     /// Sets `updated` to now.
     pub fn touch(&mut self) {
         self.updated = stamp::now();

@@ -167,6 +167,7 @@ pub fn merge(
         &questionnaires,
     );
     out.questionnaires.clone_from(&common);
+    out.subject.clone_from(&first.subject);
 
     let mut agreed = 0;
     let mut disagreements = Vec::new();
@@ -201,6 +202,13 @@ pub fn merge(
             out.answers.insert(key, entry);
         }
     }
+    // An item that does not apply to the subject is no matter for the agenda; what each
+    // respondent gave stays in `responses`.
+    disagreements.retain(|(_, d)| {
+        items
+            .get(&d.item)
+            .is_none_or(|(q, item)| crate::applies::applies(q, item, &out))
+    });
     disagreements.sort_by(|(oa, a), (ob, b)| b.spread.total_cmp(&a.spread).then(oa.cmp(ob)));
 
     Ok(Merged {
@@ -511,11 +519,19 @@ fn merge_notes(entry: &mut Answer, inputs: &[Input<'_>], respondents: &[String],
     }
 }
 
-/// The disputed items of a merged assessment (its `responses`), largest spread first, then
-/// in questionnaire order.
+/// The disputed items of a merged assessment (its `responses`) that apply to its subject,
+/// largest spread first, then in questionnaire order.
 pub fn disputes(questionnaires: &[&Questionnaire], a: &Assessment) -> Vec<Disagreement> {
     let items = Items::of(questionnaires);
-    let mut keys: Vec<&String> = a.responses.keys().collect();
+    let mut keys: Vec<&String> = a
+        .responses
+        .keys()
+        .filter(|key| {
+            items
+                .get(key)
+                .is_none_or(|(q, item)| crate::applies::applies(q, item, a))
+        })
+        .collect();
     items.sort(&mut keys);
     let mut out: Vec<Disagreement> = keys
         .into_iter()

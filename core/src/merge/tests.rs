@@ -307,3 +307,49 @@ fn fewer_than_two_is_an_error() {
         Err(MergeError::TooFew)
     );
 }
+
+#[test]
+fn a_merge_keeps_the_subject_and_leaves_items_not_asked_off_the_agenda() {
+    let q = crate::test_support::supplier_when();
+    let mut c = Catalog::built_in();
+    c.insert(q.clone());
+    let subject = crate::record::Subject::Supplier {
+        name: "Payroll Co".into(),
+        tier: Some(crate::questionnaire::Tier::Low),
+        services: Vec::new(),
+    };
+    let given = |who: &str, audit: &str, review: &str| {
+        let mut a = crate::test_support::assessment(
+            &q,
+            &who.to_lowercase(),
+            &[("audit", choice(audit)), ("review", choice(review))],
+        );
+        a.respondent = Some(who.into());
+        a.subject = Some(subject.clone());
+        a
+    };
+    let all = [
+        given("Ann", "fully", "fully"),
+        given("Bob", "not", "partial"),
+    ];
+    let merged = merge(&inputs(&all), &c, "m".into(), false).expect("merge");
+    assert_eq!(merged.assessment.subject, Some(subject));
+    let agenda: Vec<&str> = merged
+        .disagreements
+        .iter()
+        .map(|d| d.item.as_str())
+        .collect();
+    assert_eq!(
+        agenda,
+        ["supplier-when/review"],
+        "audit is not asked of a low supplier"
+    );
+    assert_eq!(
+        merged.assessment.responses["supplier-when/audit"].len(),
+        2,
+        "what each gave is kept"
+    );
+    let open = disputes(&[&q], &merged.assessment);
+    assert_eq!(open.len(), 1, "{open:?}");
+    assert_eq!(open[0].item, "supplier-when/review");
+}

@@ -2,7 +2,7 @@
 //!
 //! A condition is read into [`Condition`] and written back in the file's shape; checking
 //! that it names items and options that exist is part of [`super::Questionnaire::validate`].
-//! Evaluating it against an assessment is not done yet: every item is asked.
+//! Evaluating it against an assessment is done in [`crate::applies`].
 
 use std::fmt;
 

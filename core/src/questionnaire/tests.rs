@@ -377,3 +377,71 @@ fn a_condition_must_name_an_item_of_this_questionnaire_and_its_answers() {
         "{action:?}"
     );
 }
+
+fn supplier_fixture() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/supplier-when.json"
+    ))
+    .expect("fixture")
+}
+
+#[test]
+fn the_supplier_fixture_validates_without_findings() {
+    let q = Questionnaire::parse(&supplier_fixture(), "s.json").expect("parses");
+    assert_eq!(q.validate(), Vec::new());
+}
+
+#[test]
+fn cycles_of_conditions_of_any_length_are_rejected_naming_the_cycle() {
+    let text = supplier_fixture();
+    // Two items: holds-data asked when data-terms is answered, and data-terms the other way.
+    let two = text.replacen(
+        r#""allow_na": false, "prompt": "Does the supplier hold our data?""#,
+        r#""allow_na": false, "prompt": "Does the supplier hold our data?", "when": {"item": "supplier-when/data-terms", "in": ["fully"]}"#,
+        1,
+    );
+    let found = errors(&two);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0],
+        "error: relationship/data-terms: \"when\" conditions form a cycle: \
+         supplier-when/data-terms → supplier-when/holds-data → supplier-when/data-terms; each \
+         of these items is asked only when another is answered, so none can be; remove one of \
+         the conditions"
+    );
+    // Three items: holds-data → deletion-proof → exit-test → holds-data.
+    let three = text.replacen(
+        r#""allow_na": false, "prompt": "Does the supplier hold our data?""#,
+        r#""allow_na": false, "prompt": "Does the supplier hold our data?", "when": {"any": [{"tier": ["low"]}, {"item": "supplier-when/deletion-proof", "in": ["yes"]}]}"#,
+        1,
+    );
+    let found = errors(&three);
+    assert!(
+        found.iter().any(|e| e.contains(
+            "form a cycle: supplier-when/deletion-proof → supplier-when/exit-test → \
+             supplier-when/holds-data → supplier-when/deletion-proof"
+        )),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().all(|e| e.contains("form a cycle")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_tier_condition_in_an_organisation_questionnaire_is_warned_about() {
+    let text = supplier_fixture().replace(r#""scope": "supplier","#, "");
+    let q = Questionnaire::parse(&text, "s.json").expect("parses");
+    let found: Vec<String> = q.validate().iter().map(ToString::to_string).collect();
+    assert_eq!(found.len(), 2, "audit and exit-test: {found:?}");
+    assert!(
+        found[0].starts_with("warning: relationship/audit: \"when\" names a tier, but this questionnaire's scope is organisation"),
+        "{found:?}"
+    );
+    assert!(
+        found[1].starts_with("warning: relationship/exit-test:"),
+        "{found:?}"
+    );
+}

@@ -256,6 +256,25 @@ impl Questionnaire {
         ) {
             error(format!("was/{old}"), message);
         }
+        out.extend(self.condition_cycles());
+        if self.scope() == Scope::Organisation {
+            for (section, item) in self.items() {
+                let mut tier = false;
+                if let Some(when) = &item.when {
+                    when.walk(&mut |c| tier |= matches!(c, Condition::Tier(_)));
+                }
+                if tier {
+                    out.push(Finding {
+                        severity: Severity::Warning,
+                        path: format!("{}/{}", section.id, item.id),
+                        message: "\"when\" names a tier, but this questionnaire's scope is \
+                                  organisation, which has no tier, so the condition always \
+                                  holds; set \"scope\": \"supplier\" or remove the tier"
+                            .into(),
+                    });
+                }
+            }
+        }
         for section in &self.sections {
             let levels: HashSet<u8> = section
                 .items
@@ -370,6 +389,61 @@ impl Questionnaire {
         out
     }
 
+    /// The cycles of `when` conditions (A asked when B, B when C, C when A), each as an
+    /// error naming the items around it. An item naming itself is reported with its
+    /// condition.
+    fn condition_cycles(&self) -> Vec<Finding> {
+        let named: Vec<(&str, Vec<&str>)> = self
+            .items()
+            .map(|(_, item)| {
+                let mut next: Vec<&str> = item.when.as_ref().map_or_else(Vec::new, |w| {
+                    w.items()
+                        .into_iter()
+                        .filter_map(|full| {
+                            full.strip_prefix(self.id.as_str())
+                                .and_then(|rest| rest.strip_prefix('/'))
+                        })
+                        .filter(|id| *id != item.id && self.item(id).is_some())
+                        .collect()
+                });
+                next.dedup();
+                (item.id.as_str(), next)
+            })
+            .collect();
+        let mut out = Vec::new();
+        let mut seen: HashSet<Vec<&str>> = HashSet::new();
+        let mut done: HashSet<&str> = HashSet::new();
+        for (start, _) in &named {
+            let mut path = Vec::new();
+            cycles_from(start, &named, &mut path, &mut done, &mut |cycle| {
+                let low = (0..cycle.len()).min_by_key(|&i| cycle[i]).unwrap_or(0);
+                let mut turned: Vec<&str> = cycle[low..].to_vec();
+                turned.extend_from_slice(&cycle[..low]);
+                if !seen.insert(turned.clone()) {
+                    return;
+                }
+                let first = turned[0];
+                let section = self.item(first).map_or("", |(s, _)| s.id.as_str());
+                let mut shown: Vec<String> = turned
+                    .iter()
+                    .map(|id| format!("{}/{id}", self.id))
+                    .collect();
+                shown.push(format!("{}/{first}", self.id));
+                out.push(Finding {
+                    severity: Severity::Error,
+                    path: format!("{section}/{first}"),
+                    message: format!(
+                        "\"when\" conditions form a cycle: {}; each of these items is asked \
+                         only when another is answered, so none can be; remove one of the \
+                         conditions",
+                        shown.join(" → ")
+                    ),
+                });
+            });
+        }
+        out
+    }
+
     /// What one assessment of this questionnaire covers.
     pub fn scope(&self) -> Scope {
         self.scope.unwrap_or_default()
@@ -449,6 +523,32 @@ fn was_clashes<'a>(
         }
     }
     out
+}
+
+/// Follows the conditions from `node`, calling `found` with each cycle met (the items along
+/// it, in order). `path` is the walk so far; `done` the items fully explored.
+fn cycles_from<'a>(
+    node: &'a str,
+    named: &[(&'a str, Vec<&'a str>)],
+    path: &mut Vec<&'a str>,
+    done: &mut HashSet<&'a str>,
+    found: &mut impl FnMut(&[&'a str]),
+) {
+    if let Some(at) = path.iter().position(|n| *n == node) {
+        found(&path[at..]);
+        return;
+    }
+    if done.contains(node) {
+        return;
+    }
+    path.push(node);
+    if let Some((_, next)) = named.iter().find(|(id, _)| *id == node) {
+        for n in next {
+            cycles_from(n, named, path, done, found);
+        }
+    }
+    path.pop();
+    done.insert(node);
 }
 
 /// A number as a message shows it: very large or small ones in exponent form (`1e308`).

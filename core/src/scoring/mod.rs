@@ -3,7 +3,9 @@
 
 use serde::Serialize;
 
+use crate::applies::applies;
 use crate::assessment::{Answer, Assessment};
+use crate::key::ItemKey;
 use crate::level::Level;
 use crate::questionnaire::{Item, ItemKind, Questionnaire};
 use crate::walk::{self, Place};
@@ -24,6 +26,10 @@ pub enum ItemValue {
     Unknown,
     /// A text item: never scored. `true` when it has an answer.
     Text(bool),
+    /// The item's `when` condition does not hold: not asked, and left out of every figure
+    /// as if the item were not there (N/A by rule, never the user's N/A). An answer it has
+    /// is kept and counts again when the condition holds again.
+    ByRule,
 }
 
 impl ItemValue {
@@ -38,6 +44,11 @@ impl ItemValue {
         )
     }
 
+    /// Whether the item waits for an answer: unanswered, and not left out by its condition.
+    pub fn needs_answer(self) -> bool {
+        !self.is_answered() && self != ItemValue::ByRule
+    }
+
     /// The value that counts in a score: the answer's value, 0 for "Don't know"; `None`
     /// when unanswered, N/A or text.
     pub fn number(self) -> Option<f64> {
@@ -49,7 +60,18 @@ impl ItemValue {
     }
 }
 
-/// The value an answer gives an item, per the scoring rule.
+/// The value of `item` in `assessment`: [`ItemValue::ByRule`] when its condition does not
+/// hold ([`crate::applies`]), else the value its answer gives it ([`item_value`]).
+pub fn value_in(q: &Questionnaire, item: &Item, assessment: &Assessment) -> ItemValue {
+    if applies(q, item, assessment) {
+        item_value(q, item, assessment.answer(&ItemKey::new(&q.id, &item.id)))
+    } else {
+        ItemValue::ByRule
+    }
+}
+
+/// The value an answer gives an item, per the scoring rule (whether the item applies is
+/// not asked here; see [`value_in`]).
 pub fn item_value(q: &Questionnaire, item: &Item, answer: Option<&Answer>) -> ItemValue {
     let Some(a) = answer else {
         return if item.kind == ItemKind::Text {
@@ -143,7 +165,10 @@ pub struct Figures {
     pub applicable: usize,
     /// Scored items answered N/A.
     pub na: usize,
-    /// Scored items.
+    /// Scored items not asked because their `when` condition does not hold (N/A by rule):
+    /// counted here only, in no other figure.
+    pub na_by_rule: usize,
+    /// Scored items that apply (applicable + N/A).
     pub total: usize,
 }
 
@@ -202,6 +227,7 @@ struct Tally {
     unknown: usize,
     applicable: usize,
     na: usize,
+    na_by_rule: usize,
     total: usize,
 }
 
@@ -215,6 +241,7 @@ impl Tally {
         self.unknown += other.unknown;
         self.applicable += other.applicable;
         self.na += other.na;
+        self.na_by_rule += other.na_by_rule;
         self.total += other.total;
     }
 
@@ -232,6 +259,7 @@ impl Tally {
             unknown: self.unknown,
             applicable,
             na: self.na,
+            na_by_rule: self.na_by_rule,
             total: self.total,
         }
     }
@@ -282,7 +310,11 @@ pub fn score(questionnaires: &[&Questionnaire], assessment: &Assessment) -> Scor
         let mut standings = Vec::new();
         for Place { item, key, .. } in place.items().filter(|p| p.item.is_scored()) {
             order += 1;
-            let value = item_value(q, item, assessment.answer(&key));
+            let value = value_in(q, item, assessment);
+            if value == ItemValue::ByRule {
+                tally.na_by_rule += 1;
+                continue;
+            }
             let level = item.level();
             let weight = item.weight();
             tally.total += 1;
@@ -374,3 +406,6 @@ impl ScoreReport {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod by_rule_tests;

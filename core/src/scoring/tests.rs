@@ -303,6 +303,7 @@ fn the_json_has_the_documented_shape() {
         "unknown",
         "applicable",
         "na",
+        "na_by_rule",
         "total",
     ];
     assert_eq!(keys(&json(&r.overall)), figures);

@@ -6,9 +6,11 @@ use super::super::{Globals, out};
 use super::AnswerArgs;
 use crate::assessment::apply_value;
 use crate::catalog::resolve_item;
+use crate::figures::not_asked;
 use crate::questionnaire::ItemKind;
 use crate::record::FollowUpChange;
 use crate::roles;
+use crate::scoring::{ItemValue, value_in};
 use crate::text::sanitize_line;
 
 /// `supplycheck answer`.
@@ -95,5 +97,11 @@ pub fn answer(g: &Globals, args: &AnswerArgs) -> anyhow::Result<()> {
         "saved {full}{shown} in {}",
         session.path.display()
     ));
+    if value_in(q, item, &session.assessment) == ItemValue::ByRule {
+        out::note(&format!(
+            "{full} does not apply now ({}); the answer is kept and counts when it applies.",
+            not_asked(q, item)
+        ));
+    }
     Ok(())
 }

@@ -26,6 +26,7 @@ pub fn list(g: &Globals, args: &ListArgs) -> anyhow::Result<()> {
                         "id": a.id,
                         "name": a.name,
                         "organisation": a.organisation,
+                        "subject": a.subject,
                         "respondent": a.respondent,
                         "path": l.path,
                         "created": stamp::stored(&a.created),
@@ -51,8 +52,8 @@ pub fn list(g: &Globals, args: &ListArgs) -> anyhow::Result<()> {
         return Ok(());
     }
     let mut out = format!(
-        "{:<28} {:<30} {:<20} {:<17} {:<28}  {}\n",
-        "ID", "NAME", "ORGANISATION", "UPDATED", "LEVEL · SCORE · KNOWN", "ANSWERED"
+        "{:<28} {:<30} {:<30} {:<17} {:<28}  {}\n",
+        "ID", "NAME", "ORGANISATION OR SUPPLIER", "UPDATED", "LEVEL · SCORE · KNOWN", "ANSWERED"
     );
     for l in &listed {
         match &l.assessment {
@@ -60,10 +61,10 @@ pub fn list(g: &Globals, args: &ListArgs) -> anyhow::Result<()> {
                 let r = ws.score(a);
                 let _ = writeln!(
                     out,
-                    "{:<28} {:<30} {:<20} {:<17} {:<28}  {}",
+                    "{:<28} {:<30} {:<30} {:<17} {:<28}  {}",
                     clip(&a.id, 28),
                     clip(&a.name, 30),
-                    clip(&a.organisation, 20),
+                    clip(&crate::figures::subject_words(a), 30),
                     stamp::minute(&a.updated),
                     crate::figures::score_line(&r.overall),
                     crate::figures::answered_counts(&r.overall)

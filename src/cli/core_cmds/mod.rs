@@ -35,9 +35,32 @@ pub struct NewArgs {
     /// Who gives these answers (for merging several respondents later)
     #[arg(long)]
     pub respondent: Option<String>,
-    /// A questionnaire to use (repeatable) [default: the organisation-scope built-ins]
+    /// A questionnaire to use (repeatable) [default: the built-ins for the organisation, or
+    /// for one supplier with --supplier]
     #[arg(long = "questionnaire", value_name = "ID")]
     pub questionnaires: Vec<String>,
+    /// Assess one supplier relationship, by the supplier's name
+    #[arg(long, value_name = "NAME")]
+    pub supplier: Option<String>,
+    /// How critical the supplier is: critical, high, medium or low
+    #[arg(long, value_name = "TIER", requires = "supplier", value_parser = parse_tier)]
+    pub tier: Option<crate::questionnaire::Tier>,
+    /// A service that depends on the supplier (repeatable)
+    #[arg(long = "service", value_name = "SERVICE", requires = "supplier")]
+    pub services: Vec<String>,
+}
+
+/// Reads a tier word, or says which words there are.
+pub(in crate::cli) fn parse_tier(word: &str) -> Result<crate::questionnaire::Tier, String> {
+    crate::questionnaire::Tier::ALL
+        .into_iter()
+        .find(|t| t.as_str() == word)
+        .ok_or_else(|| {
+            format!(
+                "\"{}\" is not a tier; use critical, high, medium or low",
+                sanitize_line(word)
+            )
+        })
 }
 
 /// Arguments of `list`.

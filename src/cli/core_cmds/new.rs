@@ -6,13 +6,22 @@ use super::super::{Globals, interactive, out};
 use super::NewArgs;
 use crate::catalog::Catalog;
 use crate::questionnaire::{Origin, Scope};
+use crate::record::Subject;
 use crate::stamp;
 use crate::text::sanitize_line;
 
 /// `supplycheck new`.
 pub fn new(g: &Globals, args: &NewArgs) -> anyhow::Result<()> {
     let ws = g.workspace()?;
-    let missing = args.name.is_none()
+    let subject = args.supplier.as_ref().map(|name| Subject::Supplier {
+        name: name.trim().to_string(),
+        tier: args.tier,
+        services: args.services.clone(),
+    });
+    if args.supplier.as_ref().is_some_and(|n| n.trim().is_empty()) {
+        bail!("--supplier is empty; give the supplier's name, e.g. --supplier \"Payroll Co\"");
+    }
+    let missing = (args.name.is_none() && args.supplier.is_none())
         || args.org.is_none()
         || args.respondent.is_none()
         || args.questionnaires.is_empty();
@@ -21,15 +30,16 @@ pub fn new(g: &Globals, args: &NewArgs) -> anyhow::Result<()> {
         ask_new(&ws.catalog, args)?
     } else {
         (
-            args.name
-                .clone()
-                .unwrap_or_else(|| format!("Supplier assessment {}", stamp::date(&stamp::now()))),
+            args.name.clone().unwrap_or_else(|| match &args.supplier {
+                Some(supplier) => format!("{} {}", supplier.trim(), stamp::date(&stamp::now())),
+                None => format!("Supplier assessment {}", stamp::date(&stamp::now())),
+            }),
             args.org.clone().unwrap_or_default(),
             args.respondent.clone(),
             args.questionnaires.clone(),
         )
     };
-    let (path, a) = ws.create(&name, &org, respondent, &questionnaires)?;
+    let (path, a) = ws.create_for(&name, &org, respondent, &questionnaires, subject)?;
     if let Err(e) = out::text(&format!("{}\n", a.id)) {
         // The assessment exists: that is what matters, so this is not a failure.
         out::note(&format!(
@@ -55,9 +65,10 @@ fn ask_new(
     args: &NewArgs,
 ) -> anyhow::Result<(String, String, Option<String>, Vec<String>)> {
     use dialoguer::{Input, MultiSelect};
-    let name: String = match &args.name {
-        Some(n) => n.clone(),
-        None => Input::new()
+    let name: String = match (&args.name, &args.supplier) {
+        (Some(n), _) => n.clone(),
+        (None, Some(supplier)) => format!("{} {}", supplier.trim(), stamp::date(&stamp::now())),
+        (None, None) => Input::new()
             .with_prompt("Name of the assessment")
             .validate_with(|s: &String| {
                 if s.trim().is_empty() {
@@ -86,7 +97,6 @@ fn ask_new(
     };
     let questionnaires = if args.questionnaires.is_empty() {
         let entries = catalog.newest_entries();
-        let organisation = catalog.default_ids(Scope::Organisation);
         let labels: Vec<String> = entries
             .iter()
             .map(|e| {
@@ -97,10 +107,16 @@ fn ask_new(
                 )
             })
             .collect();
+        let scope = if args.supplier.is_some() {
+            Scope::Supplier
+        } else {
+            Scope::Organisation
+        };
+        let built_ins = catalog.default_ids(scope);
         let defaults: Vec<bool> = entries
             .iter()
             .map(|e| {
-                e.origin == Origin::BuiltIn && organisation.contains(&e.questionnaire.id.as_str())
+                e.origin == Origin::BuiltIn && built_ins.contains(&e.questionnaire.id.as_str())
             })
             .collect();
         let picked = MultiSelect::new()

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use super::super::{Globals, out};
 use super::{ScoreArgs, clip, percent};
-use crate::figures::{answered_counts, level_short, score_line};
+use crate::figures::{BY_RULE, answered_counts, level_short, score_line};
 use crate::key::ItemKey;
 use crate::text::sanitize_line;
 
@@ -22,12 +22,20 @@ pub fn score(g: &Globals, args: &ScoreArgs) -> anyhow::Result<()> {
     }
     let mut out = String::new();
     let _ = writeln!(out, "{} ({})", sanitize_line(&a.name), a.id);
+    if a.subject.is_some() {
+        let _ = writeln!(out, "Subject: {}", crate::figures::subject_words(&a));
+    }
     let _ = writeln!(out, "Overall: {}", score_line(&r.overall));
     let _ = writeln!(
         out,
-        "  {} · {} N/A; {} of {} scored items apply; score of the answered items alone {}\n",
+        "  {} · {} N/A{}; {} of {} scored items apply; score of the answered items alone {}\n",
         answered_counts(&r.overall),
         r.overall.na,
+        if r.overall.na_by_rule == 0 {
+            String::new()
+        } else {
+            format!(" · {} {BY_RULE}", r.overall.na_by_rule)
+        },
         r.overall.applicable,
         r.overall.total,
         percent(r.overall.answered_score)

@@ -35,7 +35,7 @@ pub use crate::walk::Place;
 
 /// An item's value under the assessment's answers.
 pub fn value(p: &Place<'_>, a: &Assessment) -> ItemValue {
-    scoring::item_value(p.questionnaire, p.item, a.answer(&p.key))
+    scoring::value_in(p.questionnaire, p.item, a)
 }
 
 /// Every item of the questionnaires, in order.
@@ -46,12 +46,24 @@ pub fn places<'q>(questionnaires: &[&'q Questionnaire]) -> Vec<Place<'q>> {
 /// Where the walk starts: the first item (scored, or a text item) without an answer.
 /// `None` when every item has one.
 pub fn first_unanswered(places: &[Place<'_>], a: &Assessment) -> Option<usize> {
-    places.iter().position(|p| !value(p, a).is_answered())
+    places.iter().position(|p| value(p, a).needs_answer())
 }
 
 /// How many items have no answer yet.
 pub fn unanswered(places: &[Place<'_>], a: &Assessment) -> usize {
-    places.iter().filter(|p| !value(p, a).is_answered()).count()
+    places.iter().filter(|p| value(p, a).needs_answer()).count()
+}
+
+/// The line said for an item that is not asked (its `when` condition does not hold), or
+/// `None` when it is asked.
+pub fn not_asked_line(p: &Place<'_>, a: &Assessment) -> Option<String> {
+    (value(p, a) == ItemValue::ByRule).then(|| {
+        format!(
+            "{} — {}",
+            header(p),
+            crate::figures::not_asked(p.questionnaire, p.item)
+        )
+    })
 }
 
 /// The header line of an item: where it is and what kind of answer it takes.

@@ -385,3 +385,35 @@ fn one_check_is_marked_na_from_its_own_menu_entry_and_back() {
     a.toggle_na_check(item, 1);
     assert!(check_na_words(item, 1, &a).starts_with("Applicable again: "));
 }
+
+#[test]
+fn items_that_do_not_apply_are_not_asked_skipped_and_not_counted_as_open() {
+    let q = crate::test_support::supplier_when();
+    let places = places(&[&q]);
+    let mut a = assessment(&q);
+    a.subject = Some(crate::record::Subject::Supplier {
+        name: "Payroll Co".into(),
+        tier: Some(crate::questionnaire::Tier::Low),
+        services: Vec::new(),
+    });
+    a.answers
+        .insert("supplier-when/holds-data".into(), choice("no"));
+    a.answers
+        .insert("supplier-when/data-terms".into(), choice("fully"));
+    // data-terms (holds-data is no), audit, exit-test and deletion-proof are not asked.
+    assert_eq!(first_unanswered(&places, &a), Some(5));
+    assert_eq!(unanswered(&places, &a), 3, "review, review-3, notes");
+    let audit = &places[2];
+    assert_eq!(
+        not_asked_line(audit, &a).as_deref(),
+        Some(
+            "Supplier conditions / 1. The relationship: item 3 of 8, level 2 practice — Not \
+             asked: only asked for critical and high suppliers"
+        )
+    );
+    assert_eq!(not_asked_line(&places[0], &a), None);
+    assert_eq!(
+        not_asked_line(&places[1], &a).map(|l| l.contains("holds-data is Yes")),
+        Some(true)
+    );
+}

@@ -296,6 +296,7 @@ fn answer_row(row: &ItemRow) -> Markup {
                     Status::Unanswered => { span class="muted" { "not yet answered" } }
                     Status::Text => { (lines(&row.answer)) }
                     Status::NotApplicable => { (Text(&row.answer)) }
+                    Status::ByRule => { span class="muted" { (Text(&row.answer)) } }
                     Status::Achieved | Status::BelowPassMark => {
                         (answer_with_value(&row.answer, row.value))
                     }

@@ -179,7 +179,7 @@ impl App {
         if let Some(words) = crate::editing::missing_words(&self.ws, &open.session.assessment) {
             self.status = Status::Error(words);
         }
-        let first_unanswered = (0..open.items.len()).find(|i| !open.value_at(*i).is_answered());
+        let first_unanswered = (0..open.items.len()).find(|i| open.value_at(*i).needs_answer());
         let left_at = self
             .positions
             .get(&open.session.assessment.id)

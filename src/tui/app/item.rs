@@ -2,8 +2,10 @@
 //! themselves are the core's ([`crate::assessment::Answer`]).
 
 use crate::assessment::Answer;
+use crate::figures::not_asked;
 use crate::questionnaire::ItemKind;
 use crate::roles::ROLES;
+use crate::scoring::ItemValue;
 use crate::tui::action::Action;
 use crate::tui::editor::Editor;
 
@@ -15,6 +17,9 @@ use super::{
 /// How many rows page up and page down scroll the item's details.
 pub const PAGE: usize = 8;
 
+/// What the status line adds when an answer key is pressed on an item that is not asked.
+pub const NOT_ASKED_HINT: &str = "It is answered when it applies; press u for the next open item.";
+
 impl App {
     #[allow(clippy::too_many_lines, clippy::needless_pass_by_value)] // one match, small actions
     pub(super) fn update_item(&mut self, action: Action) {
@@ -24,6 +29,22 @@ impl App {
             return;
         };
         let kind = open.item().map(|(_, _, i)| i.kind);
+        let answers = matches!(
+            action,
+            Action::Choose(_)
+                | Action::ClickOption(_)
+                | Action::Toggle
+                | Action::ToggleNaCheck
+                | Action::NotApplicable
+        ) || (action == Action::Edit && kind == Some(ItemKind::Text));
+        if answers && open.value_at(open.current) == ItemValue::ByRule {
+            let words = open
+                .item()
+                .map(|(q, _, item)| not_asked(q, item))
+                .unwrap_or_default();
+            self.info(format!("{words}. {NOT_ASKED_HINT}"));
+            return;
+        }
         match action {
             Action::Up => {
                 self.screen = Screen::Questionnaire {
@@ -75,9 +96,9 @@ impl App {
                 let len = open.items.len();
                 let next = (1..=len)
                     .map(|k| (open.current + k) % len.max(1))
-                    .find(|i| !open.value_at(*i).is_answered());
+                    .find(|i| open.value_at(*i).needs_answer());
                 match next {
-                    Some(n) if n != open.current || !open.value_at(n).is_answered() => {
+                    Some(n) if n != open.current || open.value_at(n).needs_answer() => {
                         if n == open.current {
                             self.info("This is the only item without an answer.");
                         }

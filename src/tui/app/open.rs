@@ -138,7 +138,7 @@ impl OpenAssessment {
     /// The value of item `n` under the current answers.
     pub fn value_at(&self, n: usize) -> ItemValue {
         match self.at(n) {
-            Some((q, _, item)) => scoring::item_value(q, item, self.answer_at(n)),
+            Some((q, _, item)) => scoring::value_in(q, item, &self.session.assessment),
             None => ItemValue::Unanswered,
         }
     }

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{bar_spans, fit, pad, panel, percent, row_in, scroll_for, wrap};
 use crate::assessment::Answer;
-use crate::figures::{Counted, answered, level_short};
+use crate::figures::{BY_RULE, Counted, answered, level_short, not_asked};
 use crate::questionnaire::ItemKind;
 use crate::roles::owner_label;
 use crate::scoring::ItemValue;
@@ -358,6 +358,7 @@ pub(crate) fn item_view(app: &App, open: &OpenAssessment, width: usize) -> ItemV
             Span::styled("  ·  not answered yet", t.warn)
         }
         ItemValue::NotApplicable => Span::styled("  ·  N/A", t.chosen),
+        ItemValue::ByRule => Span::styled(format!("  ·  {BY_RULE}"), t.dim),
         ItemValue::Value(x) => Span::styled(format!("  ·  answered, {}", percent(Some(x))), t.good),
         ItemValue::Unknown => Span::styled("  ·  answered: don't know", t.warn),
         ItemValue::Text(true) => Span::styled("  ·  answered", t.good),
@@ -391,6 +392,10 @@ pub(crate) fn item_view(app: &App, open: &OpenAssessment, width: usize) -> ItemV
     v.blank();
     v.wrapped(&sanitize(&item.prompt), width, t.prompt, "");
     v.blank();
+    if value == ItemValue::ByRule {
+        v.wrapped(&not_asked(q, item), width, t.warn, "");
+        v.blank();
+    }
     v.head = v.lines.len();
     let na = answer.is_some_and(Answer::is_na);
     match item.kind {
