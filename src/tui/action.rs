@@ -91,4 +91,14 @@ pub enum Action {
     ClickOption(usize),
     /// A click on row N (0-based) of the list on screen: highlight it (twice: open it).
     ClickRow(usize),
+    /// Show the next page (the board view), or scroll the detail down (disagreements).
+    PageDown,
+    /// Show the previous page (the board view), or scroll the detail up (disagreements).
+    PageUp,
+    /// Set the level the board aims for, in one area or in every area (asks which and what).
+    Target,
+    /// Show only the widest disagreements: all, the top 10, the top 20, in turn.
+    Filter,
+    /// Give the highlighted assessment another name (asks for it).
+    Rename,
 }

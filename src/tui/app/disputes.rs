@@ -1,10 +1,38 @@
-//! The disagreements view of a merged assessment: choosing a respondent's answer settles
-//! an item.
+//! The disagreements view of a merged assessment: the widest first, all or the top few;
+//! choosing a respondent's answer settles an item.
 
 use crate::text::sanitize_line;
 use crate::tui::action::Action;
 
 use super::{App, Mode, Screen};
+
+/// Which disagreements the view lists (they are always widest spread first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DisputeFilter {
+    /// Every one.
+    All,
+    /// The first N.
+    Top(usize),
+}
+
+impl DisputeFilter {
+    /// The filter the filter key moves to: all, top 10, top 20, all again.
+    pub fn next(self) -> Self {
+        match self {
+            DisputeFilter::All => DisputeFilter::Top(10),
+            DisputeFilter::Top(n) if n < 20 => DisputeFilter::Top(20),
+            DisputeFilter::Top(_) => DisputeFilter::All,
+        }
+    }
+
+    /// How many of `total` disagreements are listed.
+    pub fn shown(self, total: usize) -> usize {
+        match self {
+            DisputeFilter::All => total,
+            DisputeFilter::Top(n) => n.min(total),
+        }
+    }
+}
 
 impl App {
     /// Shows the disagreements view, at the current item's dispute when it has one.
@@ -19,13 +47,9 @@ impl App {
             );
             return;
         }
-        let selected = open
-            .items
-            .get(open.current)
-            .and_then(|p| open.disputes.iter().position(|d| d.item == p.full))
-            .unwrap_or(0);
+        self.dispute_scroll = 0;
         self.screen = Screen::Disagreements {
-            selected,
+            selected: 0,
             respondent: 0,
         };
     }
@@ -37,15 +61,33 @@ impl App {
             self.screen = Screen::HOME;
             return;
         };
-        let len = open.disputes.len();
+        let total = open.disputes.len();
+        let len = self.dispute_filter.shown(total);
         let answers = open.disputes.get(selected).map_or(0, |d| d.answers.len());
         let at = |selected: usize, respondent: usize| Screen::Disagreements {
             selected,
             respondent,
         };
+        if matches!(action, Action::Up | Action::Down | Action::ClickRow(_)) {
+            self.dispute_scroll = 0;
+        }
         match action {
             Action::Up => self.screen = at(selected.saturating_sub(1), 0),
             Action::Down => self.screen = at((selected + 1).min(len.saturating_sub(1)), 0),
+            Action::PageDown => self.dispute_scroll = (self.dispute_scroll + 5).min(1000),
+            Action::PageUp => self.dispute_scroll = self.dispute_scroll.saturating_sub(5),
+            Action::Filter => {
+                self.dispute_filter = self.dispute_filter.next();
+                let shown = self.dispute_filter.shown(total);
+                self.screen = at(selected.min(shown.saturating_sub(1)), 0);
+                self.dispute_scroll = 0;
+                self.info(match self.dispute_filter {
+                    DisputeFilter::All => format!("Showing all {total} disagreements."),
+                    DisputeFilter::Top(n) => {
+                        format!("Showing the {shown} widest of {total} disagreements (top {n}).")
+                    }
+                });
+            }
             Action::Left => self.screen = at(selected, respondent.saturating_sub(1)),
             Action::Right => {
                 self.screen = at(selected, (respondent + 1).min(answers.saturating_sub(1)));

@@ -24,6 +24,7 @@ mod disputes;
 mod effect;
 mod home;
 mod item;
+mod new_form;
 mod open;
 mod results;
 mod unsaved;
@@ -31,9 +32,11 @@ mod upgrade;
 mod write;
 
 pub use compare::Compared;
-pub use dialogs::{EditState, EditTarget, NewForm, Picker, PickerKind, SearchState};
+pub use dialogs::{EditState, EditTarget, Picker, PickerKind, SearchState, TARGET_LEVELS};
+pub use disputes::DisputeFilter;
 pub use effect::{AfterList, AfterOpen, Effect};
 pub use home::HomeRow;
+pub use new_form::{NewField, NewForm, QuestionnaireChoice, RenameForm};
 pub use open::{ItemPos, OpenAssessment, SectionPos};
 pub use unsaved::{Leaving, UnsavedDialog};
 pub use write::{ReportOutcome, WriteForm};
@@ -109,6 +112,8 @@ pub enum Mode {
     Unsaved(UnsavedDialog),
     /// Asking whether to upgrade the open assessment to these newer versions.
     ConfirmUpgrade(Vec<crate::upgrade::Newer>),
+    /// Asking for a home row's new name.
+    Rename(RenameForm),
 }
 
 /// A message on the status line.
@@ -162,6 +167,12 @@ pub struct App {
     pub lost: Vec<String>,
     /// Where changes that could not be saved were written instead, said when the app ends.
     pub farewell: Vec<String>,
+    /// The page the board view shows (counted on: the view wraps it round its pages).
+    pub board_page: usize,
+    /// Which disagreements the disagreements view lists.
+    pub dispute_filter: DisputeFilter,
+    /// How far the detail of the highlighted disagreement is scrolled down.
+    pub dispute_scroll: usize,
     /// What `update` (or a result fed back) asks the loop to do, in order.
     effects: Vec<Effect>,
 }
@@ -197,6 +208,9 @@ impl App {
             saving: SaveTracker::default(),
             lost: Vec::new(),
             farewell: Vec::new(),
+            board_page: 0,
+            dispute_filter: DisputeFilter::All,
+            dispute_scroll: 0,
             effects: Vec::new(),
         };
         let listed = app.ws.store.list();
@@ -229,7 +243,7 @@ impl App {
         match &self.mode {
             Mode::Help(_) => Context::Help,
             Mode::Editor(_) => Context::Editor,
-            Mode::NewForm(_) => Context::Form,
+            Mode::NewForm(_) | Mode::Rename(_) => Context::Form,
             Mode::ConfirmDelete(_) | Mode::ConfirmUpgrade(_) => Context::Confirm,
             Mode::Search(_) => Context::Search,
             Mode::WriteReport(_) => Context::FileName,
@@ -275,7 +289,8 @@ impl App {
         };
         open.rescore();
         if let Screen::Disagreements { selected, .. } = &mut self.screen {
-            *selected = (*selected).min(open.disputes.len().saturating_sub(1));
+            let shown = self.dispute_filter.shown(open.disputes.len());
+            *selected = (*selected).min(shown.saturating_sub(1));
         }
     }
 
@@ -388,6 +403,7 @@ impl App {
             Mode::WriteReport(form) => self.update_write(form, action),
             Mode::Unsaved(dialog) => self.update_unsaved(dialog, action),
             Mode::ConfirmUpgrade(_) => self.update_confirm_upgrade(&action),
+            Mode::Rename(form) => self.update_rename(form, action),
         }
     }
 

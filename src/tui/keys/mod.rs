@@ -171,6 +171,7 @@ fn short_label(label: &'static str) -> &'static str {
         "n/Esc" | "→/n/Tab" => "n",
         "Esc/q" => "Esc",
         "Enter/e" => "e",
+        "PgDn/j/↓/Space" => "PgDn",
         l => l,
     }
 }

@@ -4,6 +4,7 @@
 mod board;
 mod disputes;
 mod home;
+mod new_form;
 mod overlay;
 mod questionnaire;
 mod results;
