@@ -4,7 +4,9 @@
 use crate::text::sanitize_line;
 use crate::tui::action::Action;
 
-use super::{App, Mode, Screen};
+use super::{App, EditState, EditTarget, Mode, Screen};
+use crate::questionnaire::ItemKind;
+use crate::tui::editor::Editor;
 
 /// Which disagreements the view lists (they are always widest spread first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +50,7 @@ impl App {
             return;
         }
         self.dispute_scroll = 0;
+        self.dispute_editing = None;
         self.screen = Screen::Disagreements {
             selected: 0,
             respondent: 0,
@@ -116,10 +119,53 @@ impl App {
                     None => {}
                 }
             }
+            Action::Edit => self.write_over_dispute(selected, respondent),
             Action::Help => self.mode = Mode::Help(0),
             Action::Back | Action::BackOrQuit => self.back_to_questionnaire(),
             _ => {}
         }
+    }
+
+    /// For a disputed text item, opens the editor on the answer, pre-filled with the
+    /// highlighted respondent's proposal; the proposals stay on screen beside it.
+    fn write_over_dispute(&mut self, selected: usize, respondent: usize) {
+        let Some(open) = self.open.as_mut() else {
+            return;
+        };
+        let Some(d) = open.disputes.get(selected).cloned() else {
+            return;
+        };
+        let Some(n) = open.index_of(&d.item) else {
+            return;
+        };
+        let is_text = open
+            .at(n)
+            .is_some_and(|(_, _, item)| item.kind == ItemKind::Text);
+        if !is_text {
+            self.info("Only a text answer is written here: settle this one with a number key.");
+            return;
+        }
+        open.current = n;
+        let proposal = open
+            .session
+            .assessment
+            .responses
+            .get(&d.item)
+            .and_then(|r| r.get(respondent))
+            .and_then(|r| r.answer.text())
+            .unwrap_or_default()
+            .to_string();
+        let original = open
+            .answer()
+            .and_then(crate::assessment::Answer::text)
+            .unwrap_or_default()
+            .to_string();
+        self.dispute_editing = Some(d);
+        self.mode = Mode::Editor(EditState {
+            target: EditTarget::Answer,
+            editor: Editor::new(&crate::text::sanitize(&proposal)),
+            original,
+        });
     }
 
     /// Settles the highlighted dispute with respondent `index`'s (0-based) answer, and asks

@@ -173,6 +173,9 @@ pub struct App {
     pub dispute_filter: DisputeFilter,
     /// How far the detail of the highlighted disagreement is scrolled down.
     pub dispute_scroll: usize,
+    /// The disagreement whose text answer is being written in the disagreements view: its
+    /// proposals stay on screen beside the editor, also once the answer settles it.
+    pub dispute_editing: Option<crate::merge::Disagreement>,
     /// What `update` (or a result fed back) asks the loop to do, in order.
     effects: Vec<Effect>,
 }
@@ -211,6 +214,7 @@ impl App {
             board_page: 0,
             dispute_filter: DisputeFilter::All,
             dispute_scroll: 0,
+            dispute_editing: None,
             effects: Vec::new(),
         };
         let listed = app.ws.store.list();

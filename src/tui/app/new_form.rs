@@ -99,8 +99,9 @@ pub struct NewForm {
 }
 
 impl NewForm {
-    /// An empty form offering the catalog's questionnaires; `preset` (when not empty) are
-    /// the ones ticked by default, otherwise the built-ins of the subject's scope.
+    /// An empty form offering the catalog's questionnaires. Ticked by default: those of
+    /// `preset` (the built-ins when it is empty) whose scope is the subject's — the
+    /// organisation's, or a supplier's once a supplier is named.
     pub fn new(catalog: &Catalog, preset: &[String]) -> Self {
         let built_in = Catalog::built_in_ids();
         let questionnaires = catalog
@@ -109,7 +110,7 @@ impl NewForm {
             .map(|e| {
                 let q = &e.questionnaire;
                 let supplier = q.scope == Some(Scope::Supplier);
-                let default = if preset.is_empty() {
+                let offered = if preset.is_empty() {
                     built_in.contains(&q.id.as_str())
                 } else {
                     preset.contains(&q.id)
@@ -118,10 +119,7 @@ impl NewForm {
                     id: q.id.clone(),
                     title: sanitize_line(&q.title),
                     supplier,
-                    default_for: (
-                        default && (!supplier || !preset.is_empty()),
-                        default && (supplier || !preset.is_empty()),
-                    ),
+                    default_for: (offered && !supplier, offered && supplier),
                     ticked: None,
                 }
             })

@@ -591,4 +591,11 @@ pub static BINDINGS: &[Binding] = &[
         "list all disagreements, the 10 widest or the 20 widest, in turn",
         "top N"
     ),
+    bind!(
+        &[C::Disputes],
+        [Key::Char('e')],
+        Action::Edit,
+        "e",
+        "a text item: write the answer, starting from the highlighted respondent's proposal"
+    ),
 ];

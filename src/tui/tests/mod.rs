@@ -232,6 +232,7 @@ fn current_id(app: &App) -> String {
     open.items[open.current].full.clone()
 }
 
+mod board;
 mod home;
 mod item;
 mod report;

@@ -147,7 +147,11 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(rest);
     let answered_words = s.board_answers.iter().any(|a| a.answer.is_some());
-    let words_height = if answered_words { right.height / 2 } else { 3 };
+    let words_height = if answered_words {
+        right.height * 2 / 5
+    } else {
+        3
+    };
     let [blockers, board_words] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(words_height)]).areas(right);
 
@@ -382,11 +386,9 @@ fn headline(app: &App, s: &BoardPack, frame: &mut Frame, inner: Rect, big: bool)
         .collect();
     if !with_target.is_empty() {
         let met = with_target.iter().filter(|m| **m).count();
+        lines.push(Line::from(std::mem::take(&mut status)));
         status.push(Span::styled(
-            format!(
-                "   ·   {met} of {} areas meet their target",
-                with_target.len()
-            ),
+            format!("{met} of {} areas meet their target", with_target.len()),
             if met == with_target.len() {
                 t.good
             } else {

@@ -177,6 +177,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 EditTarget::Note => "Note",
                 EditTarget::Answer => "Answer",
             };
+            // Writing a disputed text answer: the editor above, the proposals below it.
+            let area = super::disputes::editing(app, area).map_or(area, |(above, _)| above);
             editor(app, frame, area, title, &edit.editor);
         }
         Mode::NewForm(form) => super::new_form::draw(app, frame, area, form),

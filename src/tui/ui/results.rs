@@ -106,7 +106,10 @@ pub(crate) fn area_lines(
         (true, false) => 12,
     };
     let mut known_width = 12;
-    let figures = |known: usize| 6 + known + level_width + 2 + change_width + target_width;
+    let spaced = compared.is_some() || any_target;
+    let figures = |known: usize| {
+        6 + known + level_width + 2 + change_width + target_width + usize::from(spaced)
+    };
     let bar_width = (width.saturating_sub(change_width + known_width) / 3).clamp(4, 40);
     let bar_width = if width.saturating_sub(figures(known_width) + bar_width) >= 16 {
         bar_width
@@ -143,7 +146,6 @@ pub(crate) fn area_lines(
                 t.good
             };
             let target = targets.get(n).copied().flatten();
-            let spaced = compared.is_some() || any_target;
             if spaced {
                 spans.push(Span::styled(pad(&level, level_width + 1), style));
             } else {
