@@ -19,6 +19,7 @@ pub enum DisputeFilter {
 
 impl DisputeFilter {
     /// The filter the filter key moves to: all, top 10, top 20, all again.
+    #[must_use]
     pub fn next(self) -> Self {
         match self {
             DisputeFilter::All => DisputeFilter::Top(10),

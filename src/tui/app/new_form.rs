@@ -314,12 +314,9 @@ impl App {
     }
 
     pub(super) fn update_rename(&mut self, mut form: RenameForm, action: Action) {
-        let action = match form.name.edit_line(action) {
-            Ok(_) => {
-                self.mode = Mode::Rename(form);
-                return;
-            }
-            Err(action) => action,
+        let Err(action) = form.name.edit_line(action) else {
+            self.mode = Mode::Rename(form);
+            return;
         };
         match action {
             Action::Back | Action::BackOrQuit => {

@@ -237,6 +237,7 @@ fn the_n_dialog_writes_respondent_group_supplier_and_the_questionnaires_ticked()
         "a supplier: the supplier questionnaires"
     );
     let screen = draw(&f.app, 80, 24);
+    insta::assert_snapshot!("new_form_supplier_80x24", screen);
     assert!(screen.contains("[x] supplier-check"), "{screen}");
     press(&mut f.app, "<Enter>");
     let a = saved(&f.app);

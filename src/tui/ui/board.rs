@@ -3,6 +3,8 @@
 //! blocks the next level in the weakest areas, and the board's own words. Whatever does not
 //! fit is paged (PgDn/j), each panel saying how much more there is.
 
+use std::fmt::Write as _;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -185,7 +187,7 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
         title.push_str(&s.assessment.organisation);
     }
     if pages > 1 {
-        title.push_str(&format!(" · page {} of {pages}", page + 1));
+        let _ = write!(title, " · page {} of {pages}", page + 1);
     }
     let block = panel(&format!("Board view · {title}"), t, true);
     let inner = block.inner(top);
@@ -266,7 +268,7 @@ fn blocker_entries(
                 level_short(Some(next))
             );
             if let Some(aim) = x.target {
-                head.push_str(&format!(" · target {}", level_short(Some(aim))));
+                let _ = write!(head, " · target {}", level_short(Some(aim)));
             }
             let mut lines: Vec<Line<'static>> = wrap(&head, width)
                 .into_iter()

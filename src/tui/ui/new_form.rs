@@ -25,7 +25,8 @@ fn cursor_column(e: &Editor) -> usize {
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, form: &NewForm) {
     let t = &app.theme;
     let rows = form.questionnaires.len();
-    let height = u16::try_from(rows + 15).unwrap_or(u16::MAX);
+    // Eight fields, the questionnaires, a blank line and the keys, in a border.
+    let height = u16::try_from(rows + 12).unwrap_or(u16::MAX);
     let outer = centred(area, 76, height);
     frame.render_widget(Clear, outer);
     let block = panel("New assessment", t, true);
@@ -94,32 +95,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, form: &NewForm) {
         ),
         Line::from(label(NewField::Questionnaires, "Questionnaires")),
     ];
-    let hints = if tier_focus {
-        "  Space/→ or 1–4: tier   Enter: create   Tab: next   Esc: cancel"
-    } else if form.field == NewField::Questionnaires {
-        "  Space or 1–9: tick   ↑/↓: move   Enter: create   Esc: cancel"
-    } else if form.field == NewField::Name {
-        "  Enter: next   Tab/↓: next field   Esc: cancel"
-    } else {
-        "  Enter: create   Tab/↓: next field   Shift-Tab/↑: back   Esc: cancel"
-    };
-    let room = usize::from(inner.height).saturating_sub(lines.len() + 2);
-    let top = scroll_for(form.row, rows, room);
-    for n in (0..rows).skip(top).take(room) {
-        let Some(q) = form.questionnaires.get(n) else {
-            continue;
-        };
-        let on = form.field == NewField::Questionnaires && n == form.row;
-        let tick = if form.is_ticked(n) { "[x]" } else { "[ ]" };
-        let kind = if q.supplier { "  (one supplier)" } else { "" };
-        let text = format!("    {}{tick} {}  {}{kind}", n + 1, q.id, q.title);
-        lines.push(Line::styled(
-            pad(&fit(&text, width), width),
-            if on { t.cursor } else { t.text },
-        ));
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(fit(hints, width), t.dim));
+    questionnaire_rows(app, form, &mut lines, width, usize::from(inner.height));
     frame.render_widget(Paragraph::new(lines), inner);
     let focused = match form.field {
         NewField::Name => Some((0, &form.name)),
@@ -165,4 +141,45 @@ pub fn rename(app: &App, frame: &mut Frame, area: Rect, form: &RenameForm) {
     let col = cursor_column(&form.name).min(field_width);
     let x = inner.x + LABEL + u16::try_from(col).unwrap_or(0);
     frame.set_cursor_position(Position::new(x, inner.y + 1));
+}
+
+/// The questionnaires to tick, scrolled to the highlighted one, and the keys of the field
+/// with focus, added below the fields.
+fn questionnaire_rows(
+    app: &App,
+    form: &NewForm,
+    lines: &mut Vec<Line<'static>>,
+    width: usize,
+    height: usize,
+) {
+    let t = &app.theme;
+    let rows = form.questionnaires.len();
+    let tier_focus = form.field == NewField::Tier;
+    let hints = if tier_focus {
+        "  Space/→ or 1–4: tier   Enter: create   Tab: next   Esc: cancel"
+    } else if form.field == NewField::Questionnaires {
+        "  Space or 1–9: tick   ↑/↓: move   Enter: create   Esc: cancel"
+    } else if form.field == NewField::Name {
+        "  Enter: next   Tab/↓: next field   Esc: cancel"
+    } else {
+        "  Enter: create   Tab/↓: next field   Shift-Tab/↑: back   Esc: cancel"
+    };
+    let room = height.saturating_sub(lines.len() + 2);
+    let top = scroll_for(form.row, rows, room);
+    for n in (0..rows).skip(top).take(room) {
+        let Some(q) = form.questionnaires.get(n) else {
+            continue;
+        };
+        let on = form.field == NewField::Questionnaires && n == form.row;
+        let tick = if form.is_ticked(n) { "[x]" } else { "[ ]" };
+        let kind = if q.supplier { "  (one supplier)" } else { "" };
+        let cursor = if on { ">" } else { " " };
+        let text = format!("  {cursor} {} {tick} {}  {}{kind}", n + 1, q.id, q.title);
+        lines.push(Line::styled(
+            pad(&fit(&text, width), width),
+            if on { t.cursor } else { t.text },
+        ));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(fit(hints, width), t.dim));
 }
