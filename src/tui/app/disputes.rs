@@ -78,7 +78,18 @@ impl App {
         match action {
             Action::Up => self.screen = at(selected.saturating_sub(1), 0),
             Action::Down => self.screen = at((selected + 1).min(len.saturating_sub(1)), 0),
-            Action::PageDown => self.dispute_scroll = (self.dispute_scroll + 5).min(1000),
+            Action::PageDown => {
+                // About as far as the detail reaches: prompt and place, each respondent's
+                // answer with a note, and a checklist's checks with their heading and key.
+                let checks = open
+                    .disputes
+                    .get(selected)
+                    .and_then(|d| open.index_of(&d.item))
+                    .and_then(|n| open.at(n))
+                    .map_or(0, |(_, _, item)| item.checks.len());
+                let most = 5 + 3 * answers + checks + 3;
+                self.dispute_scroll = (self.dispute_scroll + 5).min(most);
+            }
             Action::PageUp => self.dispute_scroll = self.dispute_scroll.saturating_sub(5),
             Action::Filter => {
                 self.dispute_filter = self.dispute_filter.next();

@@ -40,7 +40,9 @@ impl App {
                     self.board_page = self.board_page.saturating_sub(1);
                     return;
                 }
-                _ => self.board_page = 0,
+                // Leaving the board view: it opens at its first page next time.
+                Action::Results | Action::Back | Action::BackOrQuit => self.board_page = 0,
+                _ => {}
             }
         }
         match action {

@@ -135,6 +135,44 @@ fn the_board_view_at_80x24_pages_what_does_not_fit_and_keeps_the_figure_whole() 
     assert_eq!(f.app.board_page, 0);
     press(&mut f.app, "k");
     assert_eq!(f.app.board_page, 0);
+    // The idle tick keeps the page; leaving the board view starts it at the first again.
+    press(&mut f.app, "jj");
+    act(&mut f.app, Action::Idle);
+    assert_eq!(f.app.board_page, 2);
+    press(&mut f.app, "r");
+    assert!(matches!(f.app.screen, Screen::Results { .. }));
+    press(&mut f.app, "b");
+    assert_eq!(f.app.board_page, 0);
+}
+
+#[test]
+fn the_paging_keys_are_in_the_key_table() {
+    use crate::tui::keys::{Context, action_for};
+    let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    for (context, code, action) in [
+        (Context::Board, KeyCode::PageDown, Action::PageDown),
+        (Context::Board, KeyCode::Char(' '), Action::PageDown),
+        (Context::Board, KeyCode::Down, Action::PageDown),
+        (Context::Board, KeyCode::PageUp, Action::PageUp),
+        (Context::Board, KeyCode::Char('k'), Action::PageUp),
+        (Context::Disputes, KeyCode::PageDown, Action::PageDown),
+        (Context::Disputes, KeyCode::PageUp, Action::PageUp),
+        (Context::Disputes, KeyCode::Char('f'), Action::Filter),
+        (Context::Disputes, KeyCode::Char('e'), Action::Edit),
+        (Context::Results, KeyCode::Char('t'), Action::Target),
+        (Context::Home, KeyCode::Char('R'), Action::Rename),
+    ] {
+        assert_eq!(
+            action_for(context, &key(code)),
+            Some(action),
+            "{context:?} {code:?}"
+        );
+    }
+    let help = crate::tui::keys::help(Context::Board);
+    assert!(
+        help[0].1.iter().any(|(k, _)| *k == "PgDn/j/↓/Space"),
+        "{help:?}"
+    );
 }
 
 #[test]
@@ -517,4 +555,109 @@ fn text_workshop() -> Fixture {
     app.clock = || "12:00:00".to_string();
     app.open_at_start("workshop").expect("opens");
     Fixture { _dir: dir, app }
+}
+
+/// An app open on the merge of `given` respondents' answers (full item keys), in `ws`.
+fn merged_of(
+    dir: tempfile::TempDir,
+    ws: Workspace,
+    given: &[(&str, Vec<(String, Answer)>)],
+) -> Fixture {
+    let mut loaded = Vec::new();
+    for (who, answers) in given {
+        let (path, mut a) = ws
+            .create(who, "Acme Ltd", Some((*who).to_string()), &[])
+            .expect("create");
+        for (key, answer) in answers {
+            a.answers.insert(key.clone(), answer.clone());
+        }
+        store::save(&path, &a).expect("save");
+        loaded.push(a);
+    }
+    let inputs: Vec<crate::merge::Input<'_>> = loaded
+        .iter()
+        .map(|a| crate::merge::Input {
+            source: &a.id,
+            assessment: a,
+        })
+        .collect();
+    let merged = crate::merge::merge(&inputs, &ws.catalog, "workshop".into(), false)
+        .expect("merge")
+        .assessment;
+    store::create(&ws.store.path_of("workshop"), &merged).expect("write");
+    let mut app = App::new(ws, Theme::colour());
+    app.clock = || "12:00:00".to_string();
+    app.open_at_start("workshop").expect("opens");
+    Fixture { _dir: dir, app }
+}
+
+#[test]
+fn a_long_checklist_disagreement_at_80x24_scrolls_to_its_last_check() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = built_in_workspace(dir.path());
+    let (key, checks) = ws
+        .catalog
+        .newest_entries()
+        .iter()
+        .flat_map(|e| {
+            let q = &e.questionnaire;
+            q.sections.iter().flat_map(move |s| {
+                s.items
+                    .iter()
+                    .map(move |i| (format!("{}/{}", q.id, i.id), i.checks.clone()))
+            })
+        })
+        .max_by_key(|(_, checks)| checks.len())
+        .expect("a checklist");
+    assert!(checks.len() >= 11, "{} checks", checks.len());
+    let all: Vec<&str> = checks.iter().map(|c| c.id.as_str()).collect();
+    let mut f = merged_of(
+        dir,
+        ws,
+        &[
+            ("Alice", vec![(key.clone(), ticked(&all))]),
+            ("Bob", vec![(key.clone(), ticked(&[]))]),
+        ],
+    );
+    press(&mut f.app, "D");
+    let last: String = checks
+        .last()
+        .expect("a check")
+        .text
+        .chars()
+        .take(12)
+        .collect();
+    let screen = draw(&f.app, 80, 24);
+    assert!(screen.contains("more lines ↓"), "{screen}");
+    assert!(!screen.contains(&last), "{screen}");
+    let mut seen = false;
+    for _ in 0..10 {
+        act(&mut f.app, Action::PageDown);
+        let screen = draw(&f.app, 80, 24);
+        if screen.contains(&last) {
+            assert!(screen.contains("[x]  [ ]"), "{screen}");
+            seen = true;
+            break;
+        }
+    }
+    assert!(seen, "the last check is never shown");
+    insta::assert_snapshot!(
+        "disagreements_long_checklist_scrolled_80x24",
+        draw(&f.app, 80, 24)
+    );
+}
+
+#[test]
+fn renaming_an_assessment_open_elsewhere_says_why_it_cannot() {
+    let mut f = at_home();
+    let path = f.app.home[0].path.clone();
+    let held = crate::store::Session::open(&path).expect("lock it");
+    press(&mut f.app, "R2027<Enter>");
+    assert!(
+        matches!(&f.app.status, Status::Error(m) if m.starts_with("Could not rename it:")),
+        "{:?}",
+        f.app.status
+    );
+    drop(held);
+    assert_eq!(store::load(&path).expect("load").name, "Acme 2026");
 }
