@@ -130,6 +130,13 @@ fn the_board_view_at_80x24_pages_what_does_not_fit_and_keeps_the_figure_whole() 
             "the board's answer {answer} is on no page"
         );
     }
+    // At the smallest usable size the figure is still whole and every panel shows something.
+    let small = draw(&f.app, 60, 16);
+    assert!(
+        small.contains("MATURITY LEVEL") && small.contains("▀▀▀▀▀"),
+        "{small}"
+    );
+    assert!(small.contains("How much risk"), "{small}");
     // k goes back a page; from the first, it stays.
     press(&mut f.app, "jk");
     assert_eq!(f.app.board_page, 0);

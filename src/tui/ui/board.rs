@@ -114,7 +114,8 @@ fn draw_pages(t: &Theme, frame: &mut Frame, area: Rect, pages: &Pages, page: usi
         return;
     };
     let mut lines = lines.clone();
-    if n > 1 {
+    // A panel of one row shows its content; the title says there are more pages.
+    if n > 1 && area.height > 1 {
         let words = if *left > 0 {
             format!(" {left} more {what} ↓   page {} of {n} · PgDn/j", shown + 1)
         } else {
