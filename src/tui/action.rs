@@ -47,9 +47,9 @@ pub enum Action {
     CycleStatus,
     /// Add a piece of evidence behind the answer.
     AddEvidence,
-    /// Scroll the item's details up a page.
+    /// A page up: the item's details, the board view's pages, the disagreement's detail.
     PageUp,
-    /// Scroll the item's details down a page.
+    /// A page down: the item's details, the board view's pages, the disagreement's detail.
     PageDown,
     /// Pick the role that owns the follow-up.
     Owner,
@@ -110,4 +110,10 @@ pub enum Action {
     ClickOption(usize),
     /// A click on row N (0-based) of the list on screen: highlight it (twice: open it).
     ClickRow(usize),
+    /// Set the level the board aims for, in one area or in every area (asks which and what).
+    Target,
+    /// Show only the widest disagreements: all, the top 10, the top 20, in turn.
+    Filter,
+    /// Give the highlighted assessment another name (asks for it).
+    Rename,
 }

@@ -23,6 +23,40 @@ pub fn perform(app: &mut App, effects: Vec<Effect>) {
     }
 }
 
+/// Creates a new assessment as `supplycheck new` does — its respondent and group and its
+/// subject written in — and opens it.
+fn create(
+    app: &App,
+    name: &str,
+    organisation: &str,
+    respondent: Option<crate::record::Respondent>,
+    questionnaires: &[String],
+    subject: Option<crate::record::Subject>,
+) -> Result<Session, String> {
+    let words = |e: &dyn std::fmt::Display| crate::text::one_line(&e.to_string());
+    let ids = if questionnaires.is_empty() {
+        app.new_questionnaires.clone()
+    } else {
+        questionnaires.to_vec()
+    };
+    let (path, _) = app
+        .ws
+        .create(
+            name,
+            organisation,
+            respondent.as_ref().map(|r| r.name.clone()),
+            &ids,
+        )
+        .map_err(|e| words(&e))?;
+    let mut session = Session::open(&path).map_err(|e| words(&e))?;
+    if respondent.is_some() || subject.is_some() {
+        session.assessment.respondents = respondent.into_iter().collect();
+        session.assessment.subject = subject;
+        session.save().map_err(|e| words(&e))?;
+    }
+    Ok(session)
+}
+
 fn perform_one(app: &mut App, effect: Effect) {
     match effect {
         Effect::KeepQuestionnaires => {
@@ -57,15 +91,32 @@ fn perform_one(app: &mut App, effect: Effect) {
             app.home_listed(listed, then);
         }
         Effect::Open(path, then) => app.opened(Session::open(&path), then),
-        Effect::Create { name, organisation } => {
-            let created = app
-                .ws
-                .create(&name, &organisation, None, &app.new_questionnaires)
-                .map_err(|e| crate::text::one_line(&e.to_string()))
-                .and_then(|(path, _)| {
-                    Session::open(&path).map_err(|e| crate::text::one_line(&e.to_string()))
-                });
+        Effect::Create {
+            name,
+            organisation,
+            respondent,
+            questionnaires,
+            subject,
+        } => {
+            let created = create(
+                app,
+                &name,
+                &organisation,
+                respondent,
+                &questionnaires,
+                subject,
+            );
             app.created(created);
+        }
+        Effect::Rename { path, name } => {
+            let renamed = Session::open(&path)
+                .and_then(|mut session| {
+                    session.assessment.name.clone_from(&name);
+                    session.save()
+                })
+                .map(|()| name)
+                .map_err(|e| crate::text::one_line(&e.to_string()));
+            app.renamed(renamed);
         }
         // Dropping the session releases its lock.
         Effect::Close(open) => drop(open),

@@ -7,6 +7,9 @@ use crate::tui::editor::Editor;
 
 use super::{App, Effect, Mode, OpenAssessment};
 
+/// The levels a target can be, in the order the target picker lists them.
+pub const TARGET_LEVELS: [u8; 4] = [0, 1, 2, 3];
+
 /// Which text the editor writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EditTarget {
@@ -27,17 +30,6 @@ pub struct EditState {
     pub original: String,
 }
 
-/// The new-assessment form.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct NewForm {
-    /// The assessment's name.
-    pub name: Editor,
-    /// The organisation assessed.
-    pub organisation: Editor,
-    /// The field with focus: 0 name, 1 organisation.
-    pub field: usize,
-}
-
 /// What a picker picks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PickerKind {
@@ -47,6 +39,10 @@ pub enum PickerKind {
     Section,
     /// Another assessment to compare with (the last row is "no comparison").
     Compare,
+    /// The area whose target is set (the first row is "every area").
+    TargetArea,
+    /// The target level for an area (`None`: every area), the last row "no target".
+    TargetLevel(Option<usize>),
 }
 
 /// A list to pick from.
@@ -145,48 +141,14 @@ impl App {
         }
     }
 
-    pub(super) fn update_form(&mut self, mut form: NewForm, action: Action) {
-        let field = if form.field == 0 {
-            &mut form.name
-        } else {
-            &mut form.organisation
-        };
-        let Err(action) = field.edit_line(action) else {
-            self.mode = Mode::NewForm(form);
-            return;
-        };
-        match action {
-            Action::Up | Action::Down => form.field = 1 - form.field.min(1),
-            Action::Back | Action::BackOrQuit => {
-                self.mode = Mode::Normal;
-                self.info("No assessment was created.");
-                return;
-            }
-            Action::Confirm => {
-                let name = form.name.text().trim().to_string();
-                if form.field == 0 {
-                    form.field = 1;
-                } else if name.is_empty() {
-                    form.field = 0;
-                    self.info("Give the assessment a name first.");
-                } else {
-                    let organisation = form.organisation.text().trim().to_string();
-                    self.mode = Mode::Normal;
-                    self.effect(Effect::Create { name, organisation });
-                    return;
-                }
-            }
-            _ => {}
-        }
-        self.mode = Mode::NewForm(form);
-    }
-
     #[allow(clippy::needless_pass_by_value)] // actions are small and matched by value
     pub(super) fn update_picker(&mut self, mut picker: Picker, action: Action) {
         let len = match picker.kind {
             PickerKind::Owner => ROLES.len() + 2,
             PickerKind::Section => self.open.as_ref().map_or(0, |o| o.sections.len()),
             PickerKind::Compare => self.compare_candidates().len() + 1,
+            PickerKind::TargetArea => self.open.as_ref().map_or(0, |o| o.pack.areas.len()) + 1,
+            PickerKind::TargetLevel(_) => TARGET_LEVELS.len() + 1,
         };
         match action {
             Action::Up => picker.selected = picker.selected.saturating_sub(1),
@@ -241,6 +203,24 @@ impl App {
                 }
             }
             PickerKind::Compare => self.compare_with(picker.selected),
+            PickerKind::TargetArea => {
+                let area = picker.selected.checked_sub(1);
+                let current = self.open.as_ref().and_then(|o| {
+                    let a = &o.session.assessment;
+                    match area {
+                        Some(n) => o.pack.areas.get(n).and_then(|x| a.target(&x.id)),
+                        None => a.default_target,
+                    }
+                });
+                self.mode = Mode::Picker(Picker {
+                    kind: PickerKind::TargetLevel(area),
+                    selected: current.map_or(TARGET_LEVELS.len(), usize::from),
+                });
+            }
+            PickerKind::TargetLevel(area) => {
+                let level = TARGET_LEVELS.get(picker.selected).copied();
+                self.set_target(area, level);
+            }
         }
     }
 

@@ -51,6 +51,19 @@ pub enum Effect {
         name: String,
         /// The organisation assessed.
         organisation: String,
+        /// Who gives the answers, with their group.
+        respondent: Option<crate::record::Respondent>,
+        /// The questionnaires it uses (ids).
+        questionnaires: Vec<String>,
+        /// The supplier assessed, for a supplier assessment.
+        subject: Option<crate::record::Subject>,
+    },
+    /// Give the assessment in this file another name (locked while it is saved).
+    Rename {
+        /// Its file.
+        path: PathBuf,
+        /// The new name.
+        name: String,
     },
     /// Close the assessment: its lock is released.
     Close(Box<OpenAssessment>),

@@ -7,8 +7,7 @@ use crate::text::sanitize_line;
 use crate::tui::action::Action;
 
 use super::{
-    AfterList, AfterOpen, App, Effect, Leaving, Mode, NewForm, OpenAssessment, Screen, Status,
-    message,
+    AfterList, AfterOpen, App, Effect, Leaving, Mode, OpenAssessment, Screen, Status, message,
 };
 
 /// An assessment on the home screen.
@@ -115,7 +114,8 @@ impl App {
                 }
             }
             Action::Open => self.open_selected(AfterOpen::Questionnaire),
-            Action::New => self.mode = Mode::NewForm(NewForm::default()),
+            Action::New => self.ask_new(),
+            Action::Rename => self.ask_rename(),
             Action::Delete if !self.home.is_empty() => self.mode = Mode::ConfirmDelete(selected),
             Action::Compare => self.open_selected(AfterOpen::Compare),
             Action::WriteReport => self.ask_report_from_home(),

@@ -26,6 +26,7 @@ mod fields;
 mod history;
 mod home;
 mod item;
+mod new_form;
 mod open;
 mod results;
 mod unsaved;
@@ -33,11 +34,13 @@ mod upgrade;
 mod write;
 
 pub use compare::Compared;
-pub use dialogs::{EditState, EditTarget, NewForm, Picker, PickerKind, SearchState};
+pub use dialogs::{EditState, EditTarget, Picker, PickerKind, SearchState, TARGET_LEVELS};
+pub use disputes::DisputeFilter;
 pub use effect::{AfterList, AfterOpen, Effect};
 pub use fields::{FieldForm, FieldKind, status_words};
 pub use history::{History, UNDO_STEPS, edit_words};
 pub use home::HomeRow;
+pub use new_form::{NewField, NewForm, QuestionnaireChoice, RenameForm};
 pub use open::{ItemPos, OpenAssessment, SectionPos};
 pub use unsaved::{Leaving, UnsavedDialog};
 pub use write::{ReportOutcome, WriteForm};
@@ -115,6 +118,8 @@ pub enum Mode {
     ConfirmUpgrade(Vec<crate::upgrade::Newer>),
     /// A one-line field of the current item: decision, due day, evidence, owner.
     Field(FieldForm),
+    /// Asking for a home row's new name.
+    Rename(RenameForm),
 }
 
 /// A message on the status line.
@@ -173,6 +178,15 @@ pub struct App {
     pub came_from: Option<Screen>,
     /// The item each assessment was left at (assessment id → item), to resume there.
     pub positions: std::collections::BTreeMap<String, String>,
+    /// The page the board view shows (counted on: the view wraps it round its pages).
+    pub board_page: usize,
+    /// Which disagreements the disagreements view lists.
+    pub dispute_filter: DisputeFilter,
+    /// How far the detail of the highlighted disagreement is scrolled down.
+    pub dispute_scroll: usize,
+    /// The disagreement whose text answer is being written in the disagreements view: its
+    /// proposals stay on screen beside the editor, also once the answer settles it.
+    pub dispute_editing: Option<crate::merge::Disagreement>,
     /// What `update` (or a result fed back) asks the loop to do, in order.
     effects: Vec<Effect>,
 }
@@ -210,6 +224,10 @@ impl App {
             farewell: Vec::new(),
             came_from: None,
             positions: std::collections::BTreeMap::new(),
+            board_page: 0,
+            dispute_filter: DisputeFilter::All,
+            dispute_scroll: 0,
+            dispute_editing: None,
             effects: Vec::new(),
         };
         app.positions = super::resume::read(app.ws.store.root());
@@ -243,7 +261,7 @@ impl App {
         match &self.mode {
             Mode::Help(_) => Context::Help,
             Mode::Editor(_) => Context::Editor,
-            Mode::NewForm(_) => Context::Form,
+            Mode::NewForm(_) | Mode::Rename(_) => Context::Form,
             Mode::ConfirmDelete(_) | Mode::ConfirmUpgrade(_) => Context::Confirm,
             Mode::Search(_) => Context::Search,
             Mode::WriteReport(_) => Context::FileName,
@@ -290,7 +308,8 @@ impl App {
         };
         open.rescore();
         if let Screen::Disagreements { selected, .. } = &mut self.screen {
-            *selected = (*selected).min(open.disputes.len().saturating_sub(1));
+            let shown = self.dispute_filter.shown(open.disputes.len());
+            *selected = (*selected).min(shown.saturating_sub(1));
         }
     }
 
@@ -419,6 +438,7 @@ impl App {
             Mode::Unsaved(dialog) => self.update_unsaved(dialog, action),
             Mode::ConfirmUpgrade(_) => self.update_confirm_upgrade(&action),
             Mode::Field(form) => self.update_field(form, action),
+            Mode::Rename(form) => self.update_rename(form, action),
         }
     }
 

@@ -1,9 +1,12 @@
 //! The results screen and the board view: the action plan's cursor, opening an item from
-//! it, comparing and writing the board pack.
+//! it, the board view's pages, targets, comparing and writing the board pack.
 
 use crate::tui::action::Action;
 
-use super::{App, Mode, Screen};
+use super::{App, Mode, Picker, PickerKind, Screen};
+
+/// The most pages the board view counts up to (it wraps round its real pages).
+const MOST_PAGES: usize = 1000;
 
 impl App {
     #[allow(clippy::needless_pass_by_value)] // actions are small and matched by value
@@ -27,6 +30,21 @@ impl App {
                 Screen::Board { selected }
             }
         };
+        if !on_results {
+            match action {
+                Action::Down | Action::PageDown => {
+                    self.board_page = (self.board_page + 1).min(MOST_PAGES);
+                    return;
+                }
+                Action::Up | Action::PageUp => {
+                    self.board_page = self.board_page.saturating_sub(1);
+                    return;
+                }
+                // Leaving the board view: it opens at its first page next time.
+                Action::Results | Action::Back | Action::BackOrQuit => self.board_page = 0,
+                _ => {}
+            }
+        }
         match action {
             Action::Up => self.screen = keep(selected.saturating_sub(1)),
             Action::Down => self.screen = keep((selected + 1).min(plan_len.saturating_sub(1))),
@@ -47,10 +65,45 @@ impl App {
             Action::Compare if on_results => self.toggle_compare(),
             Action::WriteReport => self.ask_report_for_open(),
             Action::Upgrade if on_results => self.ask_upgrade(),
+            Action::Target if on_results => {
+                self.mode = Mode::Picker(Picker {
+                    kind: PickerKind::TargetArea,
+                    selected: 0,
+                });
+            }
             Action::Help => self.mode = Mode::Help(0),
             Action::Back if !on_results => self.screen = Screen::Results { selected },
             Action::Back | Action::BackOrQuit => self.back_to_questionnaire(),
             _ => {}
         }
+    }
+
+    /// Sets the target of area `area` (an index into the results' areas; `None`: the
+    /// default of every area without its own) to `level` (`None`: no target), and saves.
+    pub(super) fn set_target(&mut self, area: Option<usize>, level: Option<u8>) {
+        let Some(open) = self.open.as_mut() else {
+            return;
+        };
+        let id = match area {
+            Some(n) => match open.pack.areas.get(n) {
+                Some(a) => Some(a.id.clone()),
+                None => return,
+            },
+            None => None,
+        };
+        let title = area
+            .and_then(|n| open.pack.areas.get(n))
+            .map_or_else(|| "every area".to_string(), |a| a.title.clone());
+        open.session.assessment.set_target(id.as_deref(), level);
+        let words = match (level, area) {
+            (Some(l), _) => format!(
+                "Target for {title}: {}.",
+                crate::figures::level_words(Some(l))
+            ),
+            (None, Some(_)) => format!("No target of its own for {title} now."),
+            (None, None) => "No default target now.".to_string(),
+        };
+        self.info(words);
+        self.commit();
     }
 }

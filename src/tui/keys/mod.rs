@@ -225,6 +225,8 @@ fn short_label(label: &'static str) -> &'static str {
         "n/Esc" | "→/n/Tab" => "n",
         "Esc/q" => "Esc",
         "1–9, 0, c…" => "1–9",
+        "Enter/e" => "e",
+        "PgDn/j/↓/Space" => "PgDn",
         l => l,
     }
 }

@@ -527,6 +527,44 @@ pub static BINDINGS: &[Binding] = &[
         "go to item"
     ),
     bind!(
+        &[C::Disputes],
+        [Key::Code(KeyCode::PageDown)],
+        Action::PageDown,
+        "PgDn/PgUp",
+        "scroll the respondents' answers and the per-check table"
+    ),
+    bind!(
+        &[C::Disputes],
+        [Key::Code(KeyCode::PageUp)],
+        Action::PageUp,
+        "",
+        "scroll the respondents' answers up"
+    ),
+    bind!(
+        &[C::Board],
+        [
+            Key::Code(KeyCode::PageDown),
+            Key::Code(KeyCode::Down),
+            Key::Char('j'),
+            Key::Char(' ')
+        ],
+        Action::PageDown,
+        "PgDn/j/↓/Space",
+        "next page of every panel that has more (after the last, the first again)",
+        "more"
+    ),
+    bind!(
+        &[C::Board],
+        [
+            Key::Code(KeyCode::PageUp),
+            Key::Code(KeyCode::Up),
+            Key::Char('k')
+        ],
+        Action::PageUp,
+        "PgUp/k/↑",
+        "previous page"
+    ),
+    bind!(
         &[C::Results],
         [Key::Code(KeyCode::Enter)],
         Action::Open,
@@ -612,5 +650,36 @@ pub static BINDINGS: &[Binding] = &[
         "w",
         "write the board pack to a file (asks for its name)",
         "report"
+    ),
+    bind!(
+        &[C::Home],
+        [Key::Char('R')],
+        Action::Rename,
+        "R",
+        "rename the highlighted assessment (asks for the new name; saved at once)",
+        "rename"
+    ),
+    bind!(
+        &[C::Results],
+        [Key::Char('t')],
+        Action::Target,
+        "t",
+        "set the target level of an area, or the default of every area (saved at once)",
+        "target"
+    ),
+    bind!(
+        &[C::Disputes],
+        [Key::Char('f')],
+        Action::Filter,
+        "f",
+        "list all disagreements, the 10 widest or the 20 widest, in turn",
+        "top N"
+    ),
+    bind!(
+        &[C::Disputes],
+        [Key::Char('e')],
+        Action::Edit,
+        "e",
+        "a text item: write the answer, starting from the highlighted respondent's proposal"
     ),
 ];

@@ -234,6 +234,7 @@ fn current_id(app: &App) -> String {
     open.items[open.current].full.clone()
 }
 
+mod board;
 mod by_rule;
 mod facilitator;
 mod followup;

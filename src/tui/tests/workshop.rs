@@ -19,7 +19,11 @@ fn disagreements_are_listed_by_spread_and_settled_with_a_respondents_answer() {
     );
     press(&mut f.app, "D");
     assert!(matches!(f.app.screen, Screen::Disagreements { .. }));
-    assert_eq!(f.app.dispute_cursor().0, 1, "at the current item");
+    assert_eq!(
+        f.app.dispute_cursor().0,
+        0,
+        "the widest first, from the top"
+    );
     press(&mut f.app, "k2");
     let a = saved(&f.app);
     assert_eq!(

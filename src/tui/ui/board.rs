@@ -1,28 +1,137 @@
-//! The board view, made to be projected: the overall level in large type with its name and
-//! meaning, every area's level and score, the five weakest links, what is not yet assessed,
-//! and the board's own words.
+//! The board view, made to be projected: the overall level as a large figure scaled to the
+//! window with its name and meaning, every area's level and score against its target, what
+//! blocks the next level in the weakest areas, and the board's own words. Whatever does not
+//! fit is paged (PgDn/j), each panel saying how much more there is.
+
+use std::fmt::Write as _;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use unicode_width::UnicodeWidthStr;
-
 use super::{fit, panel, percent, wrap};
-use crate::figures::{Level, answered_counts, coverage};
+use crate::figures::{Level, answered_counts, coverage, level_short};
 use crate::report::BoardPack;
-use crate::tui::app::App;
+use crate::text::sanitize_line;
+use crate::tui::app::{App, OpenAssessment};
+use crate::tui::theme::Theme;
 
-/// Five-row block digits for the levels (and "–" for none).
-fn big_digit(level: Option<u8>) -> [&'static str; 5] {
-    match level {
-        Some(0) => [" ███ ", "█   █", "█   █", "█   █", " ███ "],
-        Some(1) => ["  █  ", " ██  ", "  █  ", "  █  ", " ███ "],
-        Some(2) => [" ███ ", "    █", " ███ ", "█    ", "█████"],
-        Some(3) => ["████ ", "    █", " ███ ", "    █", "████ "],
-        _ => ["     ", "     ", "█████", "     ", "     "],
+/// Pixels of a glyph used (the font's eighth row and column are blank).
+const GLYPH: usize = 7;
+
+/// The level figure drawn with block characters: each pixel of the 8×8 font is `scale`
+/// columns wide and `scale` half-rows tall (▀ ▄ █), so the figure keeps its shape.
+pub(crate) fn big_figure(text: &str, scale: usize) -> Vec<String> {
+    let scale = scale.max(1);
+    let glyphs: Vec<[u8; 8]> = text
+        .chars()
+        .map(|c| {
+            let code = usize::try_from(u32::from(c)).unwrap_or(0);
+            font8x8::legacy::BASIC_LEGACY
+                .get(code)
+                .copied()
+                .unwrap_or([0; 8])
+        })
+        .collect();
+    let pixel = |g: &[u8; 8], x: usize, y: usize| {
+        y < GLYPH && x < GLYPH && g.get(y).is_some_and(|row| row >> x & 1 == 1)
+    };
+    let half_rows = GLYPH * scale;
+    (0..half_rows.div_ceil(2))
+        .map(|row| {
+            let (upper, lower) = (2 * row / scale, (2 * row + 1) / scale);
+            let mut line = String::new();
+            for (n, g) in glyphs.iter().enumerate() {
+                if n > 0 {
+                    line.push_str(&" ".repeat(scale));
+                }
+                for col in 0..GLYPH * scale {
+                    let x = col / scale;
+                    let lower_on = (2 * row + 1) < half_rows && pixel(g, x, lower);
+                    line.push(match (pixel(g, x, upper), lower_on) {
+                        (true, true) => '█',
+                        (true, false) => '▀',
+                        (false, true) => '▄',
+                        (false, false) => ' ',
+                    });
+                }
+            }
+            line.trim_end().to_string()
+        })
+        .collect()
+}
+
+/// The largest scale at which `glyphs` glyphs fit in `width` × `height` cells (at least 1).
+pub(crate) fn figure_scale(glyphs: usize, width: usize, height: usize) -> usize {
+    (1..=12)
+        .take_while(|s| {
+            let w = glyphs * GLYPH * s + glyphs.saturating_sub(1) * s;
+            w <= width && (GLYPH * s).div_ceil(2) <= height
+        })
+        .last()
+        .unwrap_or(1)
+}
+
+/// A panel's content cut into pages of a given height: each page's lines, and how many
+/// entries come after it.
+type Pages = Vec<(Vec<Line<'static>>, usize)>;
+
+/// Cuts `entries` (each one or more lines) into pages of `height` rows. When everything
+/// does not fit, each page keeps its last row for a line saying what follows; an entry is
+/// not split unless it is longer than a page.
+pub(crate) fn paginate(entries: &[Vec<Line<'static>>], height: usize) -> Pages {
+    let total: usize = entries.iter().map(Vec::len).sum();
+    if total <= height {
+        return vec![(entries.concat(), 0)];
     }
+    let room = height.saturating_sub(1).max(1);
+    let mut pages: Pages = Vec::new();
+    let mut page: Vec<Line<'static>> = Vec::new();
+    for (n, entry) in entries.iter().enumerate() {
+        if !page.is_empty() && page.len() + entry.len() > room && entry.len() <= room {
+            pages.push((std::mem::take(&mut page), entries.len() - n));
+        }
+        for line in entry {
+            if page.len() == room {
+                pages.push((std::mem::take(&mut page), entries.len() - n));
+            }
+            page.push(line.clone());
+        }
+    }
+    if !page.is_empty() {
+        pages.push((page, 0));
+    }
+    pages
+}
+
+/// Draws one page of a panel, with the line saying what follows when there are more.
+fn draw_pages(t: &Theme, frame: &mut Frame, area: Rect, pages: &Pages, page: usize, what: &str) {
+    let width = usize::from(area.width);
+    let n = pages.len();
+    let shown = page.min(n.saturating_sub(1));
+    let Some((lines, left)) = pages.get(shown) else {
+        return;
+    };
+    let mut lines = lines.clone();
+    // A panel of one row shows its content; the title says there are more pages.
+    if n > 1 && area.height > 1 {
+        let words = if *left > 0 {
+            format!(" {left} more {what} ↓   page {} of {n} · PgDn/j", shown + 1)
+        } else {
+            format!(" page {n} of {n} · PgUp/k back")
+        };
+        let room = usize::from(area.height).saturating_sub(1);
+        lines.resize(room, Line::raw(""));
+        lines.push(Line::styled(fit(&words, width), t.key));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The heights of the board view's parts in a body of `height` rows: the headline, and
+/// the part below it.
+fn headline_height(height: u16) -> u16 {
+    if height >= 30 { height * 2 / 5 } else { 7 }
 }
 
 /// Draws the board view.
@@ -33,77 +142,207 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
     let s = &open.pack;
     let t = &app.theme;
     let big = body.height >= 40;
-    let top_height = if big { 11 } else { 7 };
-    let [top, rest] =
-        Layout::vertical([Constraint::Length(top_height), Constraint::Min(1)]).areas(body);
+    let [top, rest] = Layout::vertical([
+        Constraint::Length(headline_height(body.height)),
+        Constraint::Min(1),
+    ])
+    .areas(body);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(rest);
+    let answered_words = s.board_answers.iter().any(|a| a.answer.is_some());
+    let words_height = if answered_words {
+        right.height * 2 / 5
+    } else {
+        3
+    };
+    let [blockers, board_words] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(words_height)]).areas(right);
+
+    let areas_block = panel("Each area: level and score, against its target", t, false);
+    let blockers_block = panel("What blocks the next level", t, false);
+    let words_block = panel("In the board's own words", t, false);
+    let (areas_inner, blockers_inner, words_inner) = (
+        areas_block.inner(left),
+        blockers_block.inner(blockers),
+        words_block.inner(board_words),
+    );
+    let height = |r: Rect| usize::from(r.height);
+    let width = |r: Rect| usize::from(r.width);
+    let panels = [
+        paginate(
+            &area_entries(open, t, areas_inner, big),
+            height(areas_inner),
+        ),
+        paginate(
+            &blocker_entries(open, t, width(blockers_inner), big),
+            height(blockers_inner),
+        ),
+        paginate(&word_entries(s, t, width(words_inner)), height(words_inner)),
+    ];
+    let pages = panels.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let page = app.board_page % pages;
+
     let mut title = s.assessment.name.clone();
-    if !open.session.assessment.organisation.trim().is_empty() {
+    if !s.assessment.organisation.trim().is_empty() {
         title.push_str(" — ");
         title.push_str(&s.assessment.organisation);
+    }
+    if pages > 1 {
+        let _ = write!(title, " · page {} of {pages}", page + 1);
     }
     let block = panel(&format!("Board view · {title}"), t, true);
     let inner = block.inner(top);
     frame.render_widget(block, top);
     headline(app, s, frame, inner, big);
 
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(rest);
-    let areas_block = panel("Each area: level and score", t, false);
-    let inner = areas_block.inner(left);
     frame.render_widget(areas_block, left);
-    let area_lines = super::results::area_lines(
-        &s.areas,
+    frame.render_widget(blockers_block, blockers);
+    frame.render_widget(words_block, board_words);
+    let [areas_pages, blocker_pages, word_pages] = &panels;
+    draw_pages(t, frame, areas_inner, areas_pages, page, "areas");
+    draw_pages(t, frame, blockers_inner, blocker_pages, page, "areas");
+    draw_pages(t, frame, words_inner, word_pages, page, "answers");
+}
+
+/// One entry per area: its line of figures (and a blank line after it on a large screen).
+fn area_entries(
+    open: &OpenAssessment,
+    t: &Theme,
+    inner: Rect,
+    big: bool,
+) -> Vec<Vec<Line<'static>>> {
+    let lines = super::results::area_lines(
+        &open.pack.areas,
         t,
         usize::from(inner.width),
         inner.width >= 60,
         None,
+        &super::results::targets(open),
     );
-    let spaced_out = big && area_lines.len() * 2 <= usize::from(inner.height);
-    let area_lines: Vec<Line> = if spaced_out {
-        area_lines
-            .into_iter()
-            .flat_map(|l| [l, Line::raw("")])
-            .collect()
-    } else {
-        area_lines
-    };
-    frame.render_widget(Paragraph::new(area_lines), inner);
-
-    let words_height = if s.board_answers.iter().all(|a| a.answer.is_none()) {
-        3
-    } else {
-        right.height / 2
-    };
-    let [weakest, board_words] =
-        Layout::vertical([Constraint::Min(3), Constraint::Length(words_height)]).areas(right);
-    links_panel(app, s, frame, weakest);
-    words_panel(app, s, frame, board_words);
+    let spaced = big && lines.len() * 2 <= usize::from(inner.height);
+    lines
+        .into_iter()
+        .map(|l| {
+            if spaced {
+                vec![l, Line::raw("")]
+            } else {
+                vec![l]
+            }
+        })
+        .collect()
 }
 
-/// The overall level in large type, its name and meaning, and the overall figures.
+/// What keeps the weakest areas from their next level: the areas at the lowest level, then
+/// those below their target, each with its blocking items in plain words (the item's
+/// action, or its prompt).
+fn blocker_entries(
+    open: &OpenAssessment,
+    t: &Theme,
+    width: usize,
+    big: bool,
+) -> Vec<Vec<Line<'static>>> {
+    let sections = &open.pack.score.sections;
+    let lowest = sections.iter().filter_map(|x| x.figures.level).min();
+    let mut weakest: Vec<&crate::scoring::SectionScore> = sections
+        .iter()
+        .filter(|x| !x.blocking.is_empty() && x.figures.level.is_some())
+        .filter(|x| x.figures.level == lowest || x.meets_target == Some(false))
+        .collect();
+    weakest.sort_by_key(|x| (x.figures.level, x.meets_target.unwrap_or(true)));
+    if weakest.is_empty() {
+        let words = if lowest.is_none() {
+            "Nothing is answered yet: every area is still to be assessed."
+        } else {
+            "Nothing blocks: every area has reached level 3."
+        };
+        return vec![vec![Line::styled(format!(" {words}"), t.good)]];
+    }
+    weakest
+        .into_iter()
+        .map(|x| {
+            let level = x.figures.level;
+            let next = level.map_or(1, |l| l.saturating_add(1));
+            let mut head = format!(
+                " {} · {} → {}",
+                sanitize_line(&x.title),
+                level_short(level),
+                level_short(Some(next))
+            );
+            if let Some(aim) = x.target {
+                let _ = write!(head, " · target {}", level_short(Some(aim)));
+            }
+            let mut lines: Vec<Line<'static>> = wrap(&head, width)
+                .into_iter()
+                .map(|l| Line::styled(l, t.prompt))
+                .collect();
+            for key in &x.blocking {
+                let words = open.index_of(key).and_then(|n| open.at(n)).map_or_else(
+                    || sanitize_line(key),
+                    |(_, _, item)| sanitize_line(item.action.as_deref().unwrap_or(&item.prompt)),
+                );
+                for (k, l) in wrap(&words, width.saturating_sub(4))
+                    .into_iter()
+                    .enumerate()
+                {
+                    let lead = if k == 0 { "  • " } else { "    " };
+                    lines.push(Line::from(vec![
+                        Span::styled(lead, t.warn),
+                        Span::styled(l, t.text),
+                    ]));
+                }
+            }
+            if big {
+                lines.push(Line::raw(""));
+            }
+            lines
+        })
+        .collect()
+}
+
+/// One entry per written answer of the board: the question, then the answer in full.
+fn word_entries(s: &BoardPack, t: &Theme, width: usize) -> Vec<Vec<Line<'static>>> {
+    let answered: Vec<(&str, &str)> = s
+        .board_answers
+        .iter()
+        .filter_map(|a| Some((a.prompt.as_str(), a.answer.as_deref()?)))
+        .collect();
+    if answered.is_empty() {
+        return vec![vec![Line::styled(" No written answers yet.", t.dim)]];
+    }
+    answered
+        .into_iter()
+        .map(|(prompt, text)| {
+            let mut lines: Vec<Line<'static>> = wrap(prompt, width)
+                .into_iter()
+                .map(|l| Line::styled(l, t.dim))
+                .collect();
+            for l in wrap(text, width.saturating_sub(2)) {
+                lines.push(Line::styled(format!("  {l}"), t.prompt));
+            }
+            lines
+        })
+        .collect()
+}
+
+/// The overall level as a large figure, its name and meaning, and the overall figures.
 fn headline(app: &App, s: &BoardPack, frame: &mut Frame, inner: Rect, big: bool) {
     let t = &app.theme;
-    let [digit, words] = Layout::horizontal([
-        Constraint::Length(if big { 26 } else { 20 }),
-        Constraint::Min(1),
-    ])
-    .areas(inner);
+    let figure = s.overall.level.map_or_else(
+        || "-".to_string(),
+        |l| Level::at_most_3(l).number().to_string(),
+    );
+    let room = usize::from(inner.height).saturating_sub(1);
+    let scale = figure_scale(1, usize::from(inner.width) / 3, room);
+    let figure_width = u16::try_from(GLYPH * scale + 6).unwrap_or(u16::MAX).max(20);
+    let [digit, words] =
+        Layout::horizontal([Constraint::Length(figure_width), Constraint::Min(1)]).areas(inner);
     let mut digit_lines = vec![Line::styled("  MATURITY LEVEL", t.dim)];
-    for row in big_digit(s.overall.level) {
-        let row = if big {
-            row.chars().flat_map(|c| [c, c]).collect::<String>()
-        } else {
-            row.to_string()
-        };
-        digit_lines.push(Line::styled(format!("      {row}"), t.big));
-    }
-    if big {
-        digit_lines.insert(1, Line::raw(""));
+    for row in big_figure(&figure, scale) {
+        digit_lines.push(Line::styled(format!("    {row}"), t.big));
     }
     frame.render_widget(Paragraph::new(digit_lines), digit);
 
-    let level = s.overall.level;
-    let level = level.map(Level::at_most_3);
+    let level = s.overall.level.map(Level::at_most_3);
     let name = level.map_or("No level yet", Level::name).to_uppercase();
     let spaced: String = if big {
         name.chars().flat_map(|c| [c, ' ']).collect()
@@ -112,11 +351,9 @@ fn headline(app: &App, s: &BoardPack, frame: &mut Frame, inner: Rect, big: bool)
     };
     let meaning = level.map_or("nothing applicable has been answered yet", Level::meaning);
     let width = usize::from(words.width);
-    let mut lines = vec![Line::raw("")];
+    let mut lines = Vec::new();
     if big {
-        lines.push(Line::raw(""));
-    } else {
-        lines.clear();
+        lines.extend([Line::raw(""), Line::raw("")]);
     }
     lines.push(Line::styled(spaced, t.big));
     for l in wrap(
@@ -125,7 +362,9 @@ fn headline(app: &App, s: &BoardPack, frame: &mut Frame, inner: Rect, big: bool)
     ) {
         lines.push(Line::styled(l, t.text));
     }
-    lines.push(Line::raw(""));
+    if big {
+        lines.push(Line::raw(""));
+    }
     lines.push(Line::from(vec![
         Span::styled("Score ", t.dim),
         Span::styled(percent(s.overall.score), t.prompt),
@@ -138,10 +377,29 @@ fn headline(app: &App, s: &BoardPack, frame: &mut Frame, inner: Rect, big: bool)
             t.dim,
         ),
     ]));
-    lines.push(Line::styled(
+    let mut status = vec![Span::styled(
         format!("{} not yet assessed", s.not_assessed),
         if s.not_assessed > 0 { t.warn } else { t.good },
-    ));
+    )];
+    let with_target: Vec<_> = s
+        .score
+        .sections
+        .iter()
+        .filter_map(|x| x.meets_target)
+        .collect();
+    if !with_target.is_empty() {
+        let met = with_target.iter().filter(|m| **m).count();
+        lines.push(Line::from(std::mem::take(&mut status)));
+        status.push(Span::styled(
+            format!("{met} of {} areas meet their target", with_target.len()),
+            if met == with_target.len() {
+                t.good
+            } else {
+                t.warn
+            },
+        ));
+    }
+    lines.push(Line::from(status));
     frame.render_widget(Paragraph::new(lines), words);
 }
 
@@ -153,66 +411,50 @@ fn capitalise(text: &str) -> String {
         .unwrap_or_default()
 }
 
-fn links_panel(app: &App, s: &BoardPack, frame: &mut Frame, area: Rect) {
-    let t = &app.theme;
-    let block = panel("The five weakest links", t, false);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let width = usize::from(inner.width);
-    let mut lines = Vec::new();
-    if s.weakest_links.is_empty() {
-        lines.push(Line::styled("No gaps among the answered items.", t.good));
-    }
-    // As many lines per link as fit (one to three); a cut prompt ends with "…".
-    let shown = s.weakest_links.len().min(5);
-    let each = usize::from(inner.height) / shown.max(1);
-    let spacer = each >= 3;
-    let per = if spacer { each - 1 } else { each }.clamp(1, 3);
-    for (n, l) in s.weakest_links.iter().take(5).enumerate() {
-        let head = format!("{}. {:>4}  ", n + 1, percent(Some(l.value)));
-        let room = width.saturating_sub(head.width());
-        let mut body = wrap(&l.prompt, room);
-        if body.len() > per {
-            body.truncate(per);
-            if let Some(last) = body.last_mut() {
-                *last = fit(&format!("{last} …"), room);
-            }
-        }
-        for (k, text) in body.into_iter().enumerate() {
-            let lead = if k == 0 {
-                Span::styled(head.clone(), t.warn)
-            } else {
-                Span::raw(" ".repeat(head.width()))
-            };
-            lines.push(Line::from(vec![lead, Span::styled(text, t.text)]));
-        }
-        if spacer {
-            lines.push(Line::raw(""));
-        }
-    }
-    frame.render_widget(Paragraph::new(lines), inner);
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-fn words_panel(app: &App, s: &BoardPack, frame: &mut Frame, area: Rect) {
-    let t = &app.theme;
-    let block = panel("In the board's own words", t, false);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let width = usize::from(inner.width);
-    let mut lines = Vec::new();
-    let words: Vec<(&str, &str)> = s
-        .board_answers
-        .iter()
-        .filter_map(|a| Some((a.prompt.as_str(), a.answer.as_deref()?)))
-        .collect();
-    if words.is_empty() {
-        lines.push(Line::styled("No written answers yet.", t.dim));
+    fn texts(pages: &Pages) -> Vec<(Vec<String>, usize)> {
+        pages
+            .iter()
+            .map(|(lines, left)| (lines.iter().map(ToString::to_string).collect(), *left))
+            .collect()
     }
-    for (prompt, text) in words {
-        lines.push(Line::styled(fit(prompt, width), t.dim));
-        for l in wrap(text, width.saturating_sub(2)) {
-            lines.push(Line::styled(format!("  {l}"), t.prompt));
-        }
+
+    #[test]
+    fn the_figure_grows_with_the_room_and_keeps_its_shape() {
+        assert_eq!(figure_scale(1, 20, 4), 1);
+        assert_eq!(figure_scale(1, 60, 20), 5);
+        assert_eq!(figure_scale(1, 14, 40), 2, "the width limits it too");
+        let one = big_figure("1", 1);
+        assert_eq!(one.len(), 4, "7 pixel rows in half-rows: {one:?}");
+        let five = big_figure("1", 5);
+        assert_eq!(five.len(), 18);
+        assert!(five.iter().all(|l| l.chars().count() <= 35));
+        assert!(five.iter().any(|l| l.contains("██████████")), "{five:?}");
+        assert_ne!(big_figure("2", 2), big_figure("3", 2));
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+
+    #[test]
+    fn pages_keep_entries_whole_and_say_how_many_follow() {
+        let entry = |n: usize, rows: usize| -> Vec<Line<'static>> {
+            (0..rows).map(|k| Line::raw(format!("{n}.{k}"))).collect()
+        };
+        let entries = vec![entry(1, 2), entry(2, 2), entry(3, 1)];
+        assert_eq!(paginate(&entries, 5).len(), 1, "everything fits");
+        let pages = texts(&paginate(&entries, 4));
+        assert_eq!(
+            pages,
+            [
+                (vec!["1.0".into(), "1.1".into()], 2),
+                (vec!["2.0".into(), "2.1".into(), "3.0".into()], 0),
+            ]
+        );
+        // An entry longer than a page is split.
+        let pages = texts(&paginate(&[entry(1, 5)], 3));
+        assert_eq!(pages.len(), 3);
+        assert_eq!(pages[0], (vec!["1.0".into(), "1.1".into()], 1));
+        assert_eq!(pages[2], (vec!["1.4".into()], 0));
+    }
 }

@@ -14,8 +14,54 @@ use crate::merge::Disagreement;
 use crate::questionnaire::Item;
 use crate::text::{one_line, sanitize_line};
 use crate::tui::action::Action;
-use crate::tui::app::{App, OpenAssessment};
+use crate::tui::app::{App, DisputeFilter, Mode, OpenAssessment, Screen};
 use crate::tui::theme::Theme;
+
+/// Every respondent of the merged assessment, in order: its `respondents` when it names
+/// them, otherwise everyone who gave an answer to a disputed item.
+fn everyone(open: &OpenAssessment) -> Vec<String> {
+    let named = &open.session.assessment.respondents;
+    if !named.is_empty() {
+        return named.iter().map(|r| sanitize_line(&r.name)).collect();
+    }
+    let mut out: Vec<String> = Vec::new();
+    for given in open.disputes.iter().flat_map(|d| &d.answers) {
+        if !out.contains(&given.respondent) {
+            out.push(given.respondent.clone());
+        }
+    }
+    out
+}
+
+/// The disagreement with the respondents who gave no answer to it added at the end, as
+/// "no answer" (they cannot be chosen to settle it).
+fn with_silent(open: &OpenAssessment, d: &Disagreement) -> Disagreement {
+    let mut all = d.clone();
+    for who in everyone(open) {
+        if !d.answers.iter().any(|a| a.respondent == who) {
+            all.answers.push(crate::merge::GivenAnswer {
+                respondent: who,
+                answer: String::new(),
+                value: None,
+            });
+        }
+    }
+    all
+}
+
+/// The key that settles with answer `i` of `d`: its number, or "–" for a respondent who
+/// gave no answer.
+fn number(d: &Disagreement, i: usize) -> String {
+    let given = d.answers.get(i);
+    if given.is_some_and(|g| g.answer.is_empty() && g.value.is_none()) {
+        "–".to_string()
+    } else {
+        (i + 1).to_string()
+    }
+}
+
+/// What a respondent who did not answer the item is shown as.
+const NO_ANSWER: &str = "no answer";
 
 /// The narrowest column a respondent gets before the answers are listed one per row.
 const MIN_COLUMN: usize = 18;
@@ -27,9 +73,9 @@ struct Areas {
     detail: Rect,
 }
 
-fn areas(open: &OpenAssessment, body: Rect) -> Areas {
+fn areas(app: &App, open: &OpenAssessment, body: Rect) -> Areas {
     let most = if body.height >= 40 { 12 } else { 5 };
-    let rows = open.disputes.len().clamp(1, most);
+    let rows = app.dispute_filter.shown(open.disputes.len()).clamp(1, most);
     let height = u16::try_from(rows + 3).unwrap_or(u16::MAX);
     let [header, list_panel, detail] = Layout::vertical([
         Constraint::Length(3),
@@ -49,6 +95,19 @@ fn areas(open: &OpenAssessment, body: Rect) -> Areas {
         list,
         detail,
     }
+}
+
+/// While a disputed text answer is written here: the editor's area (the upper part) and the
+/// proposals' (the lower part).
+pub(super) fn editing(app: &App, body: Rect) -> Option<(Rect, Rect)> {
+    let on = matches!(app.screen, Screen::Disagreements { .. })
+        && matches!(app.mode, Mode::Editor(_))
+        && app.dispute_editing.is_some();
+    on.then(|| {
+        let [above, below] =
+            Layout::vertical([Constraint::Percentage(45), Constraint::Min(6)]).areas(body);
+        (above, below)
+    })
 }
 
 /// Columns of the spread: "100 points ".
@@ -74,13 +133,30 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
         return;
     };
     let t = &app.theme;
-    let a = areas(open, body);
+    if let Some((_, below)) = editing(app, body) {
+        if let Some(d) = app.dispute_editing.as_ref() {
+            detail(app, open, d, frame, below);
+        }
+        return;
+    }
+    let a = areas(app, open, body);
     header(app, open, frame, a.header);
-    let count = open.disputes.len();
-    let title = match count {
-        0 => "Disagreements".to_string(),
-        1 => "Disagreements · 1 to settle".to_string(),
-        n => format!("Disagreements · {n} to settle, largest spread first"),
+    let total = open.disputes.len();
+    let count = app.dispute_filter.shown(total);
+    let at = app.dispute_cursor().0 + 1;
+    let title = match (count, app.dispute_filter) {
+        (0, _) => "Disagreements".to_string(),
+        (1, DisputeFilter::All) => "Disagreements · 1 to settle".to_string(),
+        (_, DisputeFilter::All) => {
+            format!("Disagreements · {at} of {total}, widest spread first · f: top 10")
+        }
+        (_, DisputeFilter::Top(n)) => format!(
+            "Disagreements · {at} of {count}, the widest {n} of {total} · f: {}",
+            match app.dispute_filter.next() {
+                DisputeFilter::All => "all".to_string(),
+                DisputeFilter::Top(m) => format!("top {m}"),
+            }
+        ),
     };
     frame.render_widget(panel(&title, t, false), a.list_panel);
     let width = usize::from(a.list.width);
@@ -115,6 +191,7 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
     let lines: Vec<Line> = open
         .disputes
         .iter()
+        .take(count)
         .enumerate()
         .skip(top)
         .take(height)
@@ -138,14 +215,30 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
     }
 }
 
-/// The highlighted item and every respondent's answer to it.
+/// The rows the respondents' notes may take in a column before they are cut.
+const NOTE_ROWS: usize = 6;
+
+/// The highlighted item and every respondent's answer to it, with a checklist's per-check
+/// table below; scrolled with PgDn/PgUp when it does not fit.
 fn detail(app: &App, open: &OpenAssessment, d: &Disagreement, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     let n = d.answers.len();
-    let hint = if n > 9 {
-        " 1–9 or ←/→ and Space settle with that answer · Enter go to the item ".to_string()
-    } else {
-        format!(" 1–{n} settle with that answer · ←/→ Space · Enter go to the item ")
+    let d = &with_silent(open, d);
+    let is_text = open
+        .index_of(&d.item)
+        .and_then(|i| open.at(i))
+        .is_some_and(|(_, _, item)| item.kind == crate::questionnaire::ItemKind::Text);
+    let hint = match (app.dispute_editing.is_some(), is_text, n > 9) {
+        (true, ..) => " The proposals, to write from ".to_string(),
+        (false, true, _) => {
+            format!(" 1–{n} settle · e write it from the highlighted one · PgDn/PgUp scroll ")
+        }
+        (false, false, true) => {
+            " 1–9 or ←/→ and Space settle with that answer · Enter go to the item ".to_string()
+        }
+        (false, false, false) => {
+            format!(" 1–{n} settle with that answer · ←/→ Space · Enter go to the item ")
+        }
     };
     let block = panel("Respondents' answers", t, true).title_bottom(Span::styled(
         fit(&hint, usize::from(area.width).saturating_sub(2)),
@@ -199,17 +292,36 @@ fn detail(app: &App, open: &OpenAssessment, d: &Disagreement, frame: &mut Frame,
                 .filter(|note| !note.is_empty())
         })
         .collect();
-    let room = usize::from(inner.height).saturating_sub(lines.len());
+    let highlighted = app.dispute_cursor().1;
+    let n = d.answers.len();
     if n > 0 && width / n >= MIN_COLUMN {
-        lines.extend(columns(t, d, &notes, app.dispute_cursor().1, width, room));
+        lines.extend(columns(t, d, &notes, highlighted, width, NOTE_ROWS + 6));
     } else {
-        lines.extend(rows(t, d, &notes, app.dispute_cursor().1, width, room));
+        lines.extend(rows(t, d, &notes, highlighted, width, 2 * n));
     }
     if let Some((_, _, item)) = found {
-        let room = usize::from(inner.height).saturating_sub(lines.len());
-        lines.extend(check_matrix(t, open, d, item, width, room));
+        lines.extend(check_matrix(t, open, d, item, width));
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    let height = usize::from(inner.height);
+    let most = lines.len().saturating_sub(height);
+    let top = if most > 0 {
+        app.dispute_scroll.min(most + 1)
+    } else {
+        0
+    };
+    let mut shown: Vec<Line> = lines.into_iter().skip(top).collect();
+    let below = shown.len().saturating_sub(height);
+    if below > 0 || top > 0 {
+        shown.truncate(height.saturating_sub(1));
+        let words = if below > 0 {
+            format!("{} more lines ↓  PgDn", below + 1)
+        } else {
+            "↑ PgUp for the lines above".to_string()
+        };
+        shown.resize(height.saturating_sub(1), Line::raw(""));
+        shown.push(Line::styled(fit(&words, width), t.key));
+    }
+    frame.render_widget(Paragraph::new(shown), inner);
 }
 
 /// The answer's value as a percent, or why it has none.
@@ -217,6 +329,7 @@ fn value_words(value: Option<f64>, answer: &str) -> String {
     match value {
         Some(_) => percent(value),
         None if answer == "Not applicable" => "left out of the score".to_string(),
+        None if answer.is_empty() => String::new(),
         None => "not scored".to_string(),
     }
 }
@@ -241,10 +354,10 @@ fn columns(
         .map(|(i, given)| {
             let on = i == highlighted;
             let marker = if on { ">" } else { " " };
-            let head = format!("{marker}{} {}", i + 1, given.respondent);
+            let head = format!("{marker}{} {}", number(d, i), given.respondent);
             let mut cell = vec![(pad(&head, text_width), if on { t.cursor } else { t.prompt })];
             let answer = if given.answer.is_empty() {
-                "(no answer)".to_string()
+                NO_ANSWER.to_string()
             } else {
                 given.answer.clone()
             };
@@ -319,13 +432,27 @@ fn rows(
         let value = value_words(given.value, &given.answer);
         let head = format!(
             "{marker}{:<2}{} ",
-            i + 1,
+            number(d, i),
             pad(&given.respondent, name_width)
         );
         let answer_width = width.saturating_sub(head.width() + value.width() + 2);
         out.push(Line::from(vec![
             Span::styled(head, if on { t.cursor } else { t.prompt }),
-            Span::styled(pad(&given.answer, answer_width), t.text),
+            Span::styled(
+                pad(
+                    if given.answer.is_empty() {
+                        NO_ANSWER
+                    } else {
+                        &given.answer
+                    },
+                    answer_width,
+                ),
+                if given.answer.is_empty() {
+                    t.dim
+                } else {
+                    t.text
+                },
+            ),
             Span::styled(format!("  {value}"), t.dim),
         ]));
         if with_notes && let Some(note) = notes.get(i).and_then(Option::as_ref) {
@@ -340,14 +467,13 @@ fn rows(
 }
 
 /// For a checklist (`item`, the disputed one), which checks each respondent ticked, one row
-/// per check — when every check fits in `room` rows.
+/// per check, with a line saying what the marks mean.
 fn check_matrix(
     t: &Theme,
     open: &OpenAssessment,
     d: &Disagreement,
     item: &Item,
     width: usize,
-    room: usize,
 ) -> Vec<Line<'static>> {
     let Some(responses) = open.session.assessment.responses.get(&d.item) else {
         return Vec::new();
@@ -360,7 +486,7 @@ fn check_matrix(
         .max()
         .unwrap_or(0);
     let available = width.saturating_sub(marks_width + 2);
-    if item.checks.is_empty() || room < item.checks.len() + 2 || available < 20 {
+    if item.checks.is_empty() || available < 12 {
         return Vec::new();
     }
     let text_width = available.min(longest.max(5) + 2);
@@ -374,8 +500,10 @@ fn check_matrix(
             .iter()
             .map(|r| {
                 let a = &r.answer;
-                if a.is_na() {
-                    " – "
+                if !a.is_answered() {
+                    " · "
+                } else if a.is_na() {
+                    "N/A"
                 } else if a.is_check_na(&check.id) {
                     "[-]"
                 } else if a.is_ticked(&check.id) {
@@ -397,15 +525,22 @@ fn check_matrix(
         }
         out.push(Line::from(spans));
     }
+    out.push(Line::styled(
+        fit(
+            "  [x] ticked  [ ] not ticked  [-] check N/A  N/A item N/A  · no answer",
+            width,
+        ),
+        t.dim,
+    ));
     out
 }
 
 /// A click on a row of the list of disputed items.
 pub fn hit(app: &App, body: Rect, column: u16, row: u16) -> Option<Action> {
     let open = app.open.as_ref()?;
-    let a = areas(open, body);
+    let a = areas(app, open, body);
     let r = row_in(a.list, column, row)?;
-    let len = open.disputes.len();
+    let len = app.dispute_filter.shown(open.disputes.len());
     let n = scroll_for(app.dispute_cursor().0, len, usize::from(a.list.height)) + r;
     (n < len).then_some(Action::ClickRow(n))
 }

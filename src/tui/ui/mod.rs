@@ -5,6 +5,7 @@ mod board;
 mod disputes;
 mod field;
 mod home;
+mod new_form;
 mod overlay;
 mod questionnaire;
 mod results;

@@ -12,7 +12,7 @@ use crate::editing::UNSAVED_CHOICES;
 use crate::roles::ROLES;
 use crate::text::sanitize_line;
 use crate::tui::action::Action;
-use crate::tui::app::{App, EditTarget, Mode, NewForm, PickerKind, UnsavedDialog, WriteForm};
+use crate::tui::app::{App, EditTarget, Mode, PickerKind, TARGET_LEVELS, UnsavedDialog, WriteForm};
 use crate::tui::editor::Editor;
 use crate::tui::keys;
 
@@ -106,7 +106,37 @@ fn picker_rows(app: &App, kind: PickerKind) -> Vec<String> {
             })
             .chain(["No comparison".to_string()])
             .collect(),
+        PickerKind::TargetArea => app.open.as_ref().map_or_else(Vec::new, |o| {
+            let a = &o.session.assessment;
+            let default = format!(
+                "Every area (the default; now {})",
+                target_words(a.default_target)
+            );
+            std::iter::once(default)
+                .chain(o.pack.areas.iter().map(|x| {
+                    format!(
+                        "{}  ·  now {}, target {}",
+                        x.title,
+                        crate::figures::level_short(x.figures.level),
+                        target_words(a.target(&x.id))
+                    )
+                }))
+                .collect()
+        }),
+        PickerKind::TargetLevel(_) => TARGET_LEVELS
+            .iter()
+            .map(|l| crate::figures::level_heading(Some(*l), ""))
+            .chain(["No target".to_string()])
+            .collect(),
     }
+}
+
+/// A target level in its short form, or "none".
+fn target_words(level: Option<u8>) -> String {
+    level.map_or_else(
+        || "none".to_string(),
+        |l| crate::figures::level_short(Some(l)),
+    )
 }
 
 /// The question whether to upgrade to `newer` versions.
@@ -150,9 +180,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 EditTarget::Note => "Note — editing, Esc to save",
                 EditTarget::Answer => "Answer — editing, Esc to save",
             };
+            // Writing a disputed text answer: the editor above, the proposals below it.
+            let area = super::disputes::editing(app, area).map_or(area, |(above, _)| above);
             editor(app, frame, area, title, &edit.editor);
         }
-        Mode::NewForm(form) => new_form(app, frame, area, form),
+        Mode::NewForm(form) => super::new_form::draw(app, frame, area, form),
+        Mode::Rename(form) => super::new_form::rename(app, frame, area, form),
         Mode::ConfirmDelete(row) => {
             let t = &app.theme;
             let name = app
@@ -192,6 +225,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 PickerKind::Owner => "Owner: the role that owns the follow-up",
                 PickerKind::Section => "Go to a section",
                 PickerKind::Compare => "Compare with",
+                PickerKind::TargetArea => "Target: for which area?",
+                PickerKind::TargetLevel(_) => "Target: the level the board aims for",
             };
             let rows = picker_rows(app, p.kind);
             list(app, frame, area, title, &rows, p.selected, None);
@@ -354,56 +389,6 @@ fn write_form(app: &App, frame: &mut Frame, area: Rect, form: &WriteForm) {
     if x < inner.x + inner.width {
         frame.set_cursor_position(Position::new(x, inner.y + 3));
     }
-}
-
-fn new_form(app: &App, frame: &mut Frame, area: Rect, form: &NewForm) {
-    let t = &app.theme;
-    let outer = centred(area, 64, 11);
-    frame.render_widget(Clear, outer);
-    let block = panel("New assessment", t, true);
-    let inner = block.inner(outer);
-    frame.render_widget(block, outer);
-    let field_width = usize::from(inner.width.saturating_sub(18));
-    let field = |label: &str, e: &Editor, focus: bool| {
-        let text = fit(&e.text(), field_width);
-        Line::from(vec![
-            Span::styled(
-                format!("{}{label:<14}", if focus { "> " } else { "  " }),
-                t.prompt,
-            ),
-            Span::styled(
-                pad(&text, field_width),
-                if focus { t.cursor } else { t.text },
-            ),
-        ])
-    };
-    let lines = vec![
-        Line::raw(""),
-        field("Name", &form.name, form.field == 0),
-        Line::raw(""),
-        field("Organisation", &form.organisation, form.field == 1),
-        Line::raw(""),
-        Line::styled(
-            "  It uses the built-in questionnaires for an organisation.",
-            t.dim,
-        ),
-        Line::styled(
-            "  Enter: next / create   Tab: other field   Esc: cancel",
-            t.dim,
-        ),
-    ];
-    frame.render_widget(Paragraph::new(lines), inner);
-    let e = if form.field == 0 {
-        &form.name
-    } else {
-        &form.organisation
-    };
-    let col = e.lines().first().map_or(0, |l| {
-        l.chars().take(e.cursor().1).collect::<String>().width()
-    });
-    let x = inner.x + 16 + u16::try_from(col.min(field_width)).unwrap_or(0);
-    let y = inner.y + if form.field == 0 { 1 } else { 3 };
-    frame.set_cursor_position(Position::new(x, y));
 }
 
 fn list(

@@ -57,30 +57,73 @@ pub(crate) fn change_words(c: Option<&Change>, t: &Theme) -> (String, ratatui::s
     )
 }
 
-/// Bars, one line per area: title, bar, percent, level, and with a comparison the change
-/// of each area's score.
+/// Each area's target (`None`: none set), in the order of `areas`.
+pub(crate) fn targets(open: &crate::tui::app::OpenAssessment) -> Vec<Option<u8>> {
+    open.pack
+        .areas
+        .iter()
+        .map(|a| open.session.assessment.target(&a.id))
+        .collect()
+}
+
+/// An area's level against its target: " target L2 ✓" (or " →L2 ✓" when `short`), with ✗
+/// when the level is below it.
+fn target_cell(level: Option<u8>, target: Option<u8>, short: bool) -> String {
+    let Some(aim) = target else {
+        return String::new();
+    };
+    let met = if level.is_some_and(|l| l >= aim) {
+        "✓"
+    } else {
+        "✗"
+    };
+    let aim = level_short(Some(aim));
+    if short {
+        format!(" →{aim} {met}")
+    } else {
+        format!(" target {aim} {met}")
+    }
+}
+
+/// Bars, one line per area: title, bar, percent, known share, level, the target when one
+/// is set, and with a comparison the change of each area's score. Where room is short the
+/// bar goes first, then the known share, so that the title stays readable.
 pub(crate) fn area_lines(
     areas: &[Area],
     t: &Theme,
     width: usize,
     names: bool,
     compared: Option<&Compared>,
+    targets: &[Option<u8>],
 ) -> Vec<Line<'static>> {
     let level_width = if names { 14 } else { 3 };
     let change_width = if compared.is_some() { 7 } else { 0 };
-    let known_width = 12;
-    let figures_width = 6 + known_width + level_width + 2 + change_width;
-    // The bar goes first where room is short: the title and the figures stay readable.
+    let any_target = targets.iter().any(Option::is_some);
+    let short_target = !names;
+    let target_width = match (any_target, short_target) {
+        (false, _) => 0,
+        (true, true) => 6,
+        (true, false) => 12,
+    };
+    let mut known_width = 12;
+    let spaced = compared.is_some() || any_target;
+    let figures = |known: usize| {
+        6 + known + level_width + 2 + change_width + target_width + usize::from(spaced)
+    };
     let bar_width = (width.saturating_sub(change_width + known_width) / 3).clamp(4, 40);
-    let bar_width = if width.saturating_sub(figures_width + bar_width) >= 16 {
+    let bar_width = if width.saturating_sub(figures(known_width) + bar_width) >= 16 {
         bar_width
     } else {
         0
     };
-    let title_width = width.saturating_sub(bar_width + figures_width);
+    if width.saturating_sub(figures(known_width)) < 12 {
+        known_width = 0;
+    }
+    let title_width = width.saturating_sub(bar_width + figures(known_width));
     areas
         .iter()
-        .map(|a| {
+        .enumerate()
+        .map(|(n, a)| {
             let f = &a.figures;
             let mut spans = vec![
                 Span::raw(" "),
@@ -89,7 +132,9 @@ pub(crate) fn area_lines(
             ];
             spans.extend(bar_spans(f.score.unwrap_or(0.0), bar_width, t));
             spans.push(Span::styled(format!("{:>5} ", percent(f.score)), t.prompt));
-            spans.push(Span::styled(pad(&coverage(f.coverage), known_width), t.dim));
+            if known_width > 0 {
+                spans.push(Span::styled(pad(&coverage(f.coverage), known_width), t.dim));
+            }
             let level = if names {
                 crate::figures::level_words(f.level)
             } else {
@@ -100,12 +145,23 @@ pub(crate) fn area_lines(
             } else {
                 t.good
             };
-            if let Some(c) = compared {
+            let target = targets.get(n).copied().flatten();
+            if spaced {
                 spans.push(Span::styled(pad(&level, level_width + 1), style));
-                let (words, style) = change_words(c.section(&a.id), t);
-                spans.push(Span::styled(pad(&words, change_width), style));
             } else {
                 spans.push(Span::styled(level, style));
+            }
+            if any_target {
+                let cell = target_cell(f.level, target, short_target);
+                let met = f.level.zip(target).is_some_and(|(l, aim)| l >= aim);
+                spans.push(Span::styled(
+                    pad(&cell, target_width),
+                    if met { t.good } else { t.warn },
+                ));
+            }
+            if let Some(c) = compared {
+                let (words, style) = change_words(c.section(&a.id), t);
+                spans.push(Span::styled(pad(&words, change_width), style));
             }
             Line::from(spans)
         })
@@ -145,10 +201,11 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
             .label(Span::styled(label, t.prompt)),
         a.gauge,
     );
-    let chart_title = if open.compare.is_some() {
-        "Sections: score, level and change"
-    } else {
-        "Every section: score and level"
+    let with_targets = targets(open).iter().any(Option::is_some);
+    let chart_title = match (open.compare.is_some(), with_targets) {
+        (true, _) => "Sections: score, level and change",
+        (false, true) => "Score, level and target (t)",
+        (false, false) => "Score and level · t sets targets",
     };
     let chart_block = panel(chart_title, t, false);
     let inner = chart_block.inner(a.chart);
@@ -160,6 +217,7 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
         usize::from(inner.width),
         names,
         open.compare.as_ref(),
+        &targets(open),
     );
     let current = open.current_section();
     let top = scroll_for(current, lines.len(), usize::from(inner.height));
