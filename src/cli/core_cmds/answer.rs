@@ -4,7 +4,7 @@ use anyhow::{Context, bail};
 
 use super::super::{Globals, out};
 use super::AnswerArgs;
-use crate::assessment::apply_value;
+use crate::assessment::{FACILITATOR, apply_value};
 use crate::catalog::resolve_item;
 use crate::questionnaire::ItemKind;
 use crate::record::FollowUpChange;
@@ -17,6 +17,11 @@ pub fn answer(g: &Globals, args: &AnswerArgs) -> anyhow::Result<()> {
     let mut session = ws.edit(&args.assessment)?;
     let (q, item, full) =
         resolve_item(&ws.catalog, &session.assessment, &args.item).map_err(anyhow::Error::msg)?;
+    if let Some(by) = &args.by
+        && (by.trim().is_empty() || by.chars().any(char::is_control))
+    {
+        bail!("--by is empty or not plain text; give the name of who settles the item");
+    }
     if let Some(owner) = &args.owner
         && !owner.is_empty()
         && roles::role(owner).is_none()
@@ -75,9 +80,12 @@ pub fn answer(g: &Globals, args: &AnswerArgs) -> anyhow::Result<()> {
         entry.flag = false;
     }
     entry.apply_follow_up(&follow_up);
+    let mut settled = false;
     if args.value.is_some() {
         // A value was applied, so the entry is answered and settles any dispute.
         session.assessment.set_answer(&full, entry);
+        let by = args.by.as_deref().map_or(FACILITATOR, str::trim);
+        settled = session.assessment.settle_by_answer(&full, by);
     } else if entry.is_empty() {
         session.assessment.answers.remove(full.as_str());
     } else {
@@ -95,5 +103,21 @@ pub fn answer(g: &Globals, args: &AnswerArgs) -> anyhow::Result<()> {
         "saved {full}{shown} in {}",
         session.path.display()
     ));
+    if settled {
+        let from = session
+            .assessment
+            .settled
+            .get(full.as_str())
+            .and_then(|s| s.from.as_deref());
+        out::note(&match from {
+            Some(who) => format!(
+                "Settled the disagreement with {}'s answer; every respondent's answer is kept.",
+                sanitize_line(who)
+            ),
+            None => "Settled the disagreement with a new answer; every respondent's answer is \
+                     kept."
+                .to_string(),
+        });
+    }
     Ok(())
 }

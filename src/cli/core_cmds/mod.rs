@@ -106,6 +106,10 @@ pub struct AnswerArgs {
     /// Take the item out of the parked ones
     #[arg(long)]
     pub unpark: bool,
+    /// Who settles a disputed item with this answer (recorded in `settled`)
+    /// [default: facilitator]
+    #[arg(long, value_name = "NAME", requires = "value")]
+    pub by: Option<String>,
 }
 
 fn owner_help() -> String {

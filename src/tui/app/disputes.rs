@@ -110,7 +110,12 @@ impl App {
             format!("Settled with {}'s answer ({answer})", given.respondent)
         };
         let key = d.item.clone();
-        if !crate::merge::settle(&mut open.session.assessment, &key, index) {
+        if !crate::merge::settle(
+            &mut open.session.assessment,
+            &key,
+            index,
+            crate::assessment::FACILITATOR,
+        ) {
             return;
         }
         let left = open.disputes.iter().filter(|d| d.item != key).count();
