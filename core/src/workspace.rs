@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::assessment::{Assessment, Problem};
 use crate::catalog::{self, Catalog, CatalogError};
 use crate::questionnaire::{Origin, Questionnaire, QuestionnaireError};
+use crate::record::Respondent;
 use crate::scoring::{self, ScoreReport};
 use crate::store::{self, Session, Store, StoreError};
 
@@ -90,6 +91,20 @@ impl Workspace {
         respondent: Option<String>,
         questionnaires: &[String],
     ) -> Result<(PathBuf, Assessment), WorkspaceError> {
+        let respondent = respondent.map(|name| Respondent { name, group: None });
+        self.create_with(name, organisation, respondent, questionnaires)
+    }
+
+    /// Creates and saves a new assessment as [`Workspace::create`] does, for a respondent
+    /// who may have a group: the assessment's `respondent` is their name, and a respondent
+    /// with a group is also listed in `respondents` with it.
+    pub fn create_with(
+        &self,
+        name: &str,
+        organisation: &str,
+        respondent: Option<Respondent>,
+        questionnaires: &[String],
+    ) -> Result<(PathBuf, Assessment), WorkspaceError> {
         let ids: Vec<String> = if questionnaires.is_empty() {
             Catalog::built_in_ids()
                 .into_iter()
@@ -123,13 +138,16 @@ impl Workspace {
                 self.keep_copy(file, &entry.questionnaire)?;
             }
         }
-        let a = Assessment::new(
+        let mut a = Assessment::new(
             store::slug(name),
             name.to_string(),
             organisation.to_string(),
-            respondent,
+            respondent.as_ref().map(|r| r.name.clone()),
             &chosen,
         );
+        if let Some(r) = respondent.filter(|r| r.group.is_some()) {
+            a.respondents.push(r);
+        }
         Ok(self.store.create_new(name, a)?)
     }
 
