@@ -378,7 +378,11 @@ pub fn gap(questionnaires: &[&Questionnaire], a: &Assessment) -> Result<GapRepor
     }
     let area_levels: Vec<Vec<Option<u8>>> = area_tallies
         .iter()
-        .map(|(_, _, t)| t.iter().map(|t| level_and_blocking(&t.standings).0).collect())
+        .map(|(_, _, t)| {
+            t.iter()
+                .map(|t| level_and_blocking(&t.standings).0)
+                .collect()
+        })
         .collect();
     let overall_scores: Vec<GroupScore> = groups
         .iter()

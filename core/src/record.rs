@@ -410,8 +410,16 @@ mod tests {
         assert_eq!(parse_group(" Board ").as_deref(), Ok("board"));
         assert_eq!(parse_group("STAFF").as_deref(), Ok("staff"));
         assert_eq!(parse_group("IT team").as_deref(), Ok("IT team"));
-        assert!(parse_group("  ").expect_err("blank").contains("board, management"));
-        assert!(parse_group("a\u{1b}[2J").expect_err("escape").contains("control"));
+        assert!(
+            parse_group("  ")
+                .expect_err("blank")
+                .contains("board, management")
+        );
+        assert!(
+            parse_group("a\u{1b}[2J")
+                .expect_err("escape")
+                .contains("control")
+        );
         let long = "x".repeat(MAX_GROUP_CHARS + 1);
         assert!(parse_group(&long).expect_err("long").contains("at most 32"));
         assert!(parse_group(&"x".repeat(MAX_GROUP_CHARS)).is_ok());

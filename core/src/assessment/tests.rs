@@ -60,14 +60,21 @@ fn an_answer_settles_a_dispute_keeping_every_response_and_naming_whose_answer_it
         ..Answer::default()
     };
     a.set_answer("worked-example/a", noted.clone());
-    assert!(!a.settle_by_answer("worked-example/a", "Fiona"), "no answer yet");
+    assert!(
+        !a.settle_by_answer("worked-example/a", "Fiona"),
+        "no answer yet"
+    );
     assert_eq!(a.answers["worked-example/a"], noted);
     assert!(a.disputed("worked-example/a"));
     a.set_answer("worked-example/a", choice("fully"));
     assert!(a.settle_by_answer("worked-example/a", "Fiona"));
     assert!(!a.disputed("worked-example/a"));
     assert!(a.disputes().is_empty());
-    assert_eq!(a.responses["worked-example/a"].len(), 2, "responses are kept");
+    assert_eq!(
+        a.responses["worked-example/a"].len(),
+        2,
+        "responses are kept"
+    );
     let s = &a.settled["worked-example/a"];
     assert_eq!((s.by.as_str(), s.from.as_deref()), ("Fiona", Some("Bob")));
     assert!(
@@ -76,12 +83,18 @@ fn an_answer_settles_a_dispute_keeping_every_response_and_naming_whose_answer_it
     );
     assert_eq!(a.settled["worked-example/a"].by, "Fiona");
     a.set_answer("worked-example/a", choice("partly"));
-    assert!(!a.settle_by_answer("worked-example/a", "Gus"), "it was settled");
+    assert!(
+        !a.settle_by_answer("worked-example/a", "Gus"),
+        "it was settled"
+    );
     let s = &a.settled["worked-example/a"];
     assert_eq!((s.by.as_str(), s.from.as_deref()), ("Gus", None));
     a.set_answer("worked-example/a", Answer::default());
     assert!(!a.settle_by_answer("worked-example/a", "Gus"));
-    assert!(a.disputed("worked-example/a"), "a cleared answer opens it again");
+    assert!(
+        a.disputed("worked-example/a"),
+        "a cleared answer opens it again"
+    );
     assert!(a.settled.is_empty());
     a.set_answer("worked-example/b", choice("fully"));
     assert!(
@@ -127,10 +140,17 @@ fn parked_items_are_listed_and_a_rename_keeps_the_id() {
     a.set_answer("worked-example/b", choice("fully"));
     assert_eq!(a.parked(), ["worked-example/c"]);
     a.rename("  Acme board workshop ").expect("a good name");
-    assert_eq!((a.name.as_str(), a.id.as_str()), ("Acme board workshop", "w"));
+    assert_eq!(
+        (a.name.as_str(), a.id.as_str()),
+        ("Acme board workshop", "w")
+    );
     assert!(a.rename(" ").expect_err("blank").contains("empty"));
     assert!(a.rename("a\u{7}b").expect_err("bell").contains("control"));
-    assert!(a.rename(&"n".repeat(121)).expect_err("long").contains("at most 120"));
+    assert!(
+        a.rename(&"n".repeat(121))
+            .expect_err("long")
+            .contains("at most 120")
+    );
     assert_eq!(a.name, "Acme board workshop");
 }
 

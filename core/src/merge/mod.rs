@@ -543,7 +543,12 @@ pub fn settle(a: &mut Assessment, key: &str, index: usize, by: &str) -> bool {
 /// many more).
 pub fn default_name(respondents: &[String]) -> String {
     const SHOWN: usize = 3;
-    let mut names = respondents.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ");
+    let mut names = respondents
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
     if respondents.len() > SHOWN {
         names.push_str(&format!(" and {} more", respondents.len() - SHOWN));
     }

@@ -297,8 +297,14 @@ fn a_merged_file_can_be_merged_again_and_disputes_settled() {
         "no such respondent"
     );
     assert_eq!(disputes(&[q], &out).len(), listed.len() - 1);
-    assert!(settle(&mut out, "worked-example/c", 0, "Fiona"), "settled again");
-    assert_eq!(out.settled["worked-example/c"].from.as_deref(), Some("Alice"));
+    assert!(
+        settle(&mut out, "worked-example/c", 0, "Fiona"),
+        "settled again"
+    );
+    assert_eq!(
+        out.settled["worked-example/c"].from.as_deref(),
+        Some("Alice")
+    );
     assert_eq!(out.answers["worked-example/c"].choice(), Some("fully"));
 }
 
@@ -345,7 +351,11 @@ fn respondents_carry_their_groups_into_the_merge_and_a_merge_of_merges() {
         .collect();
     assert_eq!(
         groups,
-        [("Alice", Some("board")), ("Bob", Some("staff")), ("Carol", None)]
+        [
+            ("Alice", Some("board")),
+            ("Bob", Some("staff")),
+            ("Carol", None)
+        ]
     );
     let first = merge(&inputs(&all[..2]), &c, "ab".into(), false).expect("merges");
     let again = [first.assessment, all[2].clone()];
@@ -355,7 +365,10 @@ fn respondents_carry_their_groups_into_the_merge_and_a_merge_of_merges() {
 
 #[test]
 fn the_default_name_lists_the_respondents_never_only_the_first() {
-    assert_eq!(default_name(&["Ann".into(), "Bob".into()]), "Merged: Ann, Bob");
+    assert_eq!(
+        default_name(&["Ann".into(), "Bob".into()]),
+        "Merged: Ann, Bob"
+    );
     let five: Vec<String> = ["A", "B", "C", "D", "E"].map(String::from).to_vec();
     assert_eq!(default_name(&five), "Merged: A, B, C and 2 more");
 }

@@ -35,6 +35,10 @@ pub struct NewArgs {
     /// Who gives these answers (for merging several respondents later)
     #[arg(long)]
     pub respondent: Option<String>,
+    /// The respondent's group: board, management, staff, supplier, or a word of your own
+    /// (the perception gap compares groups after a merge)
+    #[arg(long, value_name = "GROUP", requires = "respondent")]
+    pub group: Option<String>,
     /// A questionnaire to use (repeatable) [default: every built-in]
     #[arg(long = "questionnaire", value_name = "ID")]
     pub questionnaires: Vec<String>,

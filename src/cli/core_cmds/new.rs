@@ -5,11 +5,18 @@ use anyhow::bail;
 use super::super::{Globals, interactive, out};
 use super::NewArgs;
 use crate::catalog::Catalog;
+use crate::record::Respondent;
 use crate::stamp;
 use crate::text::sanitize_line;
 
 /// `supplycheck new`.
 pub fn new(g: &Globals, args: &NewArgs) -> anyhow::Result<()> {
+    let group = args
+        .group
+        .as_deref()
+        .map(crate::record::parse_group)
+        .transpose()
+        .map_err(|e| anyhow::anyhow!("--group: {}", sanitize_line(&e)))?;
     let ws = g.workspace()?;
     let missing = args.name.is_none()
         || args.org.is_none()
@@ -28,7 +35,8 @@ pub fn new(g: &Globals, args: &NewArgs) -> anyhow::Result<()> {
             args.questionnaires.clone(),
         )
     };
-    let (path, a) = ws.create(&name, &org, respondent, &questionnaires)?;
+    let respondent = respondent.map(|name| Respondent { name, group });
+    let (path, a) = ws.create_with(&name, &org, respondent, &questionnaires)?;
     if let Err(e) = out::text(&format!("{}\n", a.id)) {
         // The assessment exists: that is what matters, so this is not a failure.
         out::note(&format!(
