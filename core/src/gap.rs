@@ -283,8 +283,8 @@ fn difference(compared: Option<f64>, against: &[Option<f64>]) -> Option<f64> {
     Some(compared? - values.iter().sum::<f64>() / values.len() as f64)
 }
 
-/// The perception gap of `a` against its questionnaires (in the assessment's order).
-pub fn gap(questionnaires: &[&Questionnaire], a: &Assessment) -> Result<GapReport, GapError> {
+/// The groups of `a`, refused when there are none to compare.
+fn checked_groups(a: &Assessment) -> Result<Vec<Group>, GapError> {
     let name = sanitize_line(&a.name);
     if a.respondents.is_empty() {
         return Err(GapError::NoRespondents { name });
@@ -306,6 +306,12 @@ pub fn gap(questionnaires: &[&Questionnaire], a: &Assessment) -> Result<GapRepor
             group: one.group.clone(),
         });
     }
+    Ok(groups)
+}
+
+/// The perception gap of `a` against its questionnaires (in the assessment's order).
+pub fn gap(questionnaires: &[&Questionnaire], a: &Assessment) -> Result<GapReport, GapError> {
+    let groups = checked_groups(a)?;
     let members: Vec<Vec<&str>> = groups
         .iter()
         .map(|g| {
@@ -316,66 +322,11 @@ pub fn gap(questionnaires: &[&Questionnaire], a: &Assessment) -> Result<GapRepor
                 .collect()
         })
         .collect();
-    let mut overall: Vec<Tally> = groups.iter().map(|_| Tally::default()).collect();
-    let mut area_tallies: Vec<(String, String, Vec<Tally>)> = Vec::new();
-    // Per item: (order, key, prompt, area, each group's value, each respondent's answer).
-    let mut item_values = Vec::new();
-    for section in walk::sections(questionnaires) {
-        let q = section.questionnaire;
-        let mut tallies: Vec<Tally> = groups.iter().map(|_| Tally::default()).collect();
-        for place in section.items().filter(|p| p.item.is_scored()) {
-            let key = place.key.to_string();
-            let mut values = Vec::new();
-            for (n, who) in members.iter().enumerate() {
-                let given: Vec<ItemValue> = who
-                    .iter()
-                    .map(|r| item_value(q, place.item, respondent_answer(a, r, &key)))
-                    .collect();
-                let numbers: Vec<f64> = given.iter().filter_map(|v| v.number()).collect();
-                let value = if numbers.is_empty() {
-                    None
-                } else {
-                    Some(numbers.iter().sum::<f64>() / numbers.len() as f64)
-                };
-                values.push(value);
-                if value.is_none() && given.contains(&ItemValue::NotApplicable) {
-                    continue;
-                }
-                let weight = place.item.weight();
-                for t in [&mut tallies[n], &mut overall[n]] {
-                    t.applicable += 1;
-                    t.weights += weight;
-                    t.weighted += weight * value.unwrap_or(0.0);
-                }
-                tallies[n].standings.push(Standing {
-                    key: key.clone(),
-                    level: place.item.level(),
-                    achieved: value.is_some_and(|v| v >= q.pass_mark),
-                });
-            }
-            let answers = a
-                .respondents
-                .iter()
-                .map(|r| RespondentAnswer {
-                    respondent: sanitize_line(&r.name),
-                    group: groups
-                        .iter()
-                        .zip(&members)
-                        .find(|(_, m)| m.contains(&r.name.as_str()))
-                        .map_or_else(String::new, |(g, _)| g.group.clone()),
-                    answer: describe_answer(q, place.item, respondent_answer(a, &r.name, &key)),
-                })
-                .collect::<Vec<_>>();
-            item_values.push((
-                key,
-                sanitize_line(&place.item.prompt),
-                section.id(),
-                values,
-                answers,
-            ));
-        }
-        area_tallies.push((section.id(), sanitize_line(&section.section.title), tallies));
-    }
+    let Walked {
+        overall,
+        area_tallies,
+        item_values,
+    } = walk_items(questionnaires, a, &groups, &members);
     let area_levels: Vec<Vec<Option<u8>>> = area_tallies
         .iter()
         .map(|(_, _, t)| {
@@ -417,6 +368,117 @@ pub fn gap(questionnaires: &[&Questionnaire], a: &Assessment) -> Result<GapRepor
         })
         .collect();
     let overall_numbers: Vec<Option<f64>> = overall_scores.iter().map(|s| s.score).collect();
+    let items = widest(item_values, &groups, pick);
+    Ok(GapReport {
+        format: GAP_FORMAT,
+        assessment: a.id.clone(),
+        compared: groups[compared].group.clone(),
+        against: against.iter().map(|n| groups[*n].group.clone()).collect(),
+        difference: pick(&overall_numbers),
+        groups,
+        overall: overall_scores,
+        areas,
+        items,
+    })
+}
+
+/// An item's figures per group, for the items list: key, prompt, area, each group's value,
+/// each respondent's answer.
+type ItemRow = (
+    String,
+    String,
+    String,
+    Vec<Option<f64>>,
+    Vec<RespondentAnswer>,
+);
+
+/// Every group's sums, overall and per area, and every scored item's values.
+struct Walked {
+    overall: Vec<Tally>,
+    area_tallies: Vec<(String, String, Vec<Tally>)>,
+    item_values: Vec<ItemRow>,
+}
+
+/// Walks every scored item once, adding each group's value to its sums.
+fn walk_items(
+    questionnaires: &[&Questionnaire],
+    a: &Assessment,
+    groups: &[Group],
+    members: &[Vec<&str>],
+) -> Walked {
+    let mut overall: Vec<Tally> = groups.iter().map(|_| Tally::default()).collect();
+    let mut area_tallies: Vec<(String, String, Vec<Tally>)> = Vec::new();
+    let mut item_values = Vec::new();
+    for section in walk::sections(questionnaires) {
+        let q = section.questionnaire;
+        let mut tallies: Vec<Tally> = groups.iter().map(|_| Tally::default()).collect();
+        for place in section.items().filter(|p| p.item.is_scored()) {
+            let key = place.key.to_string();
+            let mut values = Vec::new();
+            for (n, who) in members.iter().enumerate() {
+                let given: Vec<ItemValue> = who
+                    .iter()
+                    .map(|r| item_value(q, place.item, respondent_answer(a, r, &key)))
+                    .collect();
+                let numbers: Vec<f64> = given.iter().filter_map(|v| v.number()).collect();
+                let value = if numbers.is_empty() {
+                    None
+                } else {
+                    Some(numbers.iter().sum::<f64>() / numbers.len() as f64)
+                };
+                values.push(value);
+                if value.is_none() && given.contains(&ItemValue::NotApplicable) {
+                    continue;
+                }
+                let weight = place.item.weight();
+                for t in [&mut tallies[n], &mut overall[n]] {
+                    t.applicable += 1;
+                    t.weights += weight;
+                    t.weighted += weight * value.unwrap_or(0.0);
+                }
+                tallies[n].standings.push(Standing {
+                    key: key.clone(),
+                    level: place.item.level(),
+                    achieved: value.is_some_and(|v| v >= q.pass_mark),
+                });
+            }
+            let answers = a
+                .respondents
+                .iter()
+                .map(|r| RespondentAnswer {
+                    respondent: sanitize_line(&r.name),
+                    group: groups
+                        .iter()
+                        .zip(members)
+                        .find(|(_, m)| m.contains(&r.name.as_str()))
+                        .map_or_else(String::new, |(g, _)| g.group.clone()),
+                    answer: describe_answer(q, place.item, respondent_answer(a, &r.name, &key)),
+                })
+                .collect::<Vec<_>>();
+            item_values.push((
+                key,
+                sanitize_line(&place.item.prompt),
+                section.id(),
+                values,
+                answers,
+            ));
+        }
+        area_tallies.push((section.id(), sanitize_line(&section.section.title), tallies));
+    }
+    Walked {
+        overall,
+        area_tallies,
+        item_values,
+    }
+}
+
+/// The items where the compared group is above the others (`pick` gives the difference),
+/// widest first, then in questionnaire order.
+fn widest(
+    item_values: Vec<ItemRow>,
+    groups: &[Group],
+    pick: impl Fn(&[Option<f64>]) -> Option<f64>,
+) -> Vec<ItemGap> {
     let mut items: Vec<(usize, ItemGap)> = item_values
         .into_iter()
         .enumerate()
@@ -446,17 +508,7 @@ pub fn gap(questionnaires: &[&Questionnaire], a: &Assessment) -> Result<GapRepor
         })
         .collect();
     items.sort_by(|(oa, a), (ob, b)| b.difference.total_cmp(&a.difference).then(oa.cmp(ob)));
-    Ok(GapReport {
-        format: GAP_FORMAT,
-        assessment: a.id.clone(),
-        compared: groups[compared].group.clone(),
-        against: against.iter().map(|n| groups[*n].group.clone()).collect(),
-        difference: pick(&overall_numbers),
-        groups,
-        overall: overall_scores,
-        areas,
-        items: items.into_iter().map(|(_, i)| i).collect(),
-    })
+    items.into_iter().map(|(_, i)| i).collect()
 }
 
 /// Which group is compared with which: the board with every other group; without a board,

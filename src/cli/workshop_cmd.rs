@@ -229,24 +229,21 @@ pub fn merge(g: &Globals, args: &MergeArgs) -> anyhow::Result<()> {
     if let Some(name) = name {
         merged.assessment.name = name;
     }
-    let out_path = match out_path {
-        Some(p) => {
-            write_to(&ws, &p, &merged.assessment)?;
-            p
-        }
-        None => {
-            let (p, a) = ws
-                .store
-                .create_new(&merged.assessment.name, merged.assessment.clone())
-                .with_context(|| {
-                    format!(
-                        "the merged assessment was not written to {}",
-                        ws.store.assessments_dir().display()
-                    )
-                })?;
-            merged.assessment = a;
-            p
-        }
+    let out_path = if let Some(p) = out_path {
+        write_to(&ws, &p, &merged.assessment)?;
+        p
+    } else {
+        let (p, a) = ws
+            .store
+            .create_new(&merged.assessment.name, merged.assessment.clone())
+            .with_context(|| {
+                format!(
+                    "the merged assessment was not written to {}",
+                    ws.store.assessments_dir().display()
+                )
+            })?;
+        merged.assessment = a;
+        p
     };
     if args.json {
         let report = MergeReport {

@@ -167,7 +167,7 @@ fn respondents_without_a_group_form_one_and_any_number_of_groups_works() {
     );
     assert!(close(
         r.difference,
-        5.67 / 6.0 - (2.84 / 5.0 + 1.66 / 5.0) / 2.0
+        5.67 / 6.0 - f64::midpoint(2.84 / 5.0, 1.66 / 5.0)
     ));
 }
 

@@ -6,6 +6,7 @@
 //! its respondent; an item is flagged when anyone flagged it.
 
 use std::collections::{BTreeSet, HashMap};
+use std::fmt::Write as _;
 
 use serde::Serialize;
 
@@ -550,7 +551,7 @@ pub fn default_name(respondents: &[String]) -> String {
         .collect::<Vec<_>>()
         .join(", ");
     if respondents.len() > SHOWN {
-        names.push_str(&format!(" and {} more", respondents.len() - SHOWN));
+        let _ = write!(names, " and {} more", respondents.len() - SHOWN);
     }
     format!("Merged: {names}")
 }

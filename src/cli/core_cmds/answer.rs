@@ -104,20 +104,19 @@ pub fn answer(g: &Globals, args: &AnswerArgs) -> anyhow::Result<()> {
         session.path.display()
     ));
     if settled {
-        let from = session
-            .assessment
-            .settled
-            .get(full.as_str())
-            .and_then(|s| s.from.as_deref());
-        out::note(&match from {
-            Some(who) => format!(
-                "Settled the disagreement with {}'s answer; every respondent's answer is kept.",
-                sanitize_line(who)
-            ),
-            None => "Settled the disagreement with a new answer; every respondent's answer is \
-                     kept."
-                .to_string(),
-        });
+        out::note(&settled_words(&session.assessment, &full));
     }
     Ok(())
+}
+
+/// What settling item `full` did, in words.
+fn settled_words(a: &crate::assessment::Assessment, full: &str) -> String {
+    match a.settled.get(full).and_then(|s| s.from.as_deref()) {
+        Some(who) => format!(
+            "Settled the disagreement with {}'s answer; every respondent's answer is kept.",
+            sanitize_line(who)
+        ),
+        None => "Settled the disagreement with a new answer; every respondent's answer is kept."
+            .to_string(),
+    }
 }

@@ -95,7 +95,7 @@ pub(super) fn workshop_counts(a: &crate::assessment::Assessment) -> String {
         (a.disputes().len(), "disputed"),
     ] {
         if n > 0 {
-            out.push_str(&format!(" · {n} {what}"));
+            let _ = write!(out, " · {n} {what}");
         }
     }
     out
