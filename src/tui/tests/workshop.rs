@@ -28,7 +28,7 @@ fn disagreements_are_listed_by_spread_and_settled_with_a_respondents_answer() {
         "Bob ticked nothing"
     );
     assert!(!a.disputed("worked-example/d"));
-    assert_eq!(a.responses["worked-example/d"].len(), 2, "kept");
+    assert_eq!(a.responses["worked-example/d"].len(), 3, "kept");
     assert_eq!(
         a.settled["worked-example/d"].from.as_deref(),
         Some("Bob"),
