@@ -140,3 +140,6 @@ pub fn check_name(name: &str) -> Result<String, String> {
     }
     Ok(name.to_string())
 }
+
+#[cfg(test)]
+mod tests;
