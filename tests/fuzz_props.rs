@@ -212,9 +212,13 @@ proptest! {
             }
         }
         let had = a.responses[&key].len();
-        let settled = supplycheck::merge::settle(&mut a, &key, settle_with);
-        prop_assert_eq!(settled, settle_with < had);
-        prop_assert_eq!(a.responses.contains_key(&key), !settled);
+        let answered = a.responses[&key]
+            .get(settle_with)
+            .is_some_and(|r| r.answer.is_answered());
+        let settled = supplycheck::merge::settle(&mut a, &key, settle_with, "facilitator");
+        prop_assert_eq!(settled, settle_with < had && answered);
+        prop_assert_eq!(a.disputed(&key), !settled);
+        prop_assert_eq!(a.responses[&key].len(), had, "every response is kept");
     }
 }
 

@@ -42,8 +42,13 @@ fn disagreements_are_settled_in_the_app() {
     let file = env.saved("room");
     assert_eq!(file["answers"]["worked-example/a"]["choice"], "partial");
     assert_eq!(file["answers"]["worked-example/b"]["choice"], "largely");
-    assert!(
-        file.get("responses").is_none(),
-        "no dispute is left: {file}"
+    assert_eq!(
+        file["responses"]["worked-example/a"]
+            .as_array()
+            .map(Vec::len),
+        Some(3),
+        "every respondent's answer is kept: {file}"
     );
+    assert_eq!(file["settled"]["worked-example/a"]["from"], "Carol");
+    assert_eq!(file["settled"]["worked-example/a"]["by"], "facilitator");
 }

@@ -486,6 +486,15 @@ pub fn answered_counts(figures: &Figures) -> String {
     )
 }
 
+/// A time in whole minutes as people say it: "45 min", "2 h", "1 h 40 min".
+pub fn minutes_words(minutes: u64) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
 /// A level as "2 Managed", or "–" when there is none.
 pub fn level_words(level: Option<u8>) -> String {
     level.map_or_else(|| NONE.to_string(), |l| Level::at_most_3(l).to_string())
@@ -515,6 +524,14 @@ pub fn level_short(level: Option<u8>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn minutes_read_as_hours_and_minutes() {
+        assert_eq!(minutes_words(45), "45 min");
+        assert_eq!(minutes_words(120), "2 h");
+        assert_eq!(minutes_words(100), "1 h 40 min");
+        assert_eq!(minutes_words(0), "0 min");
+    }
 
     #[test]
     fn a_percent_is_whole_and_rounded_half_up() {

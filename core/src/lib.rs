@@ -15,6 +15,8 @@
 //! - [`level`] — the maturity levels in words (number, name, meaning);
 //! - [`scoring`] — the maturity model;
 //! - [`figures`] — how a figure or an answer is put in words, the same on every surface;
+//! - [`gap`] — the perception gap: each respondent group's scores and levels, board against
+//!   the others; [`plan`] — the session plan's checks and its time keeping;
 //! - [`store`] — the data directory: safe reads and writes, locks, deleted assessments (the
 //!   only module that touches files, with [`workspace`] opening the catalog's folder);
 //! - [`workspace`] — the store and the catalog of one run;
@@ -30,10 +32,12 @@ pub mod compare;
 pub mod editing;
 pub mod figures;
 pub mod file;
+pub mod gap;
 pub mod key;
 pub mod level;
 pub mod merge;
 pub mod pack;
+pub mod plan;
 pub mod questionnaire;
 pub mod record;
 pub mod roles;

@@ -73,6 +73,39 @@ pub struct Respondent {
     pub group: Option<String>,
 }
 
+/// The groups supplycheck knows; a respondent's group may also be the user's own word.
+pub const GROUPS: [&str; 4] = ["board", "management", "staff", "supplier"];
+
+/// The longest group name, in characters.
+pub const MAX_GROUP_CHARS: usize = 32;
+
+/// Reads a group as a command gives it: one of [`GROUPS`] (in any case, stored in lower
+/// case) or the user's own word, trimmed. Refused when blank, longer than
+/// [`MAX_GROUP_CHARS`] or holding control characters.
+pub fn parse_group(text: &str) -> Result<String, String> {
+    let group = text.trim();
+    if group.is_empty() {
+        return Err(format!(
+            "the group is empty; give {} or a word of your own",
+            GROUPS.join(", ")
+        ));
+    }
+    if group.chars().any(char::is_control) {
+        return Err("the group holds control characters; give plain text".into());
+    }
+    let n = group.chars().count();
+    if n > MAX_GROUP_CHARS {
+        return Err(format!(
+            "the group \"{}…\" is {n} characters long; give at most {MAX_GROUP_CHARS}",
+            group.chars().take(20).collect::<String>()
+        ));
+    }
+    Ok(GROUPS
+        .iter()
+        .find(|g| g.eq_ignore_ascii_case(group))
+        .map_or_else(|| group.to_string(), |g| (*g).to_string()))
+}
+
 /// How a disputed item was settled.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -370,5 +403,25 @@ mod tests {
         let s: Settled = serde_json::from_str(settled).expect("reads");
         assert_eq!(s.from, None);
         assert_eq!(serde_json::to_string(&s).expect("writes"), settled);
+    }
+
+    #[test]
+    fn a_group_is_a_known_word_in_lower_case_or_the_users_own_within_limits() {
+        assert_eq!(parse_group(" Board ").as_deref(), Ok("board"));
+        assert_eq!(parse_group("STAFF").as_deref(), Ok("staff"));
+        assert_eq!(parse_group("IT team").as_deref(), Ok("IT team"));
+        assert!(
+            parse_group("  ")
+                .expect_err("blank")
+                .contains("board, management")
+        );
+        assert!(
+            parse_group("a\u{1b}[2J")
+                .expect_err("escape")
+                .contains("control")
+        );
+        let long = "x".repeat(MAX_GROUP_CHARS + 1);
+        assert!(parse_group(&long).expect_err("long").contains("at most 32"));
+        assert!(parse_group(&"x".repeat(MAX_GROUP_CHARS)).is_ok());
     }
 }

@@ -341,6 +341,9 @@ fn move_questionnaire(
                     }
                     a.responses.insert(to.clone(), responses);
                 }
+                if let Some(settled) = a.settled.remove(&full) {
+                    a.settled.insert(to.clone(), settled);
+                }
                 step.carried.push(Carried {
                     from: sanitize_line(&full),
                     to: sanitize_line(&to),

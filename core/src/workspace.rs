@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::assessment::{Assessment, Problem};
 use crate::catalog::{self, Catalog, CatalogError};
 use crate::questionnaire::{Origin, Questionnaire, QuestionnaireError, Scope};
-use crate::record::Subject;
+use crate::record::{Respondent, Subject};
 use crate::scoring::{self, ScoreReport};
 use crate::store::{self, Session, Store, StoreError};
 
@@ -101,16 +101,30 @@ impl Workspace {
         respondent: Option<String>,
         questionnaires: &[String],
     ) -> Result<(PathBuf, Assessment), WorkspaceError> {
+        let respondent = respondent.map(|name| Respondent { name, group: None });
         self.create_for(name, organisation, respondent, questionnaires, None)
     }
 
-    /// [`Workspace::create`] for a subject: a supplier assessment without questionnaires
+    /// Creates and saves a new assessment as [`Workspace::create`] does, for a respondent
+    /// who may have a group: the assessment's `respondent` is their name, and a respondent
+    /// with a group is also listed in `respondents` with it.
+    pub fn create_with(
+        &self,
+        name: &str,
+        organisation: &str,
+        respondent: Option<Respondent>,
+        questionnaires: &[String],
+    ) -> Result<(PathBuf, Assessment), WorkspaceError> {
+        self.create_for(name, organisation, respondent, questionnaires, None)
+    }
+
+    /// [`Workspace::create_with`] for a subject: a supplier assessment without questionnaires
     /// named gets the supplier-scope built-ins, any other the organisation-scope ones.
     pub fn create_for(
         &self,
         name: &str,
         organisation: &str,
-        respondent: Option<String>,
+        respondent: Option<Respondent>,
         questionnaires: &[String],
         subject: Option<Subject>,
     ) -> Result<(PathBuf, Assessment), WorkspaceError> {
@@ -164,10 +178,13 @@ impl Workspace {
             store::slug(name),
             name.to_string(),
             organisation.to_string(),
-            respondent,
+            respondent.as_ref().map(|r| r.name.clone()),
             &chosen,
         );
         a.subject = subject;
+        if let Some(r) = respondent.filter(|r| r.group.is_some()) {
+            a.respondents.push(r);
+        }
         Ok(self.store.create_new(name, a)?)
     }
 

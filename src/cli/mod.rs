@@ -6,6 +6,9 @@ mod core_cmds;
 pub(crate) mod out;
 
 pub use out::clap_message;
+mod gap_cmd;
+mod plan_cmd;
+mod rename_cmd;
 mod report_cmd;
 mod supplier_cmd;
 mod target_cmd;
@@ -80,6 +83,13 @@ pub enum Command {
     Compare(workshop_cmd::CompareArgs),
     /// Merge several respondents' assessments into one, marking disagreements
     Merge(workshop_cmd::MergeArgs),
+    /// Give an assessment a new name (its id and file stay)
+    Rename(rename_cmd::RenameArgs),
+    /// The perception gap of a merged assessment: each respondent group's scores and levels
+    /// per area, and where the board's answers are highest above the others'
+    Gap(gap_cmd::GapArgs),
+    /// Show or set the session plan: the sections each session covers and their time boxes
+    Plan(plan_cmd::PlanArgs),
     /// Move an assessment to a newer version of its questionnaires; answers that cannot carry
     /// over are kept as retired
     Upgrade(upgrade_cmd::UpgradeArgs),
@@ -161,6 +171,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Report(args)) => report_cmd::report(&globals, &args),
         Some(Command::Compare(args)) => workshop_cmd::compare(&globals, &args),
         Some(Command::Merge(args)) => workshop_cmd::merge(&globals, &args),
+        Some(Command::Rename(args)) => rename_cmd::rename(&globals, &args),
+        Some(Command::Gap(args)) => gap_cmd::gap(&globals, &args),
+        Some(Command::Plan(args)) => plan_cmd::plan(&globals, &args),
         Some(Command::Upgrade(args)) => upgrade_cmd::upgrade(&globals, &args),
         Some(Command::Target(args)) => target_cmd::target(&globals, &args),
         Some(Command::Supplier(args)) => supplier_cmd::supplier(&globals, &args),

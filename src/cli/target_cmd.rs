@@ -90,7 +90,7 @@ fn parse_level(text: &str) -> anyhow::Result<Option<u8>> {
 
 /// A section's full id from what was typed: `<questionnaire>/<section>`, or a section id only
 /// one of the assessment's questionnaires has.
-fn resolve_section(
+pub(super) fn resolve_section(
     used: &[&crate::questionnaire::Questionnaire],
     typed: &str,
 ) -> anyhow::Result<String> {

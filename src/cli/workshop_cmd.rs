@@ -34,13 +34,20 @@ pub struct CompareArgs {
 /// Arguments of `merge`.
 #[derive(Debug, Args)]
 pub struct MergeArgs {
-    /// The respondents' assessments (ids or paths), two or more
-    #[arg(value_name = "ASSESSMENT", num_args = 2.., required = true)]
+    /// The respondents' assessments (ids or paths), two or more in all
+    #[arg(value_name = "ASSESSMENT", required_unless_present = "from")]
     pub inputs: Vec<String>,
-    /// Where to write the merged assessment: a new id in the data directory, or a file
-    /// path (containing `/` or ending in `.json`)
+    /// Merge every assessment file (`*.json`) in this folder too
+    #[arg(long, value_name = "DIR")]
+    pub from: Option<PathBuf>,
+    /// Where to write the merged assessment: an id in the data directory, or a file path
+    /// (containing `/` or ending in `.json`) [default: a new assessment in the data
+    /// directory, with a fresh id that is printed]
     #[arg(short, long, value_name = "OUT")]
-    pub output: String,
+    pub output: Option<String>,
+    /// The merged assessment's name [default: "Merged: " and the respondents]
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
     /// Merge the questionnaires the assessments share, even if their sets or versions differ
     #[arg(long)]
     pub force: bool,
@@ -171,12 +178,28 @@ struct MergeReport<'m> {
 
 /// `supplycheck merge`.
 pub fn merge(g: &Globals, args: &MergeArgs) -> anyhow::Result<()> {
+    let name = args
+        .name
+        .as_deref()
+        .map(crate::assessment::check_name)
+        .transpose()
+        .map_err(|e| anyhow::anyhow!("--name: {e}"))?;
     let ws = g.workspace()?;
-    let out_path = output_path(&ws, &args.output)?;
+    let out_path = args
+        .output
+        .as_deref()
+        .map(|o| output_path(&ws, o))
+        .transpose()?;
+    let mut given = args.inputs.clone();
+    if let Some(dir) = &args.from {
+        given.extend(folder_inputs(dir)?);
+    }
     let mut loaded = Vec::new();
-    for input in &args.inputs {
+    for input in &given {
         let (path, a) = super::load_reporting(&ws, input)?;
-        if same_file(&path, &out_path) {
+        if let Some(out_path) = &out_path
+            && same_file(&path, out_path)
+        {
             anyhow::bail!(
                 "{} is one of the assessments to merge; write the merged assessment \
                  somewhere else with -o",
@@ -185,7 +208,9 @@ pub fn merge(g: &Globals, args: &MergeArgs) -> anyhow::Result<()> {
         }
         loaded.push((source_name(&ws, input, &path), a));
     }
-    ws.store.check_new_assessment(&out_path)?;
+    if let Some(out_path) = &out_path {
+        ws.store.check_new_assessment(out_path)?;
+    }
     let inputs: Vec<Input<'_>> = loaded
         .iter()
         .map(|(source, a)| Input {
@@ -193,31 +218,33 @@ pub fn merge(g: &Globals, args: &MergeArgs) -> anyhow::Result<()> {
             assessment: a,
         })
         .collect();
-    let id = out_path
-        .file_stem()
-        .map_or_else(|| "merged".into(), |s| store::slug(&s.to_string_lossy()));
-    let merged = merge::merge(&inputs, &ws.catalog, id, args.force)?;
-    if out_path.parent() == Some(ws.store.assessments_dir().as_path()) {
-        ws.store.ensure_dirs()?;
+    let id = out_path.as_ref().map_or_else(
+        || "merged".into(),
+        |p| {
+            p.file_stem()
+                .map_or_else(|| "merged".into(), |s| store::slug(&s.to_string_lossy()))
+        },
+    );
+    let mut merged = merge::merge(&inputs, &ws.catalog, id, args.force)?;
+    if let Some(name) = name {
+        merged.assessment.name = name;
     }
-    // The name is claimed atomically: of two merges to the same name, one is refused.
-    match store::create(&out_path, &merged.assessment) {
-        Ok(()) => {}
-        Err(store::StoreError::Exists { .. }) => anyhow::bail!(
-            "{} already exists and is left as it is; choose another name with -o, or remove \
-             it first",
-            out_path.display()
-        ),
-        Err(e) => {
-            return Err(e).with_context(|| {
+    let out_path = if let Some(p) = out_path {
+        write_to(&ws, &p, &merged.assessment)?;
+        p
+    } else {
+        let (p, a) = ws
+            .store
+            .create_new(&merged.assessment.name, merged.assessment.clone())
+            .with_context(|| {
                 format!(
-                    "the merged assessment was not written to {}; check that its folder \
-                     exists and can be written to",
-                    out_path.display()
+                    "the merged assessment was not written to {}",
+                    ws.store.assessments_dir().display()
                 )
-            });
-        }
-    }
+            })?;
+        merged.assessment = a;
+        p
+    };
     if args.json {
         let report = MergeReport {
             format: "supplycheck.merge/1",
@@ -241,6 +268,53 @@ pub fn merge(g: &Globals, args: &MergeArgs) -> anyhow::Result<()> {
         &out_path,
     );
     Ok(())
+}
+
+/// Writes the merged assessment to `-o`'s file, claiming the name atomically: of two merges
+/// to the same name, one is refused.
+fn write_to(
+    ws: &Workspace,
+    out_path: &Path,
+    a: &crate::assessment::Assessment,
+) -> anyhow::Result<()> {
+    if out_path.parent() == Some(ws.store.assessments_dir().as_path()) {
+        ws.store.ensure_dirs()?;
+    }
+    match store::create(out_path, a) {
+        Ok(()) => Ok(()),
+        Err(store::StoreError::Exists { .. }) => anyhow::bail!(
+            "{} already exists and is left as it is; choose another name with -o, or remove \
+             it first",
+            out_path.display()
+        ),
+        Err(e) => Err(e).with_context(|| {
+            format!(
+                "the merged assessment was not written to {}; check that its folder exists \
+                 and can be written to",
+                out_path.display()
+            )
+        }),
+    }
+}
+
+/// The assessment files (`*.json`) of `--from DIR`, in name order.
+fn folder_inputs(dir: &Path) -> anyhow::Result<Vec<String>> {
+    if !dir.is_dir() {
+        anyhow::bail!(
+            "--from {}: no such folder; give the folder that holds the respondents' \
+             assessment files",
+            dir.display()
+        );
+    }
+    let mut files = store::json_files(dir)?;
+    files.sort();
+    if files.is_empty() {
+        anyhow::bail!(
+            "--from {}: the folder holds no assessment files (*.json)",
+            dir.display()
+        );
+    }
+    Ok(files.into_iter().map(|p| p.display().to_string()).collect())
 }
 
 /// Where `-o OUT` points: a path when it looks like one, else an id in the data directory.

@@ -500,9 +500,12 @@ impl Plain<'_> {
         if before.same_value(&after) {
             self.say("The answer is unchanged.");
         } else {
-            // A changed answer ends the item's dispute, even when the answer was removed.
-            e.session.assessment.responses.remove(full.as_str());
+            // A changed answer settles the item's dispute (every respondent's answer is
+            // kept); a removed one opens it again.
             e.session.assessment.answers.insert(full.to_string(), after);
+            e.session
+                .assessment
+                .settle_by_answer(full, crate::assessment::FACILITATOR);
             self.save(e);
         }
         let answered = e

@@ -13,8 +13,10 @@ use crate::record::{Respondent, Session, Settled, Subject};
 use crate::stamp;
 
 mod answer;
+mod workshop;
 
 pub use answer::{Answer, Mixed, Value, answer_problems, apply_value};
+pub use workshop::{FACILITATOR, MAX_NAME_CHARS, check_name};
 
 /// The format tag of an assessment written by this version: every save writes it.
 pub const ASSESSMENT_FORMAT: &str = "supplycheck.assessment/2";
@@ -59,7 +61,7 @@ pub struct Assessment {
     #[serde(default, deserialize_with = "crate::text::unique_keys")]
     pub answers: BTreeMap<String, Answer>,
     /// For a merged assessment: every respondent's answer to each item they disagreed on,
-    /// by full item name. Settling an item removes its entry.
+    /// by full item name, kept for ever (also after the item is settled).
     #[serde(
         default,
         skip_serializing_if = "BTreeMap::is_empty",
@@ -70,8 +72,8 @@ pub struct Assessment {
     /// the version it was given against: nothing an assessment held is ever dropped.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub retired: Vec<Retired>,
-    /// How disputed items were settled, by full item name (format 2; kept, not yet written
-    /// by supplycheck itself).
+    /// How disputed items were settled, by full item name (format 2): who settled each, when,
+    /// and whose answer was taken.
     #[serde(
         default,
         skip_serializing_if = "BTreeMap::is_empty",
@@ -280,14 +282,6 @@ impl Assessment {
     /// The answer to an item, by full name.
     pub fn answer(&self, full_id: &str) -> Option<&Answer> {
         self.answers.get(full_id)
-    }
-
-    /// Sets the entry of item `full` to `answer`. An answer settles a dispute: when the entry
-    /// is answered, the item's `responses` are removed. Returns whether a dispute was settled.
-    pub fn set_answer(&mut self, full: &str, answer: Answer) -> bool {
-        let answered = answer.is_answered();
-        self.answers.insert(full.to_string(), answer);
-        answered && self.responses.remove(full).is_some()
     }
 
     /// The level aimed for in section `full_id` (`<questionnaire>/<section>`): from

@@ -31,31 +31,6 @@ fn copying_a_value_replaces_the_answer_and_keeps_note_owner_and_flag() {
     );
 }
 
-#[test]
-fn an_answer_settles_a_dispute_and_an_empty_entry_does_not() {
-    let q = worked_example();
-    let mut a = crate::test_support::assessment(&q, "w", &[]);
-    let disputed = vec![Response {
-        respondent: "Ann".into(),
-        answer: choice("not"),
-    }];
-    a.responses.insert("worked-example/a".into(), disputed);
-    let noted = Answer {
-        note: Some("later".into()),
-        ..Answer::default()
-    };
-    assert!(!a.set_answer("worked-example/a", noted.clone()));
-    assert_eq!(a.answers["worked-example/a"], noted);
-    assert!(a.responses.contains_key("worked-example/a"));
-    assert!(a.set_answer("worked-example/a", na()));
-    assert!(a.answers["worked-example/a"].is_na());
-    assert!(a.responses.is_empty());
-    assert!(
-        !a.set_answer("worked-example/b", choice("fully")),
-        "no dispute to settle"
-    );
-}
-
 fn checklist() -> Item {
     worked_example()
         .sections

@@ -93,6 +93,12 @@ impl Assessment {
                     }),
             );
         }
+        if !self.plan.is_empty() {
+            problems.extend(crate::plan::problems(
+                &self.plan,
+                &catalog.for_assessment(self),
+            ));
+        }
         problems
     }
 }

@@ -6,6 +6,7 @@
 //! its respondent; an item is flagged when anyone flagged it.
 
 use std::collections::{BTreeSet, HashMap};
+use std::fmt::Write as _;
 
 use serde::Serialize;
 
@@ -14,6 +15,7 @@ use crate::catalog::Catalog;
 use crate::figures::describe_answer;
 use crate::key::ItemKey;
 use crate::questionnaire::{Item, Questionnaire};
+use crate::record::Respondent;
 use crate::roles::owner_label;
 use crate::scoring::{ItemValue, item_value};
 use crate::text::sanitize_line;
@@ -154,18 +156,14 @@ pub fn merge(
     let left_out = left_out_answers(inputs, left_out);
 
     let first = inputs[0].assessment;
-    let name = if first.name.ends_with("(merged)") {
-        first.name.clone()
-    } else {
-        format!("{} (merged)", first.name)
-    };
     let mut out = Assessment::new(
         id,
-        name,
+        default_name(&respondents),
         first.organisation.clone(),
         Some(respondents.join(", ")),
         &questionnaires,
     );
+    out.respondents = merged_respondents(inputs, &respondents);
     out.questionnaires.clone_from(&common);
     out.subject.clone_from(&first.subject);
 
@@ -402,19 +400,11 @@ fn item_keys(
     keys
 }
 
-/// Every answer given to `key`: each input's own answer, and the answers an already merged
-/// input keeps in its `responses`.
+/// Every answer given to `key`: the answers an already merged input keeps in its
+/// `responses` (settled or not: each respondent's own), else each input's own answer.
 fn given_answers(inputs: &[Input<'_>], respondents: &[String], key: &str) -> Vec<(String, Answer)> {
     let mut given = Vec::new();
     for (input, who) in inputs.iter().zip(respondents) {
-        if let Some(a) = input
-            .assessment
-            .answers
-            .get(key)
-            .filter(|a| a.is_answered())
-        {
-            given.push((who.clone(), a.clone()));
-        }
         if let Some(responses) = input.assessment.responses.get(key) {
             given.extend(
                 responses
@@ -422,6 +412,13 @@ fn given_answers(inputs: &[Input<'_>], respondents: &[String], key: &str) -> Vec
                     .filter(|r| r.answer.is_answered())
                     .map(|r| (sanitize_line(&r.respondent), r.answer.clone())),
             );
+        } else if let Some(a) = input
+            .assessment
+            .answers
+            .get(key)
+            .filter(|a| a.is_answered())
+        {
+            given.push((who.clone(), a.clone()));
         }
     }
     given
@@ -519,13 +516,14 @@ fn merge_notes(entry: &mut Answer, inputs: &[Input<'_>], respondents: &[String],
     }
 }
 
-/// The disputed items of a merged assessment (its `responses`) that apply to its subject,
+/// The disputed items of a merged assessment (with `responses`, not settled) that apply to its subject,
 /// largest spread first, then in questionnaire order.
 pub fn disputes(questionnaires: &[&Questionnaire], a: &Assessment) -> Vec<Disagreement> {
     let items = Items::of(questionnaires);
     let mut keys: Vec<&String> = a
         .responses
         .keys()
+        .filter(|key| a.disputed(key))
         .filter(|key| {
             items
                 .get(key)
@@ -549,23 +547,59 @@ pub fn disputes(questionnaires: &[&Questionnaire], a: &Assessment) -> Vec<Disagr
 }
 
 /// Settles a disputed item with the answer respondent number `index` gave (in the order of
-/// its `responses`): the answer is copied (the merged note, owner and flag stay) and the
-/// dispute removed. Returns `false`, changing nothing, when there is no such response.
-pub fn settle(a: &mut Assessment, key: &str, index: usize) -> bool {
-    let Some(chosen) = a
-        .responses
-        .get(key)
-        .and_then(|r| r.get(index))
-        .map(|r| r.answer.clone())
-    else {
+/// its `responses`): the answer is copied (the merged note, owner and flag stay), every
+/// respondent's answer is kept, and the settlement is recorded: by `by`, now, from that
+/// respondent. Returns `false`, changing nothing, when there is no such response.
+pub fn settle(a: &mut Assessment, key: &str, index: usize, by: &str) -> bool {
+    let Some(chosen) = a.responses.get(key).and_then(|r| r.get(index)).cloned() else {
         return false;
     };
-    a.answers
-        .entry(key.to_string())
-        .or_default()
-        .copy_value_from(&chosen);
-    a.responses.remove(key);
-    true
+    a.settle(key, &chosen.answer, by, Some(&chosen.respondent))
+}
+
+/// The merged assessment's name: "Merged: " and the respondents (the first three, then how
+/// many more).
+pub fn default_name(respondents: &[String]) -> String {
+    const SHOWN: usize = 3;
+    let mut names = respondents
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if respondents.len() > SHOWN {
+        let _ = write!(names, " and {} more", respondents.len() - SHOWN);
+    }
+    format!("Merged: {names}")
+}
+
+/// Every respondent with their group: an input that gathers several respondents (an already
+/// merged one) carries its own list; any other input is one respondent, named by its label,
+/// with the group its `respondents` give it. Each name once.
+fn merged_respondents(inputs: &[Input<'_>], labels: &[String]) -> Vec<Respondent> {
+    let mut out: Vec<Respondent> = Vec::new();
+    for (input, label) in inputs.iter().zip(labels) {
+        let a = input.assessment;
+        let carried: Vec<Respondent> = if a.respondents.len() > 1 {
+            a.respondents.clone()
+        } else {
+            let group = a
+                .respondent
+                .as_deref()
+                .and_then(|r| a.group_of(r))
+                .or_else(|| a.respondents.first().and_then(|r| r.group.as_deref()));
+            vec![Respondent {
+                name: label.clone(),
+                group: group.map(str::to_string),
+            }]
+        };
+        for r in carried {
+            if !out.iter().any(|o| o.name == r.name) {
+                out.push(r);
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -123,7 +123,7 @@ fn agreed_answers_are_kept_and_disagreements_ordered_by_spread() {
 
     let out = &m.assessment;
     assert_eq!(out.id, "workshop");
-    assert_eq!(out.name, "Acme 2026 (merged)");
+    assert_eq!(out.name, "Merged: Alice, Bob, Carol");
     assert_eq!(out.respondent.as_deref(), Some("Alice, Bob, Carol"));
     assert_eq!(out.answers["worked-example/a"].choice(), Some("fully"));
     assert_eq!(
@@ -287,15 +287,90 @@ fn a_merged_file_can_be_merged_again_and_disputes_settled() {
     let mut out = m.assessment;
     let listed = disputes(&[q], &out);
     assert_eq!(listed, m.disagreements);
-    assert!(settle(&mut out, "worked-example/c", 1));
+    assert!(settle(&mut out, "worked-example/c", 1, "Fiona"));
     assert_eq!(out.answers["worked-example/c"].choice(), Some("not"));
-    assert!(!out.responses.contains_key("worked-example/c"));
-    assert!(!settle(&mut out, "worked-example/c", 0), "already settled");
+    assert_eq!(out.responses["worked-example/c"].len(), 3, "kept");
+    let s = &out.settled["worked-example/c"];
+    assert_eq!((s.by.as_str(), s.from.as_deref()), ("Fiona", Some("Bob")));
     assert!(
-        !settle(&mut out, "worked-example/d", 9),
+        !settle(&mut out, "worked-example/d", 9, "Fiona"),
         "no such respondent"
     );
     assert_eq!(disputes(&[q], &out).len(), listed.len() - 1);
+    assert!(
+        settle(&mut out, "worked-example/c", 0, "Fiona"),
+        "settled again"
+    );
+    assert_eq!(
+        out.settled["worked-example/c"].from.as_deref(),
+        Some("Alice")
+    );
+    assert_eq!(out.answers["worked-example/c"].choice(), Some("fully"));
+}
+
+#[test]
+fn a_fully_settled_merge_keeps_every_answer_and_whose_was_taken() {
+    let c = catalog();
+    let m = merge(&inputs(&three(&c)), &c, "w".into(), false).expect("merges");
+    let mut out = m.assessment;
+    for d in &m.disagreements {
+        assert!(settle(&mut out, &d.item, 0, "facilitator"));
+    }
+    assert!(out.disputes().is_empty());
+    assert!(disputes(&[c.get("worked-example").expect("fixture")], &out).is_empty());
+    let json = serde_json::to_string(&out).expect("writes");
+    let back: Assessment = serde_json::from_str(&json).expect("reads");
+    for d in &m.disagreements {
+        let kept: Vec<&str> = back.responses[&d.item]
+            .iter()
+            .map(|r| r.respondent.as_str())
+            .collect();
+        let given: Vec<&str> = d.answers.iter().map(|a| a.respondent.as_str()).collect();
+        assert_eq!(kept, given, "{}", d.item);
+        assert_eq!(back.settled[&d.item].from.as_deref(), Some(given[0]));
+    }
+}
+
+#[test]
+fn respondents_carry_their_groups_into_the_merge_and_a_merge_of_merges() {
+    let c = catalog();
+    let mut all = three(&c);
+    for (a, group) in all.iter_mut().zip([Some("board"), Some("staff"), None]) {
+        let name = a.respondent.clone().expect("named");
+        a.respondents = vec![crate::record::Respondent {
+            name,
+            group: group.map(String::from),
+        }];
+    }
+    let m = merge(&inputs(&all), &c, "w".into(), false).expect("merges");
+    let groups: Vec<(&str, Option<&str>)> = m
+        .assessment
+        .respondents
+        .iter()
+        .map(|r| (r.name.as_str(), r.group.as_deref()))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("Alice", Some("board")),
+            ("Bob", Some("staff")),
+            ("Carol", None)
+        ]
+    );
+    let first = merge(&inputs(&all[..2]), &c, "ab".into(), false).expect("merges");
+    let again = [first.assessment, all[2].clone()];
+    let m2 = merge(&inputs(&again), &c, "abc".into(), false).expect("merges");
+    assert_eq!(m2.assessment.respondents, m.assessment.respondents);
+}
+
+#[test]
+fn the_default_name_lists_the_respondents_never_only_the_first() {
+    assert_eq!(
+        default_name(&["Ann".into(), "Bob".into()]),
+        "Merged: Ann, Bob"
+    );
+    let five: Vec<String> = ["A", "B", "C", "D", "E"].map(String::from).to_vec();
+    assert_eq!(default_name(&five), "Merged: A, B, C and 2 more");
 }
 
 #[test]

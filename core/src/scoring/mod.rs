@@ -266,14 +266,17 @@ impl Tally {
 }
 
 /// One applicable item of a section, for its level and blocking list.
-struct Standing {
-    key: String,
-    level: u8,
-    achieved: bool,
+pub(crate) struct Standing {
+    /// The full item name.
+    pub(crate) key: String,
+    /// The level whose practice it evidences.
+    pub(crate) level: u8,
+    /// Whether its value reaches the pass mark.
+    pub(crate) achieved: bool,
 }
 
 /// The level a section reaches from its applicable items, and the items blocking the next.
-fn level_and_blocking(items: &[Standing]) -> (Option<u8>, Vec<String>) {
+pub(crate) fn level_and_blocking(items: &[Standing]) -> (Option<u8>, Vec<String>) {
     if items.is_empty() {
         return (None, Vec::new());
     }

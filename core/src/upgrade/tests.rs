@@ -272,3 +272,32 @@ fn the_report_as_json_names_every_field() {
     assert_eq!(step["retired"][1]["version"], "1.0.0");
     assert_eq!(step["unanswered"], serde_json::json!(["worked-example/f"]));
 }
+
+#[test]
+fn a_settled_items_responses_and_record_move_with_it() {
+    let mut before = answered();
+    before.responses.insert(
+        "worked-example/b".into(),
+        vec![
+            crate::assessment::Response {
+                respondent: "Ann".into(),
+                answer: choice("partial"),
+            },
+            crate::assessment::Response {
+                respondent: "Bob".into(),
+                answer: choice("fully"),
+            },
+        ],
+    );
+    let partial = choice("partial");
+    assert!(before.settle("worked-example/b", &partial, "facilitator", Some("Ann")));
+    let Outcome { assessment, .. } =
+        upgrade(&catalog(), &before, Request::default()).expect("upgrades");
+    assert_eq!(assessment.responses["worked-example/b2"].len(), 2);
+    assert_eq!(
+        assessment.settled["worked-example/b2"].from.as_deref(),
+        Some("Ann")
+    );
+    assert!(!assessment.settled.contains_key("worked-example/b"));
+    assert!(assessment.disputes().is_empty());
+}

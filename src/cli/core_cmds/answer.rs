@@ -4,7 +4,7 @@ use anyhow::{Context, bail};
 
 use super::super::{Globals, out};
 use super::AnswerArgs;
-use crate::assessment::apply_value;
+use crate::assessment::{FACILITATOR, apply_value};
 use crate::catalog::resolve_item;
 use crate::figures::not_asked;
 use crate::questionnaire::ItemKind;
@@ -19,6 +19,11 @@ pub fn answer(g: &Globals, args: &AnswerArgs) -> anyhow::Result<()> {
     let mut session = ws.edit(&args.assessment)?;
     let (q, item, full) =
         resolve_item(&ws.catalog, &session.assessment, &args.item).map_err(anyhow::Error::msg)?;
+    if let Some(by) = &args.by
+        && (by.trim().is_empty() || by.chars().any(char::is_control))
+    {
+        bail!("--by is empty or not plain text; give the name of who settles the item");
+    }
     if let Some(owner) = &args.owner
         && !owner.is_empty()
         && roles::role(owner).is_none()
@@ -77,9 +82,12 @@ pub fn answer(g: &Globals, args: &AnswerArgs) -> anyhow::Result<()> {
         entry.flag = false;
     }
     entry.apply_follow_up(&follow_up);
+    let mut settled = false;
     if args.value.is_some() {
         // A value was applied, so the entry is answered and settles any dispute.
         session.assessment.set_answer(&full, entry);
+        let by = args.by.as_deref().map_or(FACILITATOR, str::trim);
+        settled = session.assessment.settle_by_answer(&full, by);
     } else if entry.is_empty() {
         session.assessment.answers.remove(full.as_str());
     } else {
@@ -103,5 +111,20 @@ pub fn answer(g: &Globals, args: &AnswerArgs) -> anyhow::Result<()> {
             not_asked(q, item)
         ));
     }
+    if settled {
+        out::note(&settled_words(&session.assessment, &full));
+    }
     Ok(())
+}
+
+/// What settling item `full` did, in words.
+fn settled_words(a: &crate::assessment::Assessment, full: &str) -> String {
+    match a.settled.get(full).and_then(|s| s.from.as_deref()) {
+        Some(who) => format!(
+            "Settled the disagreement with {}'s answer; every respondent's answer is kept.",
+            sanitize_line(who)
+        ),
+        None => "Settled the disagreement with a new answer; every respondent's answer is kept."
+            .to_string(),
+    }
 }

@@ -36,6 +36,8 @@ pub fn list(g: &Globals, args: &ListArgs) -> anyhow::Result<()> {
                         "score": r.overall.score,
                         "level": r.overall.level,
                         "level_name": r.overall.level_name,
+                        "parked": a.parked().len(),
+                        "disputed": a.disputes().len(),
                     })
                 }
                 Err(e) => json!({ "path": l.path, "error": e }),
@@ -59,16 +61,17 @@ pub fn list(g: &Globals, args: &ListArgs) -> anyhow::Result<()> {
         match &l.assessment {
             Ok(a) => {
                 let r = ws.score(a);
-                let _ = writeln!(
-                    out,
-                    "{:<28} {:<30} {:<30} {:<17} {:<28}  {}",
+                let row = format!(
+                    "{:<28} {:<30} {:<30} {:<17} {:<28}  {}{}",
                     clip(&a.id, 28),
                     clip(&a.name, 30),
                     clip(&crate::figures::subject_words(a), 30),
                     stamp::minute(&a.updated),
                     crate::figures::score_line(&r.overall),
-                    crate::figures::answered_counts(&r.overall)
+                    crate::figures::answered_counts(&r.overall),
+                    workshop_counts(a)
                 );
+                let _ = writeln!(out, "{}", row.trim_end());
             }
             Err(e) => {
                 let _ = writeln!(
@@ -82,6 +85,21 @@ pub fn list(g: &Globals, args: &ListArgs) -> anyhow::Result<()> {
     }
     out::text(&out)?;
     Ok(())
+}
+
+/// What a workshop left open, for the ANSWERED column: " · 2 parked · 3 disputed", or
+/// nothing.
+pub(super) fn workshop_counts(a: &crate::assessment::Assessment) -> String {
+    let mut out = String::new();
+    for (n, what) in [
+        (a.parked().len(), "parked"),
+        (a.disputes().len(), "disputed"),
+    ] {
+        if n > 0 {
+            let _ = write!(out, " · {n} {what}");
+        }
+    }
+    out
 }
 
 /// `supplycheck list --deleted`.

@@ -35,6 +35,10 @@ pub struct NewArgs {
     /// Who gives these answers (for merging several respondents later)
     #[arg(long)]
     pub respondent: Option<String>,
+    /// The respondent's group: board, management, staff, supplier, or a word of your own
+    /// (the perception gap compares groups after a merge)
+    #[arg(long, value_name = "GROUP", requires = "respondent")]
+    pub group: Option<String>,
     /// A questionnaire to use (repeatable) [default: the built-ins for the organisation, or
     /// for one supplier with --supplier]
     #[arg(long = "questionnaire", value_name = "ID")]
@@ -129,6 +133,10 @@ pub struct AnswerArgs {
     /// Take the item out of the parked ones
     #[arg(long)]
     pub unpark: bool,
+    /// Who settles a disputed item with this answer (recorded in `settled`)
+    /// [default: facilitator]
+    #[arg(long, value_name = "NAME", requires = "value")]
+    pub by: Option<String>,
 }
 
 fn owner_help() -> String {

@@ -7,11 +7,18 @@ use super::NewArgs;
 use crate::catalog::Catalog;
 use crate::questionnaire::{Origin, Scope};
 use crate::record::Subject;
+use crate::record::Respondent;
 use crate::stamp;
 use crate::text::sanitize_line;
 
 /// `supplycheck new`.
 pub fn new(g: &Globals, args: &NewArgs) -> anyhow::Result<()> {
+    let group = args
+        .group
+        .as_deref()
+        .map(crate::record::parse_group)
+        .transpose()
+        .map_err(|e| anyhow::anyhow!("--group: {}", sanitize_line(&e)))?;
     let ws = g.workspace()?;
     let subject = args.supplier.as_ref().map(|name| Subject::Supplier {
         name: name.trim().to_string(),
@@ -39,6 +46,7 @@ pub fn new(g: &Globals, args: &NewArgs) -> anyhow::Result<()> {
             args.questionnaires.clone(),
         )
     };
+    let respondent = respondent.map(|name| Respondent { name, group });
     let (path, a) = ws.create_for(&name, &org, respondent, &questionnaires, subject)?;
     if let Err(e) = out::text(&format!("{}\n", a.id)) {
         // The assessment exists: that is what matters, so this is not a failure.

@@ -102,6 +102,23 @@ pub fn score(g: &Globals, args: &ScoreArgs) -> anyhow::Result<()> {
             ),
         }
     );
+    let parked = a.parked();
+    if !parked.is_empty() {
+        let _ = writeln!(
+            out,
+            "Parked (left for later in the workshop): {}: {}",
+            crate::figures::count(parked.len(), "item", "items"),
+            parked.join(", ")
+        );
+    }
+    let disputed = a.disputes().len();
+    if disputed > 0 {
+        let _ = writeln!(
+            out,
+            "Disputed (the respondents disagree, not yet settled): {}",
+            crate::figures::count(disputed, "item", "items")
+        );
+    }
     out::text(&out)?;
     Ok(())
 }

@@ -124,7 +124,17 @@ pub fn item_lines(p: &Place<'_>, a: &Assessment, width: usize) -> Vec<String> {
                 )
             })
             .collect();
-        paragraphs.push(format!("The respondents disagree. {}.", given.join("; ")));
+        let settled = match a.settled.get(p.key.as_str()) {
+            None => "The respondents disagree.".to_string(),
+            Some(s) => match &s.from {
+                Some(from) => format!(
+                    "The respondents disagreed; settled with {}'s answer.",
+                    sanitize_line(from)
+                ),
+                None => "The respondents disagreed; settled with a new answer.".to_string(),
+            },
+        };
+        paragraphs.push(format!("{settled} {}.", given.join("; ")));
     }
     if let Some(a) = answer {
         if let Some(note) = a.note.as_deref().filter(|n| !n.trim().is_empty()) {

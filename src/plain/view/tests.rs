@@ -98,6 +98,15 @@ fn an_item_shows_prompt_guidance_sources_and_the_answer_so_far() {
         ]
     );
     assert!(item_lines(&places[0], &a, 80).contains(&"Answer so far: not answered yet".into()));
+    let ann = a.responses["worked-example/b"][0].answer.clone();
+    assert!(a.settle("worked-example/b", &ann, "facilitator", Some("Ann")));
+    assert!(
+        item_lines(&places[1], &a, 200).contains(
+            &"The respondents disagreed; settled with Ann's answer. Ann: Fully implemented; Bo: \
+          Not implemented."
+                .into()
+        )
+    );
 }
 
 #[test]

@@ -215,7 +215,12 @@ impl App {
         let Some(open) = self.open.as_mut() else {
             return;
         };
-        if !crate::merge::settle(&mut open.session.assessment, &key, index) {
+        if !crate::merge::settle(
+            &mut open.session.assessment,
+            &key,
+            index,
+            crate::assessment::FACILITATOR,
+        ) {
             open.history.forget_last();
             return;
         }

@@ -353,8 +353,8 @@ impl App {
         let before = assessment.clone();
         let answer = assessment.answers.entry(full.clone()).or_default();
         f(answer, q, item);
-        // Answering a disputed item settles the dispute.
-        let settled = answer.is_answered() && assessment.responses.remove(&full).is_some();
+        // Answering a disputed item settles the dispute; every respondent's answer is kept.
+        let settled = assessment.settle_by_answer(&full, crate::assessment::FACILITATOR);
         self.recorded(before, current, &full);
         if settled {
             self.info("Disagreement settled with this answer.");

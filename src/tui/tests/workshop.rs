@@ -31,11 +31,14 @@ fn disagreements_are_listed_by_spread_and_settled_with_a_respondents_answer() {
         Some(&[][..]),
         "Bob ticked nothing"
     );
-    assert!(!a.responses.contains_key("worked-example/d"));
-    assert!(
-        a.responses.contains_key("worked-example/a"),
-        "the other stays"
+    assert!(!a.disputed("worked-example/d"));
+    assert_eq!(a.responses["worked-example/d"].len(), 3, "kept");
+    assert_eq!(
+        a.settled["worked-example/d"].from.as_deref(),
+        Some("Bob"),
+        "whose answer was taken"
     );
+    assert!(a.disputed("worked-example/a"), "the other stays");
     assert_eq!(f.app.saved_at.as_deref(), Some("12:00:00"));
     assert!(
         matches!(&f.app.status, Status::Info(m) if m == "Settled with Bob's answer (0 of 2 checks in place); 1 left.")
@@ -54,7 +57,8 @@ fn disagreements_are_listed_by_spread_and_settled_with_a_respondents_answer() {
         Some("Alice: Audited in March"),
         "the merged note stays"
     );
-    assert!(a.responses.is_empty());
+    assert!(a.disputes().is_empty());
+    assert_eq!(a.responses.len(), 2, "every response is kept");
     assert!(
         matches!(&f.app.status, Status::Info(m) if m.contains("Every disagreement is settled"))
     );
@@ -106,19 +110,21 @@ fn answering_a_disputed_item_settles_it_and_u_finds_disputed_items() {
     );
     // A note is not an answer: the dispute stays.
     press(&mut f.app, "eTo discuss<Esc>");
-    assert!(saved(&f.app).responses.contains_key("worked-example/d"));
+    assert!(saved(&f.app).disputed("worked-example/d"));
     press(&mut f.app, "1");
     let a = saved(&f.app);
     assert_eq!(
         a.answers["worked-example/d"].ticked(),
         Some(&["x".to_string()][..])
     );
-    assert!(!a.responses.contains_key("worked-example/d"));
+    assert!(!a.disputed("worked-example/d"));
+    assert!(a.responses.contains_key("worked-example/d"), "kept");
+    assert_eq!(a.settled["worked-example/d"].from, None, "a new answer");
     assert!(matches!(&f.app.status, Status::Info(m) if m.contains("settled")));
     press(&mut f.app, "/item a<Enter>3");
     let a = saved(&f.app);
     assert_eq!(a.answers["worked-example/a"].choice(), Some("largely"));
-    assert!(a.responses.is_empty());
+    assert!(a.disputes().is_empty());
     assert!(f.app.open.as_ref().expect("open").disputes.is_empty());
 }
 
