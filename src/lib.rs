@@ -12,8 +12,8 @@
 #[cfg(test)]
 pub(crate) use supplycheck_core::test_support;
 pub use supplycheck_core::{
-    assessment, catalog, compare, editing, figures, file, key, merge, pack, questionnaire, record,
-    roles, scoring, stamp, store, text, upgrade, walk, workspace,
+    assessment, catalog, compare, editing, figures, file, key, merge, pack, portfolio,
+    questionnaire, record, roles, scoring, stamp, store, text, upgrade, walk, workspace,
 };
 
 pub mod cli;

@@ -410,7 +410,7 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 
 /// The `*.json` entries of a folder (none when it does not exist yet), whatever they are:
 /// the caller reads each as a regular file or says why not.
-pub(super) fn json_files(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
+pub(crate) fn json_files(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
     match fs::read_dir(dir) {
         Ok(read) => Ok(read
             .filter_map(Result::ok)
