@@ -63,7 +63,10 @@ pub fn read_folder(dir: &Path) -> Result<Folder, StoreError> {
                 let message = e.to_string();
                 let reason = message
                     .strip_prefix(&format!("{file}: "))
-                    .unwrap_or(&message);
+                    .unwrap_or(&message)
+                    .lines()
+                    .next()
+                    .unwrap_or_default();
                 folder.skipped.push(Skipped {
                     reason: crate::text::sanitize(reason),
                     file,
