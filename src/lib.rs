@@ -13,7 +13,7 @@
 pub(crate) use supplycheck_core::test_support;
 pub use supplycheck_core::{
     applies, assessment, catalog, compare, editing, figures, file, gap, key, merge, pack, plan,
-    questionnaire, record, roles, scoring, stamp, store, text, upgrade, walk, workspace,
+    portfolio, questionnaire, record, roles, scoring, stamp, store, text, upgrade, walk, workspace,
 };
 
 pub mod cli;

@@ -123,8 +123,8 @@ fn a_tier_or_service_without_a_supplier_is_a_usage_error() {
 #[test]
 fn a_supplier_without_questionnaires_gets_the_supplier_built_ins_and_an_organisation_not() {
     let env = Env::new();
-    let supplier_ids =
-        supplycheck::catalog::Catalog::built_in().default_ids(supplycheck::questionnaire::Scope::Supplier);
+    let supplier_ids = supplycheck::catalog::Catalog::built_in()
+        .default_ids(supplycheck::questionnaire::Scope::Supplier);
     let out = env
         .cmd()
         .args([
@@ -161,8 +161,8 @@ fn a_supplier_without_questionnaires_gets_the_supplier_built_ins_and_an_organisa
         .args(["new", "--name", "O", "--org", "Acme"])
         .assert()
         .success();
-    let org_ids =
-        supplycheck::catalog::Catalog::built_in().default_ids(supplycheck::questionnaire::Scope::Organisation);
+    let org_ids = supplycheck::catalog::Catalog::built_in()
+        .default_ids(supplycheck::questionnaire::Scope::Organisation);
     let used: Vec<String> = env.saved("o")["questionnaires"]
         .as_array()
         .expect("list")

@@ -23,6 +23,7 @@
 //! - [`merge`], [`compare`] — several respondents into one; year on year;
 //! - [`upgrade`] — moving an assessment to a newer questionnaire version, losing nothing;
 //! - [`pack`] — the board pack's content, which every report format and the app draw from;
+//! - [`portfolio`] — every supplier assessment as one row, concentration and stale reviews;
 //! - [`editing`] — an assessment open for editing: saves that failed, and leaving safely.
 
 pub mod applies;
@@ -38,6 +39,7 @@ pub mod level;
 pub mod merge;
 pub mod pack;
 pub mod plan;
+pub mod portfolio;
 pub mod questionnaire;
 pub mod record;
 pub mod roles;

@@ -8,6 +8,7 @@ pub(crate) mod out;
 pub use out::clap_message;
 mod gap_cmd;
 mod plan_cmd;
+mod portfolio_cmd;
 mod rename_cmd;
 mod report_cmd;
 mod supplier_cmd;
@@ -93,6 +94,8 @@ pub enum Command {
     /// Move an assessment to a newer version of its questionnaires; answers that cannot carry
     /// over are kept as retired
     Upgrade(upgrade_cmd::UpgradeArgs),
+    /// Every supplier assessment: levels, areas, open actions, stale reviews, concentration
+    Portfolio(portfolio_cmd::PortfolioArgs),
     /// List, show or validate questionnaires
     #[command(subcommand)]
     Questionnaires(core_cmds::QuestionnairesCommand),
@@ -177,6 +180,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Upgrade(args)) => upgrade_cmd::upgrade(&globals, &args),
         Some(Command::Target(args)) => target_cmd::target(&globals, &args),
         Some(Command::Supplier(args)) => supplier_cmd::supplier(&globals, &args),
+        Some(Command::Portfolio(args)) => portfolio_cmd::portfolio(&globals, &args),
         Some(Command::Questionnaires(cmd)) => core_cmds::questionnaires(&globals, &cmd),
         Some(Command::Completions(args)) => core_cmds::completions(&args),
     };

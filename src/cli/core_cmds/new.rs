@@ -6,8 +6,8 @@ use super::super::{Globals, interactive, out};
 use super::NewArgs;
 use crate::catalog::Catalog;
 use crate::questionnaire::{Origin, Scope};
-use crate::record::Subject;
 use crate::record::Respondent;
+use crate::record::Subject;
 use crate::stamp;
 use crate::text::sanitize_line;
 

@@ -97,8 +97,14 @@ fn a_settlement_is_undone_with_every_respondents_answer_back() {
         .clone();
     press(&mut f.app, "2");
     let settled = saved(&f.app);
-    assert_eq!(settled.responses, before.responses, "every response is kept");
-    assert!(settled.settled.contains_key(&item), "the settlement is recorded");
+    assert_eq!(
+        settled.responses, before.responses,
+        "every response is kept"
+    );
+    assert!(
+        settled.settled.contains_key(&item),
+        "the settlement is recorded"
+    );
     press(&mut f.app, "<C-z>");
     assert_eq!(status_text(&f.app), format!("Undone: settlement of {item}"));
     let after = saved(&f.app);

@@ -1,0 +1,343 @@
+use std::path::{Path, PathBuf};
+
+use pretty_assertions::assert_eq;
+
+use super::*;
+use crate::assessment::{Answer, Value};
+
+const SMALL: &str = include_str!("../../../tests/fixtures/portfolio/supplier-mini.json");
+
+fn shared_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/portfolio/shared")
+}
+
+fn catalog() -> Catalog {
+    let mut c = Catalog::built_in();
+    c.insert(
+        Questionnaire::load_str(SMALL, "supplier-mini.json")
+            .expect("fixture loads")
+            .0,
+    );
+    c
+}
+
+fn at(text: &str) -> Timestamp {
+    text.parse().expect("a timestamp")
+}
+
+fn now() -> Timestamp {
+    at("2026-11-30T00:00:00Z")
+}
+
+fn shared(options: &Options) -> Portfolio {
+    let folder = read_folder(&shared_dir()).expect("the fixture folder reads");
+    Portfolio::build(&catalog(), &folder, options, now())
+}
+
+fn close(a: Option<f64>, b: f64) -> bool {
+    a.is_some_and(|a| (a - b).abs() < 1e-9)
+}
+
+#[test]
+fn each_supplier_is_one_row_with_hand_computed_figures_in_tier_then_weakest_order() {
+    let p = shared(&Options::default());
+    let names: Vec<&str> = p.rows.iter().map(|r| r.supplier.as_str()).collect();
+    assert_eq!(names, ["Payroll Co", "CRM Co", "CloudHost Ltd", "Mail Co"]);
+
+    let payroll = &p.rows[0];
+    assert_eq!(payroll.tier, Some(Tier::Critical));
+    assert_eq!(payroll.services, ["payroll", "hr"]);
+    assert_eq!(payroll.assessment, "payroll-co-2026");
+    assert_eq!(payroll.earlier, ["payroll-co-2025"]);
+    // access: (1 + 0.5 + 0·2) ÷ 4; exit: (1 + 1 + 0.75) ÷ 3; overall 4.25 ÷ 7.
+    assert!(close(payroll.score, 4.25 / 7.0), "{:?}", payroll.score);
+    assert!(close(payroll.coverage, 5.0 / 6.0));
+    assert_eq!(
+        (payroll.level, payroll.level_name),
+        (Some(1), Some("Performed"))
+    );
+    assert_eq!(payroll.areas.len(), 2);
+    assert_eq!(
+        (payroll.areas[0].id.as_str(), payroll.areas[0].level),
+        ("supplier-mini/access", Some(1))
+    );
+    assert!(close(payroll.areas[0].score, 0.375));
+    assert_eq!(payroll.area_level("supplier-mini/exit"), Some(Some(3)));
+    assert!(close(payroll.areas[1].score, 2.75 / 3.0));
+    // a2 is a gap but done, x1 flagged but done: a3 (unanswered) and x2 (flagged) are open.
+    assert_eq!(payroll.open_actions, 2);
+    assert_eq!(payroll.last_reviewed, "2026-03-01T10:00:00Z");
+    assert_eq!(
+        (
+            payroll.review_months,
+            payroll.review_due.as_str(),
+            payroll.stale
+        ),
+        (12, "2027-03-01", false)
+    );
+
+    let crm = &p.rows[1];
+    assert!(close(crm.score, 1.0) && close(crm.coverage, 1.0));
+    assert_eq!((crm.level, crm.open_actions), (Some(3), 0));
+
+    let cloud = &p.rows[2];
+    // a1 "Don't know": worth 0 and not known. (0 + 1 + 1·2 + 1 + 1 + 1) ÷ 7.
+    assert!(close(cloud.score, 6.0 / 7.0));
+    assert!(close(cloud.coverage, 5.0 / 6.0));
+    assert_eq!((cloud.level, cloud.open_actions), (Some(0), 1));
+    assert_eq!(
+        (cloud.review_months, cloud.review_due.as_str(), cloud.stale),
+        (18, "2026-10-15", true)
+    );
+
+    let mail = &p.rows[3];
+    assert!(close(mail.score, 0.0) && close(mail.coverage, 0.0));
+    assert_eq!((mail.level, mail.open_actions), (Some(0), 6));
+    assert_eq!((mail.review_due.as_str(), mail.stale), ("2026-01-10", true));
+
+    let columns: Vec<&str> = p.areas.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(columns, ["Access", "Exit"]);
+    let stale: Vec<&str> = p.stale.iter().map(|s| s.supplier.as_str()).collect();
+    assert_eq!(stale, ["CloudHost Ltd", "Mail Co"]);
+    assert_eq!(p.left_out.organisation_assessments, 1);
+    assert_eq!(p.left_out.earlier_assessments, 1);
+    assert_eq!(p.left_out.skipped.len(), 1);
+    assert!(p.left_out.skipped[0].file.ends_with("broken.json"));
+    assert!(
+        p.left_out.skipped[0].reason.starts_with("line 2, column 0"),
+        "{}",
+        p.left_out.skipped[0].reason
+    );
+    assert_eq!(p.settings.as_of, "2026-11-30T00:00:00Z");
+}
+
+#[test]
+fn concentration_names_sole_suppliers_and_suppliers_many_critical_services_lean_on() {
+    let p = shared(&Options {
+        tiers: vec![Tier::Low],
+        ..Options::default()
+    });
+    // Worked out over every supplier, whatever the filter.
+    let c = &p.concentration;
+    let sole: Vec<(&str, &str)> = c
+        .sole_suppliers
+        .iter()
+        .map(|s| (s.service.as_str(), s.supplier.as_str()))
+        .collect();
+    assert_eq!(sole, [("hr", "Payroll Co")]);
+    // Critical services: payroll and hr (Payroll Co), crm (CRM Co). CloudHost carries
+    // payroll and crm, Payroll Co payroll and hr; CRM Co only crm; email is not critical.
+    let concentrated: Vec<(&str, Vec<&str>)> = c
+        .concentrated
+        .iter()
+        .map(|s| {
+            (
+                s.supplier.as_str(),
+                s.critical_services.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        concentrated,
+        [
+            ("Payroll Co", vec!["hr", "payroll"]),
+            ("CloudHost Ltd", vec!["crm", "payroll"])
+        ]
+    );
+}
+
+#[test]
+fn filters_choose_rows_by_tier_and_by_service_ignoring_case() {
+    let names =
+        |p: &Portfolio| -> Vec<String> { p.rows.iter().map(|r| r.supplier.clone()).collect() };
+    let p = shared(&Options {
+        tiers: vec![Tier::High, Tier::Low],
+        ..Options::default()
+    });
+    assert_eq!(names(&p), ["CloudHost Ltd", "Mail Co"]);
+    assert_eq!(p.left_out.filtered, 2);
+    let p = shared(&Options {
+        service: Some("PAYROLL".into()),
+        ..Options::default()
+    });
+    assert_eq!(names(&p), ["Payroll Co", "CloudHost Ltd"]);
+    assert!(p.stale.iter().all(|s| s.supplier == "CloudHost Ltd"));
+}
+
+#[test]
+fn a_review_is_stale_only_after_its_tiers_interval_which_settings_change() {
+    let mut review = ReviewMonths::default();
+    review.set(Tier::Critical, 6);
+    let p = shared(&Options {
+        review_months: review,
+        ..Options::default()
+    });
+    let payroll = &p.rows[0];
+    assert_eq!(
+        (payroll.review_due.as_str(), payroll.stale),
+        ("2026-09-01", true)
+    );
+    let crm = &p.rows[1];
+    assert_eq!((crm.review_due.as_str(), crm.stale), ("2026-12-01", false));
+    let folder = read_folder(&shared_dir()).expect("reads");
+    let just_before = Portfolio::build(
+        &catalog(),
+        &folder,
+        &Options::default(),
+        at("2026-10-15T08:30:00Z"),
+    );
+    let cloud = just_before
+        .rows
+        .iter()
+        .find(|r| r.supplier == "CloudHost Ltd");
+    assert_eq!(cloud.map(|r| r.stale), Some(false));
+    let just_after = Portfolio::build(
+        &catalog(),
+        &folder,
+        &Options::default(),
+        at("2026-10-15T08:30:01Z"),
+    );
+    let cloud = just_after
+        .rows
+        .iter()
+        .find(|r| r.supplier == "CloudHost Ltd");
+    assert_eq!(cloud.map(|r| r.stale), Some(true));
+}
+
+fn supplier(id: &str, name: &str, tier: Option<Tier>, updated: &str) -> Assessment {
+    let q = catalog().get("supplier-mini").expect("loaded").clone();
+    let mut a = Assessment::new(id.into(), id.into(), "Acme".into(), None, &[&q]);
+    a.subject = Some(Subject::Supplier {
+        name: name.into(),
+        tier,
+        services: vec![],
+    });
+    a.updated = at(updated);
+    a
+}
+
+#[test]
+fn the_latest_assessment_of_a_supplier_is_used_names_compared_ignoring_case() {
+    let folder = Folder {
+        assessments: vec![
+            (
+                "b.json".into(),
+                supplier("b", "Acme Hosting", None, "2026-01-01T00:00:00Z"),
+            ),
+            (
+                "a.json".into(),
+                supplier("a", " ACME hosting", None, "2026-05-01T00:00:00Z"),
+            ),
+            (
+                "c.json".into(),
+                supplier("c", "acme hosting", None, "2025-05-01T00:00:00Z"),
+            ),
+        ],
+        skipped: vec![],
+    };
+    let p = Portfolio::build(&catalog(), &folder, &Options::default(), now());
+    assert_eq!(p.rows.len(), 1);
+    assert_eq!(p.rows[0].assessment, "a");
+    assert_eq!(p.rows[0].supplier, "ACME hosting");
+    assert_eq!(p.rows[0].earlier, ["b", "c"]);
+    assert_eq!(p.rows[0].review_months, 24, "no tier is reviewed as low");
+    assert_eq!(p.left_out.earlier_assessments, 2);
+}
+
+#[test]
+fn suppliers_without_a_tier_come_last_and_an_unknown_questionnaire_is_skipped() {
+    let mut unknown = supplier(
+        "u",
+        "Unknown Q",
+        Some(Tier::Critical),
+        "2026-01-01T00:00:00Z",
+    );
+    unknown.questionnaires[0].version = "9.9.9".into();
+    let mut hostile = supplier(
+        "h",
+        "\u{1b}[31mEvil\u{7} Co\u{202e}",
+        None,
+        "2026-01-01T00:00:00Z",
+    );
+    hostile.answers.insert(
+        "supplier-mini/a1".into(),
+        Answer::from(Value::Choice("fully".into())),
+    );
+    let folder = Folder {
+        assessments: vec![
+            ("h.json".into(), hostile),
+            (
+                "l.json".into(),
+                supplier("l", "Low Co", Some(Tier::Low), "2026-01-01T00:00:00Z"),
+            ),
+            ("u.json".into(), unknown),
+        ],
+        skipped: vec![],
+    };
+    let p = Portfolio::build(&catalog(), &folder, &Options::default(), now());
+    let names: Vec<&str> = p.rows.iter().map(|r| r.supplier.as_str()).collect();
+    assert_eq!(names.len(), 2);
+    assert_eq!(names[0], "Low Co");
+    assert!(
+        !names[1].chars().any(|c| c.is_control() || c == '\u{202e}'),
+        "{:?}",
+        names[1]
+    );
+    assert!(names[1].contains("Evil") && names[1].contains("Co"));
+    assert_eq!(p.left_out.skipped.len(), 1);
+    assert!(
+        p.left_out.skipped[0]
+            .reason
+            .contains("\"supplier-mini\" version 9.9.9, which is not available"),
+        "{}",
+        p.left_out.skipped[0].reason
+    );
+}
+
+#[test]
+fn the_json_carries_the_format_settings_rows_concentration_and_stale() {
+    let p = shared(&Options::default());
+    let v: serde_json::Value = serde_json::from_str(&p.to_json()).expect("json");
+    assert_eq!(v["format"], "supplycheck.portfolio/1");
+    assert_eq!(v["settings"]["review_months"]["high"], 18);
+    assert_eq!(v["settings"]["concentration_threshold"], 2);
+    assert_eq!(v["rows"][0]["tier"], "critical");
+    assert_eq!(v["rows"][0]["areas"][1]["level"], 3);
+    assert_eq!(v["stale"][1]["review_due"], "2026-01-10");
+    assert_eq!(v["concentration"]["sole_suppliers"][0]["service"], "hr");
+    assert_eq!(v["left_out"]["organisation_assessments"], 1);
+}
+
+#[test]
+fn open_actions_follow_the_one_rule() {
+    let q = catalog().get("supplier-mini").expect("loaded").clone();
+    let mut a = supplier("o", "O", None, "2026-01-01T00:00:00Z");
+    let set = |a: &mut Assessment, item: &str, value: Value, flag: bool, status: Option<Status>| {
+        let mut answer = Answer::from(value);
+        answer.flag = flag;
+        answer.status = status;
+        a.answers.insert(format!("supplier-mini/{item}"), answer);
+    };
+    let count = |a: &Assessment| open_actions(&[&q], a, &scoring::score(&[&q], a));
+    assert_eq!(count(&a), 6, "every unanswered scored item");
+    set(&mut a, "a1", Value::Choice("fully".into()), false, None);
+    set(
+        &mut a,
+        "a2",
+        Value::Choice("not".into()),
+        false,
+        Some(Status::Open),
+    );
+    set(&mut a, "a3", Value::Choice("dunno".into()), false, None);
+    set(&mut a, "x1", Value::Choice("fully".into()), true, None);
+    set(
+        &mut a,
+        "x2",
+        Value::Choice("partial".into()),
+        true,
+        Some(Status::Done),
+    );
+    set(&mut a, "x3", Value::NotApplicable, false, None);
+    // a2 (gap), a3 (unknown), x1 (flagged); x2 is done, a1 achieved, x3 N/A.
+    assert_eq!(count(&a), 3);
+}
