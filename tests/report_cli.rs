@@ -268,9 +268,9 @@ fn compare_adds_the_earlier_answers_to_the_csv_and_markdown() {
     let csv_text = run("csv");
     let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
     let header = reader.headers().expect("header").clone();
-    assert_eq!(header.len(), 14);
-    assert_eq!(&header[12], "earlier_answer");
-    assert_eq!(&header[13], "earlier_value");
+    assert_eq!(header.len(), 20);
+    assert_eq!(&header[18], "earlier_answer");
+    assert_eq!(&header[19], "earlier_value");
     let rows: Vec<csv::StringRecord> = reader
         .records()
         .collect::<Result<_, _>>()
@@ -280,7 +280,7 @@ fn compare_adds_the_earlier_answers_to_the_csv_and_markdown() {
         .find(|r| &r[2] == "cfcs-phases/supplier-manager-role")
         .expect("row");
     assert_eq!((&role[7], &role[8]), ("Fully implemented", "1"));
-    assert_eq!((&role[12], &role[13]), ("Not implemented", "0"));
+    assert_eq!((&role[18], &role[19]), ("Not implemented", "0"));
     let md = run("md");
     assert!(md.contains("\n## Since Acme – 2025 supplier security review\n"));
     assert!(

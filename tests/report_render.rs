@@ -125,9 +125,10 @@ fn markdown_reads_as_text() {
     let ws = workspace();
     let md = report::render(&pack(&ws, &partial(&ws)), Format::Markdown);
     assert!(
-        md.contains("| Overall score | `███░░░░░░░ 31 %` · 63 % known |"),
-        "text bars"
+        md.contains("| Board & strategy | 1 Performed | – | no target | ████░░░░░░ 42 % | 67 % |"),
+        "areas against the target, with text bars:\n{md}"
     );
+    assert!(md.contains("Score: 31 %, with 63 % of the scored items known."));
     assert!(
         md.contains("22 November 2026, 10:00 UTC"),
         "dates for people"
@@ -321,7 +322,13 @@ fn csv_round_trips_notes_with_commas_quotes_and_newlines() {
             "value",
             "note",
             "owner",
-            "flag"
+            "flag",
+            "status",
+            "due",
+            "decision",
+            "evidence",
+            "organisation",
+            "assessed_on"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader
@@ -444,28 +451,35 @@ fn markdown_of_a_compared_assessment() {
 }
 
 #[test]
-fn markdown_places_the_comparison_between_the_summary_and_the_areas() {
+fn markdown_places_the_comparison_after_page_one_and_before_the_plan() {
     let ws = workspace();
     let md = report::render(
         &compared(&ws, &partial(&ws), &earlier(&ws)),
         Format::Markdown,
     );
-    let summary = md.find("\n## Summary\n").expect("summary");
+    let page_one = md.find("\n## Where we stand\n").expect("page one");
     let since = md
         .find("\n## Since Acme – 2025 supplier review\n")
         .expect("since");
-    let areas = md.find("\n## Scores by area\n").expect("areas");
-    assert!(summary < since && since < areas);
+    let action_plan = md.find("\n## Action plan\n").expect("plan");
+    assert!(page_one < since && since < action_plan);
+    assert!(
+        md[page_one..since]
+            .contains("since Acme – 2025 supplier review (20 November 2025, 15:30 UTC)"),
+        "the trend is on page one:\n{md}"
+    );
     assert!(md.contains("last changed 20 November 2025, 15:30 UTC"));
     assert!(md.contains("| Board & strategy | 0 → 1 | 25 % → 42 % | ▲ +17 |"));
     assert!(md.contains(
         "| Supplier selection | 0 → 0 | 33 % → 39 % | ▲ +6 (answers -11, answered more items +17) |"
     ));
     assert!(md.contains("| 1. Planning (only in the earlier assessment) | 0 → – | 17 % → – | – |"));
-    // Without a comparison the pack is the one it always was.
+    assert!(md.contains("\n### Done since Acme – 2025 supplier review\n"));
+    assert!(md.contains("Since: new") && md.contains("Since: carried over"));
+    // Without a comparison: no trend, no "since" anywhere.
     let plain = report::render(&pack(&ws, &partial(&ws)), Format::Markdown);
-    assert!(!plain.contains("## Since"));
-    assert_eq!(md.replace(&md[since..areas], ""), plain);
+    assert!(!plain.contains("## Since") && !plain.contains("Done since"));
+    assert!(!plain.contains("Since: "));
 }
 
 #[test]
@@ -571,8 +585,8 @@ fn csv_with_a_comparison_has_the_earlier_answer_and_value() {
         .iter()
         .map(String::from)
         .collect();
-    assert_eq!(header.len(), 14);
-    assert_eq!(header[12..], ["earlier_answer", "earlier_value"]);
+    assert_eq!(header.len(), 20);
+    assert_eq!(header[18..], ["earlier_answer", "earlier_value"]);
     let rows: Vec<csv::StringRecord> = reader
         .records()
         .collect::<Result<_, _>>()
@@ -583,19 +597,20 @@ fn csv_with_a_comparison_has_the_earlier_answer_and_value() {
             .find(|r| &r[2] == format!("board-pack/{id}").as_str())
             .expect("row")
     };
-    assert_eq!(&row("oversight")[12], "Partially implemented");
-    assert_eq!(&row("oversight")[13], "0.33");
+    assert_eq!(&row("oversight")[18], "Partially implemented");
+    assert_eq!(&row("oversight")[19], "0.33");
     assert_eq!(&row("oversight")[7], "Fully implemented");
-    assert_eq!(&row("appetite")[12], "High, \"for now\"\nto be reviewed");
-    assert_eq!(&row("appetite")[13], "");
-    assert_eq!(&row("criteria")[12], "", "unanswered then");
-    assert_eq!(&row("criteria")[13], "");
+    assert_eq!(&row("appetite")[18], "High, \"for now\"\nto be reviewed");
+    assert_eq!(&row("appetite")[19], "");
+    assert_eq!(&row("criteria")[18], "", "unanswered then");
+    assert_eq!(&row("criteria")[19], "");
     assert_eq!(&row("reporting")[9], HOSTILE, "notes still round-trip");
-    assert_eq!(&row("tested")[12], "Not implemented");
-    assert_eq!(&row("tested")[13], "0");
-    // Without a comparison: the twelve columns of before, byte for byte, after the BOM.
+    assert_eq!(&row("tested")[18], "Not implemented");
+    assert_eq!(&row("tested")[19], "0");
+    // Without a comparison: no earlier columns.
     let plain = report::render(&pack(&ws, &partial(&ws)), Format::Csv);
     assert!(plain.starts_with(
-        "\u{feff}questionnaire,section,item,refs,prompt,level,weight,answer,value,note,owner,flag\r\n"
+        "\u{feff}questionnaire,section,item,refs,prompt,level,weight,answer,value,note,owner,flag,\
+         status,due,decision,evidence,organisation,assessed_on\r\n"
     ));
 }

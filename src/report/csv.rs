@@ -1,10 +1,10 @@
 //! The board pack as CSV: one row per item, RFC 4180 quoting, for spreadsheets.
 
 use super::BoardPack;
-use crate::pack::ItemRow;
+use crate::pack::{ItemRow, PlanAction};
 
 /// The header row.
-pub const HEADER: [&str; 12] = [
+pub const HEADER: [&str; 18] = [
     "questionnaire",
     "section",
     "item",
@@ -17,6 +17,12 @@ pub const HEADER: [&str; 12] = [
     "note",
     "owner",
     "flag",
+    "status",
+    "due",
+    "decision",
+    "evidence",
+    "organisation",
+    "assessed_on",
 ];
 
 /// The two columns added at the end of each row when the pack is compared with an earlier
@@ -40,7 +46,11 @@ pub fn neutralise(cell: &str) -> String {
 }
 
 /// Writes one row per item of the assessment's questionnaires, with a header row, after a
-/// UTF-8 byte-order mark. Fields are quoted where RFC 4180 needs it (commas, quotes, line
+/// UTF-8 byte-order mark. An item that is an action of the plan has its follow-up `status`
+/// (`open`, `in-progress`, `done`), `due` day (`YYYY-MM-DD`), `decision` and `evidence`
+/// (references joined by "; "); every row carries the `organisation` and the day the
+/// assessment last changed (`assessed_on`, `YYYY-MM-DD`, UTC), so that rows keep them when
+/// sorted or pasted elsewhere. Fields are quoted where RFC 4180 needs it (commas, quotes, line
 /// breaks) and neutralised against formulas ([`neutralise`]); lines end in CRLF. A pack
 /// compared with an earlier assessment has [`EARLIER_HEADER`]'s two columns at the end of
 /// each row.
@@ -55,8 +65,18 @@ pub fn render(pack: &BoardPack) -> String {
         header.extend(EARLIER_HEADER);
     }
     let _ = w.write_record(&header);
+    let assessed_on = pack
+        .assessment
+        .updated
+        .parse::<jiff::Timestamp>()
+        .map(|t| t.strftime("%Y-%m-%d").to_string())
+        .unwrap_or_default();
     for (n, row) in pack.items.iter().enumerate() {
+        let action = pack.plan.iter().find(|x| x.item == row.item);
         let mut fields = record(row).to_vec();
+        fields.extend(follow_up(action));
+        fields.push(pack.assessment.organisation.clone());
+        fields.push(assessed_on.clone());
         if compared {
             let earlier = pack.earlier_answers.get(n);
             fields.push(earlier.map(|e| e.answer.clone()).unwrap_or_default());
@@ -71,6 +91,26 @@ pub fn render(pack: &BoardPack) -> String {
     }
     let bytes = w.into_inner().unwrap_or_default();
     format!("{BOM}{}", String::from_utf8(bytes).unwrap_or_default())
+}
+
+/// An action's status, due day, decision and evidence; empty for an item that is no action.
+fn follow_up(action: Option<&PlanAction>) -> [String; 4] {
+    let Some(x) = action else {
+        return Default::default();
+    };
+    [
+        x.status.as_str().to_string(),
+        x.due.clone().unwrap_or_default(),
+        x.decision.clone().unwrap_or_default(),
+        x.evidence
+            .iter()
+            .map(|e| match &e.reviewed {
+                Some(day) => format!("{} (reviewed {day})", e.reference),
+                None => e.reference.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+    ]
 }
 
 fn record(row: &ItemRow) -> [String; 12] {

@@ -1,11 +1,14 @@
 //! The board pack written out: its content is worked out in the core ([`crate::pack`]); this
-//! edge writes it as HTML, Markdown, CSV or JSON, and words what changed since an earlier
-//! assessment ([`since`]). No terminal, no files: the caller writes the text where it goes.
+//! edge writes it as HTML, Markdown, CSV, JSON or a Word document, and words what changed
+//! since an earlier assessment ([`since`]). Markdown and Word print the same decision paper
+//! ([`paper`]). No terminal, no files: the caller writes the text where it goes.
 
 pub mod csv;
+pub mod docx;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod paper;
 pub mod since;
 
 pub use crate::pack::BoardPack;
@@ -15,7 +18,7 @@ pub use crate::pack::BoardPack;
 pub enum Format {
     /// One self-contained HTML page with inline CSS and SVG charts.
     Html,
-    /// Markdown, readable as plain text.
+    /// Markdown, readable as plain text; with the appendix (every answer).
     Markdown,
     /// One row per item, RFC 4180.
     Csv,
@@ -27,7 +30,7 @@ pub enum Format {
 pub fn render(pack: &BoardPack, format: Format) -> String {
     match format {
         Format::Html => html::render(pack),
-        Format::Markdown => markdown::render(pack),
+        Format::Markdown => markdown::render(pack, true),
         Format::Csv => csv::render(pack),
         Format::Json => json::render(pack),
     }
