@@ -195,4 +195,56 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn actions_carry_their_follow_up_and_every_row_the_organisation_and_day() {
+        let q = crate::test_support::worked_example();
+        let mut a = crate::test_support::assessment(&q, "w", &[]);
+        a.organisation = "=Acme Ltd".into();
+        a.updated = "2026-11-22T23:59:00Z".parse().expect("a time");
+        a.answers.insert(
+            "worked-example/c".into(),
+            crate::assessment::Answer {
+                due: Some("2027-01-31".parse().expect("a day")),
+                status: Some(crate::record::Status::InProgress),
+                decision: Some("Approve the budget".into()),
+                evidence: vec![
+                    crate::record::Evidence::new("SOC 2 report"),
+                    crate::record::Evidence {
+                        reference: "-policy.pdf".into(),
+                        reviewed: Some("2026-10-01".parse().expect("a day")),
+                    },
+                ],
+                ..crate::test_support::choice("partial")
+            },
+        );
+        a.answers.insert(
+            "worked-example/a".into(),
+            crate::test_support::choice("fully"),
+        );
+        let text = render(&BoardPack::from_questionnaires(&[&q], &a));
+        let mut reader = ::csv::Reader::from_reader(&text.as_bytes()[BOM.len()..]);
+        let header = reader.headers().expect("header").clone();
+        let col = |name: &str| header.iter().position(|h| h == name).expect(name);
+        let rows: Vec<::csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+        let row = |id: &str| {
+            rows.iter()
+                .find(|r| r[2] == format!("worked-example/{id}"))
+                .expect(id)
+        };
+        let c = row("c");
+        assert_eq!(&c[col("status")], "in-progress");
+        assert_eq!(&c[col("due")], "2027-01-31");
+        assert_eq!(&c[col("decision")], "Approve the budget");
+        assert_eq!(
+            &c[col("evidence")],
+            "SOC 2 report; -policy.pdf (reviewed 1 October 2026)"
+        );
+        let achieved = row("a");
+        assert_eq!(&achieved[col("status")], "", "not an action");
+        for r in &rows {
+            assert_eq!(&r[col("organisation")], "'=Acme Ltd", "neutralised");
+            assert_eq!(&r[col("assessed_on")], "2026-11-22");
+        }
+    }
 }
