@@ -27,6 +27,29 @@ pub struct ReportArgs {
     /// Say what changed since an earlier assessment (its id, or the path of its file)
     #[arg(long, value_name = "EARLIER")]
     pub compare: Option<String>,
+
+    /// Include the appendix, everything item by item (the default for HTML)
+    #[arg(long, overrides_with = "no_appendix")]
+    pub appendix: bool,
+
+    /// Leave the appendix out: the board part only
+    #[arg(long, overrides_with = "appendix")]
+    pub no_appendix: bool,
+}
+
+impl ReportArgs {
+    /// The writing options the flags ask for, the format's defaults otherwise.
+    fn options(&self) -> report::Options {
+        let format: Format = self.format.into();
+        let mut options = report::Options::of(format);
+        if self.appendix {
+            options.appendix = true;
+        }
+        if self.no_appendix {
+            options.appendix = false;
+        }
+        options
+    }
 }
 
 /// The formats of `report --format`.
@@ -73,7 +96,7 @@ pub fn report(g: &Globals, args: &ReportArgs) -> anyhow::Result<()> {
             BoardPack::build_compared(&ws, &a, &before)
         }
     };
-    let text = report::render(&pack, args.format.into());
+    let text = report::render_with(&pack, args.format.into(), args.options());
     if let Some(file) = &args.output {
         // Checked again just before writing: the file may have changed meanwhile.
         ws.store.check_output(file)?;

@@ -23,10 +23,41 @@ pub enum Format {
     Json,
 }
 
-/// Writes a board pack in a format.
+impl Format {
+    /// Whether the appendix (everything item by item) is in the pack unless asked
+    /// otherwise: yes for HTML (and the formats that always list every answer), no for a
+    /// Word document.
+    pub fn appendix_by_default(self) -> bool {
+        true
+    }
+}
+
+/// How a board pack is written besides its format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Include the appendix: everything item by item (`--appendix` / `--no-appendix`).
+    pub appendix: bool,
+}
+
+impl Options {
+    /// The defaults of a format.
+    pub fn of(format: Format) -> Self {
+        Self {
+            appendix: format.appendix_by_default(),
+        }
+    }
+}
+
+/// Writes a board pack in a format, with the format's default options.
 pub fn render(pack: &BoardPack, format: Format) -> String {
+    render_with(pack, format, Options::of(format))
+}
+
+/// Writes a board pack in a format with the given options. The appendix option applies to
+/// HTML (and to Word once it is written); Markdown, CSV and JSON carry every answer.
+pub fn render_with(pack: &BoardPack, format: Format, options: Options) -> String {
     match format {
-        Format::Html => html::render(pack),
+        Format::Html => html::render(pack, options.appendix),
         Format::Markdown => markdown::render(pack),
         Format::Csv => csv::render(pack),
         Format::Json => json::render(pack),
