@@ -46,7 +46,10 @@ pub fn render(pack: &BoardPack) -> String {
         areas: &pack.areas,
         page_one: &pack.page_one,
         plan: &pack.plan,
-        done_since: pack.comparison.is_some().then_some(pack.done_since.as_slice()),
+        done_since: pack
+            .comparison
+            .is_some()
+            .then_some(pack.done_since.as_slice()),
         board_answers: &pack.board_answers,
         answers: &pack.items,
         scoring_rule: pack.scoring_rule,
