@@ -189,6 +189,7 @@ fn the_example_board_pack_is_what_the_binary_writes() {
         ("html", "board-pack.html"),
         ("md", "board-pack.md"),
         ("csv", "board-pack.csv"),
+        ("json", "board-pack.json"),
     ] {
         let committed = std::fs::read_to_string(
             std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -230,7 +231,7 @@ fn the_compared_example_board_pack_is_what_the_binary_writes() {
          `supplycheck report examples/acme-2026.json --compare examples/acme-2025.json \
          --format html -o examples/board-pack-compared.html`"
     );
-    assert!(committed.contains("<h2>Since Acme – 2025 supplier security review</h2>"));
+    assert!(committed.contains("<h2>Appendix: since Acme – 2025 supplier security review</h2>"));
 }
 
 #[test]
@@ -248,7 +249,7 @@ fn the_json_pack_holds_what_compare_json_prints() {
     let pack = json(&["report", EXAMPLE, "--compare", EARLIER, "--format", "json"]);
     let compared = json(&["compare", EARLIER, EXAMPLE, "--json"]);
     assert_eq!(pack["comparison"], compared);
-    assert_eq!(pack["format"], "supplycheck.report/1");
+    assert_eq!(pack["format"], "supplycheck.report/2");
     let plain = json(&["report", EXAMPLE, "--format", "json"]);
     assert!(plain.get("comparison").is_none());
 }
@@ -282,7 +283,7 @@ fn compare_adds_the_earlier_answers_to_the_csv_and_markdown() {
     assert_eq!((&role[7], &role[8]), ("Fully implemented", "1"));
     assert_eq!((&role[18], &role[19]), ("Not implemented", "0"));
     let md = run("md");
-    assert!(md.contains("\n## Since Acme – 2025 supplier security review\n"));
+    assert!(md.contains("\n## Appendix: since Acme – 2025 supplier security review\n"));
     assert!(
         md.contains("| Overall score | 50 % | 55 % | ▲ +5 (answers +4, answered more items +1) |")
     );

@@ -131,7 +131,7 @@ fn the_document_holds_the_decision_paper_in_word_heading_styles() {
         "Decisions requested",
         "Against the target",
         "What matters most",
-        "The counts",
+        "In numbers",
         "The levels",
         "Action plan",
         "The levels in full",

@@ -40,14 +40,14 @@ pub struct ReportArgs {
 
 impl ReportArgs {
     /// Whether the appendix goes in: as the flags ask, else the format's default (no for a
-    /// Word document, which a board reads on paper; yes for the others).
+    /// Word document, which a board reads on paper).
     fn appendix(&self) -> bool {
         if self.appendix {
             true
         } else if self.no_appendix {
             false
         } else {
-            self.format != ReportFormat::Docx
+            self.format.text().is_some_and(Format::appendix_by_default)
         }
     }
 }
@@ -109,15 +109,12 @@ pub fn report(g: &Globals, args: &ReportArgs) -> anyhow::Result<()> {
         }
     };
     let appendix = args.appendix();
-    let bytes = match args.format {
-        ReportFormat::Md => report::markdown::render(&pack, appendix).into_bytes(),
-        ReportFormat::Docx => report::docx::render(&pack, appendix)
+    let bytes = match args.format.text() {
+        Some(format) => {
+            report::render_with(&pack, format, report::Options { appendix }).into_bytes()
+        }
+        None => report::docx::render(&pack, appendix)
             .context("the Word document could not be put together")?,
-        other => other
-            .text()
-            .map(|format| report::render(&pack, format))
-            .unwrap_or_default()
-            .into_bytes(),
     };
     if let Some(file) = &args.output {
         // Checked again just before writing: the file may have changed meanwhile.

@@ -18,7 +18,7 @@ pub use crate::pack::BoardPack;
 pub enum Format {
     /// One self-contained HTML page with inline CSS and SVG charts.
     Html,
-    /// Markdown, readable as plain text; with the appendix (every answer).
+    /// Markdown, readable as plain text.
     Markdown,
     /// One row per item, RFC 4180.
     Csv,
@@ -26,11 +26,43 @@ pub enum Format {
     Json,
 }
 
-/// Writes a board pack in a format.
+impl Format {
+    /// Whether the appendix (everything item by item) is in the pack unless asked
+    /// otherwise: yes for every text format (HTML, Markdown; CSV and JSON always list every
+    /// answer); a Word document ([`docx::render`]) leaves it out unless asked.
+    pub fn appendix_by_default(self) -> bool {
+        true
+    }
+}
+
+/// How a board pack is written besides its format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Include the appendix: everything item by item (`--appendix` / `--no-appendix`).
+    pub appendix: bool,
+}
+
+impl Options {
+    /// The defaults of a format.
+    pub fn of(format: Format) -> Self {
+        Self {
+            appendix: format.appendix_by_default(),
+        }
+    }
+}
+
+/// Writes a board pack in a format, with the format's default options.
 pub fn render(pack: &BoardPack, format: Format) -> String {
+    render_with(pack, format, Options::of(format))
+}
+
+/// Writes a board pack in a format with the given options. The appendix option applies to
+/// HTML and Markdown (and to Word, [`docx::render`], which is written as bytes); CSV and
+/// JSON carry every answer.
+pub fn render_with(pack: &BoardPack, format: Format, options: Options) -> String {
     match format {
-        Format::Html => html::render(pack),
-        Format::Markdown => markdown::render(pack, true),
+        Format::Html => html::render(pack, options.appendix),
+        Format::Markdown => markdown::render(pack, options.appendix),
         Format::Csv => csv::render(pack),
         Format::Json => json::render(pack),
     }

@@ -46,9 +46,8 @@ items answered with something other than \"Don't know\". An item is achieved whe
 reaches the questionnaire's pass mark. A section reaches level 1 (Performed), 2 (Managed) or 3 \
 (Defined) when every applicable item of that level and of the levels below it is answered \
 and achieved; an unanswered item is not achieved. The overall level is the lowest section \
-level, because a supply chain is only as strong as its weakest link. The weakest links are \
-the answered items below the pass mark (\"Don't know\" included), lowest level first, then \
-by the shortfall weight × (1 − value).";
+level, because a supply chain is only as strong as its weakest link. Actions are ranked: \
+decisions and flagged items, then what blocks an area's next level, then weight × (1 − value).";
 
 /// Who and what the assessment is.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -89,7 +89,7 @@ pub struct AgainstTarget {
     pub with_target: usize,
     /// Areas meeting their target.
     pub meeting: usize,
-    /// "3 of 17 areas meet their target", or "No target is set yet: …".
+    /// "3 of 17 areas meet their target", or "No target is set yet (…)"; no full stop.
     pub text: String,
 }
 
@@ -272,8 +272,7 @@ fn against_target(areas: &[Area]) -> AgainstTarget {
         .filter(|a| a.meets_target == Some(true))
         .count();
     let text = if with_target == 0 {
-        "No target is set yet: set the level the board aims for with `supplycheck target`."
-            .to_string()
+        "No target is set yet (the board sets one per area with supplycheck target)".to_string()
     } else {
         format!(
             "{meeting} of {} {} their target",

@@ -144,7 +144,7 @@ fn an_empty_assessments_first_action_is_to_assess() {
     assert!(!pack.areas[0].assessed);
     assert_eq!(
         pack.page_one.against_target.text,
-        "No target is set yet: set the level the board aims for with `supplycheck target`."
+        "No target is set yet (the board sets one per area with supplycheck target)"
     );
 }
 
@@ -169,10 +169,7 @@ fn compared_actions_are_new_carried_over_or_done_since() {
     assert_eq!(
         since,
         [
-            (
-                "worked-example/e",
-                Some("carried over since 20 November 2025 (12 months)")
-            ),
+            ("worked-example/e", Some("carried over for 12 months")),
             ("worked-example/f", Some("new")),
         ]
     );

@@ -140,8 +140,8 @@ pub struct PlanAction {
     pub flag: bool,
     /// With a comparison: new, or carried over (and for how long).
     pub since: Option<Since>,
-    /// [`since`](Self::since) in words: "new", "carried over since 20 November 2025 (12
-    /// months)"; `None` without a comparison.
+    /// [`since`](Self::since) in words: "new", "carried over for 12 months" ("carried over
+    /// since 20 November 2025" within a month); `None` without a comparison.
     pub since_text: Option<String>,
 }
 
@@ -410,8 +410,8 @@ pub(super) fn compare(
                 let (state, text) = if before.is_some() {
                     let text = match months {
                         0 => format!("carried over since {since}"),
-                        1 => format!("carried over since {since} (1 month)"),
-                        m => format!("carried over since {since} ({m} months)"),
+                        1 => "carried over for 1 month".to_string(),
+                        m => format!("carried over for {m} months"),
                     };
                     let state = Since::CarriedOver {
                         since: since.clone(),

@@ -8,12 +8,16 @@ use crate::figures;
 use crate::pack::{BoardPack, PlanAction, Status, count, display_time, percent};
 use crate::report::since;
 
-/// What changed since the earlier assessment, area by area, when the pack is compared.
+/// What changed since the earlier assessment, area by area, when the pack is compared: in
+/// the appendix, as page one gives the trend and each action says whether it is new.
 pub(super) fn since(out: &mut Vec<Block>, pack: &BoardPack) {
     let Some(c) = &pack.comparison else {
         return;
     };
-    out.push(Block::Heading(2, format!("Since {}", c.before.name)));
+    out.push(Block::Heading(
+        2,
+        format!("Appendix: since {}", c.before.name),
+    ));
     out.push(Block::Para(vec![
         plain("Compared with the earlier assessment "),
         Span::Code(c.before.id.clone()),

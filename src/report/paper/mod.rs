@@ -2,7 +2,8 @@
 //! Markdown and Word: headings, paragraphs, lists and tables holding the board pack's own
 //! words, in the order a board reads them. Page one (where we stand, decisions requested,
 //! against the target, what matters most, the counts, the levels in one line), then the
-//! action plan, the level definitions in full, and with the appendix every answer.
+//! action plan, the level definitions in full, and with the appendix what changed since an
+//! earlier assessment and every answer.
 //!
 //! Nothing here works out a figure: every figure and count sentence comes from the model
 //! ([`crate::pack`]) or from [`crate::figures`]. Each writer escapes the text for its format.
@@ -117,7 +118,6 @@ pub fn paper(pack: &BoardPack, appendix: bool) -> Vec<Block> {
     counts(&mut out, pack);
     levels_short(&mut out, pack);
     out.push(Block::PageBreak);
-    since(&mut out, pack);
     plan(&mut out, pack);
     later(&mut out, pack);
     board_answers(&mut out, pack);
@@ -125,6 +125,7 @@ pub fn paper(pack: &BoardPack, appendix: bool) -> Vec<Block> {
     method(&mut out, pack);
     if appendix {
         out.push(Block::PageBreak);
+        since(&mut out, pack);
         every_answer(&mut out, pack);
     }
     out

@@ -175,7 +175,7 @@ pub(super) fn top_columns(compared: bool) -> Vec<&'static str> {
 
 pub(super) fn counts(out: &mut Vec<Block>, pack: &BoardPack) {
     let c = &pack.page_one.counts;
-    out.push(Block::Heading(2, "The counts".into()));
+    out.push(Block::Heading(2, "In numbers".into()));
     out.push(Block::Bullets(
         [
             &c.owners_text,
