@@ -316,3 +316,38 @@ fn compare_with_a_missing_assessment_names_it() {
         .stderr(predicate::str::contains("supplycheck list"));
     assert!(!file.exists(), "no pack is written");
 }
+
+#[test]
+fn markdown_has_the_appendix_unless_asked_to_leave_it_out() {
+    let env = Env::new();
+    let md = |extra: &[&str]| {
+        let out = env
+            .cmd()
+            .args(["report", EXAMPLE, "--format", "md"])
+            .args(extra)
+            .output()
+            .expect("runs");
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).expect("utf8")
+    };
+    let default = md(&[]);
+    assert!(default.contains("\n## Appendix: every answer\n"));
+    assert_eq!(default, md(&["--appendix"]), "on by default for Markdown");
+    let board = md(&["--no-appendix"]);
+    assert!(!board.contains("Appendix"), "{board}");
+    assert!(default.starts_with(&board), "the board part is the same");
+    // The board part: page one, one action plan, the levels in full; nothing twice.
+    for heading in [
+        "\n## Where we stand\n",
+        "\n## Decisions requested\n",
+        "\n## What matters most\n",
+        "\n## In numbers\n",
+        "\n## Action plan\n",
+        "\n## The levels in full\n",
+    ] {
+        assert_eq!(board.matches(heading).count(), 1, "{heading}");
+    }
+    assert!(!board.contains("weakest links"), "one list");
+    assert!(board.contains("**Level 3 · Defined**: An organisation-wide, institutionalised"));
+    assert!(board.contains("Missing checks: "), "checklist actions name their checks");
+}
