@@ -349,5 +349,8 @@ fn markdown_has_the_appendix_unless_asked_to_leave_it_out() {
     }
     assert!(!board.contains("weakest links"), "one list");
     assert!(board.contains("**Level 3 · Defined**: An organisation-wide, institutionalised"));
-    assert!(board.contains("Missing checks: "), "checklist actions name their checks");
+    assert!(
+        board.contains("Missing checks: "),
+        "checklist actions name their checks"
+    );
 }

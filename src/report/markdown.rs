@@ -15,14 +15,22 @@ pub use super::paper::bar;
 /// Line breaks become spaces and control characters are removed. Text that starts a
 /// paragraph, a list item or a quoted line goes through [`escape_start`].
 pub fn escape(text: &str) -> String {
+    let inline = inline(text);
+    // What only means something at the start of a line: a heading, a quote, a list item,
+    // a setext underline or a thematic break. (`*` and `_` are escaped wherever they stand.)
+    if inline.starts_with(['#', '>', '-', '+', '=']) {
+        format!("\\{inline}")
+    } else {
+        inline
+    }
+}
+
+/// [`escape`] for text that never starts a line — a table cell, a field after its name —
+/// where `#`, `>`, `-`, `+` and `=` mean nothing and are left as they are ("= 0").
+pub fn inline(text: &str) -> String {
     let text = crate::text::sanitize_line(text);
     let text = text.trim_start();
     let mut out = String::with_capacity(text.len() + 8);
-    // What only means something at the start of a line: a heading, a quote, a list item,
-    // a setext underline or a thematic break.
-    if text.starts_with(['#', '>', '-', '+', '=', '*', '_']) {
-        out.push('\\');
-    }
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         // `&` only matters where it could start an entity such as `&amp;` or `&#60;`.
@@ -138,17 +146,17 @@ fn spans_start(spans: &[Span]) -> String {
                 format!(
                     "{}{}",
                     " ".repeat(usize::from(!spaces.is_empty())),
-                    escape(t)
+                    inline(t)
                 )
             }
         };
         match s {
             Span::Plain(t) => out.push_str(&esc(t)),
             Span::Strong(t) if !t.is_empty() => {
-                let _ = write!(out, "**{}**", escape(t));
+                let _ = write!(out, "**{}**", inline(t));
             }
             Span::Emph(t) if !t.is_empty() => {
-                let _ = write!(out, "_{}_", escape(t));
+                let _ = write!(out, "_{}_", inline(t));
             }
             Span::Code(t) => out.push_str(&code(t)),
             Span::Strong(_) | Span::Emph(_) => {}
@@ -169,15 +177,15 @@ fn table(out: &mut String, t: &Table) {
         }
         line
     };
-    let _ = writeln!(out, "{}", row(t.header.iter().map(|c| escape(c)).collect()));
+    let _ = writeln!(out, "{}", row(t.header.iter().map(|c| inline(c)).collect()));
     let _ = writeln!(out, "|{}", "---|".repeat(t.header.len()));
     for (n, cells) in t.rows.iter().enumerate() {
         let cells = cells
             .iter()
             .map(|c| match (c.is_empty(), t.marked == Some(n)) {
                 (true, _) => String::new(),
-                (false, true) => format!("**{}**", escape(c)),
-                (false, false) => escape(c),
+                (false, true) => format!("**{}**", inline(c)),
+                (false, false) => inline(c),
             })
             .collect();
         let _ = writeln!(out, "{}", row(cells));
@@ -187,17 +195,17 @@ fn table(out: &mut String, t: &Table) {
 
 fn records(out: &mut String, r: &Records) {
     for (n, row) in r.rows.iter().enumerate() {
-        let _ = writeln!(out, "{}. **{}**  ", n + 1, escape(&row.title));
+        let _ = writeln!(out, "{}. **{}**  ", n + 1, inline(&row.title));
         let fields: Vec<String> = r
             .columns
             .iter()
             .zip(&row.columns)
             .filter(|(_, v)| !v.is_empty())
-            .map(|(k, v)| format!("{k}: {}", escape(v)))
+            .map(|(k, v)| format!("{k}: {}", inline(v)))
             .collect();
         let mut lines = vec![format!("   {}", fields.join(" · "))];
         for (k, v) in &row.details {
-            lines.push(format!("   {k}: {}", escape(v)));
+            lines.push(format!("   {k}: {}", inline(v)));
         }
         let _ = writeln!(out, "{}", lines.join("  \n"));
         if let Some(note) = &row.note {
@@ -222,6 +230,14 @@ mod tests {
     fn markdown_specials_are_escaped() {
         assert_eq!(escape("a|b *c* [x](y) <b>"), r"a\|b \*c\* \[x\](y) \<b>");
         assert_eq!(escape("# not a heading"), r"\# not a heading");
+        assert_eq!(
+            escape("*not a list"),
+            r"\*not a list",
+            "one backslash, not two"
+        );
+        assert_eq!(escape("_x_"), r"\_x\_");
+        assert_eq!(inline("= 0"), "= 0", "a cell never starts a line");
+        assert_eq!(inline("a|b <c>"), r"a\|b \<c>");
         assert_eq!(escape("==="), r"\===");
         assert_eq!(escape_start("1. not a list"), r"1\. not a list");
         assert_eq!(escape_start("12) not a list"), r"12\) not a list");

@@ -98,6 +98,7 @@ fn area_row(area: &Area) -> Vec<String> {
         against,
         score,
         percent(f.coverage),
+        figures::answered_counts(f),
     ]
 }
 
