@@ -496,12 +496,18 @@ fn docx_structure(bytes: &[u8]) -> (Vec<(String, usize)>, String) {
         .expect("the document")
         .read_to_string(&mut xml)
         .expect("UTF-8");
+    let mut foot = String::new();
+    zip.by_name("word/footer1.xml")
+        .expect("the page foot")
+        .read_to_string(&mut foot)
+        .expect("UTF-8");
+    roxmltree::Document::parse(&foot).expect("a well-formed page foot");
     let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
     let mut counts = std::collections::BTreeMap::<String, usize>::new();
     for n in doc.descendants().filter(roxmltree::Node::is_element) {
         *counts.entry(n.tag_name().name().to_string()).or_default() += 1;
     }
-    (counts.into_iter().collect(), xml)
+    (counts.into_iter().collect(), xml + &foot)
 }
 
 #[test]

@@ -165,6 +165,11 @@ fn the_document_holds_the_decision_paper_in_word_heading_styles() {
     }
     assert_eq!(c.decisions, 1);
     assert!(text.contains(&"Approve the budget for an exit plan"));
+    // Each page's foot names the paper and numbers the page.
+    let foot = part(&bytes, "word/footer1.xml");
+    assert!(foot.contains("Board pack: Acme – 2026 supplier review · page "));
+    assert!(foot.contains("<w:instrText>PAGE</w:instrText>"));
+    assert!(foot.contains("<w:instrText>NUMPAGES</w:instrText>"));
 }
 
 #[test]

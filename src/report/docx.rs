@@ -4,13 +4,15 @@
 //! real tables: the levels, the areas against their target (the bar chart as a table), what
 //! matters most and the action plan.
 //!
+//! Each page's foot names the assessment and numbers the page ("page 2 of 7").
+//!
 //! `docx_rs` escapes the XML; what XML 1.0 forbids (most control characters) is taken out
 //! here before any text goes in. The document is the same, byte for byte, for the same pack:
 //! it carries no time of writing.
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, Paragraph, Run, RunFonts, Shading, Style, StyleType,
-    Table as WordTable, TableCell, TableRow, WidthType,
+    AlignmentType, BreakType, Docx, Footer, NumPages, PageNum, Paragraph, Run, RunFonts, Shading,
+    Style, StyleType, Table as WordTable, TableCell, TableRow, WidthType,
 };
 
 use super::paper::{self, Block, Records, Span, Table};
@@ -28,7 +30,20 @@ const HEADER_FILL: &str = "D9D9D9";
 /// Writes the board pack as a `.docx` file's bytes; with `appendix`, every answer follows
 /// the board part.
 pub fn render(pack: &BoardPack, appendix: bool) -> std::io::Result<Vec<u8>> {
+    let foot = Paragraph::new()
+        .add_run(
+            Run::new()
+                .add_text(xml_text(&format!(
+                    "Board pack: {} · page ",
+                    pack.assessment.name
+                )))
+                .size(16),
+        )
+        .add_page_num(PageNum::new())
+        .add_run(Run::new().add_text(" of ").size(16))
+        .add_num_pages(NumPages::new());
     let mut doc = styles(Docx::new())
+        .footer(Footer::new().add_paragraph(foot))
         .page_size(A4.0, A4.1)
         .default_size(21)
         .default_fonts(RunFonts::new().ascii("Calibri").hi_ansi("Calibri"));
