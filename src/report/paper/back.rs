@@ -348,3 +348,57 @@ pub(super) fn method(out: &mut Vec<Block>, pack: &BoardPack) {
             .collect(),
     ));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::{Disagreement, Parked, RespondentAnswer};
+
+    fn headings(pack: &BoardPack) -> Vec<String> {
+        super::super::paper(pack, false)
+            .into_iter()
+            .filter_map(|b| match b {
+                Block::Heading(2, text) => Some(text),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sections_others_fill_show_only_when_they_hold_something() {
+        let q = crate::test_support::worked_example();
+        let a = crate::test_support::assessment(&q, "w", &[]);
+        let mut pack = BoardPack::from_questionnaires(&[&q], &a);
+        let empty = headings(&pack);
+        assert!(
+            !empty
+                .iter()
+                .any(|h| h == "Where we disagreed" || h == "Parked for later")
+        );
+        pack.later.parked.push(Parked {
+            item: "worked-example/a".into(),
+            prompt: "Item A?".into(),
+            section: "1. Planning".into(),
+        });
+        pack.later.disagreements.push(Disagreement {
+            item: "worked-example/b".into(),
+            prompt: "Item B?".into(),
+            answers: vec![RespondentAnswer {
+                respondent: "Ann".into(),
+                group: Some("board".into()),
+                answer: "Fully".into(),
+            }],
+            settled: None,
+            spread: "67 points".into(),
+        });
+        let filled = headings(&pack);
+        assert!(
+            filled.iter().any(|h| h == "Where we disagreed"),
+            "{filled:?}"
+        );
+        assert!(filled.iter().any(|h| h == "Parked for later"), "{filled:?}");
+        let md = crate::report::markdown::render(&pack, false);
+        assert!(md.contains("Answer: Ann (board): Fully"), "{md}");
+        assert!(md.contains("Settled on: not yet"), "{md}");
+    }
+}
