@@ -52,7 +52,7 @@ pub(super) fn method(pack: &BoardPack) -> Markup {
                 tbody {
                     "\n"
                     @for l in &pack.page_one.levels {
-                        tr class=(format!("l{}", l.number)) {
+                        tr {
                             td { (pill(Some(l.number))) }
                             td { (l.name) }
                             td { (l.full) }
