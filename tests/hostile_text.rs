@@ -486,3 +486,56 @@ fn merge_and_restore_succeed_when_only_their_summary_cannot_be_printed() {
         );
     }
 }
+
+/// The elements of a Word document's body and how many of each, as a shape to compare.
+fn docx_structure(bytes: &[u8]) -> (Vec<(String, usize)>, String) {
+    use std::io::Read as _;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file");
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .expect("the document")
+        .read_to_string(&mut xml)
+        .expect("UTF-8");
+    let mut foot = String::new();
+    zip.by_name("word/footer1.xml")
+        .expect("the page foot")
+        .read_to_string(&mut foot)
+        .expect("UTF-8");
+    roxmltree::Document::parse(&foot).expect("a well-formed page foot");
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let mut counts = std::collections::BTreeMap::<String, usize>::new();
+    for n in doc.descendants().filter(roxmltree::Node::is_element) {
+        *counts.entry(n.tag_name().name().to_string()).or_default() += 1;
+    }
+    (counts.into_iter().collect(), xml + &foot)
+}
+
+#[test]
+fn word_documents_stay_well_formed_whatever_the_text() {
+    let injection = "</w:t></w:r></w:p><w:p><w:r><w:t>injected]]><!-- & &amp; \"'\u{fffe}\u{ffff}\
+                     \u{1b}[31m\u{7}\u{0}\u{b}\u{c}\u{85}\u{202e}";
+    let render = |payload: &str| {
+        let q: supplycheck::questionnaire::Questionnaire =
+            serde_json::from_value(hostile_questionnaire(payload)).expect("questionnaire");
+        let mut a: supplycheck::assessment::Assessment =
+            serde_json::from_value(hostile_assessment("x", payload)).expect("assessment");
+        let answer = a.answers.entry("worked-example/a".into()).or_default();
+        answer.decision = Some(format!("Decide {payload}"));
+        answer.evidence = vec![supplycheck::record::Evidence::new(format!("Doc {payload}"))];
+        let pack = supplycheck::report::BoardPack::from_questionnaires(&[&q], &a);
+        supplycheck::report::docx::render(&pack, true).expect("a document")
+    };
+    let (plain, _) = docx_structure(&render(" plain words"));
+    let (hostile, xml) = docx_structure(&render(&format!(" {injection}")));
+    assert_eq!(hostile, plain, "the text made no elements of its own");
+    if let Some(c) = xml.chars().find(|c| {
+        (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+            || matches!(c, '\u{fffe}' | '\u{ffff}' | '\u{202e}')
+    }) {
+        panic!("document.xml holds {c:?}");
+    }
+    assert!(
+        xml.contains("&lt;/w:t&gt;&lt;/w:r&gt;&lt;/w:p&gt;"),
+        "escaped markup"
+    );
+}

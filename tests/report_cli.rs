@@ -189,6 +189,7 @@ fn the_example_board_pack_is_what_the_binary_writes() {
         ("html", "board-pack.html"),
         ("md", "board-pack.md"),
         ("csv", "board-pack.csv"),
+        ("json", "board-pack.json"),
     ] {
         let committed = std::fs::read_to_string(
             std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -230,7 +231,7 @@ fn the_compared_example_board_pack_is_what_the_binary_writes() {
          `supplycheck report examples/acme-2026.json --compare examples/acme-2025.json \
          --format html -o examples/board-pack-compared.html`"
     );
-    assert!(committed.contains("<h2>Since Acme – 2025 supplier security review</h2>"));
+    assert!(committed.contains("<h2>Appendix: since Acme – 2025 supplier security review</h2>"));
 }
 
 #[test]
@@ -248,7 +249,7 @@ fn the_json_pack_holds_what_compare_json_prints() {
     let pack = json(&["report", EXAMPLE, "--compare", EARLIER, "--format", "json"]);
     let compared = json(&["compare", EARLIER, EXAMPLE, "--json"]);
     assert_eq!(pack["comparison"], compared);
-    assert_eq!(pack["format"], "supplycheck.report/1");
+    assert_eq!(pack["format"], "supplycheck.report/2");
     let plain = json(&["report", EXAMPLE, "--format", "json"]);
     assert!(plain.get("comparison").is_none());
 }
@@ -268,9 +269,9 @@ fn compare_adds_the_earlier_answers_to_the_csv_and_markdown() {
     let csv_text = run("csv");
     let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
     let header = reader.headers().expect("header").clone();
-    assert_eq!(header.len(), 14);
-    assert_eq!(&header[12], "earlier_answer");
-    assert_eq!(&header[13], "earlier_value");
+    assert_eq!(header.len(), 20);
+    assert_eq!(&header[18], "earlier_answer");
+    assert_eq!(&header[19], "earlier_value");
     let rows: Vec<csv::StringRecord> = reader
         .records()
         .collect::<Result<_, _>>()
@@ -280,9 +281,9 @@ fn compare_adds_the_earlier_answers_to_the_csv_and_markdown() {
         .find(|r| &r[2] == "cfcs-phases/supplier-manager-role")
         .expect("row");
     assert_eq!((&role[7], &role[8]), ("Fully implemented", "1"));
-    assert_eq!((&role[12], &role[13]), ("Not implemented", "0"));
+    assert_eq!((&role[18], &role[19]), ("Not implemented", "0"));
     let md = run("md");
-    assert!(md.contains("\n## Since Acme – 2025 supplier security review\n"));
+    assert!(md.contains("\n## Appendix: since Acme – 2025 supplier security review\n"));
     assert!(
         md.contains("| Overall score | 50 % | 55 % | ▲ +5 (answers +4, answered more items +1) |")
     );
@@ -314,4 +315,42 @@ fn compare_with_a_missing_assessment_names_it() {
         ))
         .stderr(predicate::str::contains("supplycheck list"));
     assert!(!file.exists(), "no pack is written");
+}
+
+#[test]
+fn markdown_has_the_appendix_unless_asked_to_leave_it_out() {
+    let env = Env::new();
+    let md = |extra: &[&str]| {
+        let out = env
+            .cmd()
+            .args(["report", EXAMPLE, "--format", "md"])
+            .args(extra)
+            .output()
+            .expect("runs");
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).expect("utf8")
+    };
+    let default = md(&[]);
+    assert!(default.contains("\n## Appendix: every answer\n"));
+    assert_eq!(default, md(&["--appendix"]), "on by default for Markdown");
+    let board = md(&["--no-appendix"]);
+    assert!(!board.contains("Appendix"), "{board}");
+    assert!(default.starts_with(&board), "the board part is the same");
+    // The board part: page one, one action plan, the levels in full; nothing twice.
+    for heading in [
+        "\n## Where we stand\n",
+        "\n## Decisions requested\n",
+        "\n## What matters most\n",
+        "\n## In numbers\n",
+        "\n## Action plan\n",
+        "\n## The levels in full\n",
+    ] {
+        assert_eq!(board.matches(heading).count(), 1, "{heading}");
+    }
+    assert!(!board.contains("weakest links"), "one list");
+    assert!(board.contains("**Level 3 · Defined**: An organisation-wide, institutionalised"));
+    assert!(
+        board.contains("Missing checks: "),
+        "checklist actions name their checks"
+    );
 }

@@ -125,9 +125,10 @@ fn markdown_reads_as_text() {
     let ws = workspace();
     let md = report::render(&pack(&ws, &partial(&ws)), Format::Markdown);
     assert!(
-        md.contains("| Overall score | `███░░░░░░░ 31 %` · 63 % known |"),
-        "text bars"
+        md.contains("| Board & strategy | 1 Performed | – | no target | ████░░░░░░ 42 % | 67 % |"),
+        "areas against the target, with text bars:\n{md}"
     );
+    assert!(md.contains("Score: 31 %, with 63 % of the scored items known."));
     assert!(
         md.contains("22 November 2026, 10:00 UTC"),
         "dates for people"
@@ -237,40 +238,31 @@ fn html_is_well_formed_and_self_contained() {
         let html = report::render(&pack(&ws, &a), Format::Html);
         assert_well_formed_and_self_contained(&html);
         let svg = scraper::Selector::parse("svg").expect("selector");
-        assert_eq!(parse(&html).select(&svg).count(), 2, "bar and radar charts");
+        assert_eq!(parse(&html).select(&svg).count(), 0, "tables, not pictures");
     }
 }
 
 #[test]
-fn html_chart_shapes_are_closed_so_none_swallows_the_next() {
+fn html_areas_show_level_against_target_one_row_per_area() {
     let ws = workspace();
-    let html = report::render(&compared(&ws, &partial(&ws), &earlier(&ws)), Format::Html);
+    let mut a = partial(&ws);
+    a.set_target(None, Some(2));
+    let html = report::render(&compared(&ws, &a, &earlier(&ws)), Format::Html);
     let doc = parse(&html);
-    let shapes = scraper::Selector::parse("svg line, svg rect, svg polygon").expect("selector");
-    let mut seen = 0;
-    for shape in doc.select(&shapes) {
-        seen += 1;
-        assert_eq!(shape.children().count(), 0, "{:?}", shape.value());
-    }
-    // Bars: 5 grid lines, and per area a track, a bar, an earlier tick and a level mark.
-    // Radar: 4 rings, 3 spokes and the shape.
-    assert_eq!(seen, 5 + 3 * 4 + 4 + 3 + 1);
-    let rows = scraper::Selector::parse("svg.bars > g").expect("selector");
+    let rows = scraper::Selector::parse("table.areas tbody tr:not(.group)").expect("selector");
+    assert_eq!(doc.select(&rows).count(), 3, "one row per area");
+    let targets = scraper::Selector::parse("table.areas .step.target").expect("selector");
     assert_eq!(
-        doc.select(&rows).count(),
+        doc.select(&targets).count(),
         3,
-        "one group per area, side by side"
+        "every area marks its target step"
     );
-    let dots = scraper::Selector::parse("svg.spider > circle.dot").expect("selector");
-    assert_eq!(
-        doc.select(&dots).count(),
-        3,
-        "one dot per scored area, side by side"
-    );
+    assert!(html.contains("0 of 3 areas meet their target"));
+    assert!(html.contains("◆ 2 · 1 level short") || html.contains("◆ 2 · 2 levels short"));
 }
 
 #[test]
-fn html_has_the_board_pack_sections_and_charts() {
+fn html_has_the_decision_page_then_the_board_part_then_the_appendix() {
     let ws = workspace();
     let html = report::render(&pack(&ws, &partial(&ws)), Format::Html);
     let doc = parse(&html);
@@ -279,20 +271,26 @@ fn html_has_the_board_pack_sections_and_charts() {
     assert_eq!(
         headings,
         [
-            "Summary",
-            "Scores by area",
-            "The weakest links",
+            "Where we stand",
+            "Decisions requested",
+            "Against the target",
+            "What matters most",
+            "In numbers",
+            "The levels",
+            "Areas against their target",
             "The board's answers",
             "Action plan",
+            "How to read the figures",
+            "Appendix: where the figures come from",
             "Appendix: every answer",
-            "How to read the figures"
         ]
     );
-    let bars = scraper::Selector::parse("svg rect.bar").expect("selector");
-    assert_eq!(doc.select(&bars).count(), 3, "one bar per area");
-    let radar = scraper::Selector::parse("svg polygon.area").expect("selector");
-    assert_eq!(doc.select(&radar).count(), 1, "a radar polygon");
-    assert!(html.contains("Board pack test questions (version 2.1.0)"));
+    assert_eq!(
+        html.matches("weakest links").count(),
+        0,
+        "one list, not two"
+    );
+    assert!(html.contains("Board pack test questions"));
     assert!(html.contains("22 November 2026, 11:32 UTC"));
 }
 
@@ -321,7 +319,13 @@ fn csv_round_trips_notes_with_commas_quotes_and_newlines() {
             "value",
             "note",
             "owner",
-            "flag"
+            "flag",
+            "status",
+            "due",
+            "decision",
+            "evidence",
+            "organisation",
+            "assessed_on"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader
@@ -360,14 +364,19 @@ fn json_holds_the_score_report_and_every_answer() {
     let a = partial(&ws);
     let text = report::render(&pack(&ws, &a), Format::Json);
     let v: serde_json::Value = serde_json::from_str(&text).expect("json");
-    assert_eq!(v["format"], "supplycheck.report/1");
+    assert_eq!(v["format"], "supplycheck.report/2");
     let score: serde_json::Value =
         serde_json::from_str(&ws.score(&a).to_json()).expect("score json");
     assert_eq!(v["score"], score, "the score report, unchanged");
     assert_eq!(v["answers"].as_array().expect("answers").len(), 10);
     assert_eq!(v["answers"][2]["note"], HOSTILE);
     assert_eq!(v["answers"][2]["status"], "below_pass_mark");
-    assert_eq!(v["action_plan"][0]["item"], "board-pack/exit-plan");
+    assert_eq!(v["plan"][0]["item"], v["page_one"]["top"][0]["item"]);
+    assert_eq!(
+        v["page_one"]["counts"]["actions"],
+        v["plan"].as_array().expect("plan").len()
+    );
+    assert!(v.get("done_since").is_none(), "only with a comparison");
     assert_eq!(v["questionnaires"][0]["version"], "2.1.0");
     assert_eq!(v["assessment"]["created"], "2026-11-22T10:00:00Z");
 }
@@ -444,28 +453,35 @@ fn markdown_of_a_compared_assessment() {
 }
 
 #[test]
-fn markdown_places_the_comparison_between_the_summary_and_the_areas() {
+fn markdown_gives_the_trend_on_page_one_and_the_comparison_in_the_appendix() {
     let ws = workspace();
     let md = report::render(
         &compared(&ws, &partial(&ws), &earlier(&ws)),
         Format::Markdown,
     );
-    let summary = md.find("\n## Summary\n").expect("summary");
+    let page_one = md.find("\n## Where we stand\n").expect("page one");
     let since = md
-        .find("\n## Since Acme – 2025 supplier review\n")
+        .find("\n## Appendix: since Acme – 2025 supplier review\n")
         .expect("since");
-    let areas = md.find("\n## Scores by area\n").expect("areas");
-    assert!(summary < since && since < areas);
+    let action_plan = md.find("\n## Action plan\n").expect("plan");
+    assert!(page_one < action_plan && action_plan < since);
+    assert!(
+        md[page_one..action_plan]
+            .contains("since Acme – 2025 supplier review (20 November 2025, 15:30 UTC)"),
+        "the trend is on page one:\n{md}"
+    );
     assert!(md.contains("last changed 20 November 2025, 15:30 UTC"));
     assert!(md.contains("| Board & strategy | 0 → 1 | 25 % → 42 % | ▲ +17 |"));
     assert!(md.contains(
         "| Supplier selection | 0 → 0 | 33 % → 39 % | ▲ +6 (answers -11, answered more items +17) |"
     ));
     assert!(md.contains("| 1. Planning (only in the earlier assessment) | 0 → – | 17 % → – | – |"));
-    // Without a comparison the pack is the one it always was.
+    assert!(md.contains("\n### Done since Acme – 2025 supplier review\n"));
+    assert!(md.contains("Since: new") && md.contains("Since: carried over"));
+    // Without a comparison: no trend, no "since" anywhere.
     let plain = report::render(&pack(&ws, &partial(&ws)), Format::Markdown);
-    assert!(!plain.contains("## Since"));
-    assert_eq!(md.replace(&md[since..areas], ""), plain);
+    assert!(!plain.contains("since Acme") && !plain.contains("Done since"));
+    assert!(!plain.contains("Since: "));
 }
 
 #[test]
@@ -479,47 +495,23 @@ fn html_with_a_comparison_is_well_formed_and_escapes_the_earlier_name() {
     assert!(!html.contains("<script"));
     assert_eq!(html.matches("</style>").count(), 1);
     assert!(html.contains(
-        "<h2>Since &lt;b&gt;Acme&lt;/b&gt; &amp; &quot;2025&quot; &lt;/style&gt;&lt;script&gt;x\
-         &lt;/script&gt;</h2>"
+        "<h2>Appendix: since &lt;b&gt;Acme&lt;/b&gt; &amp; &quot;2025&quot; &lt;/style&gt;\
+         &lt;script&gt;x&lt;/script&gt;</h2>"
     ));
-    let doc = parse(&html);
-    let h2 = scraper::Selector::parse("h2").expect("selector");
-    let headings: Vec<String> = doc.select(&h2).map(|h| h.text().collect()).collect();
-    assert_eq!(
-        headings[..3],
-        [
-            "Summary".to_string(),
-            format!("Since {}", before.name),
-            "Scores by area".to_string()
-        ]
+    assert!(
+        html.contains(
+            " since &lt;b&gt;Acme&lt;/b&gt; &amp; &quot;2025&quot; &lt;/style&gt;&lt;script&gt;x\
+         &lt;/script&gt; ("
+        ),
+        "the trend on page one names it, escaped"
     );
-    let svg = scraper::Selector::parse("svg").expect("selector");
-    assert_eq!(doc.select(&svg).count(), 2, "bar and radar charts");
 }
 
 #[test]
-fn html_marks_the_earlier_scores_on_the_bar_chart() {
+fn html_shows_each_areas_change_and_keeps_the_details_for_the_appendix() {
     let ws = workspace();
     let html = report::render(&compared(&ws, &partial(&ws), &earlier(&ws)), Format::Html);
     let doc = parse(&html);
-    // Every area of the later assessment had an earlier score.
-    let ticks = scraper::Selector::parse("svg.bars rect.was").expect("selector");
-    assert_eq!(doc.select(&ticks).count(), 3);
-    // An area without an earlier score (every item N/A then) has no tick.
-    let mut before = earlier(&ws);
-    for item in ["criteria", "due-diligence", "standard"] {
-        set(&mut before, item, |x| x.value = Value::NotApplicable);
-    }
-    let fewer = report::render(&compared(&ws, &partial(&ws), &before), Format::Html);
-    assert_eq!(parse(&fewer).select(&ticks).count(), 2);
-    assert!(fewer.contains(
-        "Supplier selection: score 39\u{a0}%, 67 % known, level 0 Incomplete; earlier score –"
-    ));
-    assert!(html.contains("<span class=\"was\">earlier score</span>"));
-    assert!(html.contains(
-        "Board &amp; strategy: score 42\u{a0}%, 67 % known, level 1 Performed; earlier score \
-         25\u{a0}%"
-    ));
     let rows =
         scraper::Selector::parse("table.since-areas tbody tr:not(.group)").expect("selector");
     assert_eq!(
@@ -528,9 +520,27 @@ fn html_marks_the_earlier_scores_on_the_bar_chart() {
         "three areas and the one left out"
     );
     assert!(html.contains("<th colspan=\"4\">Only in the earlier assessment</th>"));
-    // Without a comparison, no tick, no legend entry, no section.
+    assert!(html.contains("Score · known · change"));
+    assert!(html.contains("<strong>Trend: </strong>"));
+    let board = report::render_with(
+        &compared(&ws, &partial(&ws), &earlier(&ws)),
+        Format::Html,
+        report::Options { appendix: false },
+    );
+    assert!(
+        !board.contains("id=\"since\""),
+        "the item-by-item changes are appendix"
+    );
+    assert!(board.contains("Done since the earlier assessment"));
+    // Without a comparison, no change column, no trend, no section.
     let plain = report::render(&pack(&ws, &partial(&ws)), Format::Html);
-    for absent in ["class=\"was\"", "id=\"since\"", "earlier score", ".chg"] {
+    for absent in [
+        "id=\"since\"",
+        "Trend: ",
+        "· change",
+        ".chg",
+        "carried over",
+    ] {
         assert!(!plain.contains(absent), "{absent}");
     }
 }
@@ -571,8 +581,8 @@ fn csv_with_a_comparison_has_the_earlier_answer_and_value() {
         .iter()
         .map(String::from)
         .collect();
-    assert_eq!(header.len(), 14);
-    assert_eq!(header[12..], ["earlier_answer", "earlier_value"]);
+    assert_eq!(header.len(), 20);
+    assert_eq!(header[18..], ["earlier_answer", "earlier_value"]);
     let rows: Vec<csv::StringRecord> = reader
         .records()
         .collect::<Result<_, _>>()
@@ -583,19 +593,20 @@ fn csv_with_a_comparison_has_the_earlier_answer_and_value() {
             .find(|r| &r[2] == format!("board-pack/{id}").as_str())
             .expect("row")
     };
-    assert_eq!(&row("oversight")[12], "Partially implemented");
-    assert_eq!(&row("oversight")[13], "0.33");
+    assert_eq!(&row("oversight")[18], "Partially implemented");
+    assert_eq!(&row("oversight")[19], "0.33");
     assert_eq!(&row("oversight")[7], "Fully implemented");
-    assert_eq!(&row("appetite")[12], "High, \"for now\"\nto be reviewed");
-    assert_eq!(&row("appetite")[13], "");
-    assert_eq!(&row("criteria")[12], "", "unanswered then");
-    assert_eq!(&row("criteria")[13], "");
+    assert_eq!(&row("appetite")[18], "High, \"for now\"\nto be reviewed");
+    assert_eq!(&row("appetite")[19], "");
+    assert_eq!(&row("criteria")[18], "", "unanswered then");
+    assert_eq!(&row("criteria")[19], "");
     assert_eq!(&row("reporting")[9], HOSTILE, "notes still round-trip");
-    assert_eq!(&row("tested")[12], "Not implemented");
-    assert_eq!(&row("tested")[13], "0");
-    // Without a comparison: the twelve columns of before, byte for byte, after the BOM.
+    assert_eq!(&row("tested")[18], "Not implemented");
+    assert_eq!(&row("tested")[19], "0");
+    // Without a comparison: no earlier columns.
     let plain = report::render(&pack(&ws, &partial(&ws)), Format::Csv);
     assert!(plain.starts_with(
-        "\u{feff}questionnaire,section,item,refs,prompt,level,weight,answer,value,note,owner,flag\r\n"
+        "\u{feff}questionnaire,section,item,refs,prompt,level,weight,answer,value,note,owner,flag,\
+         status,due,decision,evidence,organisation,assessed_on\r\n"
     ));
 }

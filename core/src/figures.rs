@@ -243,6 +243,37 @@ pub fn display_time(stored: &str) -> String {
     )
 }
 
+/// A day as people read it: "31 January 2027".
+pub fn day(d: jiff::civil::Date) -> String {
+    d.strftime("%-d %B %Y").to_string()
+}
+
+/// Where a follow-up stands, in words: "open", "in progress", "done".
+pub fn follow_up_status(s: crate::record::Status) -> &'static str {
+    match s {
+        crate::record::Status::Open => "open",
+        crate::record::Status::InProgress => "in progress",
+        crate::record::Status::Done => "done",
+    }
+}
+
+/// A heading that says what a group of items is: "Below the pass mark at level 1",
+/// "Achieved at level 2", "Not yet assessed", "Not applicable", "Board answers".
+pub fn group_heading(status: Status, level: Option<u8>) -> String {
+    let at = |what: &str| match level {
+        Some(l) => format!("{what} at level {}", Level::at_most_3(l).number()),
+        None => what.to_string(),
+    };
+    match status {
+        Status::BelowPassMark => at("Below the pass mark"),
+        Status::Achieved => at("Achieved"),
+        Status::Unanswered => "Not yet assessed".to_string(),
+        Status::NotApplicable => "Not applicable".to_string(),
+        Status::ByRule => "Not asked of this supplier (N/A by rule)".to_string(),
+        Status::Text => "Board answers".to_string(),
+    }
+}
+
 /// What is shown where there is no figure: no score, no level, no change.
 pub const NONE: &str = "–";
 

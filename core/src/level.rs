@@ -47,6 +47,25 @@ impl Level {
         }
     }
 
+    /// What it means for supplier relationships, in full (the scoring rule's definition).
+    pub fn definition(self) -> &'static str {
+        match self.0 {
+            0 => "Basic practices are missing or not known to be in place.",
+            1 => {
+                "The basic practices are done, perhaps ad hoc: we know our suppliers, we set \
+                 some requirements, someone checks."
+            }
+            2 => {
+                "Done as planned: documented, resourced, owned by a named role, reviewed on a \
+                 schedule, proportionate to supplier priority."
+            }
+            _ => {
+                "An organisation-wide, institutionalised process: standard policy, consistent \
+                 across suppliers and sub-suppliers, measured and improved, holds under stress."
+            }
+        }
+    }
+
     /// The short form used where room is tight: "L2".
     pub fn short(self) -> String {
         format!("L{}", self.0)

@@ -1,5 +1,6 @@
-//! `supplycheck report`: the board pack as HTML, Markdown, CSV or JSON.
+//! `supplycheck report`: the board pack as HTML, Markdown, CSV, JSON or a Word document.
 
+use std::io::IsTerminal as _;
 use std::path::PathBuf;
 
 use anyhow::Context as _;
@@ -27,6 +28,28 @@ pub struct ReportArgs {
     /// Say what changed since an earlier assessment (its id, or the path of its file)
     #[arg(long, value_name = "EARLIER")]
     pub compare: Option<String>,
+
+    /// Include the appendix, everything item by item (the default for HTML and Markdown)
+    #[arg(long, overrides_with = "no_appendix")]
+    pub appendix: bool,
+
+    /// Leave the appendix out: the board part only (the default for Word)
+    #[arg(long, overrides_with = "appendix")]
+    pub no_appendix: bool,
+}
+
+impl ReportArgs {
+    /// Whether the appendix goes in: as the flags ask, else the format's default (no for a
+    /// Word document, which a board reads on paper).
+    fn appendix(&self) -> bool {
+        if self.appendix {
+            true
+        } else if self.no_appendix {
+            false
+        } else {
+            self.format.text().is_some_and(Format::appendix_by_default)
+        }
+    }
 }
 
 /// The formats of `report --format`.
@@ -41,24 +64,36 @@ pub enum ReportFormat {
     Csv,
     /// The score report and every answer, for other tools
     Json,
+    /// A Word document (.docx) with Word's own heading styles, to edit and print
+    #[value(alias = "word")]
+    Docx,
 }
 
-impl From<ReportFormat> for Format {
-    fn from(f: ReportFormat) -> Self {
-        match f {
-            ReportFormat::Html => Format::Html,
-            ReportFormat::Md => Format::Markdown,
-            ReportFormat::Csv => Format::Csv,
-            ReportFormat::Json => Format::Json,
+impl ReportFormat {
+    /// The text format it is; `None` for a Word document, which is binary.
+    fn text(self) -> Option<Format> {
+        match self {
+            ReportFormat::Html => Some(Format::Html),
+            ReportFormat::Md => Some(Format::Markdown),
+            ReportFormat::Csv => Some(Format::Csv),
+            ReportFormat::Json => Some(Format::Json),
+            ReportFormat::Docx => None,
         }
     }
 }
+
+/// Why a Word document is not written to a terminal.
+pub const DOCX_TO_TERMINAL: &str = "a Word document is binary and is not printed to a \
+terminal; write it to a file with -o FILE (e.g. -o board-pack.docx), or send standard output \
+to a file or another program";
 
 /// `supplycheck report`.
 pub fn report(g: &Globals, args: &ReportArgs) -> anyhow::Result<()> {
     let ws = g.workspace()?;
     if let Some(file) = &args.output {
         ws.store.check_output(file)?;
+    } else if args.format == ReportFormat::Docx && std::io::stdout().is_terminal() {
+        anyhow::bail!(DOCX_TO_TERMINAL);
     }
     let (_, a) = super::load_reporting(&ws, &args.assessment)?;
     let pack = match &args.compare {
@@ -73,11 +108,18 @@ pub fn report(g: &Globals, args: &ReportArgs) -> anyhow::Result<()> {
             BoardPack::build_compared(&ws, &a, &before)
         }
     };
-    let text = report::render(&pack, args.format.into());
+    let appendix = args.appendix();
+    let bytes = match args.format.text() {
+        Some(format) => {
+            report::render_with(&pack, format, report::Options { appendix }).into_bytes()
+        }
+        None => report::docx::render(&pack, appendix)
+            .context("the Word document could not be put together")?,
+    };
     if let Some(file) = &args.output {
         // Checked again just before writing: the file may have changed meanwhile.
         ws.store.check_output(file)?;
-        store::write_atomic(file, text.as_bytes(), false).with_context(|| {
+        store::write_atomic(file, &bytes, false).with_context(|| {
             format!(
                 "the report was not written to {}; check that its folder exists and \
                  can be written to",
@@ -88,9 +130,10 @@ pub fn report(g: &Globals, args: &ReportArgs) -> anyhow::Result<()> {
         return Ok(());
     }
     if args.format == ReportFormat::Json {
+        let text = String::from_utf8_lossy(&bytes);
         super::out::bytes(crate::text::json_safe(&text).as_bytes())?;
     } else {
-        super::out::bytes(text.as_bytes())?;
+        super::out::bytes(&bytes)?;
     }
     Ok(())
 }

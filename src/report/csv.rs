@@ -1,10 +1,10 @@
 //! The board pack as CSV: one row per item, RFC 4180 quoting, for spreadsheets.
 
 use super::BoardPack;
-use crate::pack::ItemRow;
+use crate::pack::{ItemRow, PlanAction};
 
 /// The header row.
-pub const HEADER: [&str; 12] = [
+pub const HEADER: [&str; 18] = [
     "questionnaire",
     "section",
     "item",
@@ -17,6 +17,12 @@ pub const HEADER: [&str; 12] = [
     "note",
     "owner",
     "flag",
+    "status",
+    "due",
+    "decision",
+    "evidence",
+    "organisation",
+    "assessed_on",
 ];
 
 /// The two columns added at the end of each row when the pack is compared with an earlier
@@ -40,7 +46,11 @@ pub fn neutralise(cell: &str) -> String {
 }
 
 /// Writes one row per item of the assessment's questionnaires, with a header row, after a
-/// UTF-8 byte-order mark. Fields are quoted where RFC 4180 needs it (commas, quotes, line
+/// UTF-8 byte-order mark. An item that is an action of the plan has its follow-up `status`
+/// (`open`, `in-progress`, `done`), `due` day (`YYYY-MM-DD`), `decision` and `evidence`
+/// (references joined by "; "); every row carries the `organisation` and the day the
+/// assessment last changed (`assessed_on`, `YYYY-MM-DD`, UTC), so that rows keep them when
+/// sorted or pasted elsewhere. Fields are quoted where RFC 4180 needs it (commas, quotes, line
 /// breaks) and neutralised against formulas ([`neutralise`]); lines end in CRLF. A pack
 /// compared with an earlier assessment has [`EARLIER_HEADER`]'s two columns at the end of
 /// each row.
@@ -55,8 +65,18 @@ pub fn render(pack: &BoardPack) -> String {
         header.extend(EARLIER_HEADER);
     }
     let _ = w.write_record(&header);
+    let assessed_on = pack
+        .assessment
+        .updated
+        .parse::<jiff::Timestamp>()
+        .map(|t| t.strftime("%Y-%m-%d").to_string())
+        .unwrap_or_default();
     for (n, row) in pack.items.iter().enumerate() {
+        let action = pack.plan.iter().find(|x| x.item == row.item);
         let mut fields = record(row).to_vec();
+        fields.extend(follow_up(action));
+        fields.push(pack.assessment.organisation.clone());
+        fields.push(assessed_on.clone());
         if compared {
             let earlier = pack.earlier_answers.get(n);
             fields.push(earlier.map(|e| e.answer.clone()).unwrap_or_default());
@@ -71,6 +91,26 @@ pub fn render(pack: &BoardPack) -> String {
     }
     let bytes = w.into_inner().unwrap_or_default();
     format!("{BOM}{}", String::from_utf8(bytes).unwrap_or_default())
+}
+
+/// An action's status, due day, decision and evidence; empty for an item that is no action.
+fn follow_up(action: Option<&PlanAction>) -> [String; 4] {
+    let Some(x) = action else {
+        return Default::default();
+    };
+    [
+        x.status.as_str().to_string(),
+        x.due.clone().unwrap_or_default(),
+        x.decision.clone().unwrap_or_default(),
+        x.evidence
+            .iter()
+            .map(|e| match &e.reviewed {
+                Some(day) => format!("{} (reviewed {day})", e.reference),
+                None => e.reference.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+    ]
 }
 
 fn record(row: &ItemRow) -> [String; 12] {
@@ -153,6 +193,58 @@ mod tests {
                     .all(|cell| !cell.starts_with(['=', '+', '-', '@', '\t', '\r'])),
                 "{record:?}"
             );
+        }
+    }
+
+    #[test]
+    fn actions_carry_their_follow_up_and_every_row_the_organisation_and_day() {
+        let q = crate::test_support::worked_example();
+        let mut a = crate::test_support::assessment(&q, "w", &[]);
+        a.organisation = "=Acme Ltd".into();
+        a.updated = "2026-11-22T23:59:00Z".parse().expect("a time");
+        a.answers.insert(
+            "worked-example/c".into(),
+            crate::assessment::Answer {
+                due: Some("2027-01-31".parse().expect("a day")),
+                status: Some(crate::record::Status::InProgress),
+                decision: Some("Approve the budget".into()),
+                evidence: vec![
+                    crate::record::Evidence::new("SOC 2 report"),
+                    crate::record::Evidence {
+                        reference: "-policy.pdf".into(),
+                        reviewed: Some("2026-10-01".parse().expect("a day")),
+                    },
+                ],
+                ..crate::test_support::choice("partial")
+            },
+        );
+        a.answers.insert(
+            "worked-example/a".into(),
+            crate::test_support::choice("fully"),
+        );
+        let text = render(&BoardPack::from_questionnaires(&[&q], &a));
+        let mut reader = ::csv::Reader::from_reader(&text.as_bytes()[BOM.len()..]);
+        let header = reader.headers().expect("header").clone();
+        let col = |name: &str| header.iter().position(|h| h == name).expect(name);
+        let rows: Vec<::csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+        let row = |id: &str| {
+            rows.iter()
+                .find(|r| r[2] == format!("worked-example/{id}"))
+                .expect(id)
+        };
+        let c = row("c");
+        assert_eq!(&c[col("status")], "in-progress");
+        assert_eq!(&c[col("due")], "2027-01-31");
+        assert_eq!(&c[col("decision")], "Approve the budget");
+        assert_eq!(
+            &c[col("evidence")],
+            "SOC 2 report; -policy.pdf (reviewed 1 October 2026)"
+        );
+        let achieved = row("a");
+        assert_eq!(&achieved[col("status")], "", "not an action");
+        for r in &rows {
+            assert_eq!(&r[col("organisation")], "'=Acme Ltd", "neutralised");
+            assert_eq!(&r[col("assessed_on")], "2026-11-22");
         }
     }
 }

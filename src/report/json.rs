@@ -1,17 +1,20 @@
-//! The board pack as JSON for other tools (`supplycheck.report/1`): the assessment, its
-//! questionnaires, the score report of `supplycheck score --json` unchanged, the action
-//! plan and every answer; compared with an earlier assessment, also the comparison of
-//! `supplycheck compare --json` unchanged (the field is left out otherwise).
+//! The board pack as JSON for other tools (`supplycheck.report/2`): the assessment, its
+//! questionnaires, the score report of `supplycheck score --json` unchanged, the areas with
+//! their targets, page one (the decision page), the ranked action plan and every answer;
+//! compared with an earlier assessment, also the comparison of `supplycheck compare --json`
+//! unchanged and the actions done since (both fields are left out otherwise).
 
 use serde::Serialize;
 
 use super::BoardPack;
 use crate::compare::Comparison;
-use crate::pack::{Action, AssessmentInfo, BoardAnswer, ItemRow, QuestionnaireInfo};
+use crate::pack::{
+    Area, AssessmentInfo, BoardAnswer, DoneSince, ItemRow, PageOne, PlanAction, QuestionnaireInfo,
+};
 use crate::scoring::ScoreReport;
 
 /// The format tag of a JSON board pack.
-pub const REPORT_FORMAT: &str = "supplycheck.report/1";
+pub const REPORT_FORMAT: &str = "supplycheck.report/2";
 
 /// The JSON document.
 #[derive(Serialize)]
@@ -22,8 +25,12 @@ struct Document<'p> {
     score: &'p ScoreReport,
     #[serde(skip_serializing_if = "Option::is_none")]
     comparison: Option<&'p Comparison>,
+    areas: &'p [Area],
+    page_one: &'p PageOne,
+    plan: &'p [PlanAction],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    done_since: Option<&'p [DoneSince]>,
     board_answers: &'p [BoardAnswer],
-    action_plan: &'p [Action],
     answers: &'p [ItemRow],
     scoring_rule: &'static str,
 }
@@ -36,8 +43,14 @@ pub fn render(pack: &BoardPack) -> String {
         questionnaires: &pack.questionnaires,
         score: &pack.score,
         comparison: pack.comparison.as_ref(),
+        areas: &pack.areas,
+        page_one: &pack.page_one,
+        plan: &pack.plan,
+        done_since: pack
+            .comparison
+            .is_some()
+            .then_some(pack.done_since.as_slice()),
         board_answers: &pack.board_answers,
-        action_plan: &pack.action_plan,
         answers: &pack.items,
         scoring_rule: pack.scoring_rule,
     };

@@ -1,41 +1,13 @@
-//! The board pack in Markdown: headings, short tables and lists, text bars, so that it
-//! reads as well in a terminal pager as on a rendered page.
+//! The board pack in Markdown: the decision paper ([`super::paper`]) as headings, short
+//! tables and lists and text bars, so that it reads as well in a terminal pager as on a
+//! rendered page. Every piece of text is escaped so that it cannot make Markdown of its own.
 
 use std::fmt::Write as _;
 
-use super::since;
-use crate::compare::ItemChange;
-use crate::figures::{Level, answered_counts, coverage};
-use crate::pack::{
-    Action, BoardPack, ItemRow, Status, count, display_time, level_text, level_words, number,
-    percent,
-};
+use super::paper::{self, Block, Records, Span, Table};
+use crate::pack::BoardPack;
 
-/// How many cells a text bar has.
-const BAR_CELLS: usize = 10;
-
-/// A text bar for a score, e.g. `█████░░░░░ 52 %`; empty cells and "–" without a score.
-pub fn bar(score: Option<f64>) -> String {
-    let filled = score.map_or(0, |s| cells(s, BAR_CELLS));
-    format!(
-        "{}{} {}",
-        "█".repeat(filled),
-        "░".repeat(BAR_CELLS - filled),
-        percent(score)
-    )
-}
-
-/// How many of `n` cells a score in [0, 1] fills, rounded.
-fn cells(score: f64, n: usize) -> usize {
-    let exact = score.clamp(0.0, 1.0) * n as f64;
-    (0..=n)
-        .min_by(|a, b| {
-            (*a as f64 - exact)
-                .abs()
-                .total_cmp(&(*b as f64 - exact).abs())
-        })
-        .unwrap_or(0)
-}
+pub use super::paper::bar;
 
 /// Escapes text for a place inside one line of Markdown — a heading, a table cell, the
 /// middle of a paragraph — so that it cannot make links, emphasis, code, HTML, entities or
@@ -43,14 +15,22 @@ fn cells(score: f64, n: usize) -> usize {
 /// Line breaks become spaces and control characters are removed. Text that starts a
 /// paragraph, a list item or a quoted line goes through [`escape_start`].
 pub fn escape(text: &str) -> String {
+    let inline = inline(text);
+    // What only means something at the start of a line: a heading, a quote, a list item,
+    // a setext underline or a thematic break. (`*` and `_` are escaped wherever they stand.)
+    if inline.starts_with(['#', '>', '-', '+', '=']) {
+        format!("\\{inline}")
+    } else {
+        inline
+    }
+}
+
+/// [`escape`] for text that never starts a line — a table cell, a field after its name —
+/// where `#`, `>`, `-`, `+` and `=` mean nothing and are left as they are ("= 0").
+pub fn inline(text: &str) -> String {
     let text = crate::text::sanitize_line(text);
     let text = text.trim_start();
     let mut out = String::with_capacity(text.len() + 8);
-    // What only means something at the start of a line: a heading, a quote, a list item,
-    // a setext underline or a thematic break.
-    if text.starts_with(['#', '>', '-', '+', '=', '*', '_']) {
-        out.push('\\');
-    }
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         // `&` only matters where it could start an entity such as `&amp;` or `&#60;`.
@@ -110,432 +90,128 @@ fn block(text: &str, indent: &str) -> String {
         .join("\n")
 }
 
-/// Writes the board pack as Markdown.
-pub fn render(pack: &BoardPack) -> String {
+/// Text that may span lines as a quotation, each line behind `indent` and `>`.
+fn quote(text: &str, indent: &str) -> String {
+    block(text, &format!("{indent}> ")).replace("\n\n", &format!("\n{indent}>\n"))
+}
+
+/// Writes the board pack as Markdown; with `appendix`, every answer follows the board part.
+pub fn render(pack: &BoardPack, appendix: bool) -> String {
     let mut out = String::new();
-    cover(&mut out, pack);
-    since(&mut out, pack);
-    areas(&mut out, pack);
-    weakest_links(&mut out, pack);
-    board_answers(&mut out, pack);
-    action_plan(&mut out, pack);
-    every_answer(&mut out, pack);
-    method(&mut out, pack);
+    for b in paper::paper(pack, appendix) {
+        write_block(&mut out, &b);
+    }
     out
 }
 
-fn cover(out: &mut String, pack: &BoardPack) {
-    let a = &pack.assessment;
-    let _ = writeln!(out, "# Supplier security board pack: {}\n", escape(&a.name));
-    if !a.organisation.is_empty() {
-        let _ = writeln!(out, "**{}**  ", escape(&a.organisation));
-    }
-    let _ = writeln!(
-        out,
-        "Assessment {}, created {}, last changed {}.  ",
-        code(&a.id),
-        escape(&display_time(&a.created)),
-        escape(&display_time(&a.updated))
-    );
-    if let Some(r) = &a.respondent {
-        let _ = writeln!(out, "Answers given by {}.", escape(r));
-    }
-    let o = &pack.overall;
-    let meaning = o
-        .level
-        .map(|l| format!(": {}", Level::at_most_3(l).meaning()))
-        .unwrap_or_default();
-    let _ = writeln!(out, "\n## Summary\n");
-    let _ = writeln!(out, "| | |\n|---|---|");
-    let _ = writeln!(
-        out,
-        "| Overall maturity level | **{}**{meaning} |",
-        level_text(o)
-    );
-    let _ = writeln!(
-        out,
-        "| Overall score | `{}` · {} |",
-        bar(o.score),
-        coverage(o.coverage)
-    );
-    let _ = writeln!(
-        out,
-        "| Items answered | {} · {} N/A; {} of {} scored items apply ({} not yet assessed) |",
-        answered_counts(o),
-        o.na,
-        o.applicable,
-        o.total,
-        pack.not_assessed
-    );
-    let _ = writeln!(
-        out,
-        "| Score of the answered items alone | {} |",
-        percent(o.answered_score)
-    );
-    let _ = writeln!(
-        out,
-        "| Weakest links | {} below the pass mark |",
-        pack.weakest_links.len()
-    );
-    let _ = writeln!(
-        out,
-        "| Action plan | {} to follow up ({} flagged) |",
-        count(pack.action_plan.len(), "item", "items"),
-        pack.flagged()
-    );
-    let _ = writeln!(out, "\nQuestionnaires:\n");
-    for q in &pack.questionnaires {
-        let _ = write!(
-            out,
-            "- {} ({}), version {}",
-            escape_start(&q.title),
-            code(&q.id),
-            escape(&q.version)
-        );
-        if q.answered_version != q.version {
-            let _ = write!(
-                out,
-                " (answered against version {})",
-                escape(&q.answered_version)
-            );
+fn write_block(out: &mut String, b: &Block) {
+    match b {
+        Block::Heading(level, text) => {
+            let hashes = "#".repeat(usize::from(*level).clamp(1, 6));
+            let _ = writeln!(out, "{hashes} {}\n", escape(text));
         }
-        if !q.source.is_empty() {
-            let _ = write!(out, ". Source: {}", escape(&q.source));
+        Block::Para(spans) => {
+            let _ = writeln!(out, "{}\n", spans_start(spans));
         }
-        out.push('\n');
+        Block::Lines(lines) => {
+            let text: Vec<String> = lines.iter().map(|l| spans_start(l)).collect();
+            // Two spaces before a line break keep the lines apart when rendered.
+            let _ = writeln!(out, "{}\n", text.join("  \n"));
+        }
+        Block::Bullets(items) => {
+            for item in items {
+                let _ = writeln!(out, "- {}", spans_start(item));
+            }
+            out.push('\n');
+        }
+        Block::Table(t) => table(out, t),
+        Block::Records(r) => records(out, r),
+        Block::Quote(text) => {
+            let _ = writeln!(out, "{}\n", quote(text, ""));
+        }
+        Block::PageBreak => {}
     }
 }
 
-/// What changed since the earlier assessment, when the pack is compared with one.
-fn since(out: &mut String, pack: &BoardPack) {
-    let Some(c) = &pack.comparison else {
-        return;
-    };
-    let _ = writeln!(out, "\n## Since {}\n", escape(&c.before.name));
-    let _ = writeln!(
-        out,
-        "Compared with the earlier assessment {}, {}, last changed {}. Changes are in \
-         percentage points, between the whole percentages shown.\n",
-        code(&c.before.id),
-        escape(&c.before.name),
-        escape(&display_time(&c.before.updated))
-    );
-    let o = &c.overall;
-    let _ = writeln!(out, "| | Earlier | Now | Change |\n|---|---|---|---|");
-    let _ = writeln!(
-        out,
-        "| Overall maturity level | {} | {} | {} |",
-        level_words(o.level_before),
-        level_words(o.level_after),
-        since::level_change_text(o)
-    );
-    let _ = writeln!(
-        out,
-        "| Overall score | {} | {} | {} |",
-        percent(o.score_before),
-        percent(o.score_after),
-        since::change_text(o)
-    );
-    let _ = writeln!(
-        out,
-        "| Known | {} | {} | |",
-        percent(o.coverage_before),
-        percent(o.coverage_after)
-    );
-    let reading = since::reading(c);
-    let _ = writeln!(out, "\n{}\n", escape_start(&reading.lead));
-    for point in &reading.points {
-        let _ = writeln!(out, "- {}", escape_start(point));
-    }
-    let _ = writeln!(out, "\n### Area by area\n");
-    if c.sections.is_empty() {
-        let _ = writeln!(out, "No areas: the questionnaires are not available.");
-    } else {
-        let _ = writeln!(out, "| Area | Level | Score | Change |\n|---|---|---|---|");
-        for s in &c.sections {
-            let gone = if pack.areas.iter().any(|a| a.id == s.id) {
-                ""
+/// Spans at the start of a paragraph or list item.
+fn spans_start(spans: &[Span]) -> String {
+    let mut out = String::new();
+    for (n, s) in spans.iter().enumerate() {
+        let esc = |t: &str| {
+            if n == 0 {
+                escape_start(t)
             } else {
-                " (only in the earlier assessment)"
-            };
-            let _ = writeln!(
-                out,
-                "| {}{gone} | {} | {} | {} |",
-                escape(&s.title),
-                since::level_move(&s.change),
-                since::score_move(&s.change),
-                since::change_text(&s.change)
-            );
-        }
-    }
-    let lists = since::move_lists(c);
-    let empty: Vec<String> = lists
-        .iter()
-        .filter(|l| l.items.is_empty())
-        .map(|l| format!("**{}:** none.", l.title))
-        .collect();
-    if !empty.is_empty() {
-        let _ = writeln!(out, "\n{}", empty.join(" "));
-    }
-    for l in lists {
-        if l.items.is_empty() {
-            continue;
-        }
-        let _ = writeln!(
-            out,
-            "\n### {}: {}\n",
-            l.title,
-            count(l.items.len(), "item", "items")
-        );
-        if l.listed {
-            for (n, i) in l.items.iter().enumerate() {
-                write_move(out, pack, n + 1, i);
+                // `escape` drops leading spaces, which between spans are part of the text.
+                let spaces = &t[..t.len() - t.trim_start().len()];
+                format!(
+                    "{}{}",
+                    " ".repeat(usize::from(!spaces.is_empty())),
+                    inline(t)
+                )
             }
-        } else {
-            let _ = writeln!(
-                out,
-                "Too many to list here; \"Every answer\" gives each item's answer now."
-            );
+        };
+        match s {
+            Span::Plain(t) => out.push_str(&esc(t)),
+            Span::Strong(t) if !t.is_empty() => {
+                let _ = write!(out, "**{}**", inline(t));
+            }
+            Span::Emph(t) if !t.is_empty() => {
+                let _ = write!(out, "_{}_", inline(t));
+            }
+            Span::Code(t) => out.push_str(&code(t)),
+            Span::Strong(_) | Span::Emph(_) => {}
         }
     }
+    out
 }
 
-/// One item's answer before and after, numbered.
-fn write_move(out: &mut String, pack: &BoardPack, n: usize, i: &ItemChange) {
-    let answer = |text: &str, value: Option<f64>| match (text.is_empty(), value) {
-        (true, _) => "_not answered_".to_string(),
-        (false, Some(v)) => with_value(text, v),
-        (false, None) => escape(&since::short_answer(text)),
-    };
-    let place = pack
-        .item(&i.item)
-        .map(|row| format!("{} · ", escape(&row.section)))
-        .unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "{n}. **{}**  \n   {} → {} · {place}{}",
-        escape(&i.prompt),
-        answer(&i.answer_before, i.value_before),
-        answer(&i.answer_after, i.value_after),
-        code(&i.item)
-    );
-}
-
-fn areas(out: &mut String, pack: &BoardPack) {
-    let _ = writeln!(out, "\n## Scores by area\n");
-    if pack.areas.is_empty() {
-        let _ = writeln!(
-            out,
-            "No areas: the assessment's questionnaires are not available."
-        );
-        return;
-    }
-    let _ = writeln!(
-        out,
-        "| Area | Level | Score | Known | Answered |\n|---|---|---|---|---|"
-    );
-    for area in &pack.areas {
-        let f = &area.figures;
-        let _ = writeln!(
-            out,
-            "| {} | {} | `{}` | {} | {} |",
-            escape(&area.title),
-            level_text(f),
-            bar(f.score),
-            percent(f.coverage),
-            answered_counts(f)
-        );
-    }
-}
-
-fn weakest_links(out: &mut String, pack: &BoardPack) {
-    let _ = writeln!(out, "\n## The weakest links\n");
-    if pack.weakest_links.is_empty() {
-        let _ = writeln!(out, "No answered item is below the pass mark.");
-    }
-    for (n, link) in pack.weakest_links.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "{}. **{}**  \n   {} · level {} · weight {} · {} · {}",
-            n + 1,
-            escape(&link.prompt),
-            with_value(&link.answer, link.value),
-            link.level,
-            number(link.weight),
-            escape(&link.section),
-            refs(&link.refs, &link.item),
-        );
-    }
-    if pack.not_assessed > 0 {
-        let _ = writeln!(
-            out,
-            "\nNot yet assessed: {}.",
-            count(pack.not_assessed, "scored item", "scored items")
-        );
-    }
-}
-
-fn board_answers(out: &mut String, pack: &BoardPack) {
-    if pack.board_answers.is_empty() {
-        return;
-    }
-    let _ = writeln!(out, "\n## The board's answers\n");
-    for b in &pack.board_answers {
-        let _ = writeln!(out, "**{}**\n", escape(&b.prompt));
-        match &b.answer {
-            Some(text) => {
-                let _ = writeln!(out, "{}\n", block(text, "> ").replace("\n\n", "\n>\n"));
-            }
-            None => {
-                let _ = writeln!(out, "_Not yet answered._\n");
+fn table(out: &mut String, t: &Table) {
+    let row = |cells: Vec<String>| {
+        let mut line = String::from("|");
+        for c in cells {
+            if c.is_empty() {
+                line.push_str(" |");
+            } else {
+                let _ = write!(line, " {c} |");
             }
         }
-    }
-}
-
-fn action_plan(out: &mut String, pack: &BoardPack) {
-    let _ = writeln!(out, "\n## Action plan\n");
-    if pack.action_plan.is_empty() {
-        let _ = writeln!(out, "Nothing to follow up: no gaps and no flagged items.");
-        return;
-    }
-    for (n, action) in pack.action_plan.iter().enumerate() {
-        write_action(out, n + 1, action);
-    }
-}
-
-fn write_action(out: &mut String, n: usize, x: &Action) {
-    let why = match (x.is_gap, x.flag) {
-        (true, true) => "Gap, flagged",
-        (true, false) => "Gap",
-        _ => "Flagged",
+        line
     };
-    let _ = writeln!(out, "{n}. **{}**  ", escape(&x.prompt));
-    let answer = match (x.answer.is_empty(), x.value) {
-        (true, _) => "not yet answered".to_string(),
-        (false, Some(v)) => with_value(&x.answer, v),
-        (false, None) => escape(&x.answer),
-    };
-    let level = x.level.map(|l| format!(" · level {l}")).unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "   {why}: {answer}{level} · {} · {}  ",
-        escape(&x.section),
-        refs(&x.refs, &x.item)
-    );
-    let _ = writeln!(
-        out,
-        "   Owner: {}",
-        x.owner
-            .as_deref()
-            .map_or_else(|| "_not assigned_".to_string(), escape)
-    );
-    if let Some(note) = &x.note {
-        let _ = writeln!(
-            out,
-            "\n{}",
-            block(note, "   > ").replace("\n\n", "\n   >\n")
-        );
+    let _ = writeln!(out, "{}", row(t.header.iter().map(|c| inline(c)).collect()));
+    let _ = writeln!(out, "|{}", "---|".repeat(t.header.len()));
+    for (n, cells) in t.rows.iter().enumerate() {
+        let cells = cells
+            .iter()
+            .map(|c| match (c.is_empty(), t.marked == Some(n)) {
+                (true, _) => String::new(),
+                (false, true) => format!("**{}**", inline(c)),
+                (false, false) => inline(c),
+            })
+            .collect();
+        let _ = writeln!(out, "{}", row(cells));
     }
     out.push('\n');
 }
 
-fn every_answer(out: &mut String, pack: &BoardPack) {
-    let _ = writeln!(out, "\n## Every answer\n");
-    for area in &pack.areas {
-        let _ = writeln!(
-            out,
-            "### {}: {}\n",
-            escape(&area.questionnaire),
-            escape(&area.title)
-        );
-        for row in pack.items_of(&area.id) {
-            write_row(out, row);
+fn records(out: &mut String, r: &Records) {
+    for (n, row) in r.rows.iter().enumerate() {
+        let _ = writeln!(out, "{}. **{}**  ", n + 1, inline(&row.title));
+        let fields: Vec<String> = r
+            .columns
+            .iter()
+            .zip(&row.columns)
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| format!("{k}: {}", inline(v)))
+            .collect();
+        let mut lines = vec![format!("   {}", fields.join(" · "))];
+        for (k, v) in &row.details {
+            lines.push(format!("   {k}: {}", inline(v)));
+        }
+        let _ = writeln!(out, "{}", lines.join("  \n"));
+        if let Some(note) = &row.note {
+            let _ = writeln!(out, "\n{}", quote(note, "   "));
         }
         out.push('\n');
-    }
-}
-
-fn write_row(out: &mut String, row: &ItemRow) {
-    let mark = match row.status {
-        Status::Unanswered => "○",
-        Status::NotApplicable | Status::ByRule => "–",
-        Status::Achieved | Status::Text => "✓",
-        Status::BelowPassMark => "✗",
-    };
-    let answer = match row.status {
-        Status::Unanswered => "_not yet answered_".to_string(),
-        Status::Text => "answered below".to_string(),
-        _ => match row.value {
-            Some(v) => with_value(&row.answer, v),
-            None => escape(&row.answer),
-        },
-    };
-    let flag = if row.flag { " ⚑ flagged" } else { "" };
-    let level = row
-        .level
-        .map(|l| format!("{} ", crate::figures::level_short(Some(l))))
-        .unwrap_or_default();
-    let mut lines = vec![
-        format!("- {mark} {level}{}: {answer}{flag}", escape(&row.prompt)),
-        format!("  {}", refs(&row.refs, &row.item)),
-    ];
-    if let Some(owner) = &row.owner {
-        lines.push(format!("  Owner: {}", escape(owner)));
-    }
-    if row.note.is_some() {
-        lines.push("  Note:".to_string());
-    }
-    // Two spaces before a line break keep the lines apart when the Markdown is rendered.
-    let _ = writeln!(out, "{}", lines.join("  \n"));
-    if row.status == Status::Text {
-        let _ = writeln!(
-            out,
-            "{}",
-            block(&row.answer, "  > ").replace("\n\n", "\n  >\n")
-        );
-    }
-    if let Some(note) = &row.note {
-        let _ = writeln!(out, "{}", block(note, "  > ").replace("\n\n", "\n  >\n"));
-    }
-}
-
-fn method(out: &mut String, pack: &BoardPack) {
-    let _ = writeln!(out, "## How to read the figures\n");
-    let _ = writeln!(out, "{}\n", pack.scoring_rule);
-    let marks: Vec<String> = pack
-        .questionnaires
-        .iter()
-        .map(|q| format!("{} {}", escape(&q.id), percent(Some(q.pass_mark))))
-        .collect();
-    if !marks.is_empty() {
-        let _ = writeln!(out, "Pass marks: {}.", marks.join(", "));
-    }
-    let _ = writeln!(
-        out,
-        "Marks in \"Every answer\": ✓ achieved (or answered, for a text item), ✗ below the \
-         pass mark, – not applicable, ○ not yet answered. L1–L3 is the level an item evidences."
-    );
-}
-
-/// An answer with its value, e.g. "Partially implemented (33 %)".
-fn with_value(answer: &str, value: f64) -> String {
-    format!("{} ({})", escape(answer), percent(Some(value)))
-}
-
-/// The source references and the item's full name, e.g. "CFCS 1.3 · `q/item`".
-fn refs(refs: &[String], item: &str) -> String {
-    if refs.is_empty() {
-        code(item)
-    } else {
-        format!(
-            "{} · {}",
-            refs.iter()
-                .map(|r| escape(r))
-                .collect::<Vec<_>>()
-                .join(", "),
-            code(item)
-        )
     }
 }
 
@@ -554,6 +230,14 @@ mod tests {
     fn markdown_specials_are_escaped() {
         assert_eq!(escape("a|b *c* [x](y) <b>"), r"a\|b \*c\* \[x\](y) \<b>");
         assert_eq!(escape("# not a heading"), r"\# not a heading");
+        assert_eq!(
+            escape("*not a list"),
+            r"\*not a list",
+            "one backslash, not two"
+        );
+        assert_eq!(escape("_x_"), r"\_x\_");
+        assert_eq!(inline("= 0"), "= 0", "a cell never starts a line");
+        assert_eq!(inline("a|b <c>"), r"a\|b \<c>");
         assert_eq!(escape("==="), r"\===");
         assert_eq!(escape_start("1. not a list"), r"1\. not a list");
         assert_eq!(escape_start("12) not a list"), r"12\) not a list");
@@ -575,8 +259,17 @@ mod tests {
     }
 
     #[test]
-    fn numbers_drop_needless_decimals() {
-        assert_eq!(number(1.0), "1");
-        assert_eq!(number(1.5), "1.5");
+    fn spans_are_escaped_and_only_the_first_can_start_a_list() {
+        let spans = [
+            Span::Plain("1. first".into()),
+            Span::Strong("*bold*".into()),
+            Span::Code("a`b".into()),
+            Span::Emph("_x_".into()),
+            Span::Plain(" 2. later".into()),
+        ];
+        assert_eq!(
+            spans_start(&spans),
+            r"1\. first**\*bold\***``a`b``_\_x\__ 2. later"
+        );
     }
 }

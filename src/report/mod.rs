@@ -1,11 +1,14 @@
 //! The board pack written out: its content is worked out in the core ([`crate::pack`]); this
-//! edge writes it as HTML, Markdown, CSV or JSON, and words what changed since an earlier
-//! assessment ([`since`]). No terminal, no files: the caller writes the text where it goes.
+//! edge writes it as HTML, Markdown, CSV, JSON or a Word document, and words what changed
+//! since an earlier assessment ([`since`]). Markdown and Word print the same decision paper
+//! ([`paper`]). No terminal, no files: the caller writes the text where it goes.
 
 pub mod csv;
+pub mod docx;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod paper;
 pub mod since;
 
 pub use crate::pack::BoardPack;
@@ -23,11 +26,43 @@ pub enum Format {
     Json,
 }
 
-/// Writes a board pack in a format.
+impl Format {
+    /// Whether the appendix (everything item by item) is in the pack unless asked
+    /// otherwise: yes for every text format (HTML, Markdown; CSV and JSON always list every
+    /// answer); a Word document ([`docx::render`]) leaves it out unless asked.
+    pub fn appendix_by_default(self) -> bool {
+        true
+    }
+}
+
+/// How a board pack is written besides its format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Include the appendix: everything item by item (`--appendix` / `--no-appendix`).
+    pub appendix: bool,
+}
+
+impl Options {
+    /// The defaults of a format.
+    pub fn of(format: Format) -> Self {
+        Self {
+            appendix: format.appendix_by_default(),
+        }
+    }
+}
+
+/// Writes a board pack in a format, with the format's default options.
 pub fn render(pack: &BoardPack, format: Format) -> String {
+    render_with(pack, format, Options::of(format))
+}
+
+/// Writes a board pack in a format with the given options. The appendix option applies to
+/// HTML and Markdown (and to Word, [`docx::render`], which is written as bytes); CSV and
+/// JSON carry every answer.
+pub fn render_with(pack: &BoardPack, format: Format, options: Options) -> String {
     match format {
-        Format::Html => html::render(pack),
-        Format::Markdown => markdown::render(pack),
+        Format::Html => html::render(pack, options.appendix),
+        Format::Markdown => markdown::render(pack, options.appendix),
         Format::Csv => csv::render(pack),
         Format::Json => json::render(pack),
     }

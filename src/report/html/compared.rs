@@ -2,7 +2,7 @@
 
 use maud::{Markup, html};
 
-use super::{Text, answer_with_value, level_class, pct, pill, pill_or_dash, ref_line};
+use super::{Text, level_class, lines, pct, pill, pill_or_dash, ref_line};
 use crate::compare::{Change, Comparison, ItemChange};
 use crate::figures::Level;
 use crate::pack::{BoardPack, count, display_time};
@@ -37,7 +37,7 @@ pub(super) fn since(pack: &BoardPack, c: &Comparison) -> Markup {
     html! {
         section id="since" {
             "\n"
-            h2 { "Since " (Text(&c.before.name)) } "\n"
+            h2 { "Appendix: since " (Text(&c.before.name)) } "\n"
             p class="intro" {
                 "Compared with the earlier assessment " strong { (Text(&c.before.name)) } " ("
                 code { (Text(&c.before.id)) } "), last changed "
@@ -234,11 +234,11 @@ fn since_areas(pack: &BoardPack, c: &Comparison) -> Markup {
 
 /// Items with their answer before and after.
 fn moves_table(pack: &BoardPack, items: &[ItemChange]) -> Markup {
-    let answer = |text: &str, value: Option<f64>| {
+    let answer = |text: &str, _value: Option<f64>| {
         if text.is_empty() {
-            html! { span class="muted" { "not answered" } }
+            html! { span class="muted" { "not assessed" } }
         } else {
-            answer_with_value(&since::short_answer(text), value)
+            lines(&since::short_answer(text))
         }
     };
     html! {

@@ -8,12 +8,16 @@
 //! foot, whose assessment name goes through [`css_string`]. The `"\n"`s between elements
 //! keep the written page one block a line, so that it reads and compares well as text.
 //!
-//! The page is put together here; its sections are in `sections`, `compared` and
-//! `items`, its charts in `charts`.
+//! The page is put together here: page one, the decision page (`page_one`); the board
+//! part (`areas`, the board's answers in `items`, the action plan in `plan`, how to read
+//! the figures in `sections`); and, when asked for, the appendix (what changed item by item
+//! in `compared`, every answer in `items`). Nothing is shown twice.
 
-mod charts;
+mod areas;
 mod compared;
 mod items;
+mod page_one;
+mod plan;
 mod sections;
 
 use maud::{DOCTYPE, Markup, PreEscaped, Render, html};
@@ -27,8 +31,9 @@ const STYLE: &str = include_str!("style.css");
 /// and the earlier scores on the bar chart); left out otherwise.
 const SINCE_STYLE: &str = include_str!("since.css");
 
-/// Writes the board pack as one self-contained HTML page.
-pub fn render(pack: &BoardPack) -> String {
+/// Writes the board pack as one self-contained HTML page; `appendix` adds everything item by
+/// item (what changed, with a comparison, and every answer).
+pub fn render(pack: &BoardPack, appendix: bool) -> String {
     let a = &pack.assessment;
     let page = html! {
         (DOCTYPE) "\n"
@@ -45,25 +50,29 @@ pub fn render(pack: &BoardPack) -> String {
             "\n"
             body {
                 "\n"
-                (sections::cover(pack))
-                (sections::contents(pack))
+                (page_one::page_one(pack))
+                (sections::contents(pack, appendix))
                 main {
                     "\n"
-                    (sections::summary(pack))
-                    @if let Some(c) = &pack.comparison {
-                        (compared::since(pack, c))
-                    }
-                    (sections::area_charts(pack))
-                    (items::weakest_links(pack))
+                    (areas::areas(pack))
                     (items::board_answers(pack))
-                    (items::action_plan(pack))
-                    (items::every_answer(pack))
+                    (plan::plan(pack))
                     (sections::method(pack))
+                    @if appendix {
+                        (sections::sources(pack))
+                        @if let Some(c) = &pack.comparison {
+                            (compared::since(pack, c))
+                        }
+                        (items::every_answer(pack))
+                    }
                 }
                 "\n"
                 footer {
                     "Board pack written by supplycheck from assessment " code { (Text(&a.id)) }
                     ", last changed " (Text(display_time(&a.updated))) "."
+                    @if !appendix {
+                        " Appendix left out (" code { "--appendix" } " adds it)."
+                    }
                 }
                 "\n"
             }
@@ -207,26 +216,6 @@ fn note(note: Option<&String>) -> Markup {
     }
 }
 
-/// An answer with its value, e.g. "Partially implemented (33 %)".
-fn answer_with_value(answer: &str, value: Option<f64>) -> Markup {
-    html! {
-        @match value {
-            Some(v) => { (Text(answer)) " " span class="val" { "(" (Text(pct(Some(v)))) ")" } }
-            None => { (lines(answer)) }
-        }
-    }
-}
-
-/// Who owns an item, or a muted "not assigned".
-fn owner_cell(owner: Option<&str>) -> Markup {
-    html! {
-        @match owner {
-            Some(o) => { (Text(o)) }
-            None => { span class="muted" { "not assigned" } }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,43 +231,55 @@ mod tests {
     }
 
     fn page(q: &Questionnaire, a: &Assessment) -> String {
-        render(&BoardPack::from_questionnaires(&[q], a))
+        render(&BoardPack::from_questionnaires(&[q], a), true)
     }
 
     #[test]
-    fn an_empty_assessment_explains_its_empty_chart() {
+    fn an_empty_assessment_says_to_assess_and_paints_no_area_as_failing() {
         let q = example();
         let a = Assessment::new("e".into(), "E".into(), String::new(), None, &[&q]);
         let html = page(&q, &a);
-        // Every applicable item counts, unanswered as 0: the score is 0 % and nothing known.
-        assert!(!html.contains("No area has a score yet"));
-        assert!(html.contains("Nothing is answered yet"));
+        assert!(html.contains("Nothing is assessed yet: the first action is to assess"));
+        assert!(!html.contains("Nothing to follow up"));
         assert!(
-            html.contains(" · 0 % known</text>"),
-            "the empty bar says why"
+            html.contains("<tr class=\"lna\">"),
+            "the area reads not assessed"
         );
+        assert!(
+            !html.contains("<tr class=\"l0\">"),
+            "not painted as level 0"
+        );
+        assert!(html.contains("Assess: "));
         assert!(!html.contains("NaN"));
-        assert!(!html.contains("class=\"glance\""), "no glance at nothing");
     }
 
     #[test]
-    fn weakest_links_are_grouped_by_level_and_shown_on_the_cover() {
+    fn the_appendix_is_there_only_when_asked_for() {
+        let q = example();
+        let a = Assessment::new("t".into(), "T".into(), String::new(), None, &[&q]);
+        let pack = BoardPack::from_questionnaires(&[&q], &a);
+        let with = render(&pack, true);
+        let without = render(&pack, false);
+        assert!(with.contains("id=\"answers\""));
+        assert!(with.contains("id=\"sources\""));
+        assert!(!without.contains("id=\"answers\""));
+        assert!(!without.contains("id=\"sources\""));
+        assert!(without.contains("Appendix left out"));
+        assert!(without.contains("id=\"decision\"") && without.contains("id=\"actions\""));
+    }
+
+    #[test]
+    fn qualitative_answers_show_words_not_percentages() {
         let q = example();
         let mut a = Assessment::new("t".into(), "T".into(), String::new(), None, &[&q]);
-        for (id, choice) in [("a", "not"), ("b", "fully"), ("c", "partial")] {
-            a.answers
-                .entry(format!("worked-example/{id}"))
-                .or_default()
-                .choose_option(choice);
-        }
+        a.answers
+            .entry("worked-example/c".into())
+            .or_default()
+            .choose_option("partial");
         let html = page(&q, &a);
-        let level1 = html
-            .find("Level 1 items · Performed")
-            .expect("level 1 group");
-        let level2 = html.find("Level 2 items · Managed").expect("level 2 group");
-        assert!(level1 < level2, "lowest level first");
-        assert!(html.contains("<h3>The 2 weakest links</h3>"));
-        assert!(html.contains("<h3>Areas at each level</h3>"));
+        assert!(html.contains("Partially implemented"));
+        assert!(!html.contains("Partially implemented (33"));
+        assert!(!html.contains("class=\"val\""));
     }
 
     #[test]
@@ -337,23 +338,5 @@ mod tests {
             lines("a < b\nc & d").into_string(),
             "a &lt; b<br>\nc &amp; d"
         );
-    }
-
-    #[test]
-    fn wrap_breaks_at_spaces_and_clips_what_does_not_fit() {
-        assert_eq!(
-            charts::wrap(
-                "Goal 1: Identify and prioritise external dependencies",
-                42,
-                2
-            ),
-            ["Goal 1: Identify and prioritise external", "dependencies"]
-        );
-        assert_eq!(charts::wrap("Short", 42, 2), ["Short"]);
-        assert_eq!(
-            charts::wrap("one two three four", 7, 2),
-            ["one two", "three…"]
-        );
-        assert_eq!(charts::wrap("", 10, 2), [""]);
     }
 }

@@ -198,7 +198,7 @@ fn the_board_pack_written_while_comparing_says_what_changed() {
         "<Backspace><Backspace><Backspace><Backspace>md<Enter>",
     );
     let md = std::fs::read_to_string(out.path().join(&name)).expect("written");
-    assert!(md.contains("## Since Acme 2025"), "{md}");
+    assert!(md.contains("## Appendix: since Acme 2025"), "{md}");
     assert_eq!(
         f.app.status,
         Status::Info(format!("Wrote {name}, with what changed since Acme 2025"))

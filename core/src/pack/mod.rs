@@ -1,12 +1,24 @@
-//! The board pack's content, worked out once from an assessment: the figures, the weakest
-//! links, the board's own answers, the action plan and every answer. The renderers (HTML,
-//! Markdown, CSV, JSON) and the app's results screen draw from it.
+//! The board pack's content, worked out once from an assessment: page one (the decision
+//! page: where we stand, against the target, decisions requested, what matters most, true
+//! counts), the ranked action plan, the board's own answers and every answer. The renderers
+//! (HTML, Markdown, CSV, JSON, Word) and the app's results screen draw from it; none of them
+//! works out a figure again.
 //!
 //! Every piece of text in a [`BoardPack`] has been through [`crate::text::sanitize`]: no
 //! control characters or terminal escape sequences are left, but newlines in notes and
 //! answers are kept. Renderers still escape it for their format (HTML, CSV).
 
+mod later;
+mod page;
+mod plan;
+
 use serde::Serialize;
+
+pub use later::{Disagreement, Later, Parked, PerceptionGap, RespondentAnswer, SupplierRisk};
+pub use page::{
+    AgainstTarget, Counts, Decision, LevelDefinition, PageOne, Standing, THIN_COVERAGE, TOP, Trend,
+};
+pub use plan::{ActionKind, DoneSince, EvidenceRef, NO_OWNER, PlanAction, Priority, Since};
 
 use crate::assessment::Assessment;
 use crate::compare::{self, Comparison};
@@ -34,9 +46,8 @@ items answered with something other than \"Don't know\". An item is achieved whe
 reaches the questionnaire's pass mark. A section reaches level 1 (Performed), 2 (Managed) or 3 \
 (Defined) when every applicable item of that level and of the levels below it is answered \
 and achieved; an unanswered item is not achieved. The overall level is the lowest section \
-level, because a supply chain is only as strong as its weakest link. The weakest links are \
-the answered items below the pass mark (\"Don't know\" included), lowest level first, then \
-by the shortfall weight × (1 − value).";
+level, because a supply chain is only as strong as its weakest link. Actions are ranked: \
+decisions and flagged items, then what blocks an area's next level, then weight × (1 − value).";
 
 /// Who and what the assessment is.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -83,6 +94,15 @@ pub struct Area {
     pub questionnaire: String,
     /// Score, level and progress.
     pub figures: Figures,
+    /// The level the board aims for here, when set.
+    pub target: Option<u8>,
+    /// Whether the level reaches the target; `None` without a target or a level.
+    pub meets_target: Option<bool>,
+    /// How many levels short of the target (0 when it meets it); `None` without a target.
+    pub below_target: Option<u8>,
+    /// Whether any applicable item is answered; an area with none is "not assessed", never
+    /// shown as a failure.
+    pub assessed: bool,
 }
 
 /// A weak link: an answered applicable item below the pass mark.
@@ -208,15 +228,17 @@ pub struct BoardPack {
     pub overall: Figures,
     /// Every section's figures, in questionnaire order.
     pub areas: Vec<Area>,
-    /// The weakest links, in the scoring rule's order.
+    /// The weakest links, in the scoring rule's order. The app's results screen lists them;
+    /// reports show [`plan`](Self::plan) instead, one list.
     pub weakest_links: Vec<WeakLink>,
     /// How many applicable scored items are not yet answered (the items are listed in
     /// [`ScoreReport::not_assessed`] of [`score`](Self::score)).
     pub not_assessed: usize,
     /// The board's free-text answers: every text item, in questionnaire order.
     pub board_answers: Vec<BoardAnswer>,
-    /// The action plan: the gaps in the rule's order, then flagged items that are not gaps,
-    /// in questionnaire order.
+    /// The app's action plan: the gaps in the rule's order, then flagged items that are not
+    /// gaps, in questionnaire order. Reports use [`plan`](Self::plan), ranked, with
+    /// unassessed and "Don't know" items as actions too.
     pub action_plan: Vec<Action>,
     /// Every item and its answer, in questionnaire order.
     pub items: Vec<ItemRow>,
@@ -230,6 +252,15 @@ pub struct BoardPack {
     /// With a comparison: the earlier assessment's answer to each item of
     /// [`items`](Self::items), in the same order. Empty without one.
     pub earlier_answers: Vec<EarlierAnswer>,
+    /// Page one, the decision page.
+    pub page_one: PageOne,
+    /// The action plan: one list, ranked (see [`plan`]); page one's top five are its first
+    /// rows that are not done.
+    pub plan: Vec<PlanAction>,
+    /// With a comparison: the earlier actions that are no longer actions. Empty without one.
+    pub done_since: Vec<DoneSince>,
+    /// Sections other parts of the product fill (empty here).
+    pub later: Later,
 }
 
 impl BoardPack {
@@ -250,11 +281,16 @@ impl BoardPack {
             let section_id = section.id();
             let section_title = sanitize_line(&section.section.title);
             if let Some(s) = section_scores.next() {
+                let level = s.figures.level;
                 areas.push(Area {
                     id: s.id.clone(),
                     title: section_title.clone(),
                     questionnaire: sanitize_line(&section.questionnaire.title),
                     figures: s.figures.clone(),
+                    target: s.target,
+                    meets_target: s.meets_target,
+                    below_target: s.target.map(|t| t.saturating_sub(level.unwrap_or(0))),
+                    assessed: s.figures.answered > s.figures.na,
                 });
             }
             for place in section.items() {
@@ -303,7 +339,13 @@ impl BoardPack {
                 .filter(|r| r.flag && r.status != Status::BelowPassMark)
                 .map(|row| action(row, false)),
         );
+        let plan = plan::plan(questionnaires, a, &score);
+        let page_one = page::page_one(&score, &areas, &plan, None);
         BoardPack {
+            page_one,
+            plan,
+            done_since: Vec::new(),
+            later: Later::default(),
             assessment: AssessmentInfo {
                 id: a.id.clone(),
                 name: sanitize_line(&a.name),
@@ -312,21 +354,7 @@ impl BoardPack {
                 created: stamp::stored(&a.created),
                 updated: stamp::stored(&a.updated),
             },
-            questionnaires: questionnaires
-                .iter()
-                .map(|q| QuestionnaireInfo {
-                    id: q.id.clone(),
-                    title: sanitize_line(&q.title),
-                    version: sanitize_line(&q.version),
-                    answered_version: a
-                        .questionnaires
-                        .iter()
-                        .find(|r| r.id == q.id)
-                        .map_or_else(|| q.version.clone(), |r| sanitize_line(&r.version)),
-                    source: sanitize_line(&q.source),
-                    pass_mark: q.pass_mark,
-                })
-                .collect(),
+            questionnaires: questionnaire_infos(questionnaires, a),
             overall: score.overall.clone(),
             areas,
             weakest_links,
@@ -363,12 +391,15 @@ impl BoardPack {
         earlier: &Assessment,
     ) -> BoardPack {
         let mut pack = Self::from_questionnaires(questionnaires, a);
-        pack.comparison = Some(compare::compare(
+        let comparison = compare::compare(earlier_questionnaires, earlier, questionnaires, a);
+        let earlier_plan = plan::plan(
             earlier_questionnaires,
             earlier,
-            questionnaires,
-            a,
-        ));
+            &scoring::score(earlier_questionnaires, earlier),
+        );
+        pack.done_since = plan::compare(&mut pack.plan, questionnaires, a, &earlier_plan, earlier);
+        pack.page_one = page::page_one(&pack.score, &pack.areas, &pack.plan, Some(&comparison));
+        pack.comparison = Some(comparison);
         // Like the comparison, an earlier answer is read against the questionnaire of this
         // pack, and only where the earlier assessment used that questionnaire too.
         for Place {
@@ -410,6 +441,27 @@ impl BoardPack {
     pub fn flagged(&self) -> usize {
         self.items.iter().filter(|r| r.flag).count()
     }
+}
+
+fn questionnaire_infos(
+    questionnaires: &[&Questionnaire],
+    a: &Assessment,
+) -> Vec<QuestionnaireInfo> {
+    questionnaires
+        .iter()
+        .map(|q| QuestionnaireInfo {
+            id: q.id.clone(),
+            title: sanitize_line(&q.title),
+            version: sanitize_line(&q.version),
+            answered_version: a
+                .questionnaires
+                .iter()
+                .find(|r| r.id == q.id)
+                .map_or_else(|| q.version.clone(), |r| sanitize_line(&r.version)),
+            source: sanitize_line(&q.source),
+            pass_mark: q.pass_mark,
+        })
+        .collect()
 }
 
 fn action(row: &ItemRow, is_gap: bool) -> Action {
@@ -463,6 +515,9 @@ fn item_row(place: Place<'_>, section_id: &str, section_title: &str, a: &Assessm
         flag: answer.is_some_and(|x| x.flag),
     }
 }
+
+#[cfg(test)]
+mod paper_tests;
 
 #[cfg(test)]
 mod tests {
