@@ -25,8 +25,8 @@ pub enum Format {
 
 impl Format {
     /// Whether the appendix (everything item by item) is in the pack unless asked
-    /// otherwise: yes for HTML (and the formats that always list every answer), no for a
-    /// Word document.
+    /// otherwise: yes for every format here (HTML by choice; Markdown, CSV and JSON always
+    /// list every answer). A format made for editing, such as a Word document, says no.
     pub fn appendix_by_default(self) -> bool {
         true
     }
