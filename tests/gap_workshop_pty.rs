@@ -101,6 +101,11 @@ fn a_three_respondent_workshop_settles_undoes_and_keeps_its_record() {
     assert!(c["at"].as_str().is_some_and(|t| t.ends_with('Z')), "{c}");
     assert_eq!(file["answers"]["worked-example/c"]["choice"], "not");
 
+    gap_by_hand(&env);
+}
+
+/// `gap --json` on the merged assessment gives the figures worked out by hand.
+fn gap_by_hand(env: &Env) {
     // The gap, by hand. Weights a 1, b 2, c 1, d 1, e 1; pass mark 0.6.
     // Ann: 1, 1, 1, 1 (both checks), 0.67 → 5.67 / 6 = 0.945; every level achieved: 3.
     // Staff (Bob, Carl): a mean(1, 1) = 1; b mean(0.33, 0.67) = 0.5; c Bob's 0 (Carl none);

@@ -255,9 +255,9 @@ fn no_groups(app: &App, frame: &mut Frame, body: Rect, title: &str, why: &str) {
     }
     lines.push(Line::raw(""));
     for l in wrap(
-        "For example: supplycheck new \"Ann\" --respondent Ann --group board, the same for \
-         each member of staff with --group staff; each answers their own; then supplycheck \
-         merge ANN BOB CARL --name \"Workshop\" and open the merged assessment.",
+        "For example: supplycheck new --name Ann --respondent Ann --group board, the same \
+         for each member of staff with --group staff; each answers their own; then \
+         supplycheck merge ann bob carl --name Workshop, and open the merged assessment.",
         width,
     ) {
         lines.push(Line::styled(format!(" {l}"), t.dim));
