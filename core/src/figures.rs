@@ -526,6 +526,32 @@ pub fn minutes_words(minutes: u64) -> String {
     }
 }
 
+/// A duration in whole minutes, a started minute counting whole: 0 s is "0 min", 1 s to
+/// 60 s "1 min", 61 s "2 min".
+pub fn minutes_up(d: std::time::Duration) -> String {
+    minutes_words(d.as_secs().div_ceil(60))
+}
+
+/// Where a session stands against its plan, for the status line: "12 min left · on time",
+/// "time is up, 3 min over · 5 min behind".
+pub fn pace_words(p: &crate::plan::Pace) -> String {
+    let here = if p.left.is_zero() {
+        if p.over.is_zero() {
+            "time is up".to_string()
+        } else {
+            format!("time is up, {} over", minutes_up(p.over))
+        }
+    } else {
+        format!("{} left", minutes_up(p.left))
+    };
+    let session = if p.on_time {
+        "on time".to_string()
+    } else {
+        format!("{} behind", minutes_up(p.behind))
+    };
+    format!("{here} · {session}")
+}
+
 /// A level as "2 Managed", or "–" when there is none.
 pub fn level_words(level: Option<u8>) -> String {
     level.map_or_else(|| NONE.to_string(), |l| Level::at_most_3(l).to_string())
@@ -562,6 +588,28 @@ mod tests {
         assert_eq!(minutes_words(120), "2 h");
         assert_eq!(minutes_words(100), "1 h 40 min");
         assert_eq!(minutes_words(0), "0 min");
+    }
+
+    #[test]
+    fn a_pace_reads_as_time_left_and_whether_the_session_is_on_time() {
+        use std::time::Duration;
+        let pace = |left: u64, over: u64, behind: u64| crate::plan::Pace {
+            section: "q/s".into(),
+            index: 0,
+            planned: Duration::from_secs(600),
+            left: Duration::from_secs(left),
+            over: Duration::from_secs(over),
+            behind: Duration::from_secs(behind),
+            on_time: behind == 0,
+        };
+        assert_eq!(pace_words(&pace(600, 0, 0)), "10 min left · on time");
+        assert_eq!(pace_words(&pace(61, 0, 0)), "2 min left · on time");
+        assert_eq!(pace_words(&pace(0, 0, 0)), "time is up · on time");
+        assert_eq!(
+            pace_words(&pace(0, 170, 3700)),
+            "time is up, 3 min over · 1 h 2 min behind"
+        );
+        assert_eq!(minutes_up(Duration::from_secs(1)), "1 min");
     }
 
     #[test]

@@ -25,7 +25,7 @@
 use serde::Serialize;
 
 use crate::assessment::{Answer, Assessment};
-use crate::figures::describe_answer;
+use crate::figures::{ScoreChange, describe_answer};
 use crate::level::Level;
 use crate::questionnaire::Questionnaire;
 use crate::record::GROUPS;
@@ -185,6 +185,21 @@ impl GapReport {
     /// The report as pretty JSON.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The compared group's score against the mean of the others' in `scores` (the overall
+    /// figures or an area's), as shown: the difference of the shown whole percentages.
+    pub fn shown_difference(&self, scores: &[GroupScore]) -> ScoreChange {
+        let of = |group: &str| {
+            scores
+                .iter()
+                .find(|s| s.group == group)
+                .and_then(|s| s.score)
+        };
+        let against: Vec<f64> = self.against.iter().filter_map(|g| of(g)).collect();
+        let mean =
+            (!against.is_empty()).then(|| against.iter().sum::<f64>() / against.len() as f64);
+        ScoreChange::between(mean, of(&self.compared))
     }
 
     /// A group's label by its word.

@@ -7,7 +7,7 @@ use clap::Args;
 
 use super::core_cmds::clip;
 use super::{Globals, out};
-use crate::figures::{NONE, ScoreChange, level_short, percent, spread};
+use crate::figures::{NONE, level_short, percent, spread};
 use crate::gap::{self, GapReport, GroupScore};
 use crate::text::sanitize_line;
 
@@ -49,15 +49,7 @@ fn cell(s: &GroupScore) -> String {
 
 /// The compared group's score against the others' mean, in points of the shown figures.
 fn points(r: &GapReport, scores: &[GroupScore]) -> String {
-    let of = |group: &str| {
-        scores
-            .iter()
-            .find(|s| s.group == group)
-            .and_then(|s| s.score)
-    };
-    let against: Vec<f64> = r.against.iter().filter_map(|g| of(g)).collect();
-    let mean = (!against.is_empty()).then(|| against.iter().sum::<f64>() / against.len() as f64);
-    ScoreChange::between(mean, of(&r.compared)).signed()
+    r.shown_difference(scores).signed()
 }
 
 fn text(r: &GapReport, name: &str) -> String {

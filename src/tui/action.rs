@@ -116,4 +116,10 @@ pub enum Action {
     Filter,
     /// Give the highlighted assessment another name (asks for it).
     Rename,
+    /// Show the perception gap of a merged assessment: the board's view against the others'.
+    PerceptionGap,
+    /// Plan the session: its sections and a time box for each (opens the plan dialog).
+    TimePlan,
+    /// In the plan dialog: show the next session of the plan (after the last, a new one).
+    NextSession,
 }

@@ -104,7 +104,10 @@ where
         effects::hang_up(app);
         Err(e)
     };
+    let started = std::time::Instant::now();
     loop {
+        // The app keeps time (the session plan) by this, read here rather than in `update`.
+        app.now = started.elapsed();
         if let Err(e) = terminal.draw(|frame| ui::view(app, frame)) {
             return gone(
                 app,
@@ -132,6 +135,7 @@ where
             if scripted {
                 return Ok(());
             }
+            app.now = started.elapsed();
             let asked = app.update(Action::Idle);
             effects::perform(app, asked);
             continue;
@@ -146,6 +150,7 @@ where
             }
         };
         let area = Rect::new(0, 0, size.width, size.height);
+        app.now = started.elapsed();
         for event in split_alt(event) {
             if let Some(action) = action_for_event(app, area, &event) {
                 let asked = app.update(action);

@@ -117,6 +117,8 @@ fn the_board_against_staff_matches_the_hand_computed_figures() {
     assert!(close(area.difference, 5.67 / 6.0 - 0.45));
     assert!(close(r.difference, 5.67 / 6.0 - 0.45));
     assert_eq!(r.overall[0].level, Some(3));
+    // Shown: 95 % against 45 %, so 50 points (the unrounded difference is 0.495).
+    assert_eq!(r.shown_difference(&r.overall).signed(), "+50");
     // Items where the board is above staff, widest first: c (1 − 0), d (1 − 0.25),
     // b (1 − 0.5); a is agreed, e has no staff value.
     let items: Vec<(&str, f64)> = r

@@ -92,6 +92,7 @@ impl App {
                 Some(_) => self.change(|a, _, _| a.toggle_na()),
                 None => {}
             },
+            Action::NextUnanswered if self.planned_items().is_some() => self.next_planned(),
             Action::NextUnanswered => {
                 let len = open.items.len();
                 let next = (1..=len)
@@ -136,6 +137,7 @@ impl App {
                     original: text,
                 });
             }
+            Action::TimePlan => self.ask_plan(),
             Action::Owner => {
                 let selected = open
                     .answer()

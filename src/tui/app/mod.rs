@@ -23,11 +23,13 @@ mod dialogs;
 mod disputes;
 mod effect;
 mod fields;
+mod gap;
 mod history;
 mod home;
 mod item;
 mod new_form;
 mod open;
+mod plan;
 mod results;
 mod unsaved;
 mod upgrade;
@@ -42,6 +44,7 @@ pub use history::{History, UNDO_STEPS, edit_words};
 pub use home::HomeRow;
 pub use new_form::{NewField, NewForm, QuestionnaireChoice, RenameForm};
 pub use open::{ItemPos, OpenAssessment, SectionPos};
+pub use plan::{PlanForm, PlanRow, PlanTimer};
 pub use unsaved::{Leaving, UnsavedDialog};
 pub use write::{ReportOutcome, WriteForm};
 
@@ -75,6 +78,13 @@ pub enum Screen {
         /// The highlighted respondent.
         respondent: usize,
     },
+    /// The perception gap of a merged assessment: the board against the other groups.
+    Gap {
+        /// The highlighted row: the areas, then the items.
+        selected: usize,
+        /// The results' highlighted row, to go back to.
+        results: usize,
+    },
 }
 
 impl Screen {
@@ -89,6 +99,7 @@ impl Screen {
             Screen::Results { .. } => Context::Results,
             Screen::Board { .. } => Context::Board,
             Screen::Disagreements { .. } => Context::Disputes,
+            Screen::Gap { .. } => Context::Gap,
         }
     }
 }
@@ -120,6 +131,8 @@ pub enum Mode {
     Field(FieldForm),
     /// Asking for a home row's new name.
     Rename(RenameForm),
+    /// Planning a session: its name, sections and time boxes.
+    Plan(PlanForm),
 }
 
 /// A message on the status line.
@@ -187,6 +200,13 @@ pub struct App {
     /// The disagreement whose text answer is being written in the disagreements view: its
     /// proposals stay on screen beside the editor, also once the answer settles it.
     pub dispute_editing: Option<crate::merge::Disagreement>,
+    /// The perception gap on show (or why there is none), worked out when the screen opens.
+    pub gap: Option<Result<crate::gap::GapReport, crate::gap::GapError>>,
+    /// The time now, as the event loop measures it from its start (set by the loop before
+    /// each action; tests set it by hand). Nothing in `update` reads a clock.
+    pub now: std::time::Duration,
+    /// The time spent in each section of the open assessment, for the session plan.
+    pub timer: PlanTimer,
     /// What `update` (or a result fed back) asks the loop to do, in order.
     effects: Vec<Effect>,
 }
@@ -228,6 +248,9 @@ impl App {
             dispute_filter: DisputeFilter::All,
             dispute_scroll: 0,
             dispute_editing: None,
+            gap: None,
+            now: std::time::Duration::ZERO,
+            timer: PlanTimer::default(),
             effects: Vec::new(),
         };
         app.positions = super::resume::read(app.ws.store.root());
@@ -266,6 +289,7 @@ impl App {
             Mode::Search(_) => Context::Search,
             Mode::WriteReport(_) => Context::FileName,
             Mode::Field(_) => Context::Field,
+            Mode::Plan(_) => Context::Plan,
             Mode::Unsaved(d) if d.file.is_some() => Context::FileName,
             // The question is answered like a pick from a list.
             Mode::Picker(_) | Mode::Unsaved(_) => Context::Picker,
@@ -311,6 +335,7 @@ impl App {
             let shown = self.dispute_filter.shown(open.disputes.len());
             *selected = (*selected).min(shown.saturating_sub(1));
         }
+        self.refresh_gap();
     }
 
     /// Says what a save came to on the status line. A message set with the change stays
@@ -399,7 +424,10 @@ impl App {
     /// reading, writing, deleting. The loop performs the effects and feeds back what came
     /// of them.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        self.keep_time();
         self.apply(action);
+        self.keep_time();
+        self.tell_time_up();
         self.take_effects()
     }
 
@@ -439,6 +467,7 @@ impl App {
             Mode::ConfirmUpgrade(_) => self.update_confirm_upgrade(&action),
             Mode::Field(form) => self.update_field(form, action),
             Mode::Rename(form) => self.update_rename(form, action),
+            Mode::Plan(form) => self.update_plan(form, action),
         }
     }
 
@@ -452,6 +481,7 @@ impl App {
             Screen::Questionnaire { .. } => self.update_item(action),
             Screen::Results { .. } | Screen::Board { .. } => self.update_results(action),
             Screen::Disagreements { .. } => self.update_disputes(action),
+            Screen::Gap { .. } => self.update_gap(action),
         }
     }
 

@@ -174,6 +174,19 @@ impl OpenAssessment {
         })
     }
 
+    /// The parked items (indexes into [`OpenAssessment::items`]), in questionnaire order.
+    pub fn parked_items(&self) -> Vec<usize> {
+        (0..self.items.len())
+            .filter(|n| self.answer_at(*n).is_some_and(Answer::is_parked))
+            .collect()
+    }
+
+    /// The full id (`<questionnaire>/<section>`) of section `n`.
+    pub fn section_id(&self, n: usize) -> Option<String> {
+        let (q, s) = self.section(n)?;
+        Some(format!("{}/{}", q.id, s.id))
+    }
+
     /// Answered items of every kind, and all items.
     pub fn progress(&self) -> (usize, usize) {
         let answered = (0..self.items.len())

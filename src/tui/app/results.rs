@@ -17,12 +17,16 @@ impl App {
             self.screen = Screen::HOME;
             return;
         };
-        let plan_len = open.pack.action_plan.len();
-        let target = open
-            .pack
-            .action_plan
-            .get(selected)
-            .and_then(|p| open.index_of(&p.item));
+        let parked = open.parked_items();
+        let plan_len = open.pack.action_plan.len() + parked.len();
+        let target = match selected.checked_sub(open.pack.action_plan.len()) {
+            Some(n) => parked.get(n).copied(),
+            None => open
+                .pack
+                .action_plan
+                .get(selected)
+                .and_then(|p| open.index_of(&p.item)),
+        };
         let keep = |selected: usize| {
             if on_results {
                 Screen::Results { selected }
@@ -63,6 +67,8 @@ impl App {
             Action::Results => self.screen = Screen::Results { selected },
             Action::Board => self.screen = Screen::Board { selected },
             Action::Compare if on_results => self.toggle_compare(),
+            Action::PerceptionGap if on_results => self.show_gap(),
+            Action::TimePlan if on_results => self.ask_plan(),
             Action::WriteReport => self.ask_report_for_open(),
             Action::Upgrade if on_results => self.ask_upgrade(),
             Action::Target if on_results => {

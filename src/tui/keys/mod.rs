@@ -1,5 +1,5 @@
 //! The one key table: which key does what, where. The dispatcher, the status-line hints and
-//! the `?` help are all generated from [`BINDINGS`], so they never drift apart.
+//! the `?` help are all generated from [`bindings`], so they never drift apart.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -34,6 +34,10 @@ pub enum Context {
     FileName,
     /// A one-line field of the questionnaire: decision, due day, evidence, owner.
     Field,
+    /// The perception gap of a merged assessment.
+    Gap,
+    /// The session plan dialog.
+    Plan,
 }
 
 impl Context {
@@ -41,7 +45,12 @@ impl Context {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Context::Editor | Context::Form | Context::Search | Context::FileName | Context::Field
+            Context::Editor
+                | Context::Form
+                | Context::Search
+                | Context::FileName
+                | Context::Field
+                | Context::Plan
         )
     }
 
@@ -61,11 +70,13 @@ impl Context {
             Context::Search => "Search",
             Context::FileName => "Writing a board pack",
             Context::Field => "A one-line field (decision, due day, evidence, owner)",
+            Context::Gap => "Perception gap (a merged assessment with groups)",
+            Context::Plan => "Session plan (sections and time boxes)",
         }
     }
 
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 13] = [
+    pub const ALL: [Context; 15] = [
         Context::Item,
         Context::Field,
         Context::Home,
@@ -79,6 +90,8 @@ impl Context {
         Context::Form,
         Context::Confirm,
         Context::Help,
+        Context::Gap,
+        Context::Plan,
     ];
 }
 
@@ -134,8 +147,15 @@ pub struct Binding {
 }
 
 mod table;
+mod workshop;
 
 pub use table::BINDINGS;
+pub use workshop::WORKSHOP_BINDINGS;
+
+/// Every row of the key table, in the order they are matched.
+pub fn bindings() -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().chain(WORKSHOP_BINDINGS)
+}
 
 /// The action a key press asks for in a context, if any. Printable keys in a text field
 /// become [`Action::Input`].
@@ -143,7 +163,7 @@ pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
-    for binding in BINDINGS.iter().filter(|b| b.contexts.contains(&context)) {
+    for binding in bindings().filter(|b| b.contexts.contains(&context)) {
         for key in binding.keys {
             if *key == Key::Pick {
                 if let Some(n) = pick_number(context, event) {
@@ -171,8 +191,7 @@ pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
 /// The keys that pick entry 1, 2, … in a context: `1`–`9`, `0` for 10, then every letter
 /// from `a` to `z` that is no other key there.
 pub fn pick_keys(context: Context) -> Vec<char> {
-    let taken: Vec<char> = BINDINGS
-        .iter()
+    let taken: Vec<char> = bindings()
         .filter(|b| b.contexts.contains(&context))
         .flat_map(|b| b.keys.iter())
         .filter_map(|k| match k {
@@ -211,8 +230,7 @@ fn pick_number(context: Context, event: &KeyEvent) -> Option<usize> {
 
 /// The status-line hints of a context: (keys, word) pairs.
 pub fn hints(context: Context) -> Vec<(&'static str, &'static str)> {
-    BINDINGS
-        .iter()
+    bindings()
         .filter(|b| b.contexts.contains(&context))
         .filter_map(|b| b.hint.map(|h| (short_label(b.label), h)))
         .collect()
@@ -239,8 +257,7 @@ pub fn help(first: Context) -> Vec<(&'static str, Vec<(&'static str, &'static st
     let mut out: Vec<_> = order
         .into_iter()
         .map(|c| {
-            let rows = BINDINGS
-                .iter()
+            let rows = bindings()
                 .filter(|b| b.contexts.contains(&c) && !everywhere(b))
                 .filter(|b| !b.label.is_empty())
                 .map(|b| (b.label, b.help))
@@ -252,8 +269,7 @@ pub fn help(first: Context) -> Vec<(&'static str, Vec<(&'static str, &'static st
         1,
         (
             "Everywhere",
-            BINDINGS
-                .iter()
+            bindings()
                 .filter(everywhere)
                 .map(|b| (b.label, b.help))
                 .collect(),

@@ -9,7 +9,7 @@ use crate::record::{Respondent, Subject};
 use snapshots::draw;
 
 /// A workspace of the built-in questionnaires.
-fn built_in_workspace(dir: &std::path::Path) -> Workspace {
+pub(super) fn built_in_workspace(dir: &std::path::Path) -> Workspace {
     Workspace {
         store: Store::at(dir.to_path_buf()),
         catalog: Catalog::built_in(),
@@ -372,7 +372,7 @@ fn r_at_home_renames_the_assessment_in_its_file() {
 
 /// A workshop of the built-ins: three respondents who disagree on 25 choice items, with
 /// spreads from 33 to 100 points, and the last respondent leaves five of them unanswered.
-fn big_workshop() -> Fixture {
+pub(super) fn big_workshop() -> Fixture {
     let dir = tempfile::tempdir().expect("tempdir");
     let ws = built_in_workspace(dir.path());
     let (_, base) = ws.create("base", "Acme Ltd", None, &[]).expect("create");

@@ -240,6 +240,7 @@ mod facilitator;
 mod followup;
 mod home;
 mod item;
+mod plan_gap;
 mod report;
 mod snapshots;
 mod unsaved;

@@ -4,9 +4,11 @@
 mod board;
 mod disputes;
 mod field;
+mod gap;
 mod home;
 mod new_form;
 mod overlay;
+mod plan;
 mod questionnaire;
 mod results;
 
@@ -48,6 +50,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Results { .. } => results::draw(app, frame, body),
         Screen::Board { .. } => board::draw(app, frame, body),
         Screen::Disagreements { .. } => disputes::draw(app, frame, body),
+        Screen::Gap { .. } => gap::draw(app, frame, body),
     }
     overlay::draw(app, frame, body);
     status_line(app, frame, status);
@@ -67,7 +70,7 @@ pub fn hit(app: &App, area: Rect, column: u16, row: u16) -> Option<Action> {
         Screen::Questionnaire { .. } => questionnaire::hit(app, body, column, row),
         Screen::Results { .. } => results::hit(app, body, column, row),
         Screen::Disagreements { .. } => disputes::hit(app, body, column, row),
-        Screen::Board { .. } => None,
+        Screen::Board { .. } | Screen::Gap { .. } => None,
     }
 }
 
@@ -109,9 +112,15 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
             .map(|s| format!(" saved {s} "))
             .unwrap_or_default()
     };
+    let pace = plan::pace_words(app);
+    let pace_width = u16::try_from(pace.width()).unwrap_or(0);
     let saved_width = u16::try_from(saved.width()).unwrap_or(0);
-    let [left, right] =
-        Layout::horizontal([Constraint::Min(1), Constraint::Length(saved_width)]).areas(area);
+    let [left, timing, right] = Layout::horizontal([
+        Constraint::Min(1),
+        Constraint::Length(pace_width),
+        Constraint::Length(saved_width),
+    ])
+    .areas(area);
     let line = match &app.status {
         Status::Error(m) => Line::from(Span::styled(format!(" {m}"), t.error)),
         Status::Info(m) => Line::from(Span::styled(format!(" {m}"), t.status)),
@@ -135,6 +144,15 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
         }
     };
     frame.render_widget(Paragraph::new(line).style(t.status), left);
+    let late = app.pace().is_some_and(|p| !p.on_time || p.left.is_zero());
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            pace,
+            t.status.patch(if late { t.warn } else { t.key }),
+        ))
+        .style(t.status),
+        timing,
+    );
     frame.render_widget(
         Paragraph::new(Span::styled(
             saved,

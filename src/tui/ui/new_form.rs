@@ -15,7 +15,7 @@ use crate::tui::editor::Editor;
 const LABEL: u16 = 18;
 
 /// The column of the text cursor of a one-line editor.
-fn cursor_column(e: &Editor) -> usize {
+pub(super) fn cursor_column(e: &Editor) -> usize {
     e.lines().first().map_or(0, |l| {
         l.chars().take(e.cursor().1).collect::<String>().width()
     })

@@ -186,6 +186,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         }
         Mode::NewForm(form) => super::new_form::draw(app, frame, area, form),
         Mode::Rename(form) => super::new_form::rename(app, frame, area, form),
+        Mode::Plan(form) => super::plan::draw(app, frame, area, form),
         Mode::ConfirmDelete(row) => {
             let t = &app.theme;
             let name = app

@@ -7,14 +7,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Gauge, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::{bar_spans, fit, level_words, pad, panel, percent, row_in, scroll_for, wrap};
+use super::{
+    bar_spans, fit, level_words, pad, panel, percent, row_in, row_style, scroll_for, wrap,
+};
 use crate::compare::Change;
 use crate::figures::{answered_counts, coverage, level_short, score_line};
 use crate::pack::Area;
 use crate::report::BoardPack;
 use crate::text::one_line;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Compared};
+use crate::tui::app::{App, Compared, OpenAssessment};
 use crate::tui::theme::Theme;
 
 struct Areas {
@@ -22,22 +24,35 @@ struct Areas {
     chart: Rect,
     links: Rect,
     plan: Rect,
+    parked: Rect,
 }
 
-fn areas(body: Rect) -> Areas {
+/// The parts of the results screen; the parked panel (below the action plan) is as high as
+/// its `parked` rows need, up to a few, and not there without any.
+fn areas(body: Rect, parked: usize) -> Areas {
     let gauge_height = if body.height >= 40 { 5 } else { 3 };
     let [gauge, rest] =
         Layout::vertical([Constraint::Length(gauge_height), Constraint::Min(1)]).areas(body);
     let [chart, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(rest);
     let links_height = if rest.height >= 30 { 9 } else { 6 };
-    let [links, plan] =
-        Layout::vertical([Constraint::Length(links_height), Constraint::Min(3)]).areas(right);
+    let most = if rest.height >= 30 { 8 } else { 4 };
+    let parked_height = match parked {
+        0 => 0,
+        n => u16::try_from(n.min(most) + 2).unwrap_or(u16::MAX),
+    };
+    let [links, plan, parked] = Layout::vertical([
+        Constraint::Length(links_height),
+        Constraint::Min(3),
+        Constraint::Length(parked_height),
+    ])
+    .areas(right);
     Areas {
         gauge,
         chart,
         links,
         plan,
+        parked,
     }
 }
 
@@ -175,7 +190,7 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
     };
     let s = &open.pack;
     let t = &app.theme;
-    let a = areas(body);
+    let a = areas(body, open.parked_items().len());
     let name = &s.assessment.name;
     let answered = answered_counts(&s.overall);
     let room = usize::from(a.gauge.width.saturating_sub(2));
@@ -269,6 +284,49 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
     frame.render_widget(Paragraph::new(link_lines(s, t, inner)), inner);
 
     plan(app, s, frame, a.plan);
+    parked(app, open, frame, a.parked);
+}
+
+/// The parked items, one a row, after the action plan's rows for the highlight.
+fn parked(app: &App, open: &OpenAssessment, frame: &mut Frame, area: Rect) {
+    let items = open.parked_items();
+    if items.is_empty() || area.height < 3 {
+        return;
+    }
+    let t = &app.theme;
+    let block = panel(&format!("Parked for later · {}", items.len()), t, false);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let selected = app.plan_selected().checked_sub(open.pack.action_plan.len());
+    let top = scroll_for(
+        selected.unwrap_or(0),
+        items.len(),
+        usize::from(inner.height),
+    );
+    let lines: Vec<Line> = items
+        .iter()
+        .enumerate()
+        .skip(top)
+        .map(|(n, i)| {
+            let prompt = open
+                .at(*i)
+                .map(|(_, _, item)| one_line(&item.prompt))
+                .unwrap_or_default();
+            let cursor = selected == Some(n);
+            Line::styled(
+                pad(
+                    &fit(
+                        &format!("{}P  {prompt}", if cursor { "> " } else { "  " }),
+                        width,
+                    ),
+                    width,
+                ),
+                row_style(t, cursor),
+            )
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// The overall change in words, as long as fits in `room` columns: before → after level and
@@ -423,7 +481,18 @@ fn plan_top(selected: usize, rows: usize, height: u16) -> usize {
 pub fn hit(app: &App, body: Rect, column: u16, row: u16) -> Option<Action> {
     let open = app.open.as_ref()?;
     let s = &open.pack;
-    let a = areas(body);
+    let parked = open.parked_items();
+    let a = areas(body, parked.len());
+    let inner = ratatui::widgets::Block::bordered().inner(a.parked);
+    if let Some(r) = row_in(inner, column, row) {
+        let selected = app.plan_selected().checked_sub(s.action_plan.len());
+        let n = scroll_for(
+            selected.unwrap_or(0),
+            parked.len(),
+            usize::from(inner.height),
+        ) + r;
+        return (n < parked.len()).then_some(Action::ClickRow(s.action_plan.len() + n));
+    }
     let inner = ratatui::widgets::Block::bordered().inner(a.plan);
     let r = row_in(inner, column, row)?;
     let n = plan_top(app.plan_selected(), s.action_plan.len(), inner.height) + r / 2;

@@ -1,0 +1,154 @@
+//! The key table's workshop rows: the perception gap screen and the session plan dialog.
+
+use ratatui::crossterm::event::KeyCode;
+
+use super::{Binding, Context, Key};
+use crate::tui::action::Action;
+
+use Context as C;
+
+macro_rules! bind {
+    ($ctx:expr, [$($key:expr),+], $action:expr, $label:literal, $help:literal) => {
+        Binding { contexts: $ctx, keys: &[$($key),+], action: $action, label: $label,
+                  help: $help, hint: None }
+    };
+    ($ctx:expr, [$($key:expr),+], $action:expr, $label:literal, $help:literal, $hint:literal) => {
+        Binding { contexts: $ctx, keys: &[$($key),+], action: $action, label: $label,
+                  help: $help, hint: Some($hint) }
+    };
+}
+
+/// The workshop rows of the key table, matched after [`super::BINDINGS`].
+pub static WORKSHOP_BINDINGS: &[Binding] = &[
+    // The perception gap.
+    bind!(
+        &[C::Results],
+        [Key::Char('G')],
+        Action::PerceptionGap,
+        "G",
+        "perception gap: each respondent group's figures per area and where the board \
+         answered highest above the others (a merged assessment with groups)",
+        "gap"
+    ),
+    bind!(
+        &[C::Gap],
+        [Key::Code(KeyCode::Up), Key::Char('k')],
+        Action::Up,
+        "↑/k",
+        "move up"
+    ),
+    bind!(
+        &[C::Gap],
+        [Key::Code(KeyCode::Down), Key::Char('j')],
+        Action::Down,
+        "↓/j",
+        "move down"
+    ),
+    bind!(
+        &[C::Gap],
+        [Key::Code(KeyCode::PageDown)],
+        Action::PageDown,
+        "PgDn/PgUp",
+        "a page down or up"
+    ),
+    bind!(
+        &[C::Gap],
+        [Key::Code(KeyCode::PageUp)],
+        Action::PageUp,
+        "",
+        "a page up"
+    ),
+    bind!(
+        &[C::Gap],
+        [Key::Code(KeyCode::Enter)],
+        Action::Open,
+        "Enter",
+        "go to the highlighted item in the questionnaire",
+        "go to item"
+    ),
+    bind!(
+        &[C::Gap],
+        [Key::Code(KeyCode::Esc), Key::Char('q'), Key::Char('r')],
+        Action::Back,
+        "Esc/q/r",
+        "back to the results",
+        "results"
+    ),
+    bind!(
+        &[C::Gap],
+        [Key::Char('?')],
+        Action::Help,
+        "?",
+        "help: every key",
+        "help"
+    ),
+    // The session plan.
+    bind!(
+        &[C::Item, C::Results],
+        [Key::Char('T')],
+        Action::TimePlan,
+        "T",
+        "time plan: the sections this session covers and a time box for each (saved at \
+         once; the status line then keeps time and u keeps to the plan)",
+        "plan"
+    ),
+    bind!(
+        &[C::Plan],
+        [Key::Code(KeyCode::Enter)],
+        Action::Confirm,
+        "Enter",
+        "keep the plan (saved at once; Ctrl-Z takes it back)",
+        "keep"
+    ),
+    bind!(
+        &[C::Plan],
+        [Key::Code(KeyCode::Esc)],
+        Action::Back,
+        "Esc",
+        "close, leaving the plan as it was",
+        "cancel"
+    ),
+    bind!(
+        &[C::Plan],
+        [Key::Code(KeyCode::Down), Key::Code(KeyCode::Tab)],
+        Action::Down,
+        "↓/Tab",
+        "next row"
+    ),
+    bind!(
+        &[C::Plan],
+        [Key::Code(KeyCode::Up), Key::Code(KeyCode::BackTab)],
+        Action::Up,
+        "↑/Shift-Tab",
+        "previous row"
+    ),
+    bind!(
+        &[C::Plan],
+        [Key::Code(KeyCode::PageDown)],
+        Action::NextSession,
+        "PgDn",
+        "the plan's next session (after the last, a new one)",
+        "session"
+    ),
+    bind!(
+        &[C::Plan],
+        [Key::Code(KeyCode::Backspace)],
+        Action::Backspace,
+        "Backspace",
+        "delete a character of the name, or a digit of the minutes"
+    ),
+    bind!(
+        &[C::Plan],
+        [Key::Code(KeyCode::Left)],
+        Action::Left,
+        "←/→",
+        "move the cursor in the name"
+    ),
+    bind!(
+        &[C::Plan],
+        [Key::Code(KeyCode::Right)],
+        Action::Right,
+        "",
+        "move the cursor right"
+    ),
+];
