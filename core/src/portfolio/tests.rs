@@ -341,3 +341,34 @@ fn open_actions_follow_the_one_rule() {
     // a2 (gap), a3 (unknown), x1 (flagged); x2 is done, a1 achieved, x3 N/A.
     assert_eq!(count(&a), 3);
 }
+
+#[test]
+fn filtering_a_built_portfolio_gives_what_building_with_the_filter_gives() {
+    let everything = shared(&Options::default());
+    for (tiers, service) in [
+        (vec![Tier::Critical], None),
+        (vec![Tier::High, Tier::Low], None),
+        (Vec::new(), Some("PAYROLL")),
+        (vec![Tier::Critical], Some("crm")),
+        (vec![Tier::Medium], None),
+    ] {
+        let built = shared(&Options {
+            tiers: tiers.clone(),
+            service: service.map(String::from),
+            ..Options::default()
+        });
+        assert_eq!(everything.filtered(&tiers, service), built, "{tiers:?} {service:?}");
+    }
+    let critical = everything.filtered(&[Tier::Critical], None);
+    let criticals = everything
+        .rows
+        .iter()
+        .filter(|r| r.tier == Some(Tier::Critical))
+        .count();
+    assert_eq!(critical.rows.len(), criticals);
+    assert_eq!(critical.left_out.filtered, everything.rows.len() - criticals);
+    assert_eq!(critical.concentration, everything.concentration);
+    let none = critical.filtered(&[Tier::Low], None);
+    assert!(none.rows.is_empty() && none.areas.is_empty() && none.stale.is_empty());
+    assert_eq!(none.left_out.filtered, everything.rows.len());
+}
