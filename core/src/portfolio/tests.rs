@@ -357,7 +357,11 @@ fn filtering_a_built_portfolio_gives_what_building_with_the_filter_gives() {
             service: service.map(String::from),
             ..Options::default()
         });
-        assert_eq!(everything.filtered(&tiers, service), built, "{tiers:?} {service:?}");
+        assert_eq!(
+            everything.filtered(&tiers, service),
+            built,
+            "{tiers:?} {service:?}"
+        );
     }
     let critical = everything.filtered(&[Tier::Critical], None);
     let criticals = everything
@@ -366,7 +370,10 @@ fn filtering_a_built_portfolio_gives_what_building_with_the_filter_gives() {
         .filter(|r| r.tier == Some(Tier::Critical))
         .count();
     assert_eq!(critical.rows.len(), criticals);
-    assert_eq!(critical.left_out.filtered, everything.rows.len() - criticals);
+    assert_eq!(
+        critical.left_out.filtered,
+        everything.rows.len() - criticals
+    );
     assert_eq!(critical.concentration, everything.concentration);
     let none = critical.filtered(&[Tier::Low], None);
     assert!(none.rows.is_empty() && none.areas.is_empty() && none.stale.is_empty());

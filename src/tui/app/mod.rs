@@ -28,7 +28,9 @@ mod home;
 mod item;
 mod new_form;
 mod open;
+mod portfolio;
 mod results;
+mod supplier;
 mod unsaved;
 mod upgrade;
 mod write;
@@ -42,6 +44,8 @@ pub use history::{History, UNDO_STEPS, edit_words};
 pub use home::HomeRow;
 pub use new_form::{NewField, NewForm, QuestionnaireChoice, RenameForm};
 pub use open::{ItemPos, OpenAssessment, SectionPos};
+pub use portfolio::{PortfolioTab, PortfolioView};
+pub use supplier::{SupplierField, SupplierForm};
 pub use unsaved::{Leaving, UnsavedDialog};
 pub use write::{ReportOutcome, WriteForm};
 
@@ -75,6 +79,11 @@ pub enum Screen {
         /// The highlighted respondent.
         respondent: usize,
     },
+    /// Every supplier assessment in one table.
+    Portfolio {
+        /// The highlighted row of the portfolio shown.
+        selected: usize,
+    },
 }
 
 impl Screen {
@@ -89,6 +98,7 @@ impl Screen {
             Screen::Results { .. } => Context::Results,
             Screen::Board { .. } => Context::Board,
             Screen::Disagreements { .. } => Context::Disputes,
+            Screen::Portfolio { .. } => Context::Portfolio,
         }
     }
 }
@@ -120,6 +130,10 @@ pub enum Mode {
     Field(FieldForm),
     /// Asking for a home row's new name.
     Rename(RenameForm),
+    /// Asking for the service the portfolio is filtered by.
+    ServiceFilter(crate::tui::editor::Editor),
+    /// The supplier's tier and services.
+    Supplier(SupplierForm),
 }
 
 /// A message on the status line.
@@ -187,6 +201,8 @@ pub struct App {
     /// The disagreement whose text answer is being written in the disagreements view: its
     /// proposals stay on screen beside the editor, also once the answer settles it.
     pub dispute_editing: Option<crate::merge::Disagreement>,
+    /// The supplier portfolio screen's model and filters.
+    pub portfolio: PortfolioView,
     /// What `update` (or a result fed back) asks the loop to do, in order.
     effects: Vec<Effect>,
 }
@@ -228,6 +244,7 @@ impl App {
             dispute_filter: DisputeFilter::All,
             dispute_scroll: 0,
             dispute_editing: None,
+            portfolio: PortfolioView::default(),
             effects: Vec::new(),
         };
         app.positions = super::resume::read(app.ws.store.root());
@@ -266,6 +283,8 @@ impl App {
             Mode::Search(_) => Context::Search,
             Mode::WriteReport(_) => Context::FileName,
             Mode::Field(_) => Context::Field,
+            Mode::ServiceFilter(_) => Context::ServiceFilter,
+            Mode::Supplier(_) => Context::Supplier,
             Mode::Unsaved(d) if d.file.is_some() => Context::FileName,
             // The question is answered like a pick from a list.
             Mode::Picker(_) | Mode::Unsaved(_) => Context::Picker,
@@ -439,11 +458,15 @@ impl App {
             Mode::ConfirmUpgrade(_) => self.update_confirm_upgrade(&action),
             Mode::Field(form) => self.update_field(form, action),
             Mode::Rename(form) => self.update_rename(form, action),
+            Mode::ServiceFilter(field) => self.update_service_filter(field, action),
+            Mode::Supplier(form) => self.update_supplier(form, action),
         }
     }
 
     fn update_screen(&mut self, action: Action) {
-        if action == Action::Undo && !matches!(self.screen, Screen::Home { .. }) {
+        if action == Action::Undo
+            && !matches!(self.screen, Screen::Home { .. } | Screen::Portfolio { .. })
+        {
             self.undo();
             return;
         }
@@ -452,6 +475,7 @@ impl App {
             Screen::Questionnaire { .. } => self.update_item(action),
             Screen::Results { .. } | Screen::Board { .. } => self.update_results(action),
             Screen::Disagreements { .. } => self.update_disputes(action),
+            Screen::Portfolio { .. } => self.update_portfolio(action),
         }
     }
 

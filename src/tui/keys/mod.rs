@@ -34,6 +34,12 @@ pub enum Context {
     FileName,
     /// A one-line field of the questionnaire: decision, due day, evidence, owner.
     Field,
+    /// The supplier portfolio.
+    Portfolio,
+    /// The service the portfolio is filtered by.
+    ServiceFilter,
+    /// The supplier dialog: tier and services.
+    Supplier,
 }
 
 impl Context {
@@ -41,7 +47,13 @@ impl Context {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Context::Editor | Context::Form | Context::Search | Context::FileName | Context::Field
+            Context::Editor
+                | Context::Form
+                | Context::Search
+                | Context::FileName
+                | Context::Field
+                | Context::ServiceFilter
+                | Context::Supplier
         )
     }
 
@@ -61,11 +73,14 @@ impl Context {
             Context::Search => "Search",
             Context::FileName => "Writing a board pack",
             Context::Field => "A one-line field (decision, due day, evidence, owner)",
+            Context::Portfolio => "Supplier portfolio",
+            Context::ServiceFilter => "Filtering the portfolio by service",
+            Context::Supplier => "The supplier: tier and services",
         }
     }
 
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 13] = [
+    pub const ALL: [Context; 16] = [
         Context::Item,
         Context::Field,
         Context::Home,
@@ -79,6 +94,9 @@ impl Context {
         Context::Form,
         Context::Confirm,
         Context::Help,
+        Context::Portfolio,
+        Context::ServiceFilter,
+        Context::Supplier,
     ];
 }
 
@@ -133,9 +151,25 @@ pub struct Binding {
     pub hint: Option<&'static str>,
 }
 
+/// A row of the key table.
+macro_rules! bind {
+    ($ctx:expr, [$($key:expr),+], $action:expr, $label:literal, $help:literal) => {
+        Binding { contexts: $ctx, keys: &[$($key),+], action: $action, label: $label,
+                  help: $help, hint: None }
+    };
+    ($ctx:expr, [$($key:expr),+], $action:expr, $label:literal, $help:literal, $hint:literal) => {
+        Binding { contexts: $ctx, keys: &[$($key),+], action: $action, label: $label,
+                  help: $help, hint: Some($hint) }
+    };
+}
+
+mod supplier_table;
 mod table;
 
-pub use table::BINDINGS;
+/// The key table: every binding, in order. The first binding that matches in the current
+/// context wins.
+pub static BINDINGS: std::sync::LazyLock<Vec<Binding>> =
+    std::sync::LazyLock::new(|| [table::BINDINGS, supplier_table::BINDINGS].concat());
 
 /// The action a key press asks for in a context, if any. Printable keys in a text field
 /// become [`Action::Input`].

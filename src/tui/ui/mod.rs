@@ -7,8 +7,10 @@ mod field;
 mod home;
 mod new_form;
 mod overlay;
+mod portfolio;
 mod questionnaire;
 mod results;
+mod supplier;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -48,6 +50,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Results { .. } => results::draw(app, frame, body),
         Screen::Board { .. } => board::draw(app, frame, body),
         Screen::Disagreements { .. } => disputes::draw(app, frame, body),
+        Screen::Portfolio { .. } => portfolio::draw(app, frame, body),
     }
     overlay::draw(app, frame, body);
     status_line(app, frame, status);
@@ -68,6 +71,7 @@ pub fn hit(app: &App, area: Rect, column: u16, row: u16) -> Option<Action> {
         Screen::Results { .. } => results::hit(app, body, column, row),
         Screen::Disagreements { .. } => disputes::hit(app, body, column, row),
         Screen::Board { .. } => None,
+        Screen::Portfolio { .. } => portfolio::hit(app, body, column, row),
     }
 }
 
