@@ -235,3 +235,59 @@ fn the_heat_map_has_the_level_digits_without_colour() {
         "{payroll}"
     );
 }
+
+/// An app at home over a data directory holding a copy of `examples/` (three supplier
+/// assessments of the built-in `supplier-review`, two organisation assessments).
+fn examples_home() -> Fixture {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let assessments = dir.path().join("assessments");
+    std::fs::create_dir_all(&assessments).expect("folder");
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    for entry in std::fs::read_dir(examples).expect("examples") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "json") {
+            std::fs::copy(&path, assessments.join(path.file_name().expect("name"))).expect("copy");
+        }
+    }
+    let ws = Workspace {
+        store: Store::at(dir.path().to_path_buf()),
+        catalog: Catalog::built_in(),
+    };
+    let mut app = App::new(ws, Theme::colour());
+    app.clock = || "12:00:00".to_string();
+    app.portfolio.now = as_of;
+    Fixture { _dir: dir, app }
+}
+
+#[test]
+fn the_examples_portfolio_with_eight_areas_fits_80x24_and_100x30() {
+    let mut f = examples_home();
+    press(&mut f.app, "P");
+    assert_eq!(names(&f.app), ["Payroll Co", "Hosting Ltd", "Print Shop"]);
+    let small = snapshots::draw(&f.app, 80, 24);
+    for n in 1..=8 {
+        assert!(
+            small.contains(&format!(" {n} ")),
+            "area {n} is headed at 80×24:\n{small}"
+        );
+    }
+    insta::assert_snapshot!("portfolio_examples_80x24", small);
+    insta::assert_snapshot!(
+        "portfolio_examples_100x30",
+        snapshots::draw(&f.app, 100, 30)
+    );
+    insta::assert_snapshot!(
+        "portfolio_examples_200x60",
+        snapshots::draw(&f.app, 200, 60)
+    );
+    // At 60 columns the heat map pages its areas.
+    let narrow = snapshots::draw(&f.app, 60, 20);
+    assert!(narrow.contains("Areas 1–4 of 8"), "{narrow}");
+    assert!(narrow.contains(" 1  2  3  4│"), "{narrow}");
+    press(&mut f.app, "l");
+    assert_eq!(f.app.portfolio.area_page, 1);
+    let next = snapshots::draw(&f.app, 60, 20);
+    assert!(next.contains("Areas 5–8 of 8"), "{next}");
+    assert!(next.contains(" 5  6  7  8│"), "{next}");
+    insta::assert_snapshot!("portfolio_examples_paged_60x20", next);
+}

@@ -15,8 +15,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{fit, pad, panel, row_in, row_style, scroll_for, wrap};
-use crate::figures::{NONE, count, level_digit, level_short, percent};
+use super::{fit, pad, panel, row_in, row_style, scroll_for};
+use crate::figures::{NONE, count, level_digit, level_short, percent, wrap_lines};
 use crate::portfolio::{Portfolio, PortfolioRow};
 use crate::questionnaire::Tier;
 use crate::stamp;
@@ -233,19 +233,35 @@ fn footer(app: &App, p: &Portfolio, c: Columns, width: usize) -> Vec<String> {
         .enumerate()
         .skip(first)
         .take(c.per_page)
-        .map(|(n, a)| format!("{} {}", n + 1, a.title))
+        .map(|(n, a)| area_name(n, &a.title))
         .collect();
-    let more = if pages > 1 {
-        format!(" (page {} of {}, ←/→ more)", page + 1, pages)
+    let shown = if pages > 1 {
+        format!(
+            "Areas {}–{} of {}, ←/→ more · ",
+            first + 1,
+            first + names.len(),
+            p.areas.len()
+        )
     } else {
         String::new()
     };
     let legend = format!(
-        "Areas{more}: {} · ! stale review · cells show the level",
+        "{shown}! stale review · cells show the area's level · areas (all on Tab): {}",
         names.join(" · ")
     );
-    lines.extend(wrap(&legend, width).into_iter().take(2));
+    lines.extend(wrap_lines(&legend, width, 2));
     lines
+}
+
+/// Heat-map column `n` (0-based) as "3 Security in the contract": its number, then its
+/// title without the same number in front.
+fn area_name(n: usize, title: &str) -> String {
+    let number = (n + 1).to_string();
+    let bare = title
+        .strip_prefix(&number)
+        .and_then(|t| t.strip_prefix(['.', ' ']))
+        .map_or(title, str::trim_start);
+    format!("{number} {bare}")
 }
 
 /// The concentration, stale reviews and what was left out, as sections of lines.
@@ -350,6 +366,18 @@ fn concentration(p: &Portfolio) -> Vec<(String, Vec<String>)> {
     sections
 }
 
+/// The heat map's columns in full, for the concentration tab.
+fn areas_section(p: &Portfolio) -> (String, Vec<String>) {
+    (
+        format!("Heat-map areas ({})", p.areas.len()),
+        p.areas
+            .iter()
+            .enumerate()
+            .map(|(n, a)| format!("  {}", area_name(n, &a.title)))
+            .collect(),
+    )
+}
+
 /// The sections stacked, as lines.
 fn stacked(sections: &[(String, Vec<String>)], t: &Theme, width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
@@ -362,8 +390,18 @@ fn stacked(sections: &[(String, Vec<String>)], t: &Theme, width: usize) -> Vec<L
 
 /// Draws the sections in `area`: side by side when it is wide, stacked otherwise, from row
 /// `scroll`; a last line says when more follows.
-fn draw_sections(frame: &mut Frame, area: Rect, p: &Portfolio, t: &Theme, scroll: usize) {
-    let sections = concentration(p);
+fn draw_sections(
+    frame: &mut Frame,
+    area: Rect,
+    p: &Portfolio,
+    t: &Theme,
+    scroll: usize,
+    with_areas: bool,
+) {
+    let mut sections = concentration(p);
+    if with_areas {
+        sections.push(areas_section(p));
+    }
     let height = usize::from(area.height);
     if area.width >= 120 {
         let [a, b, c] = Layout::horizontal([Constraint::Ratio(1, 3); 3]).areas(area);
@@ -543,7 +581,7 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
         let block = panel("Concentration and reviews", t, true);
         let inner = block.inner(rest);
         frame.render_widget(block, rest);
-        draw_sections(frame, inner, p, t, app.portfolio.scroll);
+        draw_sections(frame, inner, p, t, app.portfolio.scroll, true);
         return;
     }
     let g = geometry(app, p, rest);
@@ -600,7 +638,7 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
         let block = panel("Concentration and stale reviews", t, false);
         let inner = block.inner(lower);
         frame.render_widget(block, lower);
-        draw_sections(frame, inner, p, t, 0);
+        draw_sections(frame, inner, p, t, 0, false);
     }
 }
 
@@ -651,6 +689,12 @@ mod tests {
         assert!(paged.name >= NAME_MIN);
         assert!(paged.fixed() + paged.name + 1 + CELL * paged.per_page <= 60);
         assert_eq!(tier_word(Some(Tier::Critical), 5), "crit");
+        assert_eq!(
+            area_name(2, "3. Security in the contract"),
+            "3 Security in the contract"
+        );
+        assert_eq!(area_name(0, "Access"), "1 Access");
+        assert_eq!(area_name(0, "10 things"), "1 10 things");
         assert_eq!(tier_word(Some(Tier::Critical), 9), "critical");
         let t = Theme::colour();
         assert_ne!(
