@@ -573,6 +573,14 @@ pub fn level_heading(level: Option<u8>, none: &str) -> String {
     )
 }
 
+/// A level as its digit alone "2" (a heat-map cell), or "–" when there is none.
+pub fn level_digit(level: Option<u8>) -> String {
+    level.map_or_else(
+        || NONE.to_string(),
+        |l| Level::at_most_3(l).number().to_string(),
+    )
+}
+
 /// A level in its short form "L2", or "–" when there is none.
 pub fn level_short(level: Option<u8>) -> String {
     level.map_or_else(|| NONE.to_string(), |l| Level::at_most_3(l).short())

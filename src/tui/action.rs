@@ -122,4 +122,14 @@ pub enum Action {
     TimePlan,
     /// In the plan dialog: show the next session of the plan (after the last, a new one).
     NextSession,
+    /// Show the supplier portfolio: every supplier assessment in one table.
+    Portfolio,
+    /// Show only suppliers of the next tier, in turn: all, critical, high, medium, low.
+    CycleTier,
+    /// Show only the suppliers a service depends on (asks for the service).
+    FilterService,
+    /// Switch the portfolio between its suppliers and its concentration and reviews.
+    NextTab,
+    /// Change the supplier's tier and services (asks for them; saved at once).
+    EditSupplier,
 }

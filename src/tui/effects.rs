@@ -132,6 +132,10 @@ fn perform_one(app: &mut App, effect: Effect) {
             let outcome = write_report(app, &form, &path, format);
             app.report_written(form, outcome);
         }
+        Effect::LoadPortfolio => {
+            let loaded = load_portfolio(app);
+            app.portfolio_loaded(loaded);
+        }
         Effect::WriteCopy { dialog, file, path } => {
             let written = match app.open.as_ref() {
                 Some(open) => write_copy(&path, &open.session.assessment),
@@ -140,6 +144,36 @@ fn perform_one(app: &mut App, effect: Effect) {
             app.copy_written(dialog, file, written);
         }
     }
+}
+
+/// Reads every assessment of the data directory and builds the portfolio from the supplier
+/// assessments among them, with the review intervals of the data directory's settings file.
+fn load_portfolio(app: &App) -> Result<crate::portfolio::Portfolio, String> {
+    use crate::portfolio::{Folder, Options, Portfolio, ReviewMonths, SETTINGS_FILE, read_folder};
+    let words = |e: &dyn std::fmt::Display| crate::text::one_line(&e.to_string());
+    let mut review_months = ReviewMonths::default();
+    let settings = app.ws.store.root().join(SETTINGS_FILE);
+    let settings_file = review_months
+        .read_file(&settings)
+        .map_err(|e| words(&e))?
+        .then(|| settings.display().to_string());
+    let dir = app.ws.store.assessments_dir();
+    let folder = if dir.is_dir() {
+        read_folder(&dir).map_err(|e| words(&e))?
+    } else {
+        Folder::default()
+    };
+    let options = Options {
+        review_months,
+        settings_file,
+        ..Options::default()
+    };
+    Ok(Portfolio::build(
+        &app.ws.catalog,
+        &folder,
+        &options,
+        (app.portfolio.now)(),
+    ))
 }
 
 /// Tries the unsaved changes again: at once, or when it is time.

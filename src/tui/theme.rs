@@ -39,6 +39,8 @@ pub struct Theme {
     pub key: Style,
     /// Large type on the board view.
     pub big: Style,
+    /// The heat map's cells by level, 0 to 3 (the cell also shows the level's digit).
+    pub heat: [Style; 4],
     /// Whether the theme uses colour (false under `NO_COLOR`).
     pub colour: bool,
 }
@@ -67,6 +69,14 @@ impl Theme {
             status: base.fg(Color::White).bg(Color::DarkGray),
             key: base.fg(Color::Cyan).add_modifier(Modifier::BOLD),
             big: base.fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            heat: [
+                base.fg(Color::White)
+                    .bg(Color::Red)
+                    .add_modifier(Modifier::BOLD),
+                base.fg(Color::Black).bg(Color::Yellow),
+                base.fg(Color::Black).bg(Color::LightGreen),
+                base.fg(Color::Black).bg(Color::Green),
+            ],
             colour: true,
         }
     }
@@ -92,6 +102,7 @@ impl Theme {
             status: base.add_modifier(Modifier::REVERSED),
             key: bold,
             big: bold,
+            heat: [bold, base, base, base],
             colour: false,
         }
     }
@@ -130,6 +141,10 @@ mod tests {
             t.status,
             t.key,
             t.big,
+            t.heat[0],
+            t.heat[1],
+            t.heat[2],
+            t.heat[3],
         ] {
             assert_eq!(s.fg, None);
             assert_eq!(s.bg, None);

@@ -24,6 +24,9 @@ pub struct Folder {
     pub assessments: Vec<(PathBuf, Assessment)>,
     /// The files that could not be read, with the reason.
     pub skipped: Vec<Skipped>,
+    /// Files of another supplycheck format (a board pack's JSON, a score report): not
+    /// assessments, so left out without a warning.
+    pub other_files: usize,
 }
 
 /// Reads every `*.json` file directly in `dir` as an assessment (not its subfolders). A
@@ -58,6 +61,9 @@ pub fn read_folder(dir: &Path) -> Result<Folder, StoreError> {
     for path in files {
         match store::load(&path) {
             Ok(a) => folder.assessments.push((path, a)),
+            Err(StoreError::Format { found, .. }) if is_other_output(&found) => {
+                folder.other_files += 1;
+            }
             Err(e) => {
                 let file = path.display().to_string();
                 let message = e.to_string();
@@ -75,4 +81,12 @@ pub fn read_folder(dir: &Path) -> Result<Folder, StoreError> {
         }
     }
     Ok(folder)
+}
+
+/// Whether `format` names another of supplycheck's own files — a report, a score, a
+/// questionnaire — rather than an assessment of an unknown version.
+fn is_other_output(format: &str) -> bool {
+    format
+        .strip_prefix("supplycheck.")
+        .is_some_and(|rest| !rest.starts_with("assessment/"))
 }

@@ -207,6 +207,9 @@ pub struct LeftOut {
     pub filtered: usize,
     /// Files that could not be read or scored, with the reason.
     pub skipped: Vec<Skipped>,
+    /// Files of another supplycheck format in the folder (a board pack's JSON, a score
+    /// report), left out quietly.
+    pub other_files: usize,
 }
 
 /// The portfolio (`supplycheck.portfolio/1`).
@@ -276,6 +279,7 @@ impl Portfolio {
     pub fn build(catalog: &Catalog, folder: &Folder, options: &Options, now: Timestamp) -> Self {
         let mut left_out = LeftOut {
             skipped: folder.skipped.clone(),
+            other_files: folder.other_files,
             ..LeftOut::default()
         };
         let mut all = supplier_rows(catalog, folder, &options.review_months, now, &mut left_out);
@@ -291,14 +295,42 @@ impl Portfolio {
                 .then_with(|| x.assessment.cmp(&y.assessment))
         });
         let concentration = concentration(&all);
-        let service = options.service.as_deref().map(name_key);
-        let (rows, filtered): (Vec<_>, Vec<_>) = all.into_iter().partition(|r| {
-            (options.tiers.is_empty() || r.tier.is_some_and(|t| options.tiers.contains(&t)))
-                && service
-                    .as_ref()
-                    .is_none_or(|s| r.services.iter().any(|x| name_key(x) == *s))
-        });
-        left_out.filtered = filtered.len();
+        let everything = Portfolio {
+            format: PORTFOLIO_FORMAT,
+            settings: Settings {
+                review_months: options.review_months,
+                file: options.settings_file.clone(),
+                as_of: stamp::stored(&now),
+                concentration_threshold: CONCENTRATION_THRESHOLD,
+            },
+            filter: Filter {
+                tiers: Vec::new(),
+                service: None,
+            },
+            areas: Vec::new(),
+            rows: all,
+            stale: Vec::new(),
+            concentration,
+            left_out,
+        };
+        everything.filtered(&options.tiers, options.service.as_deref())
+    }
+
+    /// The portfolio showing only the rows of these tiers (all when empty) that this
+    /// service depends on (ignoring case): the heat map's columns, the stale reviews and the
+    /// count of rows left out follow; no figure is worked out again and the concentration,
+    /// which is over every supplier, stays. The filter applies to the rows this portfolio
+    /// holds, so build it without a filter to filter it more than once.
+    #[must_use]
+    pub fn filtered(&self, tiers: &[Tier], service: Option<&str>) -> Self {
+        let key = service.map(name_key);
+        let (rows, filtered): (Vec<&PortfolioRow>, Vec<&PortfolioRow>) =
+            self.rows.iter().partition(|r| {
+                (tiers.is_empty() || r.tier.is_some_and(|t| tiers.contains(&t)))
+                    && key
+                        .as_ref()
+                        .is_none_or(|s| r.services.iter().any(|x| name_key(x) == *s))
+            });
         let mut areas: Vec<AreaColumn> = Vec::new();
         for area in rows.iter().flat_map(|r| &r.areas) {
             if !areas.iter().any(|c| c.id == area.id) {
@@ -318,22 +350,19 @@ impl Portfolio {
                 review_due: r.review_due.clone(),
             })
             .collect();
+        let mut left_out = self.left_out.clone();
+        left_out.filtered += filtered.len();
         Portfolio {
             format: PORTFOLIO_FORMAT,
-            settings: Settings {
-                review_months: options.review_months,
-                file: options.settings_file.clone(),
-                as_of: stamp::stored(&now),
-                concentration_threshold: CONCENTRATION_THRESHOLD,
-            },
+            settings: self.settings.clone(),
             filter: Filter {
-                tiers: options.tiers.clone(),
-                service: options.service.as_deref().map(sanitize_line),
+                tiers: tiers.to_vec(),
+                service: service.map(sanitize_line),
             },
             areas,
-            rows,
+            rows: rows.into_iter().cloned().collect(),
             stale,
-            concentration,
+            concentration: self.concentration.clone(),
             left_out,
         }
     }

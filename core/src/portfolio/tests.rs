@@ -234,6 +234,7 @@ fn the_latest_assessment_of_a_supplier_is_used_names_compared_ignoring_case() {
             ),
         ],
         skipped: vec![],
+        other_files: 0,
     };
     let p = Portfolio::build(&catalog(), &folder, &Options::default(), now());
     assert_eq!(p.rows.len(), 1);
@@ -273,6 +274,7 @@ fn suppliers_without_a_tier_come_last_and_an_unknown_questionnaire_is_skipped() 
             ("u.json".into(), unknown),
         ],
         skipped: vec![],
+        other_files: 0,
     };
     let p = Portfolio::build(&catalog(), &folder, &Options::default(), now());
     let names: Vec<&str> = p.rows.iter().map(|r| r.supplier.as_str()).collect();
@@ -340,4 +342,63 @@ fn open_actions_follow_the_one_rule() {
     set(&mut a, "x3", Value::NotApplicable, false, None);
     // a2 (gap), a3 (unknown), x1 (flagged); x2 is done, a1 achieved, x3 N/A.
     assert_eq!(count(&a), 3);
+}
+
+#[test]
+fn filtering_a_built_portfolio_gives_what_building_with_the_filter_gives() {
+    let everything = shared(&Options::default());
+    for (tiers, service) in [
+        (vec![Tier::Critical], None),
+        (vec![Tier::High, Tier::Low], None),
+        (Vec::new(), Some("PAYROLL")),
+        (vec![Tier::Critical], Some("crm")),
+        (vec![Tier::Medium], None),
+    ] {
+        let built = shared(&Options {
+            tiers: tiers.clone(),
+            service: service.map(String::from),
+            ..Options::default()
+        });
+        assert_eq!(
+            everything.filtered(&tiers, service),
+            built,
+            "{tiers:?} {service:?}"
+        );
+    }
+    let critical = everything.filtered(&[Tier::Critical], None);
+    let criticals = everything
+        .rows
+        .iter()
+        .filter(|r| r.tier == Some(Tier::Critical))
+        .count();
+    assert_eq!(critical.rows.len(), criticals);
+    assert_eq!(
+        critical.left_out.filtered,
+        everything.rows.len() - criticals
+    );
+    assert_eq!(critical.concentration, everything.concentration);
+    let none = critical.filtered(&[Tier::Low], None);
+    assert!(none.rows.is_empty() && none.areas.is_empty() && none.stale.is_empty());
+    assert_eq!(none.left_out.filtered, everything.rows.len());
+}
+
+#[test]
+fn other_supplycheck_files_in_the_folder_are_left_out_quietly_and_strangers_are_named() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("board-pack.json"),
+        r#"{"format": "supplycheck.report/2", "pack": {}}"#,
+    )
+    .expect("writes");
+    std::fs::write(
+        dir.path().join("future.json"),
+        r#"{"format": "supplycheck.assessment/9"}"#,
+    )
+    .expect("writes");
+    let folder = read_folder(dir.path()).expect("reads");
+    assert_eq!(folder.other_files, 1, "the report is not an assessment");
+    assert_eq!(folder.skipped.len(), 1, "a future assessment is named");
+    assert!(folder.skipped[0].file.ends_with("future.json"));
+    let p = Portfolio::build(&catalog(), &folder, &Options::default(), now());
+    assert_eq!(p.left_out.other_files, 1);
 }

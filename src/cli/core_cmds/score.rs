@@ -12,6 +12,7 @@ use crate::text::sanitize_line;
 const LISTED: usize = 10;
 
 /// `supplycheck score`.
+#[allow(clippy::too_many_lines)] // one report, read top to bottom
 pub fn score(g: &Globals, args: &ScoreArgs) -> anyhow::Result<()> {
     let ws = g.workspace()?;
     let (_, a) = super::super::load_reporting(&ws, &args.assessment)?;

@@ -94,4 +94,7 @@ pub enum Effect {
         /// Where the copy goes.
         path: PathBuf,
     },
+    /// Read every supplier assessment of the data directory into the portfolio; the result
+    /// goes to [`super::App::portfolio_loaded`].
+    LoadPortfolio,
 }

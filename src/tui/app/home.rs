@@ -119,6 +119,7 @@ impl App {
             Action::Delete if !self.home.is_empty() => self.mode = Mode::ConfirmDelete(selected),
             Action::Compare => self.open_selected(AfterOpen::Compare),
             Action::WriteReport => self.ask_report_from_home(),
+            Action::Portfolio => self.show_portfolio(),
             Action::Help => self.mode = Mode::Help(0),
             Action::BackOrQuit => self.leave(Leaving::Quit),
             _ => {}

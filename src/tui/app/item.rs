@@ -189,6 +189,7 @@ impl App {
             Action::Results => self.screen = Screen::Results { selected: 0 },
             Action::Board => self.screen = Screen::Board { selected: 0 },
             Action::Disagreements => self.show_disputes(),
+            Action::EditSupplier => self.ask_supplier(),
             Action::Help => self.mode = Mode::Help(0),
             Action::Back => match self.came_from.take() {
                 Some(screen) => self.screen = screen,

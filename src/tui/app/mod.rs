@@ -30,7 +30,9 @@ mod item;
 mod new_form;
 mod open;
 mod plan;
+mod portfolio;
 mod results;
+mod supplier;
 mod unsaved;
 mod upgrade;
 mod write;
@@ -45,6 +47,8 @@ pub use home::HomeRow;
 pub use new_form::{NewField, NewForm, QuestionnaireChoice, RenameForm};
 pub use open::{ItemPos, OpenAssessment, SectionPos};
 pub use plan::{PlanForm, PlanRow, PlanTimer};
+pub use portfolio::{PortfolioTab, PortfolioView};
+pub use supplier::{SupplierField, SupplierForm};
 pub use unsaved::{Leaving, UnsavedDialog};
 pub use write::{ReportOutcome, WriteForm};
 
@@ -85,6 +89,11 @@ pub enum Screen {
         /// The results' highlighted row, to go back to.
         results: usize,
     },
+    /// Every supplier assessment in one table.
+    Portfolio {
+        /// The highlighted row of the portfolio shown.
+        selected: usize,
+    },
 }
 
 impl Screen {
@@ -100,6 +109,7 @@ impl Screen {
             Screen::Board { .. } => Context::Board,
             Screen::Disagreements { .. } => Context::Disputes,
             Screen::Gap { .. } => Context::Gap,
+            Screen::Portfolio { .. } => Context::Portfolio,
         }
     }
 }
@@ -133,6 +143,10 @@ pub enum Mode {
     Rename(RenameForm),
     /// Planning a session: its name, sections and time boxes.
     Plan(PlanForm),
+    /// Asking for the service the portfolio is filtered by.
+    ServiceFilter(crate::tui::editor::Editor),
+    /// The supplier's tier and services.
+    Supplier(SupplierForm),
 }
 
 /// A message on the status line.
@@ -207,6 +221,8 @@ pub struct App {
     pub now: std::time::Duration,
     /// The time spent in each section of the open assessment, for the session plan.
     pub timer: PlanTimer,
+    /// The supplier portfolio screen's model and filters.
+    pub portfolio: PortfolioView,
     /// What `update` (or a result fed back) asks the loop to do, in order.
     effects: Vec<Effect>,
 }
@@ -251,6 +267,7 @@ impl App {
             gap: None,
             now: std::time::Duration::ZERO,
             timer: PlanTimer::default(),
+            portfolio: PortfolioView::default(),
             effects: Vec::new(),
         };
         app.positions = super::resume::read(app.ws.store.root());
@@ -290,6 +307,8 @@ impl App {
             Mode::WriteReport(_) => Context::FileName,
             Mode::Field(_) => Context::Field,
             Mode::Plan(_) => Context::Plan,
+            Mode::ServiceFilter(_) => Context::ServiceFilter,
+            Mode::Supplier(_) => Context::Supplier,
             Mode::Unsaved(d) if d.file.is_some() => Context::FileName,
             // The question is answered like a pick from a list.
             Mode::Picker(_) | Mode::Unsaved(_) => Context::Picker,
@@ -468,11 +487,15 @@ impl App {
             Mode::Field(form) => self.update_field(form, action),
             Mode::Rename(form) => self.update_rename(form, action),
             Mode::Plan(form) => self.update_plan(form, action),
+            Mode::ServiceFilter(field) => self.update_service_filter(field, action),
+            Mode::Supplier(form) => self.update_supplier(form, action),
         }
     }
 
     fn update_screen(&mut self, action: Action) {
-        if action == Action::Undo && !matches!(self.screen, Screen::Home { .. }) {
+        if action == Action::Undo
+            && !matches!(self.screen, Screen::Home { .. } | Screen::Portfolio { .. })
+        {
             self.undo();
             return;
         }
@@ -482,6 +505,7 @@ impl App {
             Screen::Results { .. } | Screen::Board { .. } => self.update_results(action),
             Screen::Disagreements { .. } => self.update_disputes(action),
             Screen::Gap { .. } => self.update_gap(action),
+            Screen::Portfolio { .. } => self.update_portfolio(action),
         }
     }
 

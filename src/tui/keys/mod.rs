@@ -38,6 +38,12 @@ pub enum Context {
     Gap,
     /// The session plan dialog.
     Plan,
+    /// The supplier portfolio.
+    Portfolio,
+    /// The service the portfolio is filtered by.
+    ServiceFilter,
+    /// The supplier dialog: tier and services.
+    Supplier,
 }
 
 impl Context {
@@ -51,6 +57,8 @@ impl Context {
                 | Context::FileName
                 | Context::Field
                 | Context::Plan
+                | Context::ServiceFilter
+                | Context::Supplier
         )
     }
 
@@ -72,11 +80,14 @@ impl Context {
             Context::Field => "A one-line field (decision, due day, evidence, owner)",
             Context::Gap => "Perception gap (a merged assessment with groups)",
             Context::Plan => "Session plan (sections and time boxes)",
+            Context::Portfolio => "Supplier portfolio",
+            Context::ServiceFilter => "Filtering the portfolio by service",
+            Context::Supplier => "The supplier: tier and services",
         }
     }
 
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 15] = [
+    pub const ALL: [Context; 18] = [
         Context::Item,
         Context::Field,
         Context::Home,
@@ -92,6 +103,9 @@ impl Context {
         Context::Help,
         Context::Gap,
         Context::Plan,
+        Context::Portfolio,
+        Context::ServiceFilter,
+        Context::Supplier,
     ];
 }
 
@@ -146,15 +160,33 @@ pub struct Binding {
     pub hint: Option<&'static str>,
 }
 
+/// A row of the key table.
+macro_rules! bind {
+    ($ctx:expr, [$($key:expr),+], $action:expr, $label:literal, $help:literal) => {
+        Binding { contexts: $ctx, keys: &[$($key),+], action: $action, label: $label,
+                  help: $help, hint: None }
+    };
+    ($ctx:expr, [$($key:expr),+], $action:expr, $label:literal, $help:literal, $hint:literal) => {
+        Binding { contexts: $ctx, keys: &[$($key),+], action: $action, label: $label,
+                  help: $help, hint: Some($hint) }
+    };
+}
+
+mod supplier_table;
 mod table;
 mod workshop;
 
-pub use table::BINDINGS;
 pub use workshop::WORKSHOP_BINDINGS;
+
+/// The key table: every binding, in order. The first binding that matches in the current
+/// context wins.
+pub static BINDINGS: std::sync::LazyLock<Vec<Binding>> = std::sync::LazyLock::new(|| {
+    [table::BINDINGS, supplier_table::BINDINGS, WORKSHOP_BINDINGS].concat()
+});
 
 /// Every row of the key table, in the order they are matched.
 pub fn bindings() -> impl Iterator<Item = &'static Binding> {
-    BINDINGS.iter().chain(WORKSHOP_BINDINGS)
+    BINDINGS.iter()
 }
 
 /// The action a key press asks for in a context, if any. Printable keys in a text field

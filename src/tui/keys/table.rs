@@ -7,7 +7,14 @@ use crate::tui::action::Action;
 
 use Context as C;
 
-const SCREENS: &[Context] = &[C::Home, C::Item, C::Results, C::Board, C::Disputes];
+const SCREENS: &[Context] = &[
+    C::Home,
+    C::Item,
+    C::Results,
+    C::Board,
+    C::Disputes,
+    C::Portfolio,
+];
 const LISTS: &[Context] = &[
     C::Home,
     C::Item,
@@ -15,22 +22,27 @@ const LISTS: &[Context] = &[
     C::Disputes,
     C::Picker,
     C::Help,
+    C::Portfolio,
 ];
 /// The one-line text fields.
-const FIELDS: &[Context] = &[C::Form, C::Search, C::FileName, C::Field];
+const FIELDS: &[Context] = &[
+    C::Form,
+    C::Search,
+    C::FileName,
+    C::Field,
+    C::ServiceFilter,
+    C::Supplier,
+];
 /// Every text field.
-const TEXT: &[Context] = &[C::Editor, C::Form, C::Search, C::FileName, C::Field];
-
-macro_rules! bind {
-    ($ctx:expr, [$($key:expr),+], $action:expr, $label:literal, $help:literal) => {
-        Binding { contexts: $ctx, keys: &[$($key),+], action: $action, label: $label,
-                  help: $help, hint: None }
-    };
-    ($ctx:expr, [$($key:expr),+], $action:expr, $label:literal, $help:literal, $hint:literal) => {
-        Binding { contexts: $ctx, keys: &[$($key),+], action: $action, label: $label,
-                  help: $help, hint: Some($hint) }
-    };
-}
+const TEXT: &[Context] = &[
+    C::Editor,
+    C::Form,
+    C::Search,
+    C::FileName,
+    C::Field,
+    C::ServiceFilter,
+    C::Supplier,
+];
 
 /// The key table. The first binding that matches in the current context wins.
 pub static BINDINGS: &[Binding] = &[

@@ -9,8 +9,10 @@ mod home;
 mod new_form;
 mod overlay;
 mod plan;
+mod portfolio;
 mod questionnaire;
 mod results;
+mod supplier;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -51,6 +53,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Board { .. } => board::draw(app, frame, body),
         Screen::Disagreements { .. } => disputes::draw(app, frame, body),
         Screen::Gap { .. } => gap::draw(app, frame, body),
+        Screen::Portfolio { .. } => portfolio::draw(app, frame, body),
     }
     overlay::draw(app, frame, body);
     status_line(app, frame, status);
@@ -71,6 +74,7 @@ pub fn hit(app: &App, area: Rect, column: u16, row: u16) -> Option<Action> {
         Screen::Results { .. } => results::hit(app, body, column, row),
         Screen::Disagreements { .. } => disputes::hit(app, body, column, row),
         Screen::Board { .. } | Screen::Gap { .. } => None,
+        Screen::Portfolio { .. } => portfolio::hit(app, body, column, row),
     }
 }
 

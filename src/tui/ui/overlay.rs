@@ -251,6 +251,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         }
         Mode::WriteReport(form) => write_form(app, frame, area, form),
         Mode::Unsaved(d) => unsaved(app, frame, area, d),
+        Mode::ServiceFilter(e) => super::supplier::filter(app, frame, area, e),
+        Mode::Supplier(form) => super::supplier::form(app, frame, area, form),
     }
 }
 
