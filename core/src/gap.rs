@@ -91,6 +91,18 @@ pub struct Group {
     pub respondents: Vec<String>,
 }
 
+impl Group {
+    /// The group with its members, as every surface lists it: "Ann (board)" for a group
+    /// of one, "staff: Bob, Carl" for more.
+    pub fn with_members(&self) -> String {
+        if self.respondents.len() == 1 {
+            self.label.clone()
+        } else {
+            format!("{}: {}", self.label, self.respondents.join(", "))
+        }
+    }
+}
+
 /// One group's figures for an area or the whole assessment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GroupScore {

@@ -58,13 +58,7 @@ fn text(r: &GapReport, name: &str) -> String {
     let groups: Vec<String> = r
         .groups
         .iter()
-        .map(|g| {
-            if g.respondents.len() == 1 {
-                g.label.clone()
-            } else {
-                format!("{}: {}", g.label, g.respondents.join(", "))
-            }
-        })
+        .map(crate::gap::Group::with_members)
         .collect();
     let _ = writeln!(out, "Groups: {}", groups.join("; "));
     let against: Vec<&str> = r.against.iter().map(|g| r.label(g)).collect();

@@ -213,24 +213,7 @@ fn text(p: &Portfolio) -> String {
     }
     concentration_lines(&mut out, p);
     let left = &p.left_out;
-    let mut notes = Vec::new();
-    if left.organisation_assessments > 0 {
-        notes.push(count(
-            left.organisation_assessments,
-            "organisation assessment",
-            "organisation assessments",
-        ));
-    }
-    if left.earlier_assessments > 0 {
-        notes.push(format!(
-            "{} of a supplier with a newer one",
-            count(
-                left.earlier_assessments,
-                "earlier assessment",
-                "earlier assessments"
-            )
-        ));
-    }
+    let mut notes = left.counted();
     if !left.skipped.is_empty() {
         notes.push(format!(
             "{} that could not be read (see the warnings)",

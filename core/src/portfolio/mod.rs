@@ -212,6 +212,36 @@ pub struct LeftOut {
     pub other_files: usize,
 }
 
+impl LeftOut {
+    /// What was left out, counted in words, for every surface: "2 suppliers by the filter",
+    /// "2 organisation assessments", "1 superseded assessment" (an older one of a supplier with a newer one).
+    /// Files that could not be read are named by each surface in its own way.
+    pub fn counted(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if self.filtered > 0 {
+            notes.push(format!(
+                "{} by the filter",
+                crate::figures::count(self.filtered, "supplier", "suppliers")
+            ));
+        }
+        if self.organisation_assessments > 0 {
+            notes.push(crate::figures::count(
+                self.organisation_assessments,
+                "organisation assessment",
+                "organisation assessments",
+            ));
+        }
+        if self.earlier_assessments > 0 {
+            notes.push(crate::figures::count(
+                self.earlier_assessments,
+                "superseded assessment",
+                "superseded assessments",
+            ));
+        }
+        notes
+    }
+}
+
 /// The portfolio (`supplycheck.portfolio/1`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Portfolio {

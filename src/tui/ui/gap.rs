@@ -194,13 +194,7 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
     let groups: Vec<String> = report
         .groups
         .iter()
-        .map(|g| {
-            if g.respondents.len() == 1 {
-                g.label.clone()
-            } else {
-                format!("{}: {}", g.label, g.respondents.join(", "))
-            }
-        })
+        .map(crate::gap::Group::with_members)
         .collect();
     frame.render_widget(
         Paragraph::new(vec![

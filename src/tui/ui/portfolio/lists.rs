@@ -7,7 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::{area_name, day};
-use crate::figures::{NONE, count};
+use crate::figures::NONE;
 use crate::portfolio::Portfolio;
 use crate::questionnaire::Tier;
 use crate::tui::theme::Theme;
@@ -84,27 +84,7 @@ pub(super) fn concentration(p: &Portfolio) -> Vec<(String, Vec<String>)> {
         ),
     ];
     let left = &p.left_out;
-    let mut notes = Vec::new();
-    if left.filtered > 0 {
-        notes.push(format!(
-            "{} by the filter",
-            count(left.filtered, "supplier", "suppliers")
-        ));
-    }
-    if left.organisation_assessments > 0 {
-        notes.push(count(
-            left.organisation_assessments,
-            "organisation assessment",
-            "organisation assessments",
-        ));
-    }
-    if left.earlier_assessments > 0 {
-        notes.push(count(
-            left.earlier_assessments,
-            "earlier review",
-            "earlier reviews",
-        ));
-    }
+    let mut notes = left.counted();
     for s in &left.skipped {
         let name = s.file.rsplit(['/', '\\']).next().unwrap_or(&s.file);
         notes.push(format!("{name} (cannot be read)"));
