@@ -167,8 +167,8 @@ fn the_text_table_shows_figures_stale_reviews_and_concentration() {
     assert!(text.contains("Services that depend on one supplier:\n  hr → Payroll Co (critical)\n"));
     assert!(text.contains("  CloudHost Ltd (high): crm, payroll\n"));
     assert!(text.contains(
-        "Left out: 1 organisation assessment; 1 earlier assessment of a supplier with a newer \
-         one; 1 file that could not be read (see the warnings)."
+        "Left out: 1 organisation assessment; 1 superseded assessment; 1 file that could not \
+         be read (see the warnings)."
     ));
 }
 
