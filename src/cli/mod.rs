@@ -78,7 +78,7 @@ pub enum Command {
     /// Show or change the supplier a supplier assessment covers: its name, tier and services
     /// (answers to items that stop applying are kept)
     Supplier(supplier_cmd::SupplierArgs),
-    /// Write the board pack: HTML, Markdown, CSV or JSON
+    /// Write the board pack: HTML, Markdown, CSV, JSON or Word
     Report(report_cmd::ReportArgs),
     /// Compare two assessments: what improved and what slipped (B against earlier A)
     Compare(workshop_cmd::CompareArgs),

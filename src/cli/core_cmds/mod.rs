@@ -153,7 +153,7 @@ pub struct ScoreArgs {
     /// The assessment's id, or the path of its file
     #[arg(value_name = "ID|PATH")]
     pub assessment: String,
-    /// Print the score report as JSON (format supplycheck.score/1)
+    /// Print the score report as JSON (format supplycheck.score/2)
     #[arg(long)]
     pub json: bool,
 }
