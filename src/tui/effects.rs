@@ -198,7 +198,7 @@ fn write_report(
     app: &App,
     form: &WriteForm,
     path: &std::path::Path,
-    format: report::Format,
+    format: crate::tui::app::PackFormat,
 ) -> ReportOutcome {
     match app.ws.store.output_target(path) {
         Ok(OutputTarget::Folder) => return ReportOutcome::Folder,
@@ -215,8 +215,20 @@ fn write_report(
         (None, None) => return ReportOutcome::NothingOpen,
     };
     let since = pack.comparison.as_ref().map(|c| c.before.name.clone());
-    let text = report::render(&pack, format);
-    match crate::store::write_atomic(path, text.as_bytes(), false) {
+    let bytes = match format {
+        crate::tui::app::PackFormat::Text(format) => report::render(&pack, format).into_bytes(),
+        crate::tui::app::PackFormat::Word => match report::docx::render(&pack, false) {
+            Ok(bytes) => bytes,
+            Err(cause) => {
+                return ReportOutcome::Failed(crate::store::StoreError::Io {
+                    path: path.to_path_buf(),
+                    action: "cannot make the Word document",
+                    cause,
+                });
+            }
+        },
+    };
+    match crate::store::write_atomic(path, &bytes, false) {
         Ok(()) => ReportOutcome::Written { since },
         Err(e) => ReportOutcome::Failed(e),
     }

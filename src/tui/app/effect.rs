@@ -2,7 +2,6 @@
 
 use std::path::PathBuf;
 
-use crate::report::Format;
 use crate::tui::editor::Editor;
 
 use super::{Leaving, OpenAssessment, UnsavedDialog, WriteForm};
@@ -83,7 +82,7 @@ pub enum Effect {
         /// Where the file goes.
         path: PathBuf,
         /// Its format.
-        format: Format,
+        format: super::write::PackFormat,
     },
     /// Write the answers that could not be saved to a new file.
     WriteCopy {

@@ -50,7 +50,7 @@ pub use plan::{PlanForm, PlanRow, PlanTimer};
 pub use portfolio::{PortfolioTab, PortfolioView};
 pub use supplier::{SupplierField, SupplierForm};
 pub use unsaved::{Leaving, UnsavedDialog};
-pub use write::{ReportOutcome, WriteForm};
+pub use write::{PackFormat, ReportOutcome, WriteForm};
 
 /// The screen on show, with its own cursor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

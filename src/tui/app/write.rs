@@ -26,14 +26,24 @@ pub struct WriteForm {
     pub replace: bool,
 }
 
+/// What a board pack file is written as: one of the text formats, or a Word document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PackFormat {
+    /// HTML, Markdown, CSV or JSON.
+    Text(Format),
+    /// A Word document (`.docx`), without the appendix.
+    Word,
+}
+
 /// The format a board pack file name asks for, by its extension.
-fn format_of(file: &str) -> Option<Format> {
+fn format_of(file: &str) -> Option<PackFormat> {
     let ext = Path::new(file).extension()?.to_str()?.to_ascii_lowercase();
     match ext.as_str() {
-        "html" | "htm" => Some(Format::Html),
-        "md" | "markdown" => Some(Format::Markdown),
-        "csv" => Some(Format::Csv),
-        "json" => Some(Format::Json),
+        "html" | "htm" => Some(PackFormat::Text(Format::Html)),
+        "md" | "markdown" => Some(PackFormat::Text(Format::Markdown)),
+        "csv" => Some(PackFormat::Text(Format::Csv)),
+        "json" => Some(PackFormat::Text(Format::Json)),
+        "docx" => Some(PackFormat::Word),
         _ => None,
     }
 }
@@ -155,7 +165,7 @@ impl App {
         let typed = form.file.text().trim().to_string();
         let Some(format) = format_of(&typed) else {
             self.status = Status::Error(
-                "Give the file a name ending .html, .md, .csv or .json: the format follows it."
+                "Give the file a name ending .html, .md, .csv, .json or .docx: the format follows it."
                     .into(),
             );
             self.mode = Mode::WriteReport(form);

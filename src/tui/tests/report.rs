@@ -49,7 +49,9 @@ fn the_format_follows_the_file_name() {
         matches!(f.app.mode, Mode::WriteReport(_)),
         "the dialog stays"
     );
-    assert!(matches!(&f.app.status, Status::Error(m) if m.contains(".html, .md, .csv or .json")));
+    assert!(
+        matches!(&f.app.status, Status::Error(m) if m.contains(".html, .md, .csv, .json or .docx"))
+    );
     press(&mut f.app, "<Backspace><Backspace><Backspace>md<Enter>");
     assert_eq!(f.app.mode, Mode::Normal);
     let md = std::fs::read_to_string(out.path().join("acme-2026-board-pack.md")).expect("md");
@@ -62,6 +64,14 @@ fn the_format_follows_the_file_name() {
     );
     let csv = std::fs::read_to_string(out.path().join("acme-2026-board-pack.csv")).expect("csv");
     assert!(csv.contains("worked-example/a"));
+    // A Word document: a zip (it starts "PK") holding the paper.
+    press(
+        &mut f.app,
+        "w<Backspace><Backspace><Backspace><Backspace>docx<Enter>",
+    );
+    assert_eq!(f.app.mode, Mode::Normal, "{:?}", f.app.status);
+    let docx = std::fs::read(out.path().join("acme-2026-board-pack.docx")).expect("docx");
+    assert!(docx.starts_with(b"PK"), "a zip file");
     // A folder that does not exist: the dialog says why and stays.
     press(&mut f.app, "w");
     press(&mut f.app, &"<Backspace>".repeat(25));
