@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The file's name in the data directory.
-pub const FILE: &str = "positions.json";
+pub const FILE: &str = crate::store::ROOT_FILES[1].0;
 
 fn path(root: &Path) -> PathBuf {
     root.join(FILE)

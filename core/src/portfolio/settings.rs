@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::questionnaire::Tier;
 
 /// The settings file's name in the data directory.
-pub const SETTINGS_FILE: &str = "portfolio.json";
+pub const SETTINGS_FILE: &str = crate::store::ROOT_FILES[0].0;
 
 /// The longest review interval accepted, in months (ten years).
 pub const MAX_REVIEW_MONTHS: u32 = 120;

@@ -26,7 +26,7 @@ use protect::{kind_of, read_error};
 
 pub use deleted::{DeletedAssessment, RestoreError};
 pub use lock::{EditLock, Session};
-pub use protect::OutputTarget;
+pub use protect::{OutputTarget, ROOT_FILES};
 pub use write::{create, create_private_dir, encode, save, write_atomic, write_new};
 
 use crate::assessment::{ASSESSMENT_FORMAT, ASSESSMENT_FORMAT_1, ASSESSMENT_FORMATS, Assessment};

@@ -98,6 +98,12 @@ impl Store {
         if is_temporary(&name) {
             return Some("the name is that of a temporary file of a save".into());
         }
+        if let Some(parent) = file.parent()
+            && self.root.canonicalize().is_ok_and(|root| root == parent)
+            && let Some((_, what)) = ROOT_FILES.iter().find(|(n, _)| **n == *name)
+        {
+            return Some(format!("it is the data directory's {what}"));
+        }
         for folder in ["assessments", "deleted", "questionnaires"] {
             if new_assessment && folder == "assessments" {
                 continue;
@@ -116,6 +122,16 @@ impl Store {
 }
 
 pub(super) use crate::file::kind_of;
+
+/// The files supplycheck keeps directly in the data directory, with what each is: never an
+/// output's place.
+pub const ROOT_FILES: [(&str, &str); 2] = [
+    (
+        "portfolio.json",
+        "portfolio settings (the review intervals)",
+    ),
+    ("positions.json", "record of where each assessment was left"),
+];
 
 /// `path` made absolute with its folder's links resolved, the last part left as it is.
 pub(super) fn located(path: &Path) -> PathBuf {
@@ -272,6 +288,25 @@ mod tests {
         store
             .check_output(&report)
             .expect("an earlier report may be replaced");
+    }
+
+    #[test]
+    fn the_data_directorys_own_files_are_never_replaced_by_a_report() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path().join("data");
+        fs::create_dir_all(&root).expect("data dir");
+        let store = Store::at(root.clone());
+        for (name, what) in ROOT_FILES {
+            fs::write(root.join(name), "{}").expect("write");
+            let err = store
+                .check_output(&root.join(name))
+                .expect_err("a file of the data directory");
+            assert!(err.to_string().contains(what), "{err}");
+        }
+        // The same names elsewhere are ordinary files.
+        store
+            .check_output(&dir.path().join("portfolio.json"))
+            .expect("another folder's portfolio.json may be written");
     }
 
     #[test]
