@@ -283,9 +283,27 @@ pub fn open_actions(questionnaires: &[&Questionnaire], a: &Assessment, r: &Score
         .count()
 }
 
-/// The key supplier names are grouped by: trimmed, ignoring case.
+/// The key supplier and service names are grouped by: one Unicode spelling (NFKC), without
+/// invisible characters (zero-width spaces, joiners, direction marks, soft hyphens),
+/// trimmed, ignoring case — so "Café Ltd" typed two ways, or "Pay\u{200b}roll", is one.
 fn name_key(name: &str) -> String {
-    name.trim().to_lowercase()
+    use unicode_normalization::UnicodeNormalization;
+    let invisible = |c: &char| {
+        matches!(
+            *c,
+            '\u{00ad}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{feff}'
+        )
+    };
+    name.nfkc()
+        .filter(|c| !invisible(c))
+        .collect::<String>()
+        .trim()
+        .to_lowercase()
 }
 
 /// Tier order: critical first, no tier last.
@@ -412,7 +430,37 @@ fn supplier_rows(
     left_out: &mut LeftOut,
 ) -> Vec<PortfolioRow> {
     let mut latest: BTreeMap<String, (Candidate, Vec<&Assessment>)> = BTreeMap::new();
+    let mut ids: BTreeMap<&str, &std::path::Path> = BTreeMap::new();
+    // A clock a little ahead on a colleague's laptop is forgiven; a review dated later than
+    // that would hide a stale one, so it is named instead of trusted.
+    let latest_credible = now
+        .checked_add(jiff::SignedDuration::from_hours(24))
+        .unwrap_or(now);
     for (path, a) in &folder.assessments {
+        if let Some(first) = ids.get(a.id.as_str()) {
+            left_out.skipped.push(Skipped {
+                file: path.display().to_string(),
+                reason: format!(
+                    "it has the same id \"{}\" as {}: a copy? keep one of the two",
+                    a.id,
+                    first.display()
+                ),
+            });
+            continue;
+        }
+        ids.insert(&a.id, path);
+        if a.updated > latest_credible {
+            left_out.skipped.push(Skipped {
+                file: path.display().to_string(),
+                reason: format!(
+                    "its last change ({}) is after {}: check the clock of the computer \
+                     that wrote it",
+                    crate::stamp::minute(&a.updated),
+                    crate::stamp::minute(&now)
+                ),
+            });
+            continue;
+        }
         let Some(Subject::Supplier {
             name,
             tier,

@@ -402,3 +402,83 @@ fn other_supplycheck_files_in_the_folder_are_left_out_quietly_and_strangers_are_
     let p = Portfolio::build(&catalog(), &folder, &Options::default(), now());
     assert_eq!(p.left_out.other_files, 1);
 }
+
+#[test]
+fn one_supplier_spelt_two_unicode_ways_or_with_invisible_characters_is_one_row() {
+    let mut nfd = supplier(
+        "nfd",
+        "Cafe\u{301} Ltd",
+        Some(Tier::High),
+        "2026-01-01T00:00:00Z",
+    );
+    let mut nfc = supplier("nfc", "Café Ltd", Some(Tier::High), "2026-02-01T00:00:00Z");
+    let zwsp = supplier(
+        "zwsp",
+        "Caf\u{200b}é Ltd\u{feff}",
+        Some(Tier::High),
+        "2025-01-01T00:00:00Z",
+    );
+    for (a, service) in [(&mut nfd, "pay\u{200b}roll"), (&mut nfc, "payroll")] {
+        if let Some(Subject::Supplier { services, .. }) = a.subject.as_mut() {
+            services.push(service.into());
+        }
+    }
+    let folder = Folder {
+        assessments: vec![
+            ("nfd.json".into(), nfd),
+            ("nfc.json".into(), nfc),
+            ("zwsp.json".into(), zwsp),
+        ],
+        skipped: vec![],
+        other_files: 0,
+    };
+    let p = Portfolio::build(&catalog(), &folder, &Options::default(), now());
+    assert_eq!(p.rows.len(), 1, "{:?}", p.rows);
+    assert_eq!(p.rows[0].assessment, "nfc", "the latest");
+    assert_eq!(p.rows[0].earlier, ["nfd", "zwsp"]);
+}
+
+#[test]
+fn a_review_dated_in_the_future_or_a_second_file_with_the_same_id_is_named_not_trusted() {
+    let genuine = supplier(
+        "print-2024",
+        "Print Shop",
+        Some(Tier::Low),
+        "2024-01-10T00:00:00Z",
+    );
+    let future = supplier(
+        "print-future",
+        "Print Shop",
+        Some(Tier::Low),
+        "2999-01-01T00:00:00Z",
+    );
+    let copy = supplier(
+        "print-2024",
+        "Print Shop",
+        Some(Tier::Low),
+        "2024-01-10T00:00:00Z",
+    );
+    let folder = Folder {
+        assessments: vec![
+            ("a.json".into(), genuine),
+            ("b.json".into(), future),
+            ("c.json".into(), copy),
+        ],
+        skipped: vec![],
+        other_files: 0,
+    };
+    let p = Portfolio::build(&catalog(), &folder, &Options::default(), now());
+    assert_eq!(p.rows.len(), 1);
+    assert_eq!(p.rows[0].assessment, "print-2024");
+    assert!(p.rows[0].stale, "the real review is stale and stays so");
+    assert!(p.rows[0].earlier.is_empty());
+    let reasons: Vec<(&str, &str)> = p
+        .left_out
+        .skipped
+        .iter()
+        .map(|s| (s.file.as_str(), s.reason.as_str()))
+        .collect();
+    assert_eq!(reasons.len(), 2, "{reasons:?}");
+    assert!(reasons[0].0 == "b.json" && reasons[0].1.contains("check the clock"));
+    assert!(reasons[1].0 == "c.json" && reasons[1].1.contains("same id \"print-2024\" as a.json"));
+}
