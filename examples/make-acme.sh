@@ -56,88 +56,115 @@ E=cert-exd
 A=acme-2026
 upgraded $A
 ans $A $N/board-decisions evidence --owner executives --note "A standing item in board papers on acquisitions since March 2026."
-ans $A $N/trust-in-relationships believe
+ans $A $N/trust-in-relationships evidence
 ans $A $N/board-decision-papers evidence --owner executives --evidence "Board paper template v3, March 2026"
-ans $A $N/trust-oversight believe --owner executives
+ans $A $N/trust-oversight evidence --owner executives
 ans $A $N/trust-measured no --flag --owner security-coordinator --due 2027-06-30 --status open
-ans $A $N/board-learns no
-ans $A $N/assurance-methods believe --note "ISO 27001 certificates for most; no testing of our own."
+ans $A $N/board-learns evidence
+ans $A $N/assurance-methods evidence --note "ISO 27001 certificates and SOC 2 reports; no testing of our own."
 ans $A $N/compromise-terms believe --owner legal
-ans $A $N/supply-chain-review believe
+ans $A $N/supply-chain-review evidence
 ans $A $N/supplier-breach-exercised dont-know --note "The 2025 exercise may have covered the hosting provider; nobody has the report."
-ans $A $N/supplier-access-known believe --owner it-manager
+ans $A $N/supplier-access-known evidence --owner it-manager
 ans $A $N/sharing-controls evidence --owner dpo
 ans $A $N/access-standard believe --owner it-manager --due 2027-03-31 --status in-progress
-ans $A $N/sharing-audit-reviewed no
+ans $A $N/sharing-audit-reviewed evidence
 ans $A $N/decision-process-consistent dont-know
 ans $A $N/breach-response-rehearsed evidence --evidence "Tabletop exercise report, June 2026"
-ans $A $N/customer-requirements-tracked believe --owner legal --note "Sales keeps the list; legal owns the answers to customers."
+ans $A $N/customer-requirements-tracked evidence --owner legal --note "Sales keeps the list; legal owns the answers to customers."
 ans $A $N/risk-appetite-described evidence
-ans $A $N/security-price-described believe
+ans $A $N/security-price-described evidence
 ans $A $N/opportunities-described evidence
-ans $A $N/overseas-stance-described believe
+ans $A $N/overseas-stance-described reviewed
 ans $A $N/strategy-revised no --owner executives --due 2027-05-31 --status open
 ans $A $C/planning-method largely
-ans $A $C/catalogue-provisions it-operations,security,personal-data
-ans $A $C/mandated-suppliers partial --note "The payroll bureau the pension fund requires."
+ans $A $C/catalogue-provisions it-operations,security,personal-data,control
+ans $A $C/mandated-suppliers largely --note "The payroll bureau the pension fund requires."
 ans $A $C/contract-consistency largely --owner legal
 ans $A $C/crisis-communication-tested partial --owner security-coordinator --due 2027-02-28 --status open
 ans $A $C/supplier-evidence reports,statements,isms-documents
 ans $A $C/oversight-third-party decided
-ans $A $C/risk-roles-agreed partial --owner contract-manager
-ans $A $C/oversight-warning-signs delivery-problems,non-compliance,dependence
-ans $A $C/exit-standard partial --owner contract-manager --due 2027-04-30 --status open
+ans $A $C/risk-roles-agreed largely --owner contract-manager
+ans $A $C/oversight-warning-signs supplier-risk-management,delivery-problems,non-compliance,unenforced-terms,dependence
+ans $A $C/exit-standard largely --owner contract-manager
 ans $A $C/exit-records-current dont-know
 ans $A $C/operating-model largely
 ans $A $C/sub-supplier-assurance not --flag --owner security-coordinator
 ans $A $E/dependency-register largely --owner system-owner --evidence "Supplier register, October 2026"
-ans $A $E/shared-dependency-view partial
-ans $A $E/ranking-improved partial
+ans $A $E/shared-dependency-view largely
+ans $A $E/ranking-improved largely
 ans $A $E/risk-mitigation largely --owner security-coordinator
-ans $A $E/mitigation-effectiveness not
-ans $A $E/baseline-improved partial
+ans $A $E/mitigation-effectiveness largely
+ans $A $E/baseline-improved largely
 ans $A $E/stress-terms partial --owner contract-manager --due 2027-03-31 --status open
-ans $A $E/priority-audits partial
+ans $A $E/priority-audits largely
 ans $A $E/monitoring-by-priority largely
-ans $A $E/procedure-organisation-wide partial
+ans $A $E/procedure-organisation-wide largely
 ans $A $E/performance-trends not
 ans $A $E/senior-management-review largely --owner executives
-ans $A $E/process-institutionalised partial
-ans $A $E/process-under-stress not
+ans $A $E/process-institutionalised largely
+ans $A $E/process-under-stress largely
+# What improved since 2025 among the earlier questions.
+ans $A $N/security-culture evidence
+ans $A $N/breach-response-customers evidence
+ans $A $C/adjustable-security largely
+ans $A $C/multi-sourcing-strategy largely
+ans $A $C/consistent-selection largely
+ans $A $C/continuous-risk-assessment largely
+ans $A $C/exit-oversight largely
+ans $A $E/residual-risk largely
 keep $A 2026-11-02T09:00:00Z 2026-11-19T16:45:12Z
 
-# 2025: the same company a year earlier. Fewer of the newer questions had an answer, and
-# those that had were weaker.
+# 2025: the same company a year earlier. Some of the newer questions had no answer yet, and
+# several answers were weaker.
 A=acme-2025
 upgraded $A
-ans $A $N/board-decisions believe
-ans $A $N/trust-in-relationships dont-know
+ans $A $N/board-decisions evidence
+ans $A $N/trust-in-relationships evidence
 ans $A $N/board-decision-papers no
-ans $A $N/trust-oversight no
-ans $A $N/assurance-methods believe
-ans $A $N/compromise-terms no --owner legal
+ans $A $N/trust-oversight evidence
+ans $A $N/breach-response-customers evidence
+ans $A $N/board-learns evidence
+ans $A $N/assurance-methods evidence
+ans $A $N/compromise-terms evidence --owner legal
 ans $A $N/supply-chain-review no
-ans $A $N/supplier-access-known dont-know
-ans $A $N/sharing-controls believe
+ans $A $N/supplier-access-known evidence
+ans $A $N/sharing-controls evidence
 ans $A $N/access-standard no
-ans $A $N/breach-response-rehearsed believe
-ans $A $N/risk-appetite-described believe
-ans $A $N/opportunities-described believe
+ans $A $N/sharing-audit-reviewed evidence
+ans $A $N/breach-response-rehearsed evidence
+ans $A $N/risk-appetite-described evidence
+ans $A $N/security-price-described evidence
+ans $A $N/opportunities-described evidence
+ans $A $N/overseas-stance-described evidence
 ans $A $N/strategy-revised no
-ans $A $C/planning-method partial
-ans $A $C/catalogue-provisions security
-ans $A $C/contract-consistency partial
-ans $A $C/crisis-communication-tested not
-ans $A $C/supplier-evidence statements
-ans $A $C/oversight-third-party not-considered
+ans $A $C/planning-method largely
+ans $A $C/catalogue-provisions it-operations,security,personal-data,control
+ans $A $C/mandated-suppliers largely
+ans $A $C/contract-consistency largely
+ans $A $C/supplier-evidence reports,statements,isms-documents
+ans $A $C/oversight-third-party decided
+ans $A $C/risk-roles-agreed largely
+ans $A $C/oversight-warning-signs supplier-risk-management,delivery-problems,non-compliance,unenforced-terms,dependence
 ans $A $C/exit-standard not
-ans $A $C/operating-model partial
+ans $A $C/operating-model largely
 ans $A $C/sub-supplier-assurance not
+ans $A $C/adjustable-security largely
+ans $A $C/multi-sourcing-strategy largely
+ans $A $C/continuous-risk-assessment largely
+ans $A $C/exit-oversight largely
 ans $A $E/dependency-register partial
-ans $A $E/risk-mitigation partial
+ans $A $E/ranking-improved largely
+ans $A $E/risk-mitigation largely
+ans $A $E/mitigation-effectiveness largely
+ans $A $E/baseline-improved largely
 ans $A $E/stress-terms not
-ans $A $E/monitoring-by-priority partial
-ans $A $E/senior-management-review partial
+ans $A $E/priority-audits largely
+ans $A $E/monitoring-by-priority largely
+ans $A $E/procedure-organisation-wide largely
+ans $A $E/senior-management-review largely
+ans $A $E/process-institutionalised largely
+ans $A $E/process-under-stress largely
 keep $A 2025-11-03T09:00:00Z 2025-11-20T15:30:00Z
 
 echo "Made examples/acme-2026.json and examples/acme-2025.json."
