@@ -1,4 +1,4 @@
-//! The built-ins' earlier versions stay in the binary: `examples/acme-2025.json`, answered on
+//! The built-ins' earlier versions stay in the binary: the 2025 example as it was answered on
 //! version 1.0.0 of all three built-ins, still opens and scores against 1.0.0, and
 //! `supplycheck upgrade` moves it to 2.0.0 with every answer carried or retired.
 
@@ -12,7 +12,10 @@ mod common;
 use common::{Env, read_json};
 
 /// The example assessment answered on version 1.0.0.
-const ACME_2025: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/acme-2025.json");
+const ACME_2025: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/acme-2025-v1.json"
+);
 
 /// The built-ins, in the order the example uses them.
 const IDS: [&str; 3] = ["ncsc-board", "cfcs-phases", "cert-exd"];

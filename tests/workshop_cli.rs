@@ -421,14 +421,14 @@ fn the_example_years_compare_as_the_readme_shows() {
         .success()
         .stderr("")
         .stdout(predicate::str::contains(
-            "Overall                                        0 → 0     50 % → 55 %       93 % → 96 %       \
-             ▲ +5 (answers +4, answered more items +1)",
+            "Overall                                        0 → 0     53 % → 60 %       90 % → 96 %       \
+             ▲ +7 (answers +6, answered more items +1)",
         ))
         .stdout(predicate::str::contains(
-            "Changed answers raised the score by 4 points; 1 point from items answered for the \
+            "Changed answers raised the score by 6 points; 1 point from items answered for the \
              first time.",
         ))
-        .stdout(predicate::str::contains("Improved: 7"))
-        .stdout(predicate::str::contains("Slipped: 2"))
-        .stdout(predicate::str::contains("Newly answered: 3"));
+        .stdout(predicate::str::contains("Improved: 16"))
+        .stdout(predicate::str::contains("Slipped: 3"))
+        .stdout(predicate::str::contains("Newly answered: 11"));
 }
