@@ -188,7 +188,7 @@ fn answer_keeps_note_owner_and_flag_and_checklists() {
 }
 
 #[test]
-fn answer_rejects_unknown_items_options_checks_and_roles() {
+fn answer_rejects_unknown_items_options_checks_and_owners_that_are_not_text() {
     let env = Env::new();
     let id = env.new_example("Bad");
     env.cmd()
@@ -212,12 +212,28 @@ fn answer_rejects_unknown_items_options_checks_and_roles() {
         .stderr(predicate::str::contains(
             "d has no check \"q\"; valid checks: x, y",
         ));
+    // An owner is a CFCS role or a name in the user's own words; never control characters.
     env.cmd()
-        .args(["answer", &id, "a", "fully", "--owner", "boss"])
+        .args([
+            "answer",
+            &id,
+            "a",
+            "fully",
+            "--owner",
+            "Head of Procurement",
+        ])
+        .assert()
+        .success();
+    assert_eq!(
+        env.saved(&id)["answers"]["worked-example/a"]["owner"],
+        "Head of Procurement"
+    );
+    env.cmd()
+        .args(["answer", &id, "a", "fully", "--owner", "boss\u{1b}[31m"])
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "\"boss\" is not an owner role; use one of: executives",
+            "holds control characters; give a role (executives",
         ));
     env.cmd()
         .args(["answer", "nope", "a", "fully"])

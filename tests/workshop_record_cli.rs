@@ -103,6 +103,19 @@ fn new_writes_the_respondent_with_a_group_and_refuses_a_bad_one() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--respondent"));
+    env.cmd()
+        .args([
+            "new",
+            "--name",
+            "X",
+            "--respondent",
+            "Cat\u{1b}[31m\u{202e}",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "--respondent: the respondent's name holds control characters",
+        ));
 }
 
 #[test]

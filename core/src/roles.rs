@@ -56,7 +56,58 @@ pub fn owner_label(owner: &str) -> String {
     )
 }
 
+/// Reads an owner as given on the command line or typed in the app: a role id, or the user's
+/// own words ("Head of Procurement"), plain text of at most 80 characters. Empty means no
+/// owner.
+pub fn parse_owner(text: &str) -> Result<Option<String>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if let Some(r) = role(text) {
+        return Ok(Some(r.id.to_string()));
+    }
+    if text.chars().any(char::is_control) {
+        return Err(format!(
+            "the owner \"{}\" holds control characters; give a role ({}) or a name in plain text",
+            crate::text::sanitize_line(text),
+            role_ids()
+        ));
+    }
+    let n = text.chars().count();
+    if n > MAX_OWNER_CHARS {
+        return Err(format!(
+            "the owner is {n} characters long; give a role ({}) or a name of at most \
+             {MAX_OWNER_CHARS} characters",
+            role_ids()
+        ));
+    }
+    Ok(Some(text.to_string()))
+}
+
+/// The longest owner in the user's own words.
+pub const MAX_OWNER_CHARS: usize = 80;
+
 /// The role ids as one comma-separated line, for messages.
 pub fn role_ids() -> String {
     ROLES.iter().map(|r| r.id).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_owner_is_a_role_or_plain_words_and_nothing_else() {
+        assert_eq!(parse_owner("dpo"), Ok(Some("dpo".into())));
+        assert_eq!(
+            parse_owner("  Head of Procurement "),
+            Ok(Some("Head of Procurement".into()))
+        );
+        assert_eq!(parse_owner(""), Ok(None));
+        let control = parse_owner("Ann\u{1b}[31m").expect_err("control characters");
+        assert!(control.contains("control characters"), "{control}");
+        let long = parse_owner(&"x".repeat(81)).expect_err("too long");
+        assert!(long.contains("at most 80"), "{long}");
+    }
 }

@@ -24,16 +24,12 @@ pub fn answer(g: &Globals, args: &AnswerArgs) -> anyhow::Result<()> {
     {
         bail!("--by is empty or not plain text; give the name of who settles the item");
     }
-    if let Some(owner) = &args.owner
-        && !owner.is_empty()
-        && roles::role(owner).is_none()
-    {
-        bail!(
-            "\"{}\" is not an owner role; use one of: {}",
-            sanitize_line(owner),
-            roles::role_ids()
-        );
-    }
+    let owner = args
+        .owner
+        .as_deref()
+        .map(roles::parse_owner)
+        .transpose()
+        .map_err(anyhow::Error::msg)?;
     let parked = match (args.park, args.unpark) {
         (true, _) => Some(true),
         (_, true) => Some(false),
@@ -72,8 +68,8 @@ pub fn answer(g: &Globals, args: &AnswerArgs) -> anyhow::Result<()> {
     if let Some(note) = &args.note {
         entry.note = Some(note.clone()).filter(|n| !n.is_empty());
     }
-    if let Some(owner) = &args.owner {
-        entry.owner = Some(owner.clone()).filter(|o| !o.is_empty());
+    if let Some(owner) = owner {
+        entry.owner = owner;
     }
     if args.flag {
         entry.flag = true;

@@ -141,8 +141,8 @@ pub struct AnswerArgs {
 
 fn owner_help() -> String {
     format!(
-        "The role that owns the follow-up: one of {} (the roles of the CFCS appendix on roles \
-         and responsibilities)",
+        "Who owns the follow-up: one of the roles {} (the CFCS appendix on roles and \
+         responsibilities), or a name in your own words (\"Head of Procurement\"); \"\" removes it",
         roles::role_ids()
     )
 }

@@ -46,7 +46,16 @@ pub fn new(g: &Globals, args: &NewArgs) -> anyhow::Result<()> {
             args.questionnaires.clone(),
         )
     };
-    let respondent = respondent.map(|name| Respondent { name, group });
+    let respondent = respondent
+        .map(|name| crate::assessment::check_name(&name))
+        .transpose()
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "--respondent: {}",
+                e.replace("the name", "the respondent's name")
+            )
+        })?
+        .map(|name| Respondent { name, group });
     let (path, a) = ws.create_for(&name, &org, respondent, &questionnaires, subject)?;
     if let Err(e) = out::text(&format!("{}\n", a.id)) {
         // The assessment exists: that is what matters, so this is not a failure.
