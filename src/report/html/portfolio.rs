@@ -126,6 +126,13 @@ fn heat_map(p: &Portfolio) -> Markup {
             "\n"
             table class="heat" {
                 "\n"
+                colgroup {
+                    col class="c-sup"; col class="c-tier"; col class="c-lv"; col class="c-pc";
+                    col class="c-pc";
+                    @for _ in &p.areas { col; }
+                    col class="c-open"; col class="c-rev";
+                }
+                "\n"
                 thead {
                     tr {
                         th scope="col" { "Supplier" }
