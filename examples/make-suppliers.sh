@@ -90,6 +90,8 @@ ans "$P" $R/sub-suppliers-known largely --note "Hosting Ltd runs their platform.
 ans "$P" $R/sub-supplier-approval partial
 ans "$P" $R/flow-down dont-know
 ans "$P" $R/chain-risk partial
+# The board aims for level 2 with its critical suppliers.
+sc target "$P" 2 >/dev/null
 keep "$P" supplier-payroll-co.json 2026-02-02T09:00:00Z 2026-10-14T15:20:00Z
 
 # Hosting Ltd: high, hosts the payroll and pensions platforms (for Payroll Co) and our
@@ -136,6 +138,8 @@ ans "$H" $R/sub-suppliers-known largely --flag --owner it-manager --due 2027-01-
 ans "$H" $R/sub-supplier-approval largely
 ans "$H" $R/flow-down partial
 ans "$H" $R/chain-risk partial
+# Hosting Ltd is to reach level 3 in every area.
+sc target "$H" 3 >/dev/null
 keep "$H" supplier-hosting-ltd.json 2026-05-11T10:00:00Z 2026-06-30T12:05:00Z
 
 # Print Shop: low, prints payslips and marketing material. Little is asked of a low-tier

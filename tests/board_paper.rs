@@ -285,3 +285,29 @@ fn the_board_part_of_the_example_prints_on_at_most_six_a4_pages() {
         assert!(pages <= 6, "the {name} board part prints on {pages} pages");
     }
 }
+
+#[test]
+fn the_portfolio_adds_its_own_page_and_leaves_the_board_part_as_it_was() {
+    let env = Env::new();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+    let mut pages = Vec::new();
+    for (name, portfolio) in [("without", false), ("with", true)] {
+        let html = dir.path().join(format!("{name}.html"));
+        let mut cmd = env.cmd();
+        cmd.args(["report", EXAMPLE, "--format", "html", "--no-appendix", "-o"])
+            .arg(&html);
+        if portfolio {
+            cmd.args(["--portfolio", "--from", examples, "--as-of", "2026-12-01"]);
+        }
+        assert!(cmd.output().expect("runs").status.success());
+        let Some(n) = printed_pages(&html, &dir.path().join(format!("{name}.pdf"))) else {
+            return;
+        };
+        pages.push(n);
+    }
+    // Page one keeps to one page with the top risks by supplier; the portfolio section
+    // starts on a page of its own after the board part and takes one page for three
+    // suppliers.
+    assert_eq!(pages[1], pages[0] + 1, "{pages:?}");
+}

@@ -2,7 +2,7 @@
 //! stale reviews.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use clap::Args;
@@ -14,6 +14,7 @@ use crate::portfolio::{
 };
 use crate::questionnaire::Tier;
 use crate::stamp;
+use crate::workspace::Workspace;
 
 /// Arguments of `portfolio`.
 #[derive(Debug, Args)]
@@ -43,25 +44,57 @@ pub struct PortfolioArgs {
 /// `supplycheck portfolio`.
 pub fn portfolio(g: &Globals, args: &PortfolioArgs) -> anyhow::Result<()> {
     let ws = g.workspace()?;
-    let now = match &args.as_of {
-        None => stamp::now(),
+    let (_, p) = gather(
+        &ws,
+        args.from.as_deref(),
+        args.as_of.as_deref(),
+        &args.review_months,
+        &args.tiers,
+        args.service.as_deref(),
+    )?;
+    if args.json {
+        out::json(&p.to_json()).context("the portfolio was not printed")?;
+        return Ok(());
+    }
+    out::text(&text(&p))?;
+    Ok(())
+}
+
+/// The moment of `--as-of DAY` (the start of the day in UTC), or now.
+pub(super) fn as_of(day: Option<&str>) -> anyhow::Result<jiff::Timestamp> {
+    match day {
+        None => Ok(stamp::now()),
         Some(day) => stamp::parse_day(day)
             .and_then(|d| {
                 d.to_zoned(jiff::tz::TimeZone::UTC)
                     .map(|z| z.timestamp())
                     .map_err(|e| e.to_string())
             })
-            .map_err(|e| anyhow::anyhow!("--as-of: {e}"))?,
-    };
+            .map_err(|e| anyhow::anyhow!("--as-of: {e}")),
+    }
+}
+
+/// Reads the assessments of `from` (else the data directory) and works out the portfolio
+/// as of `as_of` with the data directory's review intervals, overridden by `review_months`
+/// (`TIER=N`); the files that could not be read are warned about.
+pub(super) fn gather(
+    ws: &Workspace,
+    from: Option<&Path>,
+    as_of_day: Option<&str>,
+    review: &[String],
+    tiers: &[Tier],
+    service: Option<&str>,
+) -> anyhow::Result<(Folder, Portfolio)> {
+    let now = as_of(as_of_day)?;
     let mut review_months = ReviewMonths::default();
     let settings_path = ws.store.root().join(SETTINGS_FILE);
     let settings_file = review_months
         .read_file(&settings_path)?
         .then(|| settings_path.display().to_string());
-    for given in &args.review_months {
+    for given in review {
         review_months.apply_option(given)?;
     }
-    let folder = if let Some(dir) = &args.from {
+    let folder = if let Some(dir) = from {
         read_folder(dir)?
     } else {
         let dir = ws.store.assessments_dir();
@@ -74,19 +107,14 @@ pub fn portfolio(g: &Globals, args: &PortfolioArgs) -> anyhow::Result<()> {
     let options = Options {
         review_months,
         settings_file,
-        tiers: args.tiers.clone(),
-        service: args.service.clone(),
+        tiers: tiers.to_vec(),
+        service: service.map(str::to_string),
     };
     let p = Portfolio::build(&ws.catalog, &folder, &options, now);
     for s in &p.left_out.skipped {
         out::warning(&format!("skipped {}: {}", s.file, s.reason));
     }
-    if args.json {
-        out::json(&p.to_json()).context("the portfolio was not printed")?;
-        return Ok(());
-    }
-    out::text(&text(&p))?;
-    Ok(())
+    Ok((folder, p))
 }
 
 /// A time's day as stored ("2026-03-01"), or the text as given.

@@ -7,6 +7,7 @@ use anyhow::Context as _;
 use clap::{Args, ValueEnum};
 
 use super::Globals;
+use crate::pack::PortfolioSection;
 use crate::report::{self, BoardPack, Format};
 use crate::store;
 
@@ -36,6 +37,21 @@ pub struct ReportArgs {
     /// Leave the appendix out: the board part only (the default for Word)
     #[arg(long, overrides_with = "appendix")]
     pub no_appendix: bool,
+
+    /// Add the supplier portfolio: top risks by supplier on page one, every supplier in a
+    /// section of its own (not with --format csv)
+    #[arg(long)]
+    pub portfolio: bool,
+
+    /// With --portfolio: read the supplier assessments from this folder instead of the data
+    /// directory
+    #[arg(long, value_name = "DIR", requires = "portfolio")]
+    pub from: Option<PathBuf>,
+
+    /// With --portfolio: judge reviews as of this day (YYYY-MM-DD, start of the day in UTC)
+    /// [default: now]
+    #[arg(long, value_name = "DAY", requires = "portfolio")]
+    pub as_of: Option<String>,
 }
 
 impl ReportArgs {
@@ -87,6 +103,11 @@ pub const DOCX_TO_TERMINAL: &str = "a Word document is binary and is not printed
 terminal; write it to a file with -o FILE (e.g. -o board-pack.docx), or send standard output \
 to a file or another program";
 
+/// Why `--portfolio` is not written as CSV.
+pub const PORTFOLIO_CSV: &str = "--portfolio is not written as CSV: a CSV board pack is one \
+row per item of one assessment. Use --format html, md, docx or json for the pack with its \
+portfolio, or `supplycheck portfolio --json` for the supplier rows alone";
+
 /// `supplycheck report`.
 pub fn report(g: &Globals, args: &ReportArgs) -> anyhow::Result<()> {
     let ws = g.workspace()?;
@@ -95,8 +116,11 @@ pub fn report(g: &Globals, args: &ReportArgs) -> anyhow::Result<()> {
     } else if args.format == ReportFormat::Docx && std::io::stdout().is_terminal() {
         anyhow::bail!(DOCX_TO_TERMINAL);
     }
+    if args.portfolio && args.format == ReportFormat::Csv {
+        anyhow::bail!(PORTFOLIO_CSV);
+    }
     let (_, a) = super::load_reporting(&ws, &args.assessment)?;
-    let pack = match &args.compare {
+    let mut pack = match &args.compare {
         None => BoardPack::build(&ws, &a),
         Some(earlier) => {
             let (_, before) = super::load_reporting(&ws, earlier).with_context(|| {
@@ -108,6 +132,17 @@ pub fn report(g: &Globals, args: &ReportArgs) -> anyhow::Result<()> {
             BoardPack::build_compared(&ws, &a, &before)
         }
     };
+    if args.portfolio {
+        let (folder, p) = super::portfolio_cmd::gather(
+            &ws,
+            args.from.as_deref(),
+            args.as_of.as_deref(),
+            &[],
+            &[],
+            None,
+        )?;
+        pack.later.portfolio = Some(PortfolioSection::build(&ws.catalog, &folder, p));
+    }
     let appendix = args.appendix();
     let bytes = match args.format.text() {
         Some(format) => {

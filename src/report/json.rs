@@ -2,14 +2,17 @@
 //! questionnaires, the score report of `supplycheck score --json` unchanged, the areas with
 //! their targets, page one (the decision page), the ranked action plan and every answer;
 //! compared with an earlier assessment, also the comparison of `supplycheck compare --json`
-//! unchanged and the actions done since (both fields are left out otherwise).
+//! unchanged and the actions done since (both fields are left out otherwise); with
+//! `--portfolio`, the supplier portfolio (`supplycheck portfolio --json` unchanged) and the
+//! top risks by supplier (left out otherwise).
 
 use serde::Serialize;
 
 use super::BoardPack;
 use crate::compare::Comparison;
 use crate::pack::{
-    Area, AssessmentInfo, BoardAnswer, DoneSince, ItemRow, PageOne, PlanAction, QuestionnaireInfo,
+    Area, AssessmentInfo, BoardAnswer, DoneSince, ItemRow, PageOne, PlanAction, PortfolioSection,
+    QuestionnaireInfo,
 };
 use crate::scoring::ScoreReport;
 
@@ -33,6 +36,8 @@ struct Document<'p> {
     board_answers: &'p [BoardAnswer],
     answers: &'p [ItemRow],
     scoring_rule: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    portfolio: Option<&'p PortfolioSection>,
 }
 
 /// Writes the board pack as pretty JSON.
@@ -53,6 +58,7 @@ pub fn render(pack: &BoardPack) -> String {
         board_answers: &pack.board_answers,
         answers: &pack.items,
         scoring_rule: pack.scoring_rule,
+        portfolio: pack.later.portfolio.as_ref(),
     };
     // Serialising plain data to a string cannot fail.
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();

@@ -5,6 +5,8 @@
 
 use serde::Serialize;
 
+use super::suppliers::PortfolioSection;
+
 /// One respondent's own answer to a disputed item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RespondentAnswer {
@@ -55,21 +57,6 @@ pub struct Parked {
     pub section: String,
 }
 
-/// One supplier of a portfolio and its top risks.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SupplierRisk {
-    /// The supplier's name.
-    pub supplier: String,
-    /// Its tier ("critical", …), when recorded.
-    pub tier: Option<String>,
-    /// Its level in words.
-    pub level_text: String,
-    /// Its score in words.
-    pub score_text: String,
-    /// Its top risks, as actions.
-    pub top_risks: Vec<String>,
-}
-
 /// The sections other parts of the product add.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Later {
@@ -79,6 +66,6 @@ pub struct Later {
     pub perception_gaps: Vec<PerceptionGap>,
     /// Items parked in a workshop.
     pub parked: Vec<Parked>,
-    /// Top risks by supplier, for a portfolio pack.
-    pub portfolio: Option<Vec<SupplierRisk>>,
+    /// The supplier portfolio and the top risks by supplier (`report --portfolio`).
+    pub portfolio: Option<PortfolioSection>,
 }

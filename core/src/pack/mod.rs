@@ -11,14 +11,16 @@
 mod later;
 mod page;
 mod plan;
+mod suppliers;
 
 use serde::Serialize;
 
-pub use later::{Disagreement, Later, Parked, PerceptionGap, RespondentAnswer, SupplierRisk};
+pub use later::{Disagreement, Later, Parked, PerceptionGap, RespondentAnswer};
 pub use page::{
     AgainstTarget, Counts, Decision, LevelDefinition, PageOne, Standing, THIN_COVERAGE, TOP, Trend,
 };
 pub use plan::{ActionKind, DoneSince, EvidenceRef, NO_OWNER, PlanAction, Priority, Since};
+pub use suppliers::{PortfolioSection, SupplierRisk};
 
 use crate::assessment::Assessment;
 use crate::compare::{self, Comparison};

@@ -10,7 +10,8 @@
 //!
 //! The page is put together here: page one, the decision page (`page_one`); the board
 //! part (`areas`, the board's answers in `items`, the action plan in `plan`, how to read
-//! the figures in `sections`); and, when asked for, the appendix (what changed item by item
+//! the figures in `sections`); with a portfolio, the supplier portfolio (`portfolio`, whose
+//! top risks by supplier page one shows); and, when asked for, the appendix (what changed item by item
 //! in `compared`, every answer in `items`). Nothing is shown twice.
 
 mod areas;
@@ -18,6 +19,7 @@ mod compared;
 mod items;
 mod page_one;
 mod plan;
+mod portfolio;
 mod sections;
 
 use maud::{DOCTYPE, Markup, PreEscaped, Render, html};
@@ -58,6 +60,7 @@ pub fn render(pack: &BoardPack, appendix: bool) -> String {
                     (items::board_answers(pack))
                     (plan::plan(pack))
                     (sections::method(pack))
+                    (portfolio::section(pack))
                     @if appendix {
                         (sections::sources(pack))
                         @if let Some(c) = &pack.comparison {
@@ -91,7 +94,15 @@ fn stylesheet(pack: &BoardPack) -> String {
     } else {
         String::new()
     };
-    format!("\n{STYLE}{}{since}", page_boxes(&pack.assessment.name))
+    let suppliers = if pack.later.portfolio.is_some() {
+        format!("\n{}", portfolio::STYLE)
+    } else {
+        String::new()
+    };
+    format!(
+        "\n{STYLE}{}{since}{suppliers}",
+        page_boxes(&pack.assessment.name)
+    )
 }
 
 /// The printed page's running foot: the paper's name and the page number.

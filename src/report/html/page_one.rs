@@ -70,6 +70,7 @@ pub(super) fn page_one(pack: &BoardPack) -> Markup {
             } @else {
                 (top_table(&p.top))
             }
+            (super::portfolio::top_risks(pack))
             h2 { "In numbers" } "\n"
             ul class="counts" {
                 li { (Text(&p.counts.owners_text)) }

@@ -19,6 +19,9 @@ pub(super) fn contents(pack: &BoardPack, appendix: bool) -> Markup {
         ("actions", html! { "Action plan" }),
         ("method", html! { "How to read the figures" }),
     ]);
+    if pack.later.portfolio.is_some() {
+        parts.push(("portfolio", html! { "Supplier portfolio" }));
+    }
     if appendix {
         parts.push(("sources", html! { "Appendix: where the figures come from" }));
         if let Some(c) = &pack.comparison {

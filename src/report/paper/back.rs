@@ -263,27 +263,6 @@ pub(super) fn later(out: &mut Vec<Block>, pack: &BoardPack) {
                 .collect(),
         ));
     }
-    if let Some(suppliers) = l.portfolio.as_ref().filter(|s| !s.is_empty()) {
-        out.push(Block::Heading(2, "Top risks by supplier".into()));
-        out.push(Block::Table(Table {
-            header: ["Supplier", "Tier", "Level", "Score", "Top risks"]
-                .map(String::from)
-                .to_vec(),
-            rows: suppliers
-                .iter()
-                .map(|s| {
-                    vec![
-                        s.supplier.clone(),
-                        s.tier.clone().unwrap_or_default(),
-                        s.level_text.clone(),
-                        s.score_text.clone(),
-                        s.top_risks.join("; "),
-                    ]
-                })
-                .collect(),
-            marked: None,
-        }));
-    }
 }
 
 pub(super) fn board_answers(out: &mut Vec<Block>, pack: &BoardPack) {

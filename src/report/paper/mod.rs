@@ -11,6 +11,7 @@
 mod appendix;
 mod back;
 mod page_one;
+mod portfolio;
 
 use crate::pack::{BoardPack, display_time};
 
@@ -115,6 +116,7 @@ pub fn paper(pack: &BoardPack, appendix: bool) -> Vec<Block> {
     decisions(&mut out, pack);
     against_target(&mut out, pack);
     top(&mut out, pack);
+    portfolio::top_risks(&mut out, pack);
     counts(&mut out, pack);
     levels_short(&mut out, pack);
     out.push(Block::PageBreak);
@@ -123,6 +125,7 @@ pub fn paper(pack: &BoardPack, appendix: bool) -> Vec<Block> {
     board_answers(&mut out, pack);
     levels_full(&mut out, pack);
     method(&mut out, pack);
+    portfolio::section(&mut out, pack);
     if appendix {
         out.push(Block::PageBreak);
         since(&mut out, pack);
