@@ -321,6 +321,15 @@ impl ScoreChange {
         self.points.map(|p| p.cmp(&0))
     }
 
+    /// The change as a gap in words: "84 points", "1 point", "–" when there is none.
+    pub fn in_points(self) -> String {
+        match self.points {
+            None | Some(0) => NONE.to_string(),
+            Some(p) if p.abs() == 1 => format!("{p} point"),
+            Some(p) => format!("{p} points"),
+        }
+    }
+
     /// The signed points alone: "+4", "-5", "0", or "–".
     pub fn signed(self) -> String {
         match self.points {

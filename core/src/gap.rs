@@ -214,6 +214,21 @@ impl GapReport {
         ScoreChange::between(mean, of(&self.compared))
     }
 
+    /// Item `item`'s gap as shown, by the same rule as an area's: the compared group's value
+    /// against the others' mean, as the difference of the shown whole percentages.
+    pub fn item_difference(&self, item: &ItemGap) -> ScoreChange {
+        let of = |group: &str| {
+            item.groups
+                .iter()
+                .find(|g| g.group == group)
+                .and_then(|g| g.value)
+        };
+        let against: Vec<f64> = self.against.iter().filter_map(|g| of(g)).collect();
+        let mean =
+            (!against.is_empty()).then(|| against.iter().sum::<f64>() / against.len() as f64);
+        ScoreChange::between(mean, of(&self.compared))
+    }
+
     /// A group's label by its word.
     pub fn label<'a>(&'a self, group: &'a str) -> &'a str {
         self.groups

@@ -7,7 +7,7 @@ use clap::Args;
 
 use super::core_cmds::clip;
 use super::{Globals, out};
-use crate::figures::{NONE, level_short, percent, spread};
+use crate::figures::{NONE, level_short, percent};
 use crate::gap::{self, GapReport, GroupScore};
 use crate::text::sanitize_line;
 
@@ -109,7 +109,7 @@ fn text(r: &GapReport, name: &str) -> String {
             out,
             "  {:<44} {:>10}\n      {}",
             clip(&item.item, 44),
-            spread(item.difference),
+            r.item_difference(item).in_points(),
             clip(&item.prompt, 90)
         );
         let answers: Vec<String> = item

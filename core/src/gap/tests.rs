@@ -134,6 +134,13 @@ fn the_board_against_staff_matches_the_hand_computed_figures() {
             ("worked-example/b", 0.5)
         ]
     );
+    // An item's gap is shown by the area's rule: the difference of the shown figures.
+    let shown: Vec<String> = r
+        .items
+        .iter()
+        .map(|i| r.item_difference(i).in_points())
+        .collect();
+    assert_eq!(shown, ["100 points", "75 points", "50 points"]);
     let c = &r.items[0];
     let words: Vec<(&str, &str, &str)> = c
         .answers
@@ -211,4 +218,39 @@ fn no_groups_or_one_group_is_a_clear_message() {
     lone.respondents.clear();
     let e = gap(&[&q], &lone).expect_err("no respondents");
     assert!(e.to_string().contains("lists no respondents"), "{e}");
+}
+
+#[test]
+fn an_items_gap_and_an_areas_gap_of_the_same_values_read_the_same() {
+    // Board 1, staff a mean of 0.33 and 0: 0.165 → shown 17 %; 100 − 17 = 83 both ways
+    // (rounding the raw 0.835 would say 84).
+    let item = ItemGap {
+        item: "q/a".into(),
+        prompt: "A?".into(),
+        area: "q/s".into(),
+        difference: 0.835,
+        groups: vec![
+            GroupValue {
+                group: "board".into(),
+                value: Some(1.0),
+            },
+            GroupValue {
+                group: "staff".into(),
+                value: Some(0.165),
+            },
+        ],
+        answers: Vec::new(),
+    };
+    let r = GapReport {
+        format: GAP_FORMAT,
+        assessment: "a".into(),
+        groups: Vec::new(),
+        compared: "board".into(),
+        against: vec!["staff".into()],
+        overall: Vec::new(),
+        difference: None,
+        areas: Vec::new(),
+        items: Vec::new(),
+    };
+    assert_eq!(r.item_difference(&item).in_points(), "83 points");
 }
