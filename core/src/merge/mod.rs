@@ -66,6 +66,20 @@ pub enum MergeError {
         /// Its id.
         id: String,
     },
+    /// One respondent's answers come in through two inputs (a merge given together with an
+    /// assessment it already holds).
+    #[error(
+        "{name}'s answers are in both {first} and {second} (a merged assessment already holds \
+         its respondents' answers); leave one of them out and merge again"
+    )]
+    SameRespondent {
+        /// The respondent.
+        name: String,
+        /// The first input holding their answers.
+        first: String,
+        /// The second.
+        second: String,
+    },
 }
 
 /// One respondent's answer to a disputed item, as people read it.
@@ -153,6 +167,7 @@ pub fn merge(
         questionnaires.push(q);
     }
     let respondents = labels(inputs);
+    same_respondent_twice(inputs, &respondents)?;
     let left_out = left_out_answers(inputs, left_out);
 
     let first = inputs[0].assessment;
@@ -576,6 +591,31 @@ pub fn default_name(respondents: &[String]) -> String {
 /// Every respondent with their group: an input that gathers several respondents (an already
 /// merged one) carries its own list; any other input is one respondent, named by its label,
 /// with the group its `respondents` give it. Each name once.
+/// Refuses inputs that bring one respondent's answers twice: a merge given with one of the
+/// assessments it was made from would hold every answer of theirs twice.
+fn same_respondent_twice(inputs: &[Input<'_>], labels: &[String]) -> Result<(), MergeError> {
+    let mut seen: Vec<(&str, &str)> = Vec::new();
+    for (input, label) in inputs.iter().zip(labels) {
+        let a = input.assessment;
+        let names: Vec<&str> = if a.respondents.len() > 1 {
+            a.respondents.iter().map(|r| r.name.as_str()).collect()
+        } else {
+            vec![label.as_str()]
+        };
+        for name in names {
+            if let Some((_, first)) = seen.iter().find(|(n, _)| *n == name) {
+                return Err(MergeError::SameRespondent {
+                    name: crate::text::sanitize_line(name),
+                    first: crate::text::sanitize_line(first),
+                    second: crate::text::sanitize_line(input.source),
+                });
+            }
+            seen.push((name, input.source));
+        }
+    }
+    Ok(())
+}
+
 fn merged_respondents(inputs: &[Input<'_>], labels: &[String]) -> Vec<Respondent> {
     let mut out: Vec<Respondent> = Vec::new();
     for (input, label) in inputs.iter().zip(labels) {

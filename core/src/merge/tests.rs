@@ -428,3 +428,23 @@ fn a_merge_keeps_the_subject_and_leaves_items_not_asked_off_the_agenda() {
     assert_eq!(open.len(), 1, "{open:?}");
     assert_eq!(open[0].item, "supplier-when/review");
 }
+
+#[test]
+fn a_merge_given_with_one_of_its_own_sources_is_refused_naming_both() {
+    let c = catalog();
+    let all = three(&c);
+    let m = merge(&inputs(&all), &c, "w".into(), false).expect("merges");
+    let mut again = vec![m.assessment];
+    again.push(all[0].clone());
+    let err = merge(&inputs(&again), &c, "w2".into(), false).expect_err("Ann twice");
+    let MergeError::SameRespondent { name, .. } = &err else {
+        panic!("{err}");
+    };
+    assert_eq!(name, all[0].respondent.as_deref().expect("named"));
+    assert!(err.to_string().contains("leave one of them out"), "{err}");
+    // Two different people who happen to share a name are still merged, told apart.
+    let mut twins = three(&c);
+    let ann = twins[0].respondent.clone();
+    twins[1].respondent = ann;
+    merge(&inputs(&twins), &c, "w3".into(), false).expect("two Anns merge");
+}
