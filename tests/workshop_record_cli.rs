@@ -194,6 +194,13 @@ fn merge_takes_a_name_and_a_folder_and_rename_renames() {
     for id in &ids {
         std::fs::copy(env.path(id), folder.join(format!("{id}.json"))).expect("copy");
     }
+    // A board pack's JSON beside the answers is not a respondent: left out, as the
+    // portfolio leaves it out.
+    std::fs::write(
+        folder.join("board-pack.json"),
+        r#"{"format": "supplycheck.report/2"}"#,
+    )
+    .expect("writes");
     let room = merged(
         &env,
         &[],
@@ -208,6 +215,15 @@ fn merge_takes_a_name_and_a_folder_and_rename_renames() {
     assert_eq!(file["name"], "Acme board workshop");
     // The folder's files in name order: workshop-2 (Bob), workshop-3 (Carl), workshop (Ann).
     assert_eq!(file["respondent"], "Bob, Carl, Ann");
+    // A file that cannot be read stops the merge, naming it: no respondent is dropped.
+    std::fs::write(folder.join("broken.json"), "{").expect("writes");
+    env.cmd()
+        .args(["merge", "--from", folder.to_str().expect("utf8")])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "broken.json cannot be read as an assessment",
+        ));
     env.cmd()
         .args(["merge", "--from", "no-such-folder"])
         .assert()

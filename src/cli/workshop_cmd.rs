@@ -297,7 +297,10 @@ fn write_to(
     }
 }
 
-/// The assessment files (`*.json`) of `--from DIR`, in name order.
+/// The assessment files of `--from DIR`, in name order, read by the portfolio's rules: a
+/// data directory through its `assessments` folder, supplycheck's other files (a board
+/// pack's JSON, `portfolio.json`) left out. A file that cannot be read stops the merge: a
+/// respondent is never left out without a word.
 fn folder_inputs(dir: &Path) -> anyhow::Result<Vec<String>> {
     if !dir.is_dir() {
         anyhow::bail!(
@@ -306,15 +309,27 @@ fn folder_inputs(dir: &Path) -> anyhow::Result<Vec<String>> {
             dir.display()
         );
     }
-    let mut files = store::json_files(dir)?;
-    files.sort();
-    if files.is_empty() {
+    let folder = crate::portfolio::read_folder(dir)?;
+    if let Some(bad) = folder.skipped.first() {
+        anyhow::bail!(
+            "--from {}: {} cannot be read as an assessment: {}\n  Move it out of the folder \
+             (or repair it) and merge again.",
+            dir.display(),
+            bad.file,
+            bad.reason
+        );
+    }
+    if folder.assessments.is_empty() {
         anyhow::bail!(
             "--from {}: the folder holds no assessment files (*.json)",
             dir.display()
         );
     }
-    Ok(files.into_iter().map(|p| p.display().to_string()).collect())
+    Ok(folder
+        .assessments
+        .into_iter()
+        .map(|(p, _)| p.display().to_string())
+        .collect())
 }
 
 /// Where `-o OUT` points: a path when it looks like one, else an id in the data directory.
