@@ -167,6 +167,12 @@ fn row_lines(out: &mut String, r: &PortfolioRow) {
             r.earlier.join(", ")
         ));
     }
+    if !r.in_progress.is_empty() {
+        details.push(format!(
+            "review in progress, not counted until half is known: {}",
+            r.in_progress.join(", ")
+        ));
+    }
     if !details.is_empty() {
         let _ = writeln!(out, "  {}", details.join(" · "));
     }

@@ -141,7 +141,16 @@ pub struct PortfolioRow {
     pub stale: bool,
     /// Older assessments of the same supplier, left out (ids, newest first).
     pub earlier: Vec<String>,
+    /// Newer assessments of the same supplier that are still in progress — less than half
+    /// of their scored items known ([`REVIEW_DONE_SHARE`]) — so the row keeps the last review
+    /// that was done (ids, newest first).
+    pub in_progress: Vec<String>,
 }
+
+/// The share of a supplier assessment's scored items that must be known (answered, not
+/// "don't know") for it to count as a review that was done: a review just begun does not
+/// replace the last finished one, nor clear its staleness.
+pub const REVIEW_DONE_SHARE: f64 = 0.5;
 
 impl PortfolioRow {
     /// The level of area `id` in this row: `None` when the row has no such area, `Some(None)`
@@ -429,7 +438,7 @@ fn supplier_rows(
     now: Timestamp,
     left_out: &mut LeftOut,
 ) -> Vec<PortfolioRow> {
-    let mut latest: BTreeMap<String, (Candidate, Vec<&Assessment>)> = BTreeMap::new();
+    let mut latest: BTreeMap<String, Vec<Candidate>> = BTreeMap::new();
     let mut ids: BTreeMap<&str, &std::path::Path> = BTreeMap::new();
     // A clock a little ahead on a colleague's laptop is forgiven; a review dated later than
     // that would hide a stale one, so it is named instead of trusted.
@@ -493,30 +502,38 @@ fn supplier_rows(
             tier: *tier,
             services,
         };
-        match latest.entry(name_key(name)) {
-            std::collections::btree_map::Entry::Vacant(v) => {
-                v.insert((candidate, Vec::new()));
-            }
-            std::collections::btree_map::Entry::Occupied(mut o) => {
-                let (best, earlier) = o.get_mut();
-                let newer = (a.updated, &a.id) > (best.assessment.updated, &best.assessment.id);
-                if newer {
-                    earlier.push(best.assessment);
-                    *best = candidate;
-                } else {
-                    earlier.push(a);
-                }
-            }
-        }
+        latest.entry(name_key(name)).or_default().push(candidate);
     }
     latest
         .into_values()
-        .map(|(c, mut earlier)| {
-            left_out.earlier_assessments += earlier.len();
-            earlier.sort_by(|x, y| (y.updated, &y.id).cmp(&(x.updated, &x.id)));
-            row(catalog, &c, &earlier, review, now)
+        .map(|mut all| {
+            all.sort_by(|x, y| {
+                (y.assessment.updated, &y.assessment.id)
+                    .cmp(&(x.assessment.updated, &x.assessment.id))
+            });
+            let done: Vec<bool> = all
+                .iter()
+                .map(|c| review_done(catalog, c.assessment))
+                .collect();
+            let best = done.iter().position(|d| *d).unwrap_or(0);
+            let in_progress: Vec<&Assessment> = all[..best].iter().map(|c| c.assessment).collect();
+            let earlier: Vec<&Assessment> = all[best + 1..].iter().map(|c| c.assessment).collect();
+            left_out.earlier_assessments += earlier.len() + in_progress.len();
+            let mut row = row(catalog, &all[best], &earlier, review, now);
+            row.in_progress = in_progress.iter().map(|a| a.id.clone()).collect();
+            row
         })
         .collect()
+}
+
+/// Whether assessment `a` is a review that was done: at least [`REVIEW_DONE_SHARE`] of its
+/// scored items known.
+fn review_done(catalog: &Catalog, a: &Assessment) -> bool {
+    let qs = catalog.for_assessment(a);
+    scoring::score(&qs, a)
+        .overall
+        .coverage
+        .is_some_and(|c| c >= REVIEW_DONE_SHARE)
 }
 
 /// The day a review made at `updated` is due after `months`; `None` past the calendar's end.
@@ -566,6 +583,7 @@ fn row(
         review_due: due.map_or_else(|| "never".to_string(), |d| stamp::date(&d)),
         stale: due.is_some_and(|d| d < now),
         earlier: earlier.iter().map(|e| e.id.clone()).collect(),
+        in_progress: Vec::new(),
     }
 }
 

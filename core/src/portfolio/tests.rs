@@ -482,3 +482,43 @@ fn a_review_dated_in_the_future_or_a_second_file_with_the_same_id_is_named_not_t
     assert!(reasons[0].0 == "b.json" && reasons[0].1.contains("check the clock"));
     assert!(reasons[1].0 == "c.json" && reasons[1].1.contains("same id \"print-2024\" as a.json"));
 }
+
+#[test]
+fn a_review_just_begun_does_not_replace_the_last_one_done_nor_clear_its_staleness() {
+    let mut done = supplier(
+        "payroll-2024",
+        "Payroll Co",
+        Some(Tier::Critical),
+        "2024-06-01T00:00:00Z",
+    );
+    for item in ["a1", "a2", "a3", "x1"] {
+        done.answers.insert(
+            format!("supplier-mini/{item}"),
+            Answer::from(Value::Choice("fully".into())),
+        );
+    }
+    let mut begun = supplier(
+        "payroll-2026",
+        "Payroll Co",
+        Some(Tier::Critical),
+        "2026-11-29T00:00:00Z",
+    );
+    begun.answers.insert(
+        "supplier-mini/a1".into(),
+        Answer::from(Value::Choice("partial".into())),
+    );
+    let folder = Folder {
+        assessments: vec![("a.json".into(), done), ("b.json".into(), begun)],
+        skipped: vec![],
+        other_files: 0,
+    };
+    let p = Portfolio::build(&catalog(), &folder, &Options::default(), now());
+    let row = &p.rows[0];
+    assert_eq!(row.assessment, "payroll-2024", "the last review done");
+    assert_eq!(row.in_progress, ["payroll-2026"]);
+    assert!(
+        row.stale,
+        "a 2024 review of a critical supplier is stale in November 2026"
+    );
+    assert_eq!(row.last_reviewed, "2024-06-01T00:00:00Z");
+}
