@@ -287,7 +287,11 @@ pub fn open_actions(questionnaires: &[&Questionnaire], a: &Assessment, r: &Score
             let key = p.key.to_string();
             let answer = a.answer(&key);
             let follow_up = needs.contains(key.as_str()) || answer.is_some_and(|x| x.flag);
-            follow_up && answer.and_then(|x| x.status) != Some(Status::Done)
+            // An item that does not apply to this supplier (N/A by rule) asks for nothing,
+            // whatever its kept answer says.
+            follow_up
+                && answer.and_then(|x| x.status) != Some(Status::Done)
+                && crate::applies::applies(p.questionnaire, p.item, a)
         })
         .count()
 }

@@ -522,3 +522,53 @@ fn a_review_just_begun_does_not_replace_the_last_one_done_nor_clear_its_stalenes
     );
     assert_eq!(row.last_reviewed, "2024-06-01T00:00:00Z");
 }
+
+#[test]
+fn an_item_not_asked_of_the_supplier_is_no_open_action_whatever_its_kept_answer() {
+    let q = crate::test_support::supplier_when();
+    let mut a = Assessment::new("s".into(), "S".into(), "Acme".into(), None, &[&q]);
+    let mut flagged = Answer::from(Value::Choice("fully".into()));
+    flagged.flag = true;
+    a.answers.insert("supplier-when/audit".into(), flagged);
+    let count = |a: &Assessment| {
+        let qs = [&q];
+        let r = crate::scoring::score(&qs, a);
+        open_actions(&qs, a, &r)
+    };
+    a.subject = Some(Subject::Supplier {
+        name: "S".into(),
+        tier: Some(Tier::Critical),
+        services: vec![],
+    });
+    let critical = count(&a);
+    a.subject = Some(Subject::Supplier {
+        name: "S".into(),
+        tier: Some(Tier::Low),
+        services: vec![],
+    });
+    let low = count(&a);
+    let mut unflagged = a.clone();
+    if let Some(x) = unflagged.answers.get_mut("supplier-when/audit") {
+        x.flag = false;
+    }
+    assert_eq!(
+        low,
+        count(&unflagged),
+        "the flag on an item not asked asks for nothing"
+    );
+    let mut critical_unflagged = unflagged.clone();
+    critical_unflagged.subject = Some(Subject::Supplier {
+        name: "S".into(),
+        tier: Some(Tier::Critical),
+        services: vec![],
+    });
+    assert_eq!(
+        critical,
+        count(&critical_unflagged) + 1,
+        "while it applies, it counts"
+    );
+    assert!(
+        a.answers.contains_key("supplier-when/audit"),
+        "its answer is kept"
+    );
+}
