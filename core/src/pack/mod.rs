@@ -22,6 +22,7 @@ pub use later::{
 pub use page::{
     AgainstTarget, Counts, Decision, LevelDefinition, PageOne, Standing, THIN_COVERAGE, TOP, Trend,
 };
+pub use workshop::{BOARD_DISAGREEMENTS, BOARD_PARKED};
 pub use plan::{ActionKind, DoneSince, EvidenceRef, NO_OWNER, PlanAction, Priority, Since};
 
 use crate::assessment::Assessment;

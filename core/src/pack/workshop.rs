@@ -195,7 +195,57 @@ fn perception(r: &GapReport, items: &[ItemRow]) -> PerceptionGap {
     }
 }
 
+/// Up to how many disagreements the board part of a pack lists; with more, it gives their
+/// summary and the appendix lists them.
+pub const BOARD_DISAGREEMENTS: usize = 5;
+
+/// Up to how many parked items the board part of a pack lists; with more, it gives their
+/// count and the appendix lists them.
+pub const BOARD_PARKED: usize = 10;
+
 impl Later {
+    /// Whether the board part lists every disagreement (few enough), rather than the
+    /// appendix.
+    pub fn disagreements_in_board_part(&self) -> bool {
+        self.disagreements.len() <= BOARD_DISAGREEMENTS
+    }
+
+    /// Whether the board part lists every parked item (few enough), rather than the
+    /// appendix.
+    pub fn parked_in_board_part(&self) -> bool {
+        self.parked.len() <= BOARD_PARKED
+    }
+
+    /// The parked items in one sentence: "12 items were parked for later."
+    pub fn parked_summary(&self) -> String {
+        let n = self.parked.len();
+        format!(
+            "{} {} parked for later.",
+            figures::count(n, "item", "items"),
+            if n == 1 { "was" } else { "were" }
+        )
+    }
+
+    /// The heading of the perception gap: "Board and staff: the perception gap" when the
+    /// board is compared with staff, else "<compared> and <against>: the perception gap".
+    pub fn perception_heading(&self) -> Option<String> {
+        let g = self.perception_gap.as_ref()?;
+        let word = |label: &str| {
+            g.overall
+                .iter()
+                .find(|f| f.label == label)
+                .map_or_else(|| label.to_string(), |f| f.group.clone())
+        };
+        let mut compared = word(&g.compared);
+        if let Some(first) = compared.get(..1) {
+            compared = format!("{}{}", first.to_uppercase(), &compared[1..]);
+        }
+        let against: Vec<String> = g.against.iter().map(|l| word(l)).collect();
+        Some(format!(
+            "{compared} and {}: the perception gap",
+            against.join(", ")
+        ))
+    }
     /// How many of [`disagreements`](Self::disagreements) are still disputed.
     pub fn disputed(&self) -> usize {
         self.disagreements.iter().filter(|d| d.disputed).count()

@@ -19,6 +19,7 @@ mod items;
 mod page_one;
 mod plan;
 mod sections;
+mod workshop;
 
 use maud::{DOCTYPE, Markup, PreEscaped, Render, html};
 
@@ -57,12 +58,14 @@ pub fn render(pack: &BoardPack, appendix: bool) -> String {
                     (areas::areas(pack))
                     (items::board_answers(pack))
                     (plan::plan(pack))
+                    (workshop::board_part(pack, appendix))
                     (sections::method(pack))
                     @if appendix {
                         (sections::sources(pack))
                         @if let Some(c) = &pack.comparison {
                             (compared::since(pack, c))
                         }
+                        (workshop::appendix(pack))
                         (items::every_answer(pack))
                     }
                 }

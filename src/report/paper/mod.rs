@@ -11,6 +11,7 @@
 mod appendix;
 mod back;
 mod page_one;
+pub(crate) mod workshop;
 
 use crate::pack::{BoardPack, display_time};
 
@@ -119,6 +120,7 @@ pub fn paper(pack: &BoardPack, appendix: bool) -> Vec<Block> {
     levels_short(&mut out, pack);
     out.push(Block::PageBreak);
     plan(&mut out, pack);
+    workshop::board_part(&mut out, pack, appendix);
     later(&mut out, pack);
     board_answers(&mut out, pack);
     levels_full(&mut out, pack);
@@ -126,6 +128,7 @@ pub fn paper(pack: &BoardPack, appendix: bool) -> Vec<Block> {
     if appendix {
         out.push(Block::PageBreak);
         since(&mut out, pack);
+        workshop::appendix(&mut out, pack);
         every_answer(&mut out, pack);
     }
     out
