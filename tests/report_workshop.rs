@@ -48,7 +48,11 @@ fn workshop(env: &Env) -> String {
         .args(["--name", "Acme workshop", "--json"])
         .output()
         .expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let merged: Value = serde_json::from_slice(&out.stdout).expect("json");
     let room = merged["id"].as_str().expect("an id").to_string();
     env.answer(&room, &["d", "x", "--by", "Fiona"]);
@@ -63,7 +67,11 @@ fn report(env: &Env, id: &str, args: &[&str]) -> String {
         .args(args)
         .output()
         .expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("utf8")
 }
 
@@ -99,7 +107,10 @@ fn html_shows_answers_side_by_side_the_settlement_and_the_gap_of_gap_json() {
     let room = workshop(&env);
     let html = report(&env, &room, &["--format", "html"]);
     assert!(html.contains("<h2>Where we disagreed</h2>"), "{html}");
-    assert!(html.contains("Ann &lt;i&gt;&amp;&quot;x&quot;"), "escaped name");
+    assert!(
+        html.contains("Ann &lt;i&gt;&amp;&quot;x&quot;"),
+        "escaped name"
+    );
     assert!(!html.contains("<i>&"), "no raw name");
     // d: each answer in its own column, then how it was settled.
     let disagreed = html
@@ -126,7 +137,10 @@ fn html_shows_answers_side_by_side_the_settlement_and_the_gap_of_gap_json() {
         .expect("a row for c");
     assert!(c.contains("no answer"), "Carl gave none: {c}");
     assert!(c.contains("Still disputed."), "{c}");
-    assert!(html.contains("<h2>Board and staff: the perception gap</h2>"), "{html}");
+    assert!(
+        html.contains("<h2>Board and staff: the perception gap</h2>"),
+        "{html}"
+    );
     assert!(html.contains("<h2>Parked for later</h2>"), "{html}");
 
     let gap = env.json(&["gap", &room, "--json"]);
@@ -153,7 +167,9 @@ fn html_shows_answers_side_by_side_the_settlement_and_the_gap_of_gap_json() {
     assert!(points > 0, "the board is more confident");
     let first = gap["items"][0]["prompt"].as_str().expect("an item");
     assert!(
-        html.split("gap-items").nth(1).is_some_and(|t| t.contains(first)),
+        html.split("gap-items")
+            .nth(1)
+            .is_some_and(|t| t.contains(first)),
         "the widest item is listed"
     );
 }
@@ -164,7 +180,10 @@ fn markdown_and_word_show_the_same_sections() {
     let room = workshop(&env);
     let md = report(&env, &room, &["--format", "md"]);
     assert!(md.contains("## Where we disagreed"), "{md}");
-    assert!(md.contains("## Board and staff: the perception gap"), "{md}");
+    assert!(
+        md.contains("## Board and staff: the perception gap"),
+        "{md}"
+    );
     assert!(md.contains("## Parked for later"), "{md}");
     let d = md
         .lines()
@@ -252,7 +271,10 @@ fn json_carries_the_workshop_and_a_plain_assessment_shows_none_of_it() {
     }
     let csv = report(&env, &plain, &["--format", "csv"]);
     let header = csv.lines().next().expect("a header");
-    assert!(!header.contains("answer: ") && !header.contains("settled_by"), "{header}");
+    assert!(
+        !header.contains("answer: ") && !header.contains("settled_by"),
+        "{header}"
+    );
     let json = env.json(&["report", &plain, "--format", "json"]);
     for field in ["respondents", "disagreements", "perception_gap", "parked"] {
         assert!(json.get(field).is_none(), "{field}");

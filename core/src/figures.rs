@@ -389,17 +389,16 @@ pub fn disagreement_summary(disputed: usize, settled: usize, widest: Option<&str
     let total = disputed + settled;
     let were = if total == 1 { "was" } else { "were" };
     let is = |n: usize| if n == 1 { "is" } else { "are" };
-    let mut s = format!(
-        "{} {were} answered differently: {disputed} {} still disputed, {settled} {} settled",
+    let widest = widest
+        .map(|w| format!("; the widest spread is {w}"))
+        .unwrap_or_default();
+    format!(
+        "{} {were} answered differently: {disputed} {} still disputed, {settled} {} \
+         settled{widest}.",
         count(total, "item", "items"),
         is(disputed),
         is(settled)
-    );
-    if let Some(w) = widest {
-        s.push_str(&format!("; the widest spread is {w}"));
-    }
-    s.push('.');
-    s
+    )
 }
 
 /// Which items an "answered" count counts.

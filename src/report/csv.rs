@@ -102,11 +102,7 @@ pub fn render(pack: &BoardPack) -> String {
         fields.push(assessed_on.clone());
         if workshop {
             fields.extend(pack.respondent_answers(row).into_iter().map(|a| a.answer));
-            let settled = pack
-                .later
-                .disagreements
-                .iter()
-                .find(|d| d.item == row.item);
+            let settled = pack.later.disagreements.iter().find(|d| d.item == row.item);
             fields.push(
                 settled
                     .and_then(|d| d.settled_by.clone())
@@ -293,7 +289,9 @@ mod tests {
             "every item's evidence, not only an action's"
         );
         assert!(
-            !header.iter().any(|h| h.starts_with("answer: ") || h == "settled_by"),
+            !header
+                .iter()
+                .any(|h| h.starts_with("answer: ") || h == "settled_by"),
             "no workshop columns without respondents"
         );
         for r in &rows {

@@ -16,14 +16,14 @@ mod workshop;
 use serde::Serialize;
 
 pub use later::{
-    Disagreement, GAP_ITEMS, GapArea, GapItem, GroupFigures, Later, NO_ANSWER, Parked, Person,
-    PerceptionGap, RespondentAnswer, SupplierRisk,
+    Disagreement, GAP_ITEMS, GapArea, GapItem, GroupFigures, Later, NO_ANSWER, Parked,
+    PerceptionGap, Person, RespondentAnswer, SupplierRisk,
 };
 pub use page::{
     AgainstTarget, Counts, Decision, LevelDefinition, PageOne, Standing, THIN_COVERAGE, TOP, Trend,
 };
-pub use workshop::{BOARD_DISAGREEMENTS, BOARD_PARKED};
 pub use plan::{ActionKind, DoneSince, EvidenceRef, NO_OWNER, PlanAction, Priority, Since};
+pub use workshop::{BOARD_DISAGREEMENTS, BOARD_PARKED};
 
 use crate::assessment::Assessment;
 use crate::compare::{self, Comparison};

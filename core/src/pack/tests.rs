@@ -170,5 +170,8 @@ fn an_area_with_one_na_and_one_answer_below_the_pass_mark_is_assessed() {
     assert!(pack.areas[0].assessed);
     let none = crate::test_support::assessment(&q, "n", &[("a", crate::test_support::na())]);
     let pack = BoardPack::from_questionnaires(&[&q], &none);
-    assert!(!pack.areas[0].assessed, "only N/A: nothing applicable answered");
+    assert!(
+        !pack.areas[0].assessed,
+        "only N/A: nothing applicable answered"
+    );
 }

@@ -25,7 +25,10 @@ pub(super) fn later(questionnaires: &[&Questionnaire], a: &Assessment, items: &[
             .map(|r| perception(&r, items)),
         parked: items
             .iter()
-            .filter(|r| a.answer(&r.item).is_some_and(|x| x.is_parked()))
+            .filter(|r| {
+                a.answer(&r.item)
+                    .is_some_and(crate::assessment::Answer::is_parked)
+            })
             .map(|r| Parked {
                 item: r.item.clone(),
                 prompt: r.prompt.clone(),

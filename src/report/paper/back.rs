@@ -350,6 +350,9 @@ mod tests {
         assert!(filled.iter().any(|h| h == "Parked for later"), "{filled:?}");
         let md = crate::report::markdown::render(&pack, false);
         assert!(md.contains("| Ann (board) |"), "{md}");
-        assert!(md.contains("| Item B? | 67 points | Fully | Still disputed. |"), "{md}");
+        assert!(
+            md.contains("| Item B? | 67 points | Fully | Still disputed. |"),
+            "{md}"
+        );
     }
 }

@@ -38,7 +38,10 @@ fn workshop(ann: &str) -> Assessment {
     );
     dispute(
         "c",
-        vec![response(ann, choice("fully")), response("Bob", choice("not"))],
+        vec![
+            response(ann, choice("fully")),
+            response("Bob", choice("not")),
+        ],
     );
     dispute(
         "d",
@@ -130,8 +133,7 @@ fn every_disagreement_shows_each_answer_the_spread_and_how_it_was_settled() {
 #[test]
 fn a_new_answer_written_is_said_so() {
     let mut a = workshop("Ann");
-    a.answers
-        .insert("worked-example/b".into(), choice("not"));
+    a.answers.insert("worked-example/b".into(), choice("not"));
     a.settled.insert(
         "worked-example/b".into(),
         Settled {
@@ -199,7 +201,10 @@ fn parked_items_are_listed_in_questionnaire_order() {
 fn hostile_names_are_made_safe() {
     let p = pack(&workshop("Ann\u{1b}[31m<b>"));
     let who = &p.later.disagreements[0].answers[0].respondent;
-    assert_eq!(who, "Ann<b>", "escapes removed; HTML is escaped by its writer");
+    assert_eq!(
+        who, "Ann<b>",
+        "escapes removed; HTML is escaped by its writer"
+    );
     assert_eq!(p.later.respondents[0].name, "Ann<b>");
 }
 
