@@ -190,3 +190,59 @@ fn parked(l: &Later) -> Vec<Vec<super::Span>> {
         .map(|p| vec![plain(format!("{} ({})", p.prompt, p.section))])
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::pack::{BOARD_DISAGREEMENTS, BoardPack, Disagreement};
+    use crate::report::markdown;
+
+    fn disagreement(n: usize) -> Disagreement {
+        Disagreement {
+            item: format!("worked-example/{n}"),
+            prompt: format!("Question {n}?"),
+            section: "1. Planning".into(),
+            answers: Vec::new(),
+            spread: "50 points".into(),
+            spread_value: 0.5,
+            disputed: true,
+            settled: None,
+            settled_by: None,
+            settled_from: None,
+            settlement: "still disputed".into(),
+        }
+    }
+
+    #[test]
+    fn many_disagreements_are_summarised_in_the_board_part_and_listed_in_the_appendix() {
+        let q = crate::test_support::worked_example();
+        let a = crate::test_support::assessment(&q, "w", &[]);
+        let mut pack = BoardPack::from_questionnaires(&[&q], &a);
+        pack.later.disagreements = (0..=BOARD_DISAGREEMENTS).map(disagreement).collect();
+        let board = markdown::render(&pack, false);
+        assert!(
+            board.contains("6 items were answered differently: 6 are still disputed"),
+            "{board}"
+        );
+        assert!(
+            !board.contains("Question 0?"),
+            "not listed in the board part"
+        );
+        assert!(board.contains("--appendix adds it"), "{board}");
+        let full = markdown::render(&pack, true);
+        let appendix = full
+            .split("## Appendix: where we disagreed")
+            .nth(1)
+            .expect("the appendix lists them");
+        assert!(
+            appendix.contains("| Question 5? | 50 points |"),
+            "{appendix}"
+        );
+        pack.later.disagreements.truncate(BOARD_DISAGREEMENTS);
+        let few = markdown::render(&pack, true);
+        assert!(!few.contains("## Appendix: where we disagreed"));
+        assert!(
+            few.contains("| Question 4? | 50 points |"),
+            "listed in the board part"
+        );
+    }
+}

@@ -255,3 +255,61 @@ fn follow_up_fields_are_on_every_item() {
     assert_eq!(row.decision.as_deref(), Some("Keep it"));
     assert_eq!(row.evidence[0].reference, "SOC 2 report 2026");
 }
+
+#[test]
+fn the_gap_is_headed_by_the_groups_and_long_lists_go_to_the_appendix() {
+    let mut a = workshop("Ann");
+    let l = pack(&a).later;
+    assert_eq!(
+        l.perception_heading().as_deref(),
+        Some("Board and staff: the perception gap")
+    );
+    assert!(l.disagreements_in_board_part(), "4 disagreements are few");
+    assert!(l.parked_in_board_part());
+    for r in &mut a.respondents {
+        r.group = Some(
+            if r.name == "Bob" {
+                "management"
+            } else {
+                "staff"
+            }
+            .into(),
+        );
+    }
+    let l = pack(&a).later;
+    let heading = l.perception_heading().expect("a gap");
+    assert!(
+        heading.ends_with(": the perception gap") && heading.contains(" and "),
+        "{heading}"
+    );
+    let mut many = workshop("Ann");
+    for item in ["a", "strategy"] {
+        many.responses.insert(
+            format!("worked-example/{item}"),
+            vec![
+                response("Ann", choice("fully")),
+                response("Bob", choice("not")),
+            ],
+        );
+    }
+    assert!(
+        !pack(&many).later.disagreements_in_board_part(),
+        "6 disagreements are more than {}",
+        super::BOARD_DISAGREEMENTS
+    );
+    let q = worked_example();
+    for place in crate::walk::items(&[&q]) {
+        many.answers
+            .entry(place.key.to_string())
+            .or_default()
+            .parked = true;
+    }
+    let l = pack(&many).later;
+    assert_eq!(l.parked.len(), 6);
+    assert!(
+        l.parked_in_board_part(),
+        "6 of at most {}",
+        super::BOARD_PARKED
+    );
+    assert_eq!(l.parked_summary(), "6 items were parked for later.");
+}
