@@ -224,7 +224,7 @@ mod tests {
             "{board}"
         );
         assert!(
-            !board.contains("Question 0?"),
+            !board.contains("| Question 0? |"),
             "not listed in the board part"
         );
         assert!(board.contains("--appendix adds it"), "{board}");
