@@ -5,6 +5,10 @@
 //! A score reads as a whole percentage rounded half up ("54 %"); a change is the difference
 //! of the two whole percentages shown ("54 % → 58 %" is "▲ +4"); a level reads "2 Managed".
 
+mod workshop;
+
+pub use workshop::{disagreement_summary, settlement};
+
 use std::cmp::Ordering;
 use std::fmt;
 

@@ -1,7 +1,7 @@
 //! The board pack as CSV: one row per item, RFC 4180 quoting, for spreadsheets.
 
 use super::BoardPack;
-use crate::pack::{ItemRow, PlanAction};
+use crate::pack::ItemRow;
 
 /// The header row.
 pub const HEADER: [&str; 18] = [
@@ -29,6 +29,15 @@ pub const HEADER: [&str; 18] = [
 /// assessment: the item's answer and value then.
 pub const EARLIER_HEADER: [&str; 2] = ["earlier_answer", "earlier_value"];
 
+/// The columns after a workshop's per-respondent answers: who settled the item and whose
+/// answer was taken.
+pub const SETTLED_HEADER: [&str; 2] = ["settled_by", "settled_from"];
+
+/// The heading of a respondent's own answers: "answer: Ann".
+pub fn respondent_column(name: &str) -> String {
+    format!("answer: {name}")
+}
+
 /// The byte-order mark the file starts with, so that spreadsheets read it as UTF-8.
 pub const BOM: &str = "\u{feff}";
 
@@ -46,24 +55,38 @@ pub fn neutralise(cell: &str) -> String {
 }
 
 /// Writes one row per item of the assessment's questionnaires, with a header row, after a
-/// UTF-8 byte-order mark. An item that is an action of the plan has its follow-up `status`
-/// (`open`, `in-progress`, `done`), `due` day (`YYYY-MM-DD`), `decision` and `evidence`
-/// (references joined by "; "); every row carries the `organisation` and the day the
-/// assessment last changed (`assessed_on`, `YYYY-MM-DD`, UTC), so that rows keep them when
-/// sorted or pasted elsewhere. Fields are quoted where RFC 4180 needs it (commas, quotes, line
-/// breaks) and neutralised against formulas ([`neutralise`]); lines end in CRLF. A pack
-/// compared with an earlier assessment has [`EARLIER_HEADER`]'s two columns at the end of
-/// each row.
+/// UTF-8 byte-order mark. Every item has its follow-up `status` (`open`, `in-progress`,
+/// `done`; an action of the plan without one is `open`), `due` day (`YYYY-MM-DD`),
+/// `decision` and `evidence` (references joined by "; "); every row carries the
+/// `organisation` and the day the assessment last changed (`assessed_on`, `YYYY-MM-DD`, UTC),
+/// so that rows keep them when sorted or pasted elsewhere. A workshop's pack (with
+/// respondents) then has a column per respondent, [`respondent_column`], holding their own
+/// answer in words ([`BoardPack::respondent_answers`]; empty when they gave none), and
+/// [`SETTLED_HEADER`]'s columns: who settled the item and whose answer was taken. Fields are
+/// quoted where RFC 4180 needs it (commas, quotes, line breaks) and neutralised against
+/// formulas ([`neutralise`]); lines end in CRLF. A pack compared with an earlier assessment
+/// has [`EARLIER_HEADER`]'s two columns at the end of each row.
 pub fn render(pack: &BoardPack) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
     let compared = pack.comparison.is_some();
     // Writing to memory cannot fail; a failed row would only be left out.
-    let mut header: Vec<&str> = HEADER.to_vec();
-    if compared {
-        header.extend(EARLIER_HEADER);
+    let workshop = !pack.later.respondents.is_empty();
+    let mut header: Vec<String> = HEADER.map(String::from).to_vec();
+    if workshop {
+        header.extend(
+            pack.later
+                .respondents
+                .iter()
+                .map(|p| respondent_column(&p.name)),
+        );
+        header.extend(SETTLED_HEADER.map(String::from));
     }
+    if compared {
+        header.extend(EARLIER_HEADER.map(String::from));
+    }
+    let header: Vec<String> = header.iter().map(|h| neutralise(h)).collect();
     let _ = w.write_record(&header);
     let assessed_on = pack
         .assessment
@@ -72,11 +95,25 @@ pub fn render(pack: &BoardPack) -> String {
         .map(|t| t.strftime("%Y-%m-%d").to_string())
         .unwrap_or_default();
     for (n, row) in pack.items.iter().enumerate() {
-        let action = pack.plan.iter().find(|x| x.item == row.item);
+        let action = pack.plan.iter().any(|x| x.item == row.item);
         let mut fields = record(row).to_vec();
-        fields.extend(follow_up(action));
+        fields.extend(follow_up(row, action));
         fields.push(pack.assessment.organisation.clone());
         fields.push(assessed_on.clone());
+        if workshop {
+            fields.extend(pack.respondent_answers(row).into_iter().map(|a| a.answer));
+            let settled = pack.later.disagreements.iter().find(|d| d.item == row.item);
+            fields.push(
+                settled
+                    .and_then(|d| d.settled_by.clone())
+                    .unwrap_or_default(),
+            );
+            fields.push(
+                settled
+                    .and_then(|d| d.settled_from.clone())
+                    .unwrap_or_default(),
+            );
+        }
         if compared {
             let earlier = pack.earlier_answers.get(n);
             fields.push(earlier.map(|e| e.answer.clone()).unwrap_or_default());
@@ -93,16 +130,17 @@ pub fn render(pack: &BoardPack) -> String {
     format!("{BOM}{}", String::from_utf8(bytes).unwrap_or_default())
 }
 
-/// An action's status, due day, decision and evidence; empty for an item that is no action.
-fn follow_up(action: Option<&PlanAction>) -> [String; 4] {
-    let Some(x) = action else {
-        return Default::default();
-    };
+/// An item's follow-up: its status (`open` for an action without one), due day, decision and
+/// evidence.
+fn follow_up(row: &ItemRow, action: bool) -> [String; 4] {
+    let status = row
+        .follow_up
+        .or(action.then_some(crate::record::Status::Open));
     [
-        x.status.as_str().to_string(),
-        x.due.clone().unwrap_or_default(),
-        x.decision.clone().unwrap_or_default(),
-        x.evidence
+        status.map(|s| s.as_str().to_string()).unwrap_or_default(),
+        row.due.clone().unwrap_or_default(),
+        row.decision.clone().unwrap_or_default(),
+        row.evidence
             .iter()
             .map(|e| match &e.reviewed {
                 Some(day) => format!("{} (reviewed {day})", e.reference),
@@ -220,7 +258,10 @@ mod tests {
         );
         a.answers.insert(
             "worked-example/a".into(),
-            crate::test_support::choice("fully"),
+            crate::assessment::Answer {
+                evidence: vec![crate::record::Evidence::new("SOC 2 report 2026")],
+                ..crate::test_support::choice("fully")
+            },
         );
         let text = render(&BoardPack::from_questionnaires(&[&q], &a));
         let mut reader = ::csv::Reader::from_reader(&text.as_bytes()[BOM.len()..]);
@@ -242,6 +283,17 @@ mod tests {
         );
         let achieved = row("a");
         assert_eq!(&achieved[col("status")], "", "not an action");
+        assert_eq!(
+            &achieved[col("evidence")],
+            "SOC 2 report 2026",
+            "every item's evidence, not only an action's"
+        );
+        assert!(
+            !header
+                .iter()
+                .any(|h| h.starts_with("answer: ") || h == "settled_by"),
+            "no workshop columns without respondents"
+        );
         for r in &rows {
             assert_eq!(&r[col("organisation")], "'=Acme Ltd", "neutralised");
             assert_eq!(&r[col("assessed_on")], "2026-11-22");

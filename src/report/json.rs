@@ -2,17 +2,18 @@
 //! questionnaires, the score report of `supplycheck score --json` unchanged, the areas with
 //! their targets, page one (the decision page), the ranked action plan and every answer;
 //! compared with an earlier assessment, also the comparison of `supplycheck compare --json`
-//! unchanged and the actions done since (both fields are left out otherwise); with
-//! `--portfolio`, the supplier portfolio (`supplycheck portfolio --json` unchanged) and the
-//! top risks by supplier (left out otherwise).
+//! unchanged and the actions done since (both fields are left out otherwise); for a workshop,
+//! its respondents, where they disagreed, the perception gap and the parked items (each left
+//! out when empty); with `--portfolio`, the supplier portfolio (`supplycheck portfolio
+//! --json` unchanged) and the top risks by supplier (left out otherwise).
 
 use serde::Serialize;
 
 use super::BoardPack;
 use crate::compare::Comparison;
 use crate::pack::{
-    Area, AssessmentInfo, BoardAnswer, DoneSince, ItemRow, PageOne, PlanAction, PortfolioSection,
-    QuestionnaireInfo,
+    Area, AssessmentInfo, BoardAnswer, Disagreement, DoneSince, ItemRow, PageOne, Parked,
+    PerceptionGap, Person, PlanAction, PortfolioSection, QuestionnaireInfo,
 };
 use crate::scoring::ScoreReport;
 
@@ -36,6 +37,14 @@ struct Document<'p> {
     board_answers: &'p [BoardAnswer],
     answers: &'p [ItemRow],
     scoring_rule: &'static str,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    respondents: &'p [Person],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    disagreements: &'p [Disagreement],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    perception_gap: Option<&'p PerceptionGap>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    parked: &'p [Parked],
     #[serde(skip_serializing_if = "Option::is_none")]
     portfolio: Option<&'p PortfolioSection>,
 }
@@ -58,6 +67,10 @@ pub fn render(pack: &BoardPack) -> String {
         board_answers: &pack.board_answers,
         answers: &pack.items,
         scoring_rule: pack.scoring_rule,
+        respondents: &pack.later.respondents,
+        disagreements: &pack.later.disagreements,
+        perception_gap: pack.later.perception_gap.as_ref(),
+        parked: &pack.later.parked,
         portfolio: pack.later.portfolio.as_ref(),
     };
     // Serialising plain data to a string cannot fail.

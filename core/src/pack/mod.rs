@@ -12,15 +12,20 @@ mod later;
 mod page;
 mod plan;
 mod suppliers;
+mod workshop;
 
 use serde::Serialize;
 
-pub use later::{Disagreement, Later, Parked, PerceptionGap, RespondentAnswer};
+pub use later::{
+    Disagreement, GAP_ITEMS, GapArea, GapItem, GroupFigures, Later, NO_ANSWER, Parked,
+    PerceptionGap, Person, RespondentAnswer,
+};
 pub use page::{
     AgainstTarget, Counts, Decision, LevelDefinition, PageOne, Standing, THIN_COVERAGE, TOP, Trend,
 };
 pub use plan::{ActionKind, DoneSince, EvidenceRef, NO_OWNER, PlanAction, Priority, Since};
 pub use suppliers::{PortfolioSection, SupplierRisk};
+pub use workshop::{BOARD_DISAGREEMENTS, BOARD_PARKED};
 
 use crate::assessment::Assessment;
 use crate::compare::{self, Comparison};
@@ -207,6 +212,14 @@ pub struct ItemRow {
     pub owner: Option<String>,
     /// Flagged for follow-up.
     pub flag: bool,
+    /// The day the follow-up is due, `YYYY-MM-DD`.
+    pub due: Option<String>,
+    /// Where the follow-up stands, when recorded.
+    pub follow_up: Option<crate::record::Status>,
+    /// The evidence behind the answer.
+    pub evidence: Vec<EvidenceRef>,
+    /// The wording of the decision the board is asked to take.
+    pub decision: Option<String>,
 }
 
 /// An item's answer in the earlier assessment a pack is compared with.
@@ -261,7 +274,8 @@ pub struct BoardPack {
     pub plan: Vec<PlanAction>,
     /// With a comparison: the earlier actions that are no longer actions. Empty without one.
     pub done_since: Vec<DoneSince>,
-    /// Sections other parts of the product fill (empty here).
+    /// The workshop's sections (where we disagreed, the perception gap, parked items) and
+    /// the sections other parts of the product fill.
     pub later: Later,
 }
 
@@ -292,7 +306,7 @@ impl BoardPack {
                     target: s.target,
                     meets_target: s.meets_target,
                     below_target: s.target.map(|t| t.saturating_sub(level.unwrap_or(0))),
-                    assessed: s.figures.answered > s.figures.na,
+                    assessed: s.figures.answered > 0,
                 });
             }
             for place in section.items() {
@@ -343,11 +357,12 @@ impl BoardPack {
         );
         let plan = plan::plan(questionnaires, a, &score);
         let page_one = page::page_one(&score, &areas, &plan, None);
+        let later = workshop::later(questionnaires, a, &items);
         BoardPack {
             page_one,
             plan,
             done_since: Vec::new(),
-            later: Later::default(),
+            later,
             assessment: AssessmentInfo {
                 id: a.id.clone(),
                 name: sanitize_line(&a.name),
@@ -443,6 +458,30 @@ impl BoardPack {
     pub fn flagged(&self) -> usize {
         self.items.iter().filter(|r| r.flag).count()
     }
+
+    /// Each workshop respondent's own answer to an item, in the order of
+    /// [`Later::respondents`]: for an item they answered differently, their response ("" when
+    /// they gave none); for any other item, the assessment's answer, which everyone who
+    /// answered agreed on ("" when unanswered). Empty without respondents.
+    pub fn respondent_answers(&self, row: &ItemRow) -> Vec<RespondentAnswer> {
+        if let Some(d) = self.later.disagreements.iter().find(|d| d.item == row.item) {
+            return d.answers.clone();
+        }
+        let agreed = if row.status == Status::Unanswered {
+            String::new()
+        } else {
+            row.answer.clone()
+        };
+        self.later
+            .respondents
+            .iter()
+            .map(|p| RespondentAnswer {
+                respondent: p.name.clone(),
+                group: p.group.clone(),
+                answer: agreed.clone(),
+            })
+            .collect()
+    }
 }
 
 fn questionnaire_infos(
@@ -515,6 +554,10 @@ fn item_row(place: Place<'_>, section_id: &str, section_title: &str, a: &Assessm
             .filter(|o| !o.trim().is_empty())
             .map(owner_label),
         flag: answer.is_some_and(|x| x.flag),
+        due: answer.and_then(|x| x.due).map(|d| d.to_string()),
+        follow_up: answer.and_then(|x| x.status),
+        evidence: plan::evidence_refs(answer),
+        decision: answer.and_then(plan::decision),
     }
 }
 
@@ -522,159 +565,4 @@ fn item_row(place: Place<'_>, section_id: &str, section_title: &str, a: &Assessm
 mod paper_tests;
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::assessment::{Answer, Value};
-    use crate::catalog::Catalog;
-
-    use crate::test_support::worked_example as example;
-
-    fn answered(q: &Questionnaire) -> Assessment {
-        let mut a = Assessment::new(
-            "t".into(),
-            "Test".into(),
-            "Acme".into(),
-            Some("Ann".into()),
-            &[q],
-        );
-        let mut set = |id: &str, f: &dyn Fn(&mut Answer)| {
-            let entry = a.answers.entry(format!("worked-example/{id}")).or_default();
-            f(entry);
-        };
-        set("a", &|x| {
-            x.choose_option("fully");
-            x.flag = true;
-        });
-        set("b", &|x| x.choose_option("largely"));
-        set("c", &|x| {
-            x.choose_option("partial");
-            x.note = Some("Needs a plan\u{1b}[31m".into());
-            x.owner = Some("contract-manager".into());
-        });
-        set("d", &|x| x.value = Value::NotApplicable);
-        set("e", &|x| x.flag = true);
-        set("strategy", &|x| {
-            x.value = Value::Text("Low appetite".into());
-        });
-        a
-    }
-
-    #[test]
-    fn the_worked_example_gives_the_documented_pack() {
-        let q = example();
-        let pack = BoardPack::from_questionnaires(&[&q], &answered(&q));
-        assert_eq!(pack.overall.level, Some(1));
-        assert_eq!(pack.areas.len(), 1);
-        assert_eq!(pack.areas[0].id, "worked-example/planning");
-        assert_eq!(pack.areas[0].questionnaire, "Worked example");
-        assert_eq!(pack.not_assessed, 1);
-        assert_eq!(pack.weakest_links.len(), 1);
-        let c = &pack.weakest_links[0];
-        assert_eq!(c.item, "worked-example/c");
-        assert_eq!(c.answer, "Partially implemented");
-        assert_eq!(c.owner.as_deref(), Some("Contract manager"));
-        assert_eq!(
-            c.note.as_deref(),
-            Some("Needs a plan"),
-            "escapes are removed"
-        );
-        assert_eq!(c.refs, ["CFCS 1.3"]);
-        assert_eq!(
-            pack.board_answers,
-            [BoardAnswer {
-                item: "worked-example/strategy".into(),
-                prompt: "Your strategy in words?".into(),
-                section: "1. Planning".into(),
-                answer: Some("Low appetite".into()),
-            }]
-        );
-        assert_eq!(pack.items.len(), 6);
-        assert_eq!(pack.questionnaires[0].version, "1.0.0");
-        assert_eq!(pack.flagged(), 2);
-    }
-
-    #[test]
-    fn the_action_plan_lists_gaps_first_then_flagged_items_in_order() {
-        let q = example();
-        let mut a = answered(&q);
-        a.answers
-            .entry("worked-example/b".into())
-            .or_default()
-            .choose_option("not");
-        let pack = BoardPack::from_questionnaires(&[&q], &a);
-        let plan: Vec<(&str, bool, bool)> = pack
-            .action_plan
-            .iter()
-            .map(|x| (x.item.as_str(), x.is_gap, x.flag))
-            .collect();
-        assert_eq!(
-            plan,
-            [
-                ("worked-example/b", true, false),
-                ("worked-example/c", true, false),
-                ("worked-example/a", false, true),
-                ("worked-example/e", false, true),
-            ]
-        );
-        assert_eq!(pack.action_plan[3].value, None);
-        assert_eq!(pack.action_plan[3].answer, "");
-        assert_eq!(pack.action_plan[2].value, Some(1.0));
-    }
-
-    #[test]
-    fn an_empty_assessment_has_an_empty_plan() {
-        let q = example();
-        let a = Assessment::new("e".into(), "E".into(), String::new(), None, &[&q]);
-        let pack = BoardPack::from_questionnaires(&[&q], &a);
-        assert!(pack.action_plan.is_empty());
-        assert!(pack.weakest_links.is_empty());
-        assert_eq!(pack.not_assessed, 5);
-        assert_eq!(pack.board_answers[0].answer, None);
-        assert!(pack.items.iter().all(|r| r.status == Status::Unanswered));
-    }
-
-    #[test]
-    fn checklists_read_as_checks_in_place() {
-        let q = example();
-        let mut a = answered(&q);
-        let d = a.answers.entry("worked-example/d".into()).or_default();
-        d.value = Value::Checklist {
-            ticked: vec!["x".into()],
-            na_checks: Vec::new(),
-        };
-        let pack = BoardPack::from_questionnaires(&[&q], &a);
-        let row = pack
-            .items
-            .iter()
-            .find(|r| r.item == "worked-example/d")
-            .expect("d");
-        assert_eq!(row.answer, "1 of 2 checks in place");
-        assert_eq!(row.status, Status::BelowPassMark);
-        assert!(row.checks[0].ticked && !row.checks[1].ticked);
-    }
-
-    #[test]
-    fn build_uses_the_workspace_catalog() {
-        let q = example();
-        let mut catalog = Catalog::default();
-        catalog.insert(q.clone());
-        let ws = Workspace {
-            store: crate::store::Store::at(std::path::PathBuf::from("unused")),
-            catalog,
-        };
-        let pack = BoardPack::build(&ws, &answered(&q));
-        assert_eq!(pack.areas.len(), 1);
-        assert_eq!(pack.score.assessment, "t");
-    }
-
-    #[test]
-    fn times_read_as_dates() {
-        assert_eq!(
-            display_time("2026-11-22T10:00:00Z"),
-            "22 November 2026, 10:00 UTC"
-        );
-        assert_eq!(display_time("yesterday"), "yesterday");
-        assert_eq!(percent(Some(0.6675)), "67 %");
-        assert_eq!(percent(None), "–");
-    }
-}
+mod tests;

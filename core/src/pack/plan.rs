@@ -190,12 +190,27 @@ pub(super) fn plan(qs: &[&Questionnaire], a: &Assessment, score: &ScoreReport) -
 }
 
 /// The decision an answer asks for, sanitised; `None` when blank.
-fn decision(answer: &Answer) -> Option<String> {
+pub(super) fn decision(answer: &Answer) -> Option<String> {
     answer
         .decision
         .as_deref()
         .map(|d| sanitize_line(d).trim().to_string())
         .filter(|d| !d.is_empty())
+}
+
+/// The evidence behind an answer, as a report shows it.
+pub(super) fn evidence_refs(answer: Option<&Answer>) -> Vec<EvidenceRef> {
+    answer
+        .map(|x| {
+            x.evidence
+                .iter()
+                .map(|e| EvidenceRef {
+                    reference: sanitize_line(&e.reference),
+                    reviewed: e.reviewed.map(figures::day),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// One row of the plan, not yet ranked.
@@ -275,17 +290,7 @@ fn row(
             due_text: due.map_or_else(|| "no date".to_string(), figures::day),
             status: follow,
             status_text: figures::follow_up_status(follow),
-            evidence: answer
-                .map(|x| {
-                    x.evidence
-                        .iter()
-                        .map(|e| EvidenceRef {
-                            reference: sanitize_line(&e.reference),
-                            reviewed: e.reviewed.map(figures::day),
-                        })
-                        .collect()
-                })
-                .unwrap_or_default(),
+            evidence: evidence_refs(answer),
             source: sanitize_line(&q.title),
             refs: item.refs.iter().map(|r| sanitize_line(r)).collect(),
             note: answer

@@ -21,6 +21,7 @@ mod page_one;
 mod plan;
 mod portfolio;
 mod sections;
+mod workshop;
 
 use maud::{DOCTYPE, Markup, PreEscaped, Render, html};
 
@@ -59,6 +60,7 @@ pub fn render(pack: &BoardPack, appendix: bool) -> String {
                     (areas::areas(pack))
                     (items::board_answers(pack))
                     (plan::plan(pack))
+                    (workshop::board_part(pack, appendix))
                     (sections::method(pack))
                     (portfolio::section(pack))
                     @if appendix {
@@ -66,6 +68,7 @@ pub fn render(pack: &BoardPack, appendix: bool) -> String {
                         @if let Some(c) = &pack.comparison {
                             (compared::since(pack, c))
                         }
+                        (workshop::appendix(pack))
                         (items::every_answer(pack))
                     }
                 }

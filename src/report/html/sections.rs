@@ -15,10 +15,11 @@ pub(super) fn contents(pack: &BoardPack, appendix: bool) -> Markup {
     if !pack.board_answers.is_empty() {
         parts.push(("board", html! { "The board's answers" }));
     }
-    parts.extend([
-        ("actions", html! { "Action plan" }),
-        ("method", html! { "How to read the figures" }),
-    ]);
+    parts.push(("actions", html! { "Action plan" }));
+    for (id, text) in super::workshop::contents(pack) {
+        parts.push((id, html! { (Text(text)) }));
+    }
+    parts.push(("method", html! { "How to read the figures" }));
     if pack.later.portfolio.is_some() {
         parts.push(("portfolio", html! { "Supplier portfolio" }));
     }
@@ -29,6 +30,9 @@ pub(super) fn contents(pack: &BoardPack, appendix: bool) -> Markup {
                 "since",
                 html! { "Appendix: since " (Text(clip(&c.before.name, 48))) },
             ));
+        }
+        for (id, text) in super::workshop::appendix_contents(pack) {
+            parts.push((id, html! { (Text(text)) }));
         }
         parts.push(("answers", html! { "Appendix: every answer" }));
     }

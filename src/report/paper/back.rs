@@ -201,70 +201,6 @@ fn done_since(out: &mut Vec<Block>, pack: &BoardPack) {
     ));
 }
 
-/// The sections other parts of the product fill, each only when it holds something.
-pub(super) fn later(out: &mut Vec<Block>, pack: &BoardPack) {
-    let l = &pack.later;
-    if !l.disagreements.is_empty() {
-        out.push(Block::Heading(2, "Where we disagreed".into()));
-        out.push(Block::Records(Records {
-            title: "Question",
-            columns: vec!["Spread", "Settled on"],
-            rows: l
-                .disagreements
-                .iter()
-                .map(|d| Record {
-                    title: d.prompt.clone(),
-                    columns: vec![
-                        d.spread.clone(),
-                        d.settled.clone().unwrap_or_else(|| "not yet".into()),
-                    ],
-                    details: d
-                        .answers
-                        .iter()
-                        .map(|r| {
-                            let who = match &r.group {
-                                Some(g) => format!("{} ({g})", r.respondent),
-                                None => r.respondent.clone(),
-                            };
-                            ("Answer", format!("{who}: {}", r.answer))
-                        })
-                        .collect(),
-                    note: None,
-                })
-                .collect(),
-        }));
-    }
-    if !l.perception_gaps.is_empty() {
-        out.push(Block::Heading(2, "How the groups see it".into()));
-        out.push(Block::Table(Table {
-            header: ["Area", "Groups", "Gap"].map(String::from).to_vec(),
-            rows: l
-                .perception_gaps
-                .iter()
-                .map(|g| {
-                    let groups = g
-                        .groups
-                        .iter()
-                        .map(|(group, score)| format!("{group}: {score}"))
-                        .collect::<Vec<_>>()
-                        .join("; ");
-                    vec![g.section.clone(), groups, g.gap.clone()]
-                })
-                .collect(),
-            marked: None,
-        }));
-    }
-    if !l.parked.is_empty() {
-        out.push(Block::Heading(2, "Parked for later".into()));
-        out.push(Block::Bullets(
-            l.parked
-                .iter()
-                .map(|p| vec![plain(format!("{} ({})", p.prompt, p.section))])
-                .collect(),
-        ));
-    }
-}
-
 pub(super) fn board_answers(out: &mut Vec<Block>, pack: &BoardPack) {
     if pack.board_answers.is_empty() {
         return;
@@ -331,7 +267,7 @@ pub(super) fn method(out: &mut Vec<Block>, pack: &BoardPack) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pack::{Disagreement, Parked, RespondentAnswer};
+    use crate::pack::{Disagreement, Parked, Person, RespondentAnswer};
 
     fn headings(pack: &BoardPack) -> Vec<String> {
         super::super::paper(pack, false)
@@ -359,16 +295,26 @@ mod tests {
             prompt: "Item A?".into(),
             section: "1. Planning".into(),
         });
+        pack.later.respondents.push(Person {
+            name: "Ann".into(),
+            group: Some("board".into()),
+        });
         pack.later.disagreements.push(Disagreement {
             item: "worked-example/b".into(),
             prompt: "Item B?".into(),
+            section: "1. Planning".into(),
             answers: vec![RespondentAnswer {
                 respondent: "Ann".into(),
                 group: Some("board".into()),
                 answer: "Fully".into(),
             }],
-            settled: None,
             spread: "67 points".into(),
+            spread_value: 0.67,
+            disputed: true,
+            settled: None,
+            settled_by: None,
+            settled_from: None,
+            settlement: "still disputed".into(),
         });
         let filled = headings(&pack);
         assert!(
@@ -377,7 +323,10 @@ mod tests {
         );
         assert!(filled.iter().any(|h| h == "Parked for later"), "{filled:?}");
         let md = crate::report::markdown::render(&pack, false);
-        assert!(md.contains("Answer: Ann (board): Fully"), "{md}");
-        assert!(md.contains("Settled on: not yet"), "{md}");
+        assert!(md.contains("| Ann (board) |"), "{md}");
+        assert!(
+            md.contains("| Item B? | 67 points | Fully | Still disputed. |"),
+            "{md}"
+        );
     }
 }

@@ -12,11 +12,12 @@ mod appendix;
 mod back;
 mod page_one;
 mod portfolio;
+pub(crate) mod workshop;
 
 use crate::pack::{BoardPack, display_time};
 
 use appendix::every_answer;
-use back::{board_answers, later, levels_full, method, plan, since};
+use back::{board_answers, levels_full, method, plan, since};
 use page_one::{against_target, counts, decisions, levels_short, standing, top};
 
 pub use page_one::bar;
@@ -121,7 +122,7 @@ pub fn paper(pack: &BoardPack, appendix: bool) -> Vec<Block> {
     levels_short(&mut out, pack);
     out.push(Block::PageBreak);
     plan(&mut out, pack);
-    later(&mut out, pack);
+    workshop::board_part(&mut out, pack, appendix);
     board_answers(&mut out, pack);
     levels_full(&mut out, pack);
     method(&mut out, pack);
@@ -129,6 +130,7 @@ pub fn paper(pack: &BoardPack, appendix: bool) -> Vec<Block> {
     if appendix {
         out.push(Block::PageBreak);
         since(&mut out, pack);
+        workshop::appendix(&mut out, pack);
         every_answer(&mut out, pack);
     }
     out
