@@ -232,6 +232,65 @@ fn t_plans_a_session_saved_at_once_and_undone_with_ctrl_z() {
     assert!(matches!(f.app.mode, Mode::Plan(_)), "T on the results too");
 }
 
+#[test]
+fn digits_typed_after_ticking_replace_the_default_within_one_bound() {
+    let mut f = built_ins();
+    let minutes = |app: &App| {
+        let Mode::Plan(form) = &app.mode else {
+            panic!("the dialog stays open");
+        };
+        form.rows.iter().map(|r| r.minutes).collect::<Vec<_>>()
+    };
+    press(&mut f.app, "TMorning<Down> 30");
+    assert_eq!(minutes(&f.app)[0], Some(30), "30, not 153");
+    // On coming back to a row its minutes are selected too; 0 first changes nothing.
+    press(&mut f.app, "<Down><Up>045");
+    assert_eq!(minutes(&f.app)[0], Some(45));
+    // The core's bound: 600 minutes is the most, and more is said, not cut.
+    press(&mut f.app, "<Down> 600");
+    assert_eq!(minutes(&f.app)[1], Some(600));
+    press(&mut f.app, "1");
+    assert_eq!(minutes(&f.app)[1], Some(600), "6001 is refused");
+    assert!(
+        matches!(&f.app.status, Status::Info(m) if m == "A time box is at most 600 minutes (10 hours)."),
+        "{:?}",
+        f.app.status
+    );
+    press(&mut f.app, "<Backspace><Backspace>1");
+    assert_eq!(minutes(&f.app)[1], Some(61));
+    press(&mut f.app, "<Down> 9999");
+    assert_eq!(minutes(&f.app)[2], Some(99), "not 159");
+    press(&mut f.app, "<Enter>");
+    let boxes: Vec<u32> = saved(&f.app).plan[0]
+        .sections
+        .iter()
+        .map(|tb| tb.minutes)
+        .collect();
+    assert_eq!(boxes, [45, 61, 99]);
+}
+
+#[test]
+fn the_plan_confirmation_is_said_whole_at_80_columns_until_the_next_key() {
+    let mut f = built_ins();
+    plan(&mut f, &[(0, 15)]);
+    at(&mut f.app, 0);
+    assert!(status_line(&f.app).contains("15 min left · on time"));
+    press(&mut f.app, "T<Down><Down> 30<Down> 99<Enter>");
+    let said = "Session \"Morning\" planned: 3 sections, 2 h 24 min.";
+    assert!(
+        matches!(&f.app.status, Status::Info(m) if m == said),
+        "{:?}",
+        f.app.status
+    );
+    let line = status_line(&f.app);
+    assert!(
+        line.contains(said) && !line.contains("left"),
+        "whole, not cut into the pace: {line}"
+    );
+    press(&mut f.app, "?<Esc>");
+    assert!(status_line(&f.app).contains("on time"), "the pace is back");
+}
+
 /// Plans one session: `minutes` for each of the sections given by index.
 fn plan(f: &mut Fixture, boxes: &[(usize, u32)]) {
     let ids = section_ids(&f.app);
