@@ -757,3 +757,31 @@ fn board_pages_at_80x24_keep_each_action_whole_and_count_the_areas_still_to_come
         }
     }
 }
+
+#[test]
+fn the_disagreement_panel_at_80x24_keeps_each_figure_whole() {
+    let mut f = big_workshop();
+    let open = f.app.open.as_ref().expect("open");
+    let (n, dispute) = (0..open.items.len())
+        .find_map(|n| {
+            let d = open.dispute_at(n)?;
+            let longest = d.answers.iter().map(|a| a.answer.chars().count()).max()?;
+            (longest > 30 && d.answers.iter().any(|a| a.value == Some(1.0))).then(|| (n, d.clone()))
+        })
+        .expect("a disputed item with a long answer and a full score");
+    f.app.open.as_mut().expect("open").current = n;
+    f.app.screen = Screen::Questionnaire { highlight: 0 };
+    let screen = draw(&f.app, 80, 24);
+    for given in &dispute.answers {
+        let Some(value) = given.value else { continue };
+        let figure = crate::figures::percent(Some(value));
+        let line = screen
+            .lines()
+            .find(|l| l.contains(&format!("    {}  ", given.respondent)))
+            .unwrap_or_default();
+        assert!(
+            line.contains(&figure),
+            "{figure} whole in {line:?}\n{screen}"
+        );
+    }
+}
