@@ -167,7 +167,7 @@ fn settings_words(e: &crate::portfolio::SettingsError) -> String {
             "{cause}: {}; fix the file or remove it to use the default review intervals",
             path.display()
         ),
-        other => other.to_string(),
+        other @ SettingsError::Option { .. } => other.to_string(),
     };
     crate::text::one_line(&text)
 }
