@@ -117,8 +117,7 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
             .unwrap_or_default()
     };
     let mut pace = plan::pace_words(app);
-    // A message is said whole: the pace, then the time of the last save (never "not
-    // saved"), give way to it until the next key clears it.
+    // A message is said whole: the pace gives way to it until the next key clears it.
     let said = match &app.status {
         Status::Error(m) | Status::Info(m) => m.width() + 1,
         Status::None => 0,
@@ -127,11 +126,6 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
     if said > 0 && said + pace.width() + saved.width() > room {
         pace.clear();
     }
-    let saved = if said > 0 && !unsaved && said + saved.width() > room {
-        String::new()
-    } else {
-        saved
-    };
     let pace_width = u16::try_from(pace.width()).unwrap_or(0);
     let saved_width = u16::try_from(saved.width()).unwrap_or(0);
     let [left, timing, right] = Layout::horizontal([
