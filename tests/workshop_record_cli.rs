@@ -367,6 +367,18 @@ fn the_plan_is_set_shown_replaced_and_cleared() {
         ("nowhere=5", "no section \"nowhere\" in this assessment"),
         ("planning=0", "at least 1"),
         ("planning", "has no minutes"),
+        (
+            "planning=4294967295",
+            "a time box is at most 600 minutes (10 hours)",
+        ),
+        (
+            "planning=4294967296",
+            "a time box is at most 600 minutes (10 hours)",
+        ),
+        (
+            "planning\u{1b}[31m=10",
+            "the section holds control characters",
+        ),
     ] {
         env.cmd()
             .args(["plan", &id, "--section", bad])

@@ -49,6 +49,11 @@ pub fn problems(plan: &[Session], questionnaires: &[&Questionnaire]) -> Vec<Prob
                     place: place.clone(),
                     message: format!("\"{shown}\" has 0 minutes; give at least 1"),
                 });
+            } else if let Some(problem) = minutes_problem(u64::from(tb.minutes)) {
+                out.push(Problem {
+                    place: place.clone(),
+                    message: format!("\"{shown}\" has {} minutes; {problem}", tb.minutes),
+                });
             }
             if session.sections[..k]
                 .iter()
@@ -176,6 +181,25 @@ pub fn total(session: &Session) -> Duration {
     session.sections.iter().map(box_of).sum()
 }
 
+/// The longest time box, in minutes (10 hours): one bound for the command line, the app and
+/// a plan read from a file.
+pub const MOST_MINUTES: u32 = 600;
+
+/// What is wrong with a time box of `minutes`, if anything: under a minute or over
+/// [`MOST_MINUTES`].
+pub fn minutes_problem(minutes: u64) -> Option<String> {
+    if minutes == 0 {
+        Some("a time box is at least 1 minute".into())
+    } else if minutes > u64::from(MOST_MINUTES) {
+        Some(format!(
+            "a time box is at most {MOST_MINUTES} minutes ({} hours)",
+            MOST_MINUTES / 60
+        ))
+    } else {
+        None
+    }
+}
+
 /// Reads a command line's `SECTION=MINUTES` (the section as typed, to be resolved by the
 /// caller). An error says what is wrong.
 pub fn parse_time_box(text: &str) -> Result<(String, u32), String> {
@@ -192,11 +216,28 @@ pub fn parse_time_box(text: &str) -> Result<(String, u32), String> {
             sanitize_line(text)
         ));
     }
-    match minutes.trim().parse::<u32>() {
-        Ok(m) if m >= 1 => Ok((section.to_string(), m)),
-        _ => Err(format!(
-            "\"{}\": the minutes must be a whole number, at least 1",
+    if section.chars().any(char::is_control) {
+        return Err(format!(
+            "\"{}\": the section holds control characters; type the section id as plain text",
             sanitize_line(text)
+        ));
+    }
+    let minutes = minutes.trim();
+    let whole = !minutes.is_empty() && minutes.bytes().all(|b| b.is_ascii_digit());
+    if !whole {
+        return Err(format!(
+            "\"{}\": the minutes must be a whole number from 1 to {MOST_MINUTES}",
+            sanitize_line(text)
+        ));
+    }
+    // Digits only: a number too long for u64 is far over the bound.
+    let m = minutes.parse::<u64>().unwrap_or(u64::MAX);
+    match (minutes_problem(m), u32::try_from(m)) {
+        (None, Ok(m)) => Ok((section.to_string(), m)),
+        (problem, _) => Err(format!(
+            "\"{}\": {}",
+            sanitize_line(text),
+            problem.unwrap_or_default()
         )),
     }
 }
@@ -263,6 +304,29 @@ mod tests {
                  each section once",
                 "plan: session \"Board\": covers no section; give it at least one",
                 "plan: session \"Board\": is named twice; give each session its own name",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_plan_from_a_file_keeps_to_the_bound_of_a_time_box() {
+        let q = worked_example();
+        let plan = |minutes| {
+            vec![Session {
+                name: None,
+                sections: vec![tb("worked-example/planning", minutes)],
+            }]
+        };
+        assert!(problems(&plan(MOST_MINUTES), &[&q]).is_empty());
+        let said: Vec<String> = problems(&plan(4_294_967_295), &[&q])
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            said,
+            [
+                "plan: session 1: \"worked-example/planning\" has 4294967295 minutes; a time box \
+              is at most 600 minutes (10 hours)"
             ]
         );
     }
@@ -345,6 +409,8 @@ mod tests {
     #[test]
     fn a_time_box_is_read_from_section_equals_minutes() {
         assert_eq!(parse_time_box("planning=20"), Ok(("planning".into(), 20)));
+        assert_eq!(parse_time_box("planning=600"), Ok(("planning".into(), 600)));
+        assert_eq!(parse_time_box("planning=1"), Ok(("planning".into(), 1)));
         assert_eq!(
             parse_time_box(" q/s = 5 "),
             Ok(("q/s".into(), 5)),
@@ -353,8 +419,16 @@ mod tests {
         for (bad, says) in [
             ("planning", "has no minutes"),
             ("=20", "names no section"),
-            ("planning=0", "at least 1"),
-            ("planning=ten", "whole number"),
+            ("planning=0", "at least 1 minute"),
+            ("planning=ten", "whole number from 1 to 600"),
+            ("planning=-5", "whole number"),
+            ("planning=601", "at most 600 minutes (10 hours)"),
+            ("planning=4294967296", "at most 600 minutes (10 hours)"),
+            (
+                "planning=99999999999999999999999",
+                "at most 600 minutes (10 hours)",
+            ),
+            ("board-role\u{1b}[31m=10", "holds control characters"),
         ] {
             let e = parse_time_box(bad).expect_err(bad);
             assert!(e.contains(says), "{bad}: {e}");

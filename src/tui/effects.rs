@@ -148,6 +148,30 @@ fn perform_one(app: &mut App, effect: Effect) {
 
 /// Reads every assessment of the data directory and builds the portfolio from the supplier
 /// assessments among them, with the review intervals of the data directory's settings file.
+/// What is wrong with the portfolio settings, said first so that it shows on a narrow
+/// status line, then the file.
+fn settings_words(e: &crate::portfolio::SettingsError) -> String {
+    use crate::portfolio::SettingsError;
+    let text = match e {
+        SettingsError::Invalid {
+            path,
+            line,
+            column,
+            message,
+        } => format!(
+            "{message} at line {line}, column {column} of {}; write each tier's review \
+             interval in whole months, or remove the file",
+            path.display()
+        ),
+        SettingsError::Read { path, cause } => format!(
+            "{cause}: {}; fix the file or remove it to use the default review intervals",
+            path.display()
+        ),
+        other @ SettingsError::Option { .. } => other.to_string(),
+    };
+    crate::text::one_line(&text)
+}
+
 fn load_portfolio(app: &App) -> Result<crate::portfolio::Portfolio, String> {
     use crate::portfolio::{Folder, Options, Portfolio, ReviewMonths, SETTINGS_FILE, read_folder};
     let words = |e: &dyn std::fmt::Display| crate::text::one_line(&e.to_string());
@@ -155,7 +179,7 @@ fn load_portfolio(app: &App) -> Result<crate::portfolio::Portfolio, String> {
     let settings = app.ws.store.root().join(SETTINGS_FILE);
     let settings_file = review_months
         .read_file(&settings)
-        .map_err(|e| words(&e))?
+        .map_err(|e| settings_words(&e))?
         .then(|| settings.display().to_string());
     let dir = app.ws.store.assessments_dir();
     let folder = if dir.is_dir() {

@@ -16,9 +16,6 @@ use super::{App, Mode, OpenAssessment};
 /// The minutes a section gets when it is ticked without typing any.
 pub const DEFAULT_MINUTES: u32 = 15;
 
-/// The most minutes a time box can be given in the dialog (three digits).
-const MOST_MINUTES: u32 = 999;
-
 /// One section of the plan dialog.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanRow {
@@ -45,6 +42,9 @@ pub struct PlanForm {
     pub rows: Vec<PlanRow>,
     /// The row with focus: 0 is the name, then the sections.
     pub row: usize,
+    /// The focused row's minutes are as ticked or as they were: the next digit typed
+    /// replaces them, like a selected input.
+    pub fresh: bool,
 }
 
 impl PlanForm {
@@ -77,6 +77,7 @@ impl PlanForm {
             name: Editor::new(&sanitize_line(name)),
             rows,
             row: 0,
+            fresh: true,
         }
     }
 
@@ -187,8 +188,14 @@ impl App {
                 self.save_plan(&form);
                 return;
             }
-            Action::Up => form.row = form.row.saturating_sub(1),
-            Action::Down => form.row = (form.row + 1).min(last),
+            Action::Up => {
+                form.row = form.row.saturating_sub(1);
+                form.fresh = true;
+            }
+            Action::Down => {
+                form.row = (form.row + 1).min(last);
+                form.fresh = true;
+            }
             Action::NextSession => {
                 let next = if form.session >= form.sessions {
                     0
@@ -207,18 +214,28 @@ impl App {
                         None => Some(DEFAULT_MINUTES),
                     };
                 }
+                form.fresh = true;
             }
             Action::Input(c) => {
                 if let (Some(d), Some(r)) = (c.to_digit(10), form.rows.get_mut(form.row - 1)) {
-                    let typed = r.minutes.unwrap_or(0) * 10 + d;
-                    if typed > MOST_MINUTES {
-                        self.info(format!("A time box is at most {MOST_MINUTES} minutes."));
-                    } else if typed > 0 {
-                        r.minutes = Some(typed);
+                    let before = if form.fresh {
+                        0
+                    } else {
+                        r.minutes.unwrap_or(0)
+                    };
+                    let typed = u64::from(before) * 10 + u64::from(d);
+                    match plan::minutes_problem(typed) {
+                        None => {
+                            r.minutes = u32::try_from(typed).ok();
+                            form.fresh = false;
+                        }
+                        Some(problem) if typed > 0 => self.info(format!("{}.", capital(&problem))),
+                        Some(_) => {}
                     }
                 }
             }
             Action::Backspace | Action::DeleteChar => {
+                form.fresh = false;
                 if let Some(r) = form.rows.get_mut(form.row - 1) {
                     r.minutes = r.minutes.map(|m| m / 10).filter(|m| *m > 0);
                 }
@@ -416,4 +433,12 @@ impl App {
             None => self.info("Every item has an answer. Press r for the results."),
         }
     }
+}
+
+/// `text` with its first letter in capitals.
+fn capital(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().chain(chars).collect::<String>()
+    })
 }

@@ -92,6 +92,12 @@ impl PortfolioView {
     }
 }
 
+/// How the status line begins when the portfolio could not be read.
+const NOT_READ: &str = "Portfolio not read: ";
+
+/// How the status line begins when a file was left out of the portfolio.
+const LEFT_OUT: &str = "Left out of the portfolio: ";
+
 impl App {
     /// Opens the portfolio screen; its model is read by [`Effect::LoadPortfolio`].
     pub(super) fn show_portfolio(&mut self) {
@@ -103,13 +109,18 @@ impl App {
 
     /// Reading the portfolio came to `loaded` (the model, or why it could not be read).
     pub fn portfolio_loaded(&mut self, loaded: Result<Portfolio, String>) {
+        // What an earlier read said is over once the portfolio is read again.
+        if matches!(&self.status, Status::Error(m) if m.starts_with(NOT_READ) || m.starts_with(LEFT_OUT))
+        {
+            self.status = Status::None;
+        }
         match loaded {
             Ok(p) => {
                 for s in &p.left_out.skipped {
                     self.status = Status::Error(format!(
-                        "Left out {}: {}",
-                        crate::text::sanitize_line(&s.file),
-                        s.reason
+                        "{LEFT_OUT}{} ({})",
+                        s.reason,
+                        crate::text::sanitize_line(&s.file)
                     ));
                 }
                 self.portfolio.all = Some(p);
@@ -118,7 +129,7 @@ impl App {
             Err(e) => {
                 self.portfolio.all = None;
                 self.portfolio.shown = None;
-                self.status = Status::Error(format!("The portfolio could not be read: {e}"));
+                self.status = Status::Error(format!("{NOT_READ}{e}"));
             }
         }
         self.clamp_portfolio_row();

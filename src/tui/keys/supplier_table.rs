@@ -9,15 +9,7 @@ use Context as C;
 
 /// The bindings of the portfolio and the supplier dialog, after those of [`super::table`].
 pub static BINDINGS: &[Binding] = &[
-    // The supplier portfolio, and a supplier's tier.
-    bind!(
-        &[C::Home],
-        [Key::Char('P')],
-        Action::Portfolio,
-        "P",
-        "supplier portfolio: every supplier assessment, concentration and stale reviews",
-        "portfolio"
-    ),
+    // The supplier portfolio (P at home is with the home keys), and a supplier's tier.
     bind!(
         &[C::Portfolio],
         [Key::Code(KeyCode::Enter)],

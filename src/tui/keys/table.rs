@@ -310,11 +310,18 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind!(
         &[C::Home],
+        [Key::Char('P')],
+        Action::Portfolio,
+        "P",
+        "supplier portfolio: every supplier assessment, concentration and stale reviews",
+        "portfolio"
+    ),
+    bind!(
+        &[C::Home],
         [Key::Char('d')],
         Action::Delete,
         "d",
-        "delete the highlighted assessment (asks first)",
-        "delete"
+        "delete the highlighted assessment (asks first)"
     ),
     // The questionnaire.
     bind!(

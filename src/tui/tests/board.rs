@@ -668,3 +668,120 @@ fn renaming_an_assessment_open_elsewhere_says_why_it_cannot() {
     drop(held);
     assert_eq!(store::load(&path).expect("load").name, "Acme 2026");
 }
+
+/// The text of the "What blocks the next level" panel of an 80-column board screen, its
+/// rows joined by a space.
+fn blocker_text(screen: &str) -> String {
+    let rows: Vec<String> = screen
+        .lines()
+        .map(|l| l.trim_matches('"').chars().skip(41).take(38).collect())
+        .collect();
+    let start = screen
+        .lines()
+        .position(|l| l.contains("What blocks the next level"))
+        .expect("the panel");
+    rows[start + 1..]
+        .iter()
+        .take_while(|r| !r.starts_with('─'))
+        .map(|r| r.trim().to_string())
+        .filter(|r| !r.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn board_pages_at_80x24_keep_each_action_whole_and_count_the_areas_still_to_come() {
+    let mut f = board();
+    let open = f.app.open.as_ref().expect("open");
+    let titles: Vec<String> = open
+        .pack
+        .score
+        .sections
+        .iter()
+        .map(|s| crate::text::sanitize_line(&s.title))
+        .collect();
+    let actions: Vec<String> = open
+        .pack
+        .score
+        .sections
+        .iter()
+        .flat_map(|s| s.blocking.clone())
+        .filter_map(|key| {
+            let (_, _, item) = open.at(open.index_of(&key)?)?;
+            Some(crate::text::sanitize_line(
+                item.action.as_deref().unwrap_or(&item.prompt),
+            ))
+        })
+        .collect();
+    let texts: Vec<String> = pages(&mut f.app, 80, 24)
+        .iter()
+        .map(|s| blocker_text(s))
+        .collect();
+    let shown = |text: &str| text.replace("• ", "");
+    let mut whole = 0;
+    for action in &actions {
+        if texts.iter().any(|t| shown(t).contains(action.as_str())) {
+            whole += 1;
+        } else {
+            assert!(
+                !texts.iter().any(|t| {
+                    let start: String = action.chars().take(25).collect();
+                    shown(t).contains(&start)
+                }),
+                "{action} is cut between pages: {texts:#?}"
+            );
+        }
+    }
+    assert!(whole > 3, "{whole} actions found whole");
+    // The count says how many areas have not been on screen yet.
+    let first_page = |title: &String| {
+        let start: String = title.chars().take(12).collect();
+        texts.iter().position(|t| t.contains(&start))
+    };
+    let firsts: Vec<usize> = titles.iter().filter_map(first_page).collect();
+    for (p, text) in texts.iter().enumerate() {
+        let later = firsts.iter().filter(|f| **f > p).count();
+        let said = match later {
+            0 => None,
+            1 => Some("1 more area ↓".to_string()),
+            n => Some(format!("{n} more areas ↓")),
+        };
+        match said {
+            Some(words) => assert!(
+                text.contains(&words)
+                    || (p + 1 < texts.len() && text.contains("more of this area")),
+                "page {}: {words} in {text}",
+                p + 1
+            ),
+            None => assert!(!text.contains("more area"), "page {}: {text}", p + 1),
+        }
+    }
+}
+
+#[test]
+fn the_disagreement_panel_at_80x24_keeps_each_figure_whole() {
+    let mut f = big_workshop();
+    let open = f.app.open.as_ref().expect("open");
+    let (n, dispute) = (0..open.items.len())
+        .find_map(|n| {
+            let d = open.dispute_at(n)?;
+            let longest = d.answers.iter().map(|a| a.answer.chars().count()).max()?;
+            (longest > 30 && d.answers.iter().any(|a| a.value == Some(1.0))).then(|| (n, d.clone()))
+        })
+        .expect("a disputed item with a long answer and a full score");
+    f.app.open.as_mut().expect("open").current = n;
+    f.app.screen = Screen::Questionnaire { highlight: 0 };
+    let screen = draw(&f.app, 80, 24);
+    for given in &dispute.answers {
+        let Some(value) = given.value else { continue };
+        let figure = crate::figures::percent(Some(value));
+        let line = screen
+            .lines()
+            .find(|l| l.contains(&format!("    {}  ", given.respondent)))
+            .unwrap_or_default();
+        assert!(
+            line.contains(&figure),
+            "{figure} whole in {line:?}\n{screen}"
+        );
+    }
+}

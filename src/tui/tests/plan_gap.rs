@@ -123,7 +123,6 @@ fn the_gap_screen_at_80x24_scrolls_to_every_row_and_says_how_many_more() {
     assert!(rows > 30, "{rows} rows: areas and items");
     let first = draw(&f.app, 80, 24);
     insta::assert_snapshot!("gap_80x24", first);
-    assert!(first.contains("more ↓"), "{first}");
     let report = f
         .app
         .gap_report()
@@ -131,6 +130,20 @@ fn the_gap_screen_at_80x24_scrolls_to_every_row_and_says_how_many_more() {
         .as_ref()
         .expect("gap")
         .clone();
+    // The count is of rows (an area, or an item with its answers), not of lines.
+    let visible = report
+        .areas
+        .iter()
+        .filter(|a| {
+            let start: String = crate::text::sanitize_line(&a.title)
+                .chars()
+                .take(12)
+                .collect();
+            first.contains(&start)
+        })
+        .count();
+    let said = format!("{} more rows ↓", rows - visible);
+    assert!(first.contains(&said), "{said} in {first}");
     let last = report.items.last().expect("items");
     let words = crate::figures::fit(&crate::text::sanitize_line(&last.prompt), 20);
     assert!(!first.contains(&words), "the last item is further down");
@@ -141,7 +154,7 @@ fn the_gap_screen_at_80x24_scrolls_to_every_row_and_says_how_many_more() {
     let end = draw(&f.app, 80, 24);
     let start: String = words.chars().take(12).collect();
     assert!(end.contains(&start), "{start} in {end}");
-    assert!(!end.contains("more ↓"), "{end}");
+    assert!(!end.contains("more rows ↓"), "{end}");
     press(&mut f.app, "<Esc>G");
     insta::assert_snapshot!("gap_200x60", draw(&f.app, 200, 60));
 }
@@ -230,6 +243,65 @@ fn t_plans_a_session_saved_at_once_and_undone_with_ctrl_z() {
     assert_eq!((form.session, form.sessions), (0, 0));
     press(&mut f.app, "<Esc>rT");
     assert!(matches!(f.app.mode, Mode::Plan(_)), "T on the results too");
+}
+
+#[test]
+fn digits_typed_after_ticking_replace_the_default_within_one_bound() {
+    let mut f = built_ins();
+    let minutes = |app: &App| {
+        let Mode::Plan(form) = &app.mode else {
+            panic!("the dialog stays open");
+        };
+        form.rows.iter().map(|r| r.minutes).collect::<Vec<_>>()
+    };
+    press(&mut f.app, "TMorning<Down> 30");
+    assert_eq!(minutes(&f.app)[0], Some(30), "30, not 153");
+    // On coming back to a row its minutes are selected too; 0 first changes nothing.
+    press(&mut f.app, "<Down><Up>045");
+    assert_eq!(minutes(&f.app)[0], Some(45));
+    // The core's bound: 600 minutes is the most, and more is said, not cut.
+    press(&mut f.app, "<Down> 600");
+    assert_eq!(minutes(&f.app)[1], Some(600));
+    press(&mut f.app, "1");
+    assert_eq!(minutes(&f.app)[1], Some(600), "6001 is refused");
+    assert!(
+        matches!(&f.app.status, Status::Info(m) if m == "A time box is at most 600 minutes (10 hours)."),
+        "{:?}",
+        f.app.status
+    );
+    press(&mut f.app, "<Backspace><Backspace>1");
+    assert_eq!(minutes(&f.app)[1], Some(61));
+    press(&mut f.app, "<Down> 9999");
+    assert_eq!(minutes(&f.app)[2], Some(99), "not 159");
+    press(&mut f.app, "<Enter>");
+    let boxes: Vec<u32> = saved(&f.app).plan[0]
+        .sections
+        .iter()
+        .map(|tb| tb.minutes)
+        .collect();
+    assert_eq!(boxes, [45, 61, 99]);
+}
+
+#[test]
+fn the_plan_confirmation_is_said_whole_at_80_columns_until_the_next_key() {
+    let mut f = built_ins();
+    plan(&mut f, &[(0, 15)]);
+    at(&mut f.app, 0);
+    assert!(status_line(&f.app).contains("15 min left · on time"));
+    press(&mut f.app, "T<Down><Down> 30<Down> 99<Enter>");
+    let said = "Session \"Morning\" planned: 3 sections, 2 h 24 min.";
+    assert!(
+        matches!(&f.app.status, Status::Info(m) if m == said),
+        "{:?}",
+        f.app.status
+    );
+    let line = status_line(&f.app);
+    assert!(
+        line.contains(said) && !line.contains("left"),
+        "whole, not cut into the pace: {line}"
+    );
+    press(&mut f.app, "?<Esc>");
+    assert!(status_line(&f.app).contains("on time"), "the pace is back");
 }
 
 /// Plans one session: `minutes` for each of the sections given by index.

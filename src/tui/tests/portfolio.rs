@@ -291,3 +291,35 @@ fn the_examples_portfolio_with_eight_areas_fits_80x24_and_100x30() {
     assert!(next.contains(" 5  6  7  8│"), "{next}");
     insta::assert_snapshot!("portfolio_examples_paged_60x20", next);
 }
+
+#[test]
+fn a_good_read_clears_an_earlier_error_and_the_reason_shows_first_at_80_columns() {
+    let mut f = portfolio_home(false);
+    let settings = f.app.ws.store.root().join(crate::portfolio::SETTINGS_FILE);
+    std::fs::write(&settings, "not json").expect("write");
+    press(&mut f.app, "P");
+    assert!(
+        matches!(&f.app.status, Status::Error(m) if m.starts_with("Portfolio not read: the file is not JSON")),
+        "{:?}",
+        f.app.status
+    );
+    let screen = snapshots::draw(&f.app, 80, 24);
+    let last = screen.lines().last().unwrap_or_default();
+    assert!(
+        last.contains("Portfolio not read: the file is not JSON"),
+        "what is wrong shows at 80 columns: {last}"
+    );
+    press(&mut f.app, "<Esc>");
+    std::fs::remove_file(&settings).expect("remove");
+    press(&mut f.app, "P");
+    assert!(f.app.portfolio.all.is_some(), "read");
+    assert_eq!(f.app.status, Status::None, "the old error is gone");
+    // Home's hint line at 80 columns offers the portfolio.
+    press(&mut f.app, "<Esc>");
+    let screen = snapshots::draw(&f.app, 80, 24);
+    let last = screen.lines().last().unwrap_or_default();
+    assert!(
+        last.contains("? help") && last.contains("P portfolio"),
+        "{last}"
+    );
+}

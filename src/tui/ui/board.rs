@@ -9,9 +9,10 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 use super::{fit, panel, percent, wrap};
-use crate::figures::{Level, answered_counts, coverage, level_short};
+use crate::figures::{Level, answered_counts, count, coverage, level_short};
 use crate::report::BoardPack;
 use crate::text::sanitize_line;
 use crate::tui::app::{App, OpenAssessment};
@@ -74,29 +75,46 @@ pub(crate) fn figure_scale(glyphs: usize, width: usize, height: usize) -> usize 
 }
 
 /// A panel's content cut into pages of a given height: each page's lines, and how many
-/// entries come after it.
+/// entries come after it (entries not on it at all).
 type Pages = Vec<(Vec<Line<'static>>, usize)>;
 
-/// Cuts `entries` (each one or more lines) into pages of `height` rows. When everything
-/// does not fit, each page keeps its last row for a line saying what follows; an entry is
-/// not split unless it is longer than a page.
-pub(crate) fn paginate(entries: &[Vec<Line<'static>>], height: usize) -> Pages {
-    let total: usize = entries.iter().map(Vec::len).sum();
+/// One entry of a panel (an area, an answer): its blocks of lines, each block kept on one
+/// page when it can be (an action, a sentence).
+pub(crate) type Entry = Vec<Vec<Line<'static>>>;
+
+/// Cuts `entries` into pages of `height` rows. When everything does not fit, each page
+/// keeps its last row for a line saying what follows; an entry is not split unless it is
+/// longer than a page, and then between its blocks (a block only when it is longer than a
+/// page itself).
+pub(crate) fn paginate(entries: &[Entry], height: usize) -> Pages {
+    let rows = |blocks: &[Vec<Line<'static>>]| blocks.iter().map(Vec::len).sum::<usize>();
+    let total: usize = entries.iter().map(|e| rows(e)).sum();
     if total <= height {
-        return vec![(entries.concat(), 0)];
+        return vec![(entries.iter().flatten().flatten().cloned().collect(), 0)];
     }
     let room = height.saturating_sub(1).max(1);
     let mut pages: Pages = Vec::new();
     let mut page: Vec<Line<'static>> = Vec::new();
     for (n, entry) in entries.iter().enumerate() {
-        if !page.is_empty() && page.len() + entry.len() > room && entry.len() <= room {
-            pages.push((std::mem::take(&mut page), entries.len() - n));
+        let after = entries.len() - n;
+        let len = rows(entry);
+        if !page.is_empty() && page.len() + len > room && len <= room {
+            pages.push((std::mem::take(&mut page), after));
         }
-        for line in entry {
-            if page.len() == room {
-                pages.push((std::mem::take(&mut page), entries.len() - n));
+        // Whether the page being filled shows some of this entry.
+        let mut begun = false;
+        for block in entry {
+            if !page.is_empty() && page.len() + block.len() > room && block.len() <= room {
+                pages.push((std::mem::take(&mut page), after - usize::from(begun)));
+                begun = false;
             }
-            page.push(line.clone());
+            for line in block {
+                if page.len() == room {
+                    pages.push((std::mem::take(&mut page), after - usize::from(begun)));
+                }
+                page.push(line.clone());
+                begun = true;
+            }
         }
     }
     if !page.is_empty() {
@@ -106,7 +124,15 @@ pub(crate) fn paginate(entries: &[Vec<Line<'static>>], height: usize) -> Pages {
 }
 
 /// Draws one page of a panel, with the line saying what follows when there are more.
-fn draw_pages(t: &Theme, frame: &mut Frame, area: Rect, pages: &Pages, page: usize, what: &str) {
+/// `what` names one entry and many.
+fn draw_pages(
+    t: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    pages: &Pages,
+    page: usize,
+    what: (&str, &str),
+) {
     let width = usize::from(area.width);
     let n = pages.len();
     let shown = page.min(n.saturating_sub(1));
@@ -116,10 +142,24 @@ fn draw_pages(t: &Theme, frame: &mut Frame, area: Rect, pages: &Pages, page: usi
     let mut lines = lines.clone();
     // A panel of one row shows its content; the title says there are more pages.
     if n > 1 && area.height > 1 {
-        let words = if *left > 0 {
-            format!(" {left} more {what} ↓   page {} of {n} · PgDn/j", shown + 1)
-        } else {
+        let words = if shown + 1 == n {
             format!(" page {n} of {n} · PgUp/k back")
+        } else if *left > 0 {
+            format!(
+                " {} ↓   page {} of {n} · PgDn/j",
+                count(
+                    *left,
+                    &format!("more {}", what.0),
+                    &format!("more {}", what.1)
+                ),
+                shown + 1
+            )
+        } else {
+            format!(
+                " more of this {} ↓   page {} of {n} · PgDn/j",
+                what.0,
+                shown + 1
+            )
         };
         let room = usize::from(area.height).saturating_sub(1);
         lines.resize(room, Line::raw(""));
@@ -158,7 +198,13 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
     let [blockers, board_words] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(words_height)]).areas(right);
 
-    let areas_block = panel("Each area: level and score, against its target", t, false);
+    let long_title = "Each area: level and score, against its target";
+    let areas_title = if usize::from(left.width) >= long_title.width() + 4 {
+        long_title
+    } else {
+        "Areas: level, score, target"
+    };
+    let areas_block = panel(areas_title, t, false);
     let blockers_block = panel("What blocks the next level", t, false);
     let words_block = panel("In the board's own words", t, false);
     let (areas_inner, blockers_inner, words_inner) = (
@@ -199,18 +245,27 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
     frame.render_widget(blockers_block, blockers);
     frame.render_widget(words_block, board_words);
     let [areas_pages, blocker_pages, word_pages] = &panels;
-    draw_pages(t, frame, areas_inner, areas_pages, page, "areas");
-    draw_pages(t, frame, blockers_inner, blocker_pages, page, "areas");
-    draw_pages(t, frame, words_inner, word_pages, page, "answers");
+    draw_pages(t, frame, areas_inner, areas_pages, page, ("area", "areas"));
+    draw_pages(
+        t,
+        frame,
+        blockers_inner,
+        blocker_pages,
+        page,
+        ("area", "areas"),
+    );
+    draw_pages(
+        t,
+        frame,
+        words_inner,
+        word_pages,
+        page,
+        ("answer", "answers"),
+    );
 }
 
 /// One entry per area: its line of figures (and a blank line after it on a large screen).
-fn area_entries(
-    open: &OpenAssessment,
-    t: &Theme,
-    inner: Rect,
-    big: bool,
-) -> Vec<Vec<Line<'static>>> {
+fn area_entries(open: &OpenAssessment, t: &Theme, inner: Rect, big: bool) -> Vec<Entry> {
     let lines = super::results::area_lines(
         &open.pack.areas,
         t,
@@ -224,9 +279,9 @@ fn area_entries(
         .into_iter()
         .map(|l| {
             if spaced {
-                vec![l, Line::raw("")]
+                vec![vec![l, Line::raw("")]]
             } else {
-                vec![l]
+                vec![vec![l]]
             }
         })
         .collect()
@@ -235,12 +290,7 @@ fn area_entries(
 /// What keeps the weakest areas from their next level: the areas at the lowest level, then
 /// those below their target, each with its blocking items in plain words (the item's
 /// action, or its prompt).
-fn blocker_entries(
-    open: &OpenAssessment,
-    t: &Theme,
-    width: usize,
-    big: bool,
-) -> Vec<Vec<Line<'static>>> {
+fn blocker_entries(open: &OpenAssessment, t: &Theme, width: usize, big: bool) -> Vec<Entry> {
     let sections = &open.pack.score.sections;
     let lowest = sections.iter().filter_map(|x| x.figures.level).min();
     let mut weakest: Vec<&crate::scoring::SectionScore> = sections
@@ -255,7 +305,7 @@ fn blocker_entries(
         } else {
             "Nothing blocks: every area has reached level 3."
         };
-        return vec![vec![Line::styled(format!(" {words}"), t.good)]];
+        return vec![vec![vec![Line::styled(format!(" {words}"), t.good)]]];
     }
     weakest
         .into_iter()
@@ -271,10 +321,12 @@ fn blocker_entries(
             if let Some(aim) = x.target {
                 let _ = write!(head, " · target {}", level_short(Some(aim)));
             }
-            let mut lines: Vec<Line<'static>> = wrap(&head, width)
+            let mut block: Vec<Line<'static>> = wrap(&head, width)
                 .into_iter()
                 .map(|l| Line::styled(l, t.prompt))
                 .collect();
+            // The area's heading goes with its first action; each action is kept whole.
+            let mut blocks: Entry = Vec::new();
             for key in &x.blocking {
                 let words = open.index_of(key).and_then(|n| open.at(n)).map_or_else(
                     || sanitize_line(key),
@@ -285,29 +337,33 @@ fn blocker_entries(
                     .enumerate()
                 {
                     let lead = if k == 0 { "  • " } else { "    " };
-                    lines.push(Line::from(vec![
+                    block.push(Line::from(vec![
                         Span::styled(lead, t.warn),
                         Span::styled(l, t.text),
                     ]));
                 }
+                blocks.push(std::mem::take(&mut block));
             }
             if big {
-                lines.push(Line::raw(""));
+                block.push(Line::raw(""));
             }
-            lines
+            if !block.is_empty() {
+                blocks.push(block);
+            }
+            blocks
         })
         .collect()
 }
 
 /// One entry per written answer of the board: the question, then the answer in full.
-fn word_entries(s: &BoardPack, t: &Theme, width: usize) -> Vec<Vec<Line<'static>>> {
+fn word_entries(s: &BoardPack, t: &Theme, width: usize) -> Vec<Entry> {
     let answered: Vec<(&str, &str)> = s
         .board_answers
         .iter()
         .filter_map(|a| Some((a.prompt.as_str(), a.answer.as_deref()?)))
         .collect();
     if answered.is_empty() {
-        return vec![vec![Line::styled(" No written answers yet.", t.dim)]];
+        return vec![vec![vec![Line::styled(" No written answers yet.", t.dim)]]];
     }
     answered
         .into_iter()
@@ -319,7 +375,7 @@ fn word_entries(s: &BoardPack, t: &Theme, width: usize) -> Vec<Vec<Line<'static>
             for l in wrap(text, width.saturating_sub(2)) {
                 lines.push(Line::styled(format!("  {l}"), t.prompt));
             }
-            lines
+            vec![lines]
         })
         .collect()
 }
@@ -438,8 +494,8 @@ mod tests {
 
     #[test]
     fn pages_keep_entries_whole_and_say_how_many_follow() {
-        let entry = |n: usize, rows: usize| -> Vec<Line<'static>> {
-            (0..rows).map(|k| Line::raw(format!("{n}.{k}"))).collect()
+        let entry = |n: usize, rows: usize| -> Entry {
+            vec![(0..rows).map(|k| Line::raw(format!("{n}.{k}"))).collect()]
         };
         let entries = vec![entry(1, 2), entry(2, 2), entry(3, 1)];
         assert_eq!(paginate(&entries, 5).len(), 1, "everything fits");
@@ -451,10 +507,37 @@ mod tests {
                 (vec!["2.0".into(), "2.1".into(), "3.0".into()], 0),
             ]
         );
-        // An entry longer than a page is split.
+        // A block longer than a page is split.
         let pages = texts(&paginate(&[entry(1, 5)], 3));
         assert_eq!(pages.len(), 3);
-        assert_eq!(pages[0], (vec!["1.0".into(), "1.1".into()], 1));
+        assert_eq!(pages[0], (vec!["1.0".into(), "1.1".into()], 0));
         assert_eq!(pages[2], (vec!["1.4".into()], 0));
+    }
+
+    #[test]
+    fn a_long_entry_breaks_between_its_blocks_and_counts_only_entries_not_shown() {
+        let block = |name: &str, rows: usize| -> Vec<Line<'static>> {
+            (0..rows)
+                .map(|k| Line::raw(format!("{name}.{k}")))
+                .collect()
+        };
+        // An area with three actions of two lines, then two one-line areas; pages of 4 rows
+        // (3 and the line saying what follows).
+        let entries: Vec<Entry> = vec![
+            vec![block("a", 2), block("b", 2), block("c", 2)],
+            vec![block("x", 1)],
+            vec![block("y", 1)],
+        ];
+        let pages = texts(&paginate(&entries, 4));
+        assert_eq!(
+            pages,
+            [
+                (vec!["a.0".into(), "a.1".into()], 2),
+                (vec!["b.0".into(), "b.1".into()], 2),
+                (vec!["c.0".into(), "c.1".into(), "x.0".into()], 1),
+                (vec!["y.0".into()], 0),
+            ],
+            "no action is cut, and the area on screen is not counted as more"
+        );
     }
 }

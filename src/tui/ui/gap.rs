@@ -219,9 +219,16 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
         .get(selected)
         .map_or(0, |s| s + usize::from(selected >= report.areas.len()));
     let top = scroll_for(focus, lines.len(), height);
-    let below = lines.len().saturating_sub(top + height);
+    // Rows (an area, or an item with its answers) that start below the window.
+    let below = starts.iter().filter(|s| **s >= top + height).count();
     let block = if below > 0 {
-        block.title_bottom(Span::styled(format!(" {below} more ↓ "), t.dim))
+        block.title_bottom(Span::styled(
+            format!(
+                " {} ↓ ",
+                crate::figures::count(below, "more row", "more rows")
+            ),
+            t.dim,
+        ))
     } else {
         block
     };

@@ -116,7 +116,16 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
             .map(|s| format!(" saved {s} "))
             .unwrap_or_default()
     };
-    let pace = plan::pace_words(app);
+    let mut pace = plan::pace_words(app);
+    // A message is said whole: the pace gives way to it until the next key clears it.
+    let said = match &app.status {
+        Status::Error(m) | Status::Info(m) => m.width() + 1,
+        Status::None => 0,
+    };
+    let room = usize::from(area.width);
+    if said > 0 && said + pace.width() + saved.width() > room {
+        pace.clear();
+    }
     let pace_width = u16::try_from(pace.width()).unwrap_or(0);
     let saved_width = u16::try_from(saved.width()).unwrap_or(0);
     let [left, timing, right] = Layout::horizontal([

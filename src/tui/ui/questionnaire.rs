@@ -515,23 +515,30 @@ pub(crate) fn item_view(app: &App, open: &OpenAssessment, width: usize) -> ItemV
             None,
         );
         let name_width = super::disputes::name_width(d);
+        let values: Vec<String> = d
+            .answers
+            .iter()
+            .map(|a| {
+                a.value
+                    .map(|x| format!("  {:>4}", percent(Some(x))))
+                    .unwrap_or_default()
+            })
+            .collect();
+        let value_width = values.iter().map(|x| x.width()).max().unwrap_or(0);
+        // The figure is kept whole; the answer's words give way.
         let answer_width = d
             .answers
             .iter()
             .map(|a| a.answer.width())
             .max()
             .unwrap_or(0)
-            .min(width.saturating_sub(name_width + 12));
-        for given in &d.answers {
-            let value = given
-                .value
-                .map(|x| format!("  {:>4}", percent(Some(x))))
-                .unwrap_or_default();
+            .min(width.saturating_sub(name_width + 6 + value_width));
+        for (given, value) in d.answers.iter().zip(values) {
             let head = format!("    {}  ", pad(&given.respondent, name_width));
             v.push(
                 Line::from(vec![
                     Span::styled(head, t.prompt),
-                    Span::styled(pad(&given.answer, answer_width), t.text),
+                    Span::styled(pad(&fit(&given.answer, answer_width), answer_width), t.text),
                     Span::styled(value, t.dim),
                 ]),
                 None,

@@ -164,7 +164,14 @@ fn cut(lines: Vec<Line<'static>>, height: usize, scroll: usize, t: &Theme) -> Ve
     if scroll + height < total && height > 0 {
         shown.pop();
         shown.push(Line::styled(
-            format!("… {} more (Tab, then ↓)", total - scroll - height + 1),
+            format!(
+                "… {} (Tab, then ↓)",
+                crate::figures::count(
+                    total - scroll - height + 1,
+                    "more line below",
+                    "more lines below"
+                )
+            ),
             t.dim,
         ));
     }
