@@ -182,7 +182,7 @@ fn perception(r: &GapReport, items: &[ItemRow]) -> PerceptionGap {
                 prompt: i.prompt.clone(),
                 section: section_of(&i.item),
                 difference_value: i.difference,
-                difference: spread(i.difference),
+                difference: r.item_difference(i).in_points(),
                 answers: i
                     .answers
                     .iter()

@@ -11,7 +11,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{fit, pad, panel, row_style, scroll_for, wrap};
-use crate::figures::{level_short, level_words, percent, spread};
+use crate::figures::{level_short, level_words, percent};
 use crate::gap::{GapReport, GroupScore};
 use crate::text::sanitize_line;
 use crate::tui::app::App;
@@ -129,7 +129,7 @@ fn lines(r: &GapReport, app: &App, width: usize) -> (Vec<Line<'static>>, Vec<usi
         let head = format!(
             "{}{:>10}  {}",
             if cursor { "> " } else { "  " },
-            spread(item.difference),
+            r.item_difference(item).in_points(),
             sanitize_line(&item.prompt)
         );
         out.push(Line::styled(
