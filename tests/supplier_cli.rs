@@ -305,3 +305,28 @@ fn reports_show_an_item_not_asked_as_na_by_rule_not_as_na() {
         "the item's status"
     );
 }
+
+#[test]
+fn a_supplier_assessments_pack_names_the_supplier_its_tier_and_services_in_every_format() {
+    let (env, id) = payroll();
+    let line = "Review of Payroll Co · critical supplier · services: payroll, pensions";
+    for format in ["md", "html"] {
+        let out = env
+            .cmd()
+            .args(["report", &id, "--format", format])
+            .output()
+            .expect("runs");
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).expect("utf8");
+        assert!(
+            text.contains(line),
+            "{format}: {}",
+            &text[..text.len().min(600)]
+        );
+    }
+    let json = env.json(&["report", &id, "--format", "json"]);
+    assert_eq!(json["assessment"]["supplier"], line);
+    // An organisation assessment has no such line.
+    let org = env.json(&["report", "--format", "json", &env.new_example("Org")]);
+    assert!(org["assessment"]["supplier"].is_null());
+}

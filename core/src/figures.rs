@@ -74,6 +74,29 @@ pub fn subject_words(assessment: &Assessment) -> String {
     }
 }
 
+/// A supplier assessment's subject in one line for a paper's head: "Review of Payroll Co ·
+/// critical supplier · services: payroll, pensions"; `None` for an organisation assessment.
+pub fn supplier_line(assessment: &Assessment) -> Option<String> {
+    let Some(Subject::Supplier {
+        name,
+        tier,
+        services,
+    }) = &assessment.subject
+    else {
+        return None;
+    };
+    let mut parts = vec![format!("Review of {}", sanitize_line(name.trim()))];
+    parts.push(match tier {
+        Some(t) => format!("{t} supplier"),
+        None => "tier not set".to_string(),
+    });
+    if !services.is_empty() {
+        let shown: Vec<String> = services.iter().map(|s| sanitize_line(s.trim())).collect();
+        parts.push(format!("services: {}", shown.join(", ")));
+    }
+    Some(parts.join(" · "))
+}
+
 /// How an item whose `when` condition does not hold is shown in lists and reports.
 pub const BY_RULE: &str = "N/A by rule";
 

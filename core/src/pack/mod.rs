@@ -67,6 +67,9 @@ pub struct AssessmentInfo {
     pub organisation: String,
     /// Who gave the answers, if recorded.
     pub respondent: Option<String>,
+    /// For a supplier assessment, the supplier, its tier and services in one line
+    /// ([`crate::figures::supplier_line`]); `None` for an organisation assessment.
+    pub supplier: Option<String>,
     /// When it was created (RFC 3339, as stored).
     pub created: String,
     /// When it last changed (RFC 3339, as stored).
@@ -368,6 +371,7 @@ impl BoardPack {
                 name: sanitize_line(&a.name),
                 organisation: sanitize_line(&a.organisation),
                 respondent: a.respondent.as_deref().map(sanitize_line),
+                supplier: crate::figures::supplier_line(a),
                 created: stamp::stored(&a.created),
                 updated: stamp::stored(&a.updated),
             },

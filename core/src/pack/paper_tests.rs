@@ -196,3 +196,36 @@ fn compared_actions_are_new_carried_over_or_done_since() {
     let plain = BoardPack::from_questionnaires(&[&q], &now);
     assert!(plain.plan.iter().all(|r| r.since.is_none()));
 }
+
+#[test]
+fn an_item_not_asked_of_the_supplier_asks_for_no_action_and_no_decision() {
+    use crate::questionnaire::Tier;
+    use crate::record::Subject;
+    let q = crate::test_support::supplier_when();
+    let mut a = assessment(&q, "s", &[]);
+    let audit = a.answers.entry("supplier-when/audit".into()).or_default();
+    *audit = choice("partial");
+    audit.flag = true;
+    audit.decision = Some("Fund an on-site audit".into());
+    let pack_at = |a: &mut Assessment, tier| {
+        a.subject = Some(Subject::Supplier {
+            name: "Payroll Co".into(),
+            tier: Some(tier),
+            services: vec![],
+        });
+        BoardPack::from_questionnaires(&[&q], a)
+    };
+    let critical = pack_at(&mut a, Tier::Critical);
+    assert!(items(&critical.plan).contains(&"supplier-when/audit"));
+    assert_eq!(critical.page_one.decisions.len(), 1);
+    let low = pack_at(&mut a, Tier::Low);
+    assert!(
+        !items(&low.plan).contains(&"supplier-when/audit"),
+        "not asked: no action"
+    );
+    assert!(low.page_one.decisions.is_empty(), "not asked: no decision");
+    assert!(
+        a.answers.contains_key("supplier-when/audit"),
+        "its answer is kept"
+    );
+}

@@ -167,6 +167,11 @@ pub(super) fn plan(qs: &[&Questionnaire], a: &Assessment, score: &ScoreReport) -
     let mut rows: Vec<PlanAction> = walk::items(qs)
         .filter_map(|place| {
             let key = place.key.as_str();
+            // An item not asked of this subject (N/A by rule) asks for no action or decision,
+            // whatever its kept answer holds.
+            if !crate::applies::applies(place.questionnaire, place.item, a) {
+                return None;
+            }
             let answer = a.answer(key);
             let value = scoring::item_value(place.questionnaire, place.item, answer);
             let kind = if unassessed.contains(key) {

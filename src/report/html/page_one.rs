@@ -29,6 +29,7 @@ pub(super) fn page_one(pack: &BoardPack) -> Markup {
             }
             "\n"
             h1 { (Text(&a.name)) } "\n"
+            @if let Some(supplier) = &a.supplier { p class="supplier" { strong { (Text(supplier)) } } "\n" }
             p class="org" {
                 @if !a.organisation.is_empty() { (Text(&a.organisation)) " · " }
                 "assessment " code { (Text(&a.id)) }

@@ -143,6 +143,9 @@ fn title(out: &mut Vec<Block>, pack: &BoardPack) {
         format!("Supplier security board pack: {}", a.name),
     ));
     let mut lines = Vec::new();
+    if let Some(supplier) = &a.supplier {
+        lines.push(vec![strong(supplier)]);
+    }
     if !a.organisation.is_empty() {
         lines.push(vec![strong(&a.organisation)]);
     }
