@@ -293,6 +293,16 @@ impl FollowUpChange {
         if evidence.iter().any(|r| r.trim().is_empty()) {
             return Err("--evidence is empty; give a document name, a path or a link".into());
         }
+        if evidence.iter().any(|r| r.chars().any(char::is_control)) {
+            return Err("--evidence holds control characters; give plain text".into());
+        }
+        if decision.is_some_and(|d| d.chars().any(char::is_control)) {
+            return Err(
+                "--decision holds control characters; give the decision's wording as one line \
+                 of plain text"
+                    .into(),
+            );
+        }
         Ok(Self {
             due,
             status,

@@ -628,3 +628,22 @@ fn a_target_is_set_for_one_section_or_every_other_and_removed() {
     a.set_target(None, None);
     assert_eq!(a.target("worked-example/planning"), None);
 }
+
+#[test]
+fn a_decision_or_evidence_with_control_characters_is_refused_naming_the_option() {
+    use crate::record::FollowUpChange;
+    let d = FollowUpChange::parse(None, None, &[], Some("Approve\u{1b}[2J"), None)
+        .expect_err("control characters");
+    assert!(d.starts_with("--decision holds control characters"), "{d}");
+    let e = FollowUpChange::parse(None, None, &["SOC 2\u{7}".into()], None, None)
+        .expect_err("control characters");
+    assert!(e.starts_with("--evidence holds control characters"), "{e}");
+    FollowUpChange::parse(
+        None,
+        None,
+        &["SOC 2 report 2026".into()],
+        Some("Approve"),
+        None,
+    )
+    .expect("plain text");
+}
