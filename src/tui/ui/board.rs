@@ -1,6 +1,8 @@
 //! The board view, made to be projected: the overall level as a large figure scaled to the
-//! window with its name and meaning, every area's level and score against its target, what
-//! blocks the next level in the weakest areas, and the board's own words. Whatever does not
+//! window with its name and meaning, every area's level and score against its target, the decisions requested and what
+//! matters most (page one of the board pack, with its trend and its caution when little is
+//! known), what blocks the next level in the weakest
+//! areas, and the board's own words. Whatever does not
 //! fit is paged (PgDn/j), each panel saying how much more there is.
 
 use std::fmt::Write as _;
@@ -195,8 +197,21 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
     } else {
         3
     };
-    let [blockers, board_words] =
-        Layout::vertical([Constraint::Min(3), Constraint::Length(words_height)]).areas(right);
+    // On a small window the decisions, the top follow-ups and the blockers share one panel
+    // (paged), so that each keeps rows enough to be read.
+    let small = right.height < 20;
+    let [decide, blockers, board_words] = if small {
+        let [both, words] =
+            Layout::vertical([Constraint::Min(3), Constraint::Length(words_height)]).areas(right);
+        [both, Rect::default(), words]
+    } else {
+        Layout::vertical([
+            Constraint::Percentage(45),
+            Constraint::Min(3),
+            Constraint::Length(words_height),
+        ])
+        .areas(right)
+    };
 
     let long_title = "Each area: level and score, against its target";
     let areas_title = if usize::from(left.width) >= long_title.width() + 4 {
@@ -205,10 +220,20 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
         "Areas: level, score, target"
     };
     let areas_block = panel(areas_title, t, false);
+    let decide_block = panel(
+        if small {
+            "Decide · top five · blockers"
+        } else {
+            "Decisions requested · what matters most"
+        },
+        t,
+        false,
+    );
     let blockers_block = panel("What blocks the next level", t, false);
     let words_block = panel("In the board's own words", t, false);
-    let (areas_inner, blockers_inner, words_inner) = (
+    let (areas_inner, decide_inner, blockers_inner, words_inner) = (
         areas_block.inner(left),
+        decide_block.inner(decide),
         blockers_block.inner(blockers),
         words_block.inner(board_words),
     );
@@ -220,9 +245,23 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
             height(areas_inner),
         ),
         paginate(
-            &blocker_entries(open, t, width(blockers_inner), big),
-            height(blockers_inner),
+            &if small {
+                let mut all = decide_entries(s, t, width(decide_inner));
+                all.extend(blocker_entries(open, t, width(decide_inner), big));
+                all
+            } else {
+                decide_entries(s, t, width(decide_inner))
+            },
+            height(decide_inner),
         ),
+        if small {
+            Vec::new()
+        } else {
+            paginate(
+                &blocker_entries(open, t, width(blockers_inner), big),
+                height(blockers_inner),
+            )
+        },
         paginate(&word_entries(s, t, width(words_inner)), height(words_inner)),
     ];
     let pages = panels.iter().map(Vec::len).max().unwrap_or(1).max(1);
@@ -242,18 +281,31 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
     headline(app, s, frame, inner, big);
 
     frame.render_widget(areas_block, left);
-    frame.render_widget(blockers_block, blockers);
+    frame.render_widget(decide_block, decide);
+    if !small {
+        frame.render_widget(blockers_block, blockers);
+    }
     frame.render_widget(words_block, board_words);
-    let [areas_pages, blocker_pages, word_pages] = &panels;
+    let [areas_pages, decide_pages, blocker_pages, word_pages] = &panels;
     draw_pages(t, frame, areas_inner, areas_pages, page, ("area", "areas"));
     draw_pages(
         t,
         frame,
-        blockers_inner,
-        blocker_pages,
+        decide_inner,
+        decide_pages,
         page,
-        ("area", "areas"),
+        ("item", "items"),
     );
+    if !small {
+        draw_pages(
+            t,
+            frame,
+            blockers_inner,
+            blocker_pages,
+            page,
+            ("area", "areas"),
+        );
+    }
     draw_pages(
         t,
         frame,
@@ -285,6 +337,67 @@ fn area_entries(open: &OpenAssessment, t: &Theme, inner: Rect, big: bool) -> Vec
             }
         })
         .collect()
+}
+
+/// Page one's caution (little known) and trend (when compared), its decisions requested,
+/// then its top follow-ups (what matters most), each with its owner, due day and status —
+/// the words of the board pack's page one.
+fn decide_entries(s: &BoardPack, t: &Theme, width: usize) -> Vec<Entry> {
+    let p = &s.page_one;
+    let item = |head: String, tail: String, style| -> Entry {
+        let mut lines: Vec<Line<'static>> = wrap(&head, width.saturating_sub(1))
+            .into_iter()
+            .map(|l| Line::styled(format!(" {l}"), style))
+            .collect();
+        for l in wrap(&tail, width.saturating_sub(4)) {
+            lines.push(Line::styled(format!("    {l}"), t.dim));
+        }
+        vec![lines]
+    };
+    let mut entries: Vec<Entry> = Vec::new();
+    // Page one's warning when little is known comes first, then the trend when compared.
+    if let Some(caution) = &p.standing.caution {
+        entries.push(vec![
+            wrap(caution, width.saturating_sub(1))
+                .into_iter()
+                .map(|l| Line::styled(format!(" {l}"), t.warn))
+                .collect(),
+        ]);
+    }
+    if let Some(trend) = &p.standing.trend {
+        entries.push(vec![
+            wrap(&trend.text, width.saturating_sub(1))
+                .into_iter()
+                .map(|l| Line::styled(format!(" {l}"), t.prompt))
+                .collect(),
+        ]);
+    }
+    let decisions: Vec<Entry> = p
+        .decisions
+        .iter()
+        .map(|d| {
+            item(
+                format!("◆ Decide: {}", d.decision),
+                format!("{} · {} · {}", d.action, d.owner_text, d.due_text),
+                t.warn,
+            )
+        })
+        .collect();
+    if decisions.is_empty() {
+        entries.push(vec![vec![Line::styled(
+            format!(" {}.", p.counts.decisions_text),
+            t.dim,
+        )]]);
+    }
+    entries.extend(decisions);
+    for (n, a) in p.top.iter().enumerate() {
+        entries.push(item(
+            format!("{}. {}", n + 1, a.action),
+            format!("{} · {} · {}", a.owner_text, a.due_text, a.status_text),
+            t.prompt,
+        ));
+    }
+    entries
 }
 
 /// What keeps the weakest areas from their next level: the areas at the lowest level, then
