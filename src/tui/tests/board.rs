@@ -821,7 +821,7 @@ fn the_board_view_shows_page_ones_decisions_and_what_matters_most_with_owner_due
     );
     press(&mut f.app, "<Enter>b");
     assert!(matches!(f.app.screen, Screen::Board { .. }));
-    let wide = draw(&mut f.app, 200, 60);
+    let wide = draw(&f.app, 200, 60);
     assert!(
         wide.contains("Decisions requested · what matters most"),
         "{wide}"

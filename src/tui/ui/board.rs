@@ -176,6 +176,10 @@ fn headline_height(height: u16) -> u16 {
     if height >= 30 { height * 2 / 5 } else { 7 }
 }
 
+/// A panel of the board view: its title, where it goes, its entries, and what one and
+/// several of its entries are called ("area", "areas").
+type BoardPanel<'a> = (&'a str, Rect, Vec<Entry>, (&'a str, &'a str));
+
 /// Draws the board view.
 pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
     let Some(open) = app.open.as_ref() else {
@@ -219,52 +223,50 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
     } else {
         "Areas: level, score, target"
     };
-    let areas_block = panel(areas_title, t, false);
-    let decide_block = panel(
-        if small {
-            "Decide · top five · blockers"
-        } else {
-            "Decisions requested · what matters most"
-        },
-        t,
-        false,
-    );
-    let blockers_block = panel("What blocks the next level", t, false);
-    let words_block = panel("In the board's own words", t, false);
-    let (areas_inner, decide_inner, blockers_inner, words_inner) = (
-        areas_block.inner(left),
-        decide_block.inner(decide),
-        blockers_block.inner(blockers),
-        words_block.inner(board_words),
-    );
-    let height = |r: Rect| usize::from(r.height);
-    let width = |r: Rect| usize::from(r.width);
-    let panels = [
-        paginate(
-            &area_entries(open, t, areas_inner, big),
-            height(areas_inner),
+    let inner = |r: Rect| panel("", t, false).inner(r);
+    let width = |r: Rect| usize::from(inner(r).width);
+    let mut decide_list = decide_entries(s, t, width(decide));
+    if small {
+        decide_list.extend(blocker_entries(open, t, width(decide), big));
+    }
+    // Each panel: its title, where it goes, its entries, and what its entries are called.
+    let mut panels: Vec<BoardPanel> = vec![
+        (
+            areas_title,
+            left,
+            area_entries(open, t, inner(left), big),
+            ("area", "areas"),
         ),
-        paginate(
-            &if small {
-                let mut all = decide_entries(s, t, width(decide_inner));
-                all.extend(blocker_entries(open, t, width(decide_inner), big));
-                all
+        (
+            if small {
+                "Decide · top five · blockers"
             } else {
-                decide_entries(s, t, width(decide_inner))
+                "Decisions requested · what matters most"
             },
-            height(decide_inner),
+            decide,
+            decide_list,
+            ("item", "items"),
         ),
-        if small {
-            Vec::new()
-        } else {
-            paginate(
-                &blocker_entries(open, t, width(blockers_inner), big),
-                height(blockers_inner),
-            )
-        },
-        paginate(&word_entries(s, t, width(words_inner)), height(words_inner)),
     ];
-    let pages = panels.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    if !small {
+        panels.push((
+            "What blocks the next level",
+            blockers,
+            blocker_entries(open, t, width(blockers), big),
+            ("area", "areas"),
+        ));
+    }
+    panels.push((
+        "In the board's own words",
+        board_words,
+        word_entries(s, t, width(board_words)),
+        ("answer", "answers"),
+    ));
+    let cut: Vec<Pages> = panels
+        .iter()
+        .map(|(_, r, entries, _)| paginate(entries, usize::from(inner(*r).height)))
+        .collect();
+    let pages = cut.iter().map(Vec::len).max().unwrap_or(1).max(1);
     let page = app.board_page % pages;
 
     let mut title = s.assessment.name.clone();
@@ -276,44 +278,13 @@ pub fn draw(app: &App, frame: &mut Frame, body: Rect) {
         let _ = write!(title, " · page {} of {pages}", page + 1);
     }
     let block = panel(&format!("Board view · {title}"), t, true);
-    let inner = block.inner(top);
+    let head = block.inner(top);
     frame.render_widget(block, top);
-    headline(app, s, frame, inner, big);
-
-    frame.render_widget(areas_block, left);
-    frame.render_widget(decide_block, decide);
-    if !small {
-        frame.render_widget(blockers_block, blockers);
+    headline(app, s, frame, head, big);
+    for ((name, r, _, what), panel_pages) in panels.iter().zip(&cut) {
+        frame.render_widget(panel(name, t, false), *r);
+        draw_pages(t, frame, inner(*r), panel_pages, page, *what);
     }
-    frame.render_widget(words_block, board_words);
-    let [areas_pages, decide_pages, blocker_pages, word_pages] = &panels;
-    draw_pages(t, frame, areas_inner, areas_pages, page, ("area", "areas"));
-    draw_pages(
-        t,
-        frame,
-        decide_inner,
-        decide_pages,
-        page,
-        ("item", "items"),
-    );
-    if !small {
-        draw_pages(
-            t,
-            frame,
-            blockers_inner,
-            blocker_pages,
-            page,
-            ("area", "areas"),
-        );
-    }
-    draw_pages(
-        t,
-        frame,
-        words_inner,
-        word_pages,
-        page,
-        ("answer", "answers"),
-    );
 }
 
 /// One entry per area: its line of figures (and a blank line after it on a large screen).
