@@ -193,7 +193,11 @@ pub fn merge(
         let given = given_answers(inputs, &respondents, &key);
         let mut entry = Answer::default();
         if let Some((_, first_answer)) = given.first() {
-            if given.iter().all(|(_, a)| a.same_value(first_answer)) {
+            // Agreed only when everyone answered, alike: an answer some respondents left
+            // blank is theirs alone, kept in `responses` and settled in the room.
+            if everyone_answered(inputs, &key)
+                && given.iter().all(|(_, a)| a.same_value(first_answer))
+            {
                 entry.copy_value_from(first_answer);
                 agreed += 1;
             } else {
@@ -417,6 +421,21 @@ fn item_keys(
 
 /// Every answer given to `key`: the answers an already merged input keeps in its
 /// `responses` (settled or not: each respondent's own), else each input's own answer.
+/// Whether every respondent behind the inputs answered item `key`: an input that is itself
+/// a merge stands for each of its respondents.
+fn everyone_answered(inputs: &[Input<'_>], key: &str) -> bool {
+    inputs.iter().all(|input| {
+        let a = input.assessment;
+        match a.responses.get(key) {
+            Some(responses) => {
+                let people = a.respondents.len().max(responses.len());
+                responses.iter().filter(|r| r.answer.is_answered()).count() == people
+            }
+            None => a.answers.get(key).is_some_and(Answer::is_answered),
+        }
+    })
+}
+
 fn given_answers(inputs: &[Input<'_>], respondents: &[String], key: &str) -> Vec<(String, Answer)> {
     let mut given = Vec::new();
     for (input, who) in inputs.iter().zip(respondents) {

@@ -91,18 +91,21 @@ fn agreed_answers_are_kept_and_disagreements_ordered_by_spread() {
     let all = three(&c);
     let m = merge(&inputs(&all), &c, "workshop".into(), false).expect("merges");
     assert_eq!(m.respondents, ["Alice", "Bob", "Carol"]);
-    assert_eq!(m.agreed, 2, "a (all three) and b (two; Carol gave none)");
+    assert_eq!(m.agreed, 1, "a: all three alike");
+    // b: Alice and Bob alike, Carol gave none — not agreed: her blank is hers, and the
+    // room settles it; so each respondent's own answer stays on record.
     let items: Vec<&str> = m.disagreements.iter().map(|d| d.item.as_str()).collect();
     assert_eq!(
         items,
         [
             "worked-example/c",
             "worked-example/d",
+            "worked-example/b",
             "worked-example/strategy"
         ]
     );
     let spreads: Vec<f64> = m.disagreements.iter().map(|d| d.spread).collect();
-    assert_eq!(spreads, [1.0, 0.5, 0.0]);
+    assert_eq!(spreads, [1.0, 0.5, 0.0, 0.0]);
     let c_answers: Vec<(&str, &str, Option<f64>)> = m.disagreements[0]
         .answers
         .iter()
@@ -130,7 +133,15 @@ fn agreed_answers_are_kept_and_disagreements_ordered_by_spread() {
         out.answers["worked-example/a"].note.as_deref(),
         Some("Alice: We have the register\nCarol: Checked in March")
     );
-    assert_eq!(out.answers["worked-example/b"].choice(), Some("largely"));
+    assert!(
+        !out.answers.contains_key("worked-example/b"),
+        "answered by two of three: disputed"
+    );
+    let b: Vec<&str> = out.responses["worked-example/b"]
+        .iter()
+        .map(|r| r.respondent.as_str())
+        .collect();
+    assert_eq!(b, ["Alice", "Bob"], "who answered b, kept");
     assert!(
         !out.answers.contains_key("worked-example/c"),
         "disputed: unanswered"
@@ -155,10 +166,10 @@ fn the_merged_file_checks_scores_and_round_trips() {
     assert_eq!(back, m.assessment);
     let q = c.get("worked-example").expect("fixture");
     let r = score(&[q], &back);
-    // a = 1.0 (w1), b = 0.67 (w2); c, d, e (w1 each) unanswered count 0.
-    assert_eq!(r.overall.answered, 2);
-    assert!((r.overall.answered_score.expect("a score") - 2.34 / 3.0).abs() < 1e-9);
-    assert!((r.overall.score.expect("a score") - 2.34 / 6.0).abs() < 1e-9);
+    // a = 1.0 (w1); b (w2, disputed), c, d, e (w1 each) unanswered count 0.
+    assert_eq!(r.overall.answered, 1);
+    assert!((r.overall.answered_score.expect("a score") - 1.0).abs() < 1e-9);
+    assert!((r.overall.score.expect("a score") - 1.0 / 6.0).abs() < 1e-9);
 }
 
 #[test]
