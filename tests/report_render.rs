@@ -610,3 +610,30 @@ fn csv_with_a_comparison_has_the_earlier_answer_and_value() {
          status,due,decision,evidence,organisation,assessed_on\r\n"
     ));
 }
+
+#[test]
+fn every_table_of_the_paper_has_rows_as_long_as_its_header() {
+    use supplycheck::report::paper::{Block, paper};
+    let catalog = Catalog::built_in();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/acme-2026.json");
+    let earlier = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/acme-2025.json");
+    let a = supplycheck::store::load(&path).expect("the example loads");
+    let e = supplycheck::store::load(&earlier).expect("the earlier example loads");
+    let qs = catalog.for_assessment(&a);
+    let qs_e = catalog.for_assessment(&e);
+    for pack in [
+        BoardPack::from_questionnaires(&qs, &a),
+        BoardPack::compared(&qs, &a, &qs_e, &e),
+    ] {
+        let mut tables = 0;
+        for block in paper(&pack, true) {
+            if let Block::Table(t) = block {
+                tables += 1;
+                for row in &t.rows {
+                    assert_eq!(row.len(), t.header.len(), "{:?}: {row:?}", t.header);
+                }
+            }
+        }
+        assert!(tables > 0);
+    }
+}

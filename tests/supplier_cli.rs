@@ -330,3 +330,35 @@ fn a_supplier_assessments_pack_names_the_supplier_its_tier_and_services_in_every
     let org = env.json(&["report", "--format", "json", &env.new_example("Org")]);
     assert!(org["assessment"]["supplier"].is_null());
 }
+
+#[test]
+fn a_supplier_or_service_with_control_characters_is_refused_and_services_are_kept_once() {
+    let (env, id) = payroll();
+    env.cmd()
+        .args(["supplier", &id, "--name", "Evil\u{1b}]0;pwned\u{7}Co"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "the supplier's name \"EvilCo\" holds control characters",
+        ));
+    env.cmd()
+        .args([
+            "supplier",
+            &id,
+            "--service",
+            "payroll",
+            "--service",
+            "PAYROLL",
+        ])
+        .assert()
+        .success();
+    assert_eq!(
+        env.saved(&id)["subject"]["services"],
+        serde_json::json!(["payroll"])
+    );
+    env.cmd()
+        .args(["new", "--supplier", "Bad\u{1b}[2JCo", "--tier", "low"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--supplier: the supplier's name"));
+}

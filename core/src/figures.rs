@@ -97,6 +97,15 @@ pub fn supplier_line(assessment: &Assessment) -> Option<String> {
     Some(parts.join(" · "))
 }
 
+/// `text` with its first letter in capitals: a sentence made from a message.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// How an item whose `when` condition does not hold is shown in lists and reports.
 pub const BY_RULE: &str = "N/A by rule";
 

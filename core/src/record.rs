@@ -29,6 +29,54 @@ pub enum Subject {
     },
 }
 
+/// The longest supplier name, and the longest name of a service.
+pub const MAX_SUPPLIER_CHARS: usize = 120;
+
+impl Subject {
+    /// A supplier subject from what a person typed, checked: the name and each service plain
+    /// text (no control characters), not empty, at most [`MAX_SUPPLIER_CHARS`]; services
+    /// trimmed, and each named once (ignoring case). The error says what is wrong, naming
+    /// "the supplier's name" or "the service".
+    pub fn supplier(
+        name: &str,
+        tier: Option<Tier>,
+        services: &[String],
+    ) -> Result<Subject, String> {
+        let plain = |text: &str, what: &str| -> Result<String, String> {
+            let text = text.trim();
+            if text.is_empty() {
+                return Err(format!("{what} is empty"));
+            }
+            if text.chars().any(char::is_control) {
+                return Err(format!(
+                    "{what} \"{}\" holds control characters; give plain text",
+                    crate::text::sanitize_line(text)
+                ));
+            }
+            let n = text.chars().count();
+            if n > MAX_SUPPLIER_CHARS {
+                return Err(format!(
+                    "{what} is {n} characters long; give at most {MAX_SUPPLIER_CHARS}"
+                ));
+            }
+            Ok(text.to_string())
+        };
+        let name = plain(name, "the supplier's name")?;
+        let mut kept: Vec<String> = Vec::new();
+        for s in services {
+            let s = plain(s, "the service")?;
+            if !kept.iter().any(|k| k.to_lowercase() == s.to_lowercase()) {
+                kept.push(s);
+            }
+        }
+        Ok(Subject::Supplier {
+            name,
+            tier,
+            services: kept,
+        })
+    }
+}
+
 /// One session of a workshop plan: the sections it covers, in order, each with a time box.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -321,6 +369,39 @@ impl FollowUpChange {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_supplier_typed_in_is_plain_text_with_each_service_once() {
+        let s = Subject::supplier(
+            "  Payroll Co ",
+            Some(Tier::High),
+            &["payroll".into(), " Payroll".into(), "pensions".into()],
+        )
+        .expect("plain");
+        assert_eq!(
+            s,
+            Subject::Supplier {
+                name: "Payroll Co".into(),
+                tier: Some(Tier::High),
+                services: vec!["payroll".into(), "pensions".into()],
+            }
+        );
+        for (name, service, says) in [
+            (
+                "Bad\u{1b}[2JCo",
+                "x",
+                "the supplier's name \"BadCo\" holds control",
+            ),
+            ("Co", "pay\nroll", "the service \"pay roll\" holds control"),
+            ("Co", "  ", "the service is empty"),
+            (" ", "x", "the supplier's name is empty"),
+        ] {
+            let e = Subject::supplier(name, None, &[service.into()]).expect_err(says);
+            assert!(e.starts_with(says), "{e}");
+        }
+        let long = Subject::supplier(&"x".repeat(121), None, &[]).expect_err("long");
+        assert!(long.contains("at most 120"), "{long}");
+    }
 
     #[test]
     fn a_subject_is_the_organisation_or_a_supplier_with_a_known_tier() {

@@ -50,15 +50,16 @@ pub fn supplier(g: &Globals, args: &SupplierArgs) -> anyhow::Result<()> {
         bail!("--name is empty; give the supplier's name");
     }
     let changed = args.name.is_some() || args.tier.is_some() || !args.services.is_empty();
-    let subject = Subject::Supplier {
-        name: args.name.as_ref().map_or(name, |n| n.trim().to_string()),
-        tier: args.tier.or(tier),
-        services: if args.services.is_empty() {
-            services
+    let subject = Subject::supplier(
+        args.name.as_deref().unwrap_or(&name),
+        args.tier.or(tier),
+        if args.services.is_empty() {
+            &services
         } else {
-            args.services.clone()
+            &args.services
         },
-    };
+    )
+    .map_err(anyhow::Error::msg)?;
     if changed && session.assessment.set_subject(subject) {
         session.assessment.touch();
         session

@@ -20,14 +20,15 @@ pub fn new(g: &Globals, args: &NewArgs) -> anyhow::Result<()> {
         .transpose()
         .map_err(|e| anyhow::anyhow!("--group: {}", sanitize_line(&e)))?;
     let ws = g.workspace()?;
-    let subject = args.supplier.as_ref().map(|name| Subject::Supplier {
-        name: name.trim().to_string(),
-        tier: args.tier,
-        services: args.services.clone(),
-    });
     if args.supplier.as_ref().is_some_and(|n| n.trim().is_empty()) {
         bail!("--supplier is empty; give the supplier's name, e.g. --supplier \"Payroll Co\"");
     }
+    let subject = args
+        .supplier
+        .as_ref()
+        .map(|name| Subject::supplier(name, args.tier, &args.services))
+        .transpose()
+        .map_err(|e| anyhow::anyhow!("--supplier: {e}"))?;
     let missing = (args.name.is_none() && args.supplier.is_none())
         || args.org.is_none()
         || args.respondent.is_none()

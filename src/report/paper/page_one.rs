@@ -63,6 +63,7 @@ pub(super) fn against_target(out: &mut Vec<Block>, pack: &BoardPack) {
             "Against the target",
             "Score",
             "Known",
+            "Answered",
         ]
         .map(String::from)
         .to_vec(),

@@ -187,16 +187,16 @@ impl NewForm {
     }
 
     /// What the form asks to create, or why it cannot yet (with the field to go back to).
-    fn request(&self) -> Result<Effect, (NewField, &'static str)> {
+    fn request(&self) -> Result<Effect, (NewField, String)> {
         let name = self.name.text().trim().to_string();
         if name.is_empty() {
-            return Err((NewField::Name, "Give the assessment a name first."));
+            return Err((NewField::Name, "Give the assessment a name first.".into()));
         }
         let questionnaires = self.chosen();
         if questionnaires.is_empty() && !self.questionnaires.is_empty() {
             return Err((
                 NewField::Questionnaires,
-                "Tick at least one questionnaire (Space ticks the highlighted one).",
+                "Tick at least one questionnaire (Space ticks the highlighted one).".into(),
             ));
         }
         let respondent = self.respondent.text().trim().to_string();
@@ -204,21 +204,32 @@ impl NewForm {
         if respondent.is_empty() && !group.is_empty() {
             return Err((
                 NewField::Respondent,
-                "A group belongs to a respondent: give the respondent's name, or clear the group.",
+                "A group belongs to a respondent: give the respondent's name, or clear the group."
+                    .into(),
             ));
         }
-        let subject = self.for_supplier().then(|| Subject::Supplier {
-            name: self.supplier.text().trim().to_string(),
-            tier: self.tier,
-            services: self
-                .services
-                .text()
-                .split(',')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(String::from)
-                .collect(),
-        });
+        let services: Vec<String> = self
+            .services
+            .text()
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect();
+        let subject = if self.for_supplier() {
+            Some(
+                Subject::supplier(&self.supplier.text(), self.tier, &services).map_err(|e| {
+                    let field = if e.starts_with("the service") {
+                        NewField::Services
+                    } else {
+                        NewField::Supplier
+                    };
+                    (field, format!("{}.", crate::figures::capitalised(&e)))
+                })?,
+            )
+        } else {
+            None
+        };
         Ok(Effect::Create {
             name,
             organisation: self.organisation.text().trim().to_string(),

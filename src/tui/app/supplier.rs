@@ -140,10 +140,13 @@ impl App {
         else {
             return;
         };
-        let subject = Subject::Supplier {
-            name,
-            tier: form.tier,
-            services: form.service_list(),
+        let subject = match Subject::supplier(&name, form.tier, &form.service_list()) {
+            Ok(subject) => subject,
+            Err(e) => {
+                self.status = super::Status::Error(format!("{}.", crate::figures::capitalised(&e)));
+                self.mode = Mode::Supplier(form.clone());
+                return;
+            }
         };
         let same = self
             .open

@@ -164,3 +164,14 @@ fn an_organisation_assessment_has_no_tier_to_change() {
         f.app.status
     );
 }
+
+#[test]
+fn a_service_typed_twice_is_kept_once() {
+    let mut f = critical_supplier();
+    press(&mut f.app, "S<Tab>");
+    press(&mut f.app, ", PAYROLL, hr<Enter>");
+    let Some(Subject::Supplier { services, .. }) = saved(&f.app).subject else {
+        panic!("a supplier");
+    };
+    assert_eq!(services, ["payroll", "hr"]);
+}

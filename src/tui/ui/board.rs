@@ -497,7 +497,7 @@ fn headline(app: &App, s: &BoardPack, frame: &mut Frame, inner: Rect, big: bool)
     }
     lines.push(Line::styled(spaced, t.big));
     for l in wrap(
-        &format!("{}.", capitalise(meaning)),
+        &format!("{}.", crate::figures::capitalised(meaning)),
         width.saturating_sub(2),
     ) {
         lines.push(Line::styled(l, t.text));
@@ -541,14 +541,6 @@ fn headline(app: &App, s: &BoardPack, frame: &mut Frame, inner: Rect, big: bool)
     }
     lines.push(Line::from(status));
     frame.render_widget(Paragraph::new(lines), words);
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]
