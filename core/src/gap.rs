@@ -484,17 +484,17 @@ fn walk_items(
                     achieved: value.is_some_and(|v| v >= q.pass_mark),
                 });
             }
-            let answers = a
-                .respondents
+            // In the groups' order (the order of the area table), each group's members in
+            // the assessment's order: one order wherever the gap is shown.
+            let answers = groups
                 .iter()
-                .map(|r| RespondentAnswer {
-                    respondent: sanitize_line(&r.name),
-                    group: groups
-                        .iter()
-                        .zip(members)
-                        .find(|(_, m)| m.contains(&r.name.as_str()))
-                        .map_or_else(String::new, |(g, _)| g.group.clone()),
-                    answer: describe_answer(q, place.item, respondent_answer(a, &r.name, &key)),
+                .zip(members)
+                .flat_map(|(g, who)| {
+                    who.iter().map(|r| RespondentAnswer {
+                        respondent: sanitize_line(r),
+                        group: g.group.clone(),
+                        answer: describe_answer(q, place.item, respondent_answer(a, r, &key)),
+                    })
                 })
                 .collect::<Vec<_>>();
             item_values.push((

@@ -254,3 +254,18 @@ fn an_items_gap_and_an_areas_gap_of_the_same_values_read_the_same() {
     };
     assert_eq!(r.item_difference(&item).in_points(), "83 points");
 }
+
+#[test]
+fn an_items_answers_follow_the_groups_order_of_the_area_table() {
+    // Bob (staff) comes before Carl (management) in the assessment; management comes first
+    // among the groups, so Carl's answer is listed before Bob's, as in the area table.
+    let a = workshop([Some("board"), Some("staff"), Some("management")]);
+    let q = worked_example();
+    let r = gap(&[&q], &a).expect("a gap");
+    let order: Vec<&str> = r.groups.iter().map(|g| g.group.as_str()).collect();
+    assert_eq!(order, ["board", "management", "staff"]);
+    for item in &r.items {
+        let who: Vec<&str> = item.answers.iter().map(|x| x.respondent.as_str()).collect();
+        assert_eq!(who, ["Ann", "Carl", "Bob"], "{}", item.item);
+    }
+}
