@@ -229,3 +229,36 @@ fn an_item_not_asked_of_the_supplier_asks_for_no_action_and_no_decision() {
         "its answer is kept"
     );
 }
+
+#[test]
+fn a_disputed_item_not_yet_settled_reads_settle_not_assess() {
+    use crate::assessment::Response;
+    let (q, mut a) = with(&[], |_| {});
+    a.responses.insert(
+        format!("{Q}/c"),
+        vec![
+            Response {
+                respondent: "Ann".into(),
+                answer: choice("fully"),
+            },
+            Response {
+                respondent: "Bob".into(),
+                answer: choice("not"),
+            },
+        ],
+    );
+    let pack = BoardPack::from_questionnaires(&[&q], &a);
+    let c = pack
+        .plan
+        .iter()
+        .find(|r| r.item == format!("{Q}/c"))
+        .expect("c is an action");
+    assert_eq!(c.kind, ActionKind::Settle);
+    assert!(c.action.starts_with("Settle: "), "{}", c.action);
+    let other = pack
+        .plan
+        .iter()
+        .find(|r| r.item == format!("{Q}/e"))
+        .expect("e is an action");
+    assert_eq!(other.kind, ActionKind::Assess, "nobody disputes e");
+}

@@ -33,6 +33,9 @@ pub enum ActionKind {
     FindOut,
     /// Not yet assessed: assess.
     Assess,
+    /// Respondents of a workshop answered it differently (or not all of them) and it is not
+    /// settled yet: settle it in the room.
+    Settle,
     /// Achieved, N/A or a text item, but flagged or carrying a decision: follow up.
     FollowUp,
 }
@@ -174,7 +177,9 @@ pub(super) fn plan(qs: &[&Questionnaire], a: &Assessment, score: &ScoreReport) -
             }
             let answer = a.answer(key);
             let value = scoring::item_value(place.questionnaire, place.item, answer);
-            let kind = if unassessed.contains(key) {
+            let kind = if unassessed.contains(key) && a.disputed(key) {
+                ActionKind::Settle
+            } else if unassessed.contains(key) {
                 ActionKind::Assess
             } else if gap.contains(key) {
                 if value == ItemValue::Unknown {
@@ -242,6 +247,7 @@ fn row(
             .unwrap_or_else(|| prompt.clone());
         let action = match kind {
             ActionKind::Assess => format!("Assess: {prompt}"),
+            ActionKind::Settle => format!("Settle: {prompt}"),
             ActionKind::FindOut => format!("Find out: {prompt}"),
             ActionKind::Improve | ActionKind::FollowUp => own,
         };
@@ -338,6 +344,7 @@ fn why(
         }
         Priority::Shortfall => match kind {
             ActionKind::Assess => "Not yet assessed".to_string(),
+            ActionKind::Settle => "Respondents disagree; not settled yet".to_string(),
             ActionKind::FindOut => "Answered \"Don't know\"".to_string(),
             _ => figures::group_heading(status, level),
         },

@@ -59,8 +59,8 @@ pub fn render(pack: &BoardPack, appendix: bool) -> String {
                     "\n"
                     (areas::areas(pack))
                     (items::board_answers(pack))
-                    (plan::plan(pack))
                     (workshop::board_part(pack, appendix))
+                    (plan::plan(pack))
                     (sections::method(pack))
                     (portfolio::section(pack))
                     @if appendix {

@@ -99,6 +99,7 @@ fn row(n: usize, r: &PlanAction) -> Markup {
                 div class="ref" {
                     @match r.kind {
                         ActionKind::Assess => { "Not assessed" }
+                        ActionKind::Settle => { "Disputed" }
                         _ => { "Now: " (Text(&r.answer)) }
                     }
                     @if r.priority == Priority::Blocking { " · " (Text(&r.why)) }

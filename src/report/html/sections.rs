@@ -15,10 +15,12 @@ pub(super) fn contents(pack: &BoardPack, appendix: bool) -> Markup {
     if !pack.board_answers.is_empty() {
         parts.push(("board", html! { "The board's answers" }));
     }
-    parts.push(("actions", html! { "Action plan" }));
+    // A workshop's record (where we disagreed, the perception gap, parked items) comes
+    // before the long action plan.
     for (id, text) in super::workshop::contents(pack) {
         parts.push((id, html! { (Text(text)) }));
     }
+    parts.push(("actions", html! { "Action plan" }));
     parts.push(("method", html! { "How to read the figures" }));
     if pack.later.portfolio.is_some() {
         parts.push(("portfolio", html! { "Supplier portfolio" }));

@@ -121,8 +121,9 @@ pub fn paper(pack: &BoardPack, appendix: bool) -> Vec<Block> {
     counts(&mut out, pack);
     levels_short(&mut out, pack);
     out.push(Block::PageBreak);
-    plan(&mut out, pack);
+    // A workshop's record comes before the long action plan.
     workshop::board_part(&mut out, pack, appendix);
+    plan(&mut out, pack);
     board_answers(&mut out, pack);
     levels_full(&mut out, pack);
     method(&mut out, pack);
