@@ -187,12 +187,13 @@ impl OpenAssessment {
         Some(format!("{}/{}", q.id, s.id))
     }
 
-    /// Answered items of every kind, and all items.
+    /// Answered items of every kind, and the items asked (all but those N/A by rule).
     pub fn progress(&self) -> (usize, usize) {
-        let answered = (0..self.items.len())
-            .filter(|i| self.value_at(*i).is_answered())
-            .count();
-        (answered, self.items.len())
+        let values: Vec<ItemValue> = (0..self.items.len()).map(|i| self.value_at(i)).collect();
+        // An item not asked of this subject (N/A by rule) is neither answered nor to answer.
+        let asked = values.iter().filter(|v| **v != ItemValue::ByRule).count();
+        let answered = values.iter().filter(|v| v.is_answered()).count();
+        (answered, asked)
     }
 
     /// The row highlighted when the current item is shown: the chosen option of a choice

@@ -77,3 +77,10 @@ fn an_item_that_applies_is_answered_as_ever() {
         Some("largely")
     );
 }
+
+#[test]
+fn the_progress_line_counts_only_the_items_asked() {
+    let f = low_supplier();
+    // 8 items; audit, exit-test and deletion-proof are not asked of a low-tier supplier.
+    assert_eq!(f.app.open.as_ref().expect("open").progress(), (1, 5));
+}
