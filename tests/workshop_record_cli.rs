@@ -386,6 +386,18 @@ fn the_plan_is_set_shown_replaced_and_cleared() {
             .code(1)
             .stderr(predicate::str::contains(says));
     }
+    env.cmd()
+        .args([
+            "plan",
+            &id,
+            "--session",
+            &"s".repeat(200),
+            "--section",
+            "planning=10",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--session is 200 characters long"));
     env.cmd().args(["plan", &id, "--clear"]).assert().success();
     assert!(env.saved(&id).get("plan").is_none());
 }

@@ -52,6 +52,11 @@ pub fn plan(g: &Globals, args: &PlanArgs) -> anyhow::Result<()> {
             Some(n) if n.chars().any(char::is_control) => {
                 anyhow::bail!("--session holds control characters; give plain text")
             }
+            Some(n) if n.chars().count() > crate::assessment::MAX_NAME_CHARS => anyhow::bail!(
+                "--session is {} characters long; give a name of at most {}",
+                n.chars().count(),
+                crate::assessment::MAX_NAME_CHARS
+            ),
             other => other.map(str::to_string),
         };
         let mut sections: Vec<TimeBox> = Vec::new();
