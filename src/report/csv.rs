@@ -140,14 +140,7 @@ fn follow_up(row: &ItemRow, action: bool) -> [String; 4] {
         status.map(|s| s.as_str().to_string()).unwrap_or_default(),
         row.due.clone().unwrap_or_default(),
         row.decision.clone().unwrap_or_default(),
-        row.evidence
-            .iter()
-            .map(|e| match &e.reviewed {
-                Some(day) => format!("{} (reviewed {day})", e.reference),
-                None => e.reference.clone(),
-            })
-            .collect::<Vec<_>>()
-            .join("; "),
+        crate::pack::EvidenceRef::listed(&row.evidence),
     ]
 }
 

@@ -65,6 +65,21 @@ pub struct EvidenceRef {
     pub reviewed: Option<String>,
 }
 
+impl EvidenceRef {
+    /// A list of evidence in one line, as every writer shows it: "SOC 2 report (reviewed
+    /// 1 October 2026); Supplier register.xlsx".
+    pub fn listed(evidence: &[EvidenceRef]) -> String {
+        evidence
+            .iter()
+            .map(|e| match &e.reviewed {
+                Some(day) => format!("{} (reviewed {day})", e.reference),
+                None => e.reference.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
 /// Where an action stands against the earlier assessment a pack is compared with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "state", rename_all = "kebab-case")]

@@ -118,15 +118,7 @@ pub(super) fn plan(out: &mut Vec<Block>, pack: &BoardPack) {
 
 /// One action of the plan with every field it has.
 fn action(x: &PlanAction, compared: bool) -> Record {
-    let mut columns = vec![
-        x.why.clone(),
-        x.owner_text.clone(),
-        x.due_text.clone(),
-        x.status_text.to_string(),
-    ];
-    if compared {
-        columns.push(x.since_text.clone().unwrap_or_default());
-    }
+    let columns = super::action_columns(x, compared);
     let mut details: Vec<(&'static str, String)> = Vec::new();
     if let Some(d) = &x.decision {
         details.push(("Decision requested", d.clone()));
@@ -142,17 +134,7 @@ fn action(x: &PlanAction, compared: bool) -> Record {
         details.push(("Missing checks", x.missing_checks.join("; ")));
     }
     if !x.evidence.is_empty() {
-        details.push((
-            "Evidence",
-            x.evidence
-                .iter()
-                .map(|e| match &e.reviewed {
-                    Some(day) => format!("{} (reviewed {day})", e.reference),
-                    None => e.reference.clone(),
-                })
-                .collect::<Vec<_>>()
-                .join("; "),
-        ));
+        details.push(("Evidence", crate::pack::EvidenceRef::listed(&x.evidence)));
     }
     details.push(("Source", source(&x.source, &x.refs, &x.item)));
     Record {

@@ -100,6 +100,21 @@ pub(super) fn strong(text: impl Into<String>) -> Span {
     Span::Strong(text.into())
 }
 
+/// An action's short fields, in the order of the plan's and page one's columns: why, owner,
+/// due, status, and with a comparison, since when.
+pub(super) fn action_columns(x: &crate::pack::PlanAction, compared: bool) -> Vec<String> {
+    let mut columns = vec![
+        x.why.clone(),
+        x.owner_text.clone(),
+        x.due_text.clone(),
+        x.status_text.to_string(),
+    ];
+    if compared {
+        columns.push(x.since_text.clone().unwrap_or_default());
+    }
+    columns
+}
+
 /// A sentence from the model with its full stop, unless it has one already.
 pub(super) fn sentence(text: &str) -> String {
     if text.ends_with(['.', '!', '?']) {

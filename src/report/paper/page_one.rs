@@ -147,15 +147,7 @@ pub(super) fn top(out: &mut Vec<Block>, pack: &BoardPack) {
             .top
             .iter()
             .map(|x| {
-                let mut columns = vec![
-                    x.why.clone(),
-                    x.owner_text.clone(),
-                    x.due_text.clone(),
-                    x.status_text.to_string(),
-                ];
-                if compared {
-                    columns.push(x.since_text.clone().unwrap_or_default());
-                }
+                let columns = super::action_columns(x, compared);
                 Record {
                     title: x.action.clone(),
                     columns,

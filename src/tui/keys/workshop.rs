@@ -7,17 +7,6 @@ use crate::tui::action::Action;
 
 use Context as C;
 
-macro_rules! bind {
-    ($ctx:expr, [$($key:expr),+], $action:expr, $label:literal, $help:literal) => {
-        Binding { contexts: $ctx, keys: &[$($key),+], action: $action, label: $label,
-                  help: $help, hint: None }
-    };
-    ($ctx:expr, [$($key:expr),+], $action:expr, $label:literal, $help:literal, $hint:literal) => {
-        Binding { contexts: $ctx, keys: &[$($key),+], action: $action, label: $label,
-                  help: $help, hint: Some($hint) }
-    };
-}
-
 /// The workshop rows of the key table, matched after [`super::BINDINGS`].
 pub static WORKSHOP_BINDINGS: &[Binding] = &[
     // The perception gap.
