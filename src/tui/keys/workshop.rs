@@ -1,4 +1,5 @@
-//! The key table's workshop rows: the perception gap screen and the session plan dialog.
+//! The key table's workshop rows: comparing, writing the pack, renaming, targets, the
+//! disagreements' filter, the perception gap screen and the session plan dialog.
 
 use ratatui::crossterm::event::KeyCode;
 
@@ -9,6 +10,78 @@ use Context as C;
 
 /// The workshop rows of the key table, matched after [`super::BINDINGS`].
 pub static WORKSHOP_BINDINGS: &[Binding] = &[
+    // Workshop commands, after the main table's `q` so that its hint comes first on a
+    // narrow status line.
+    bind!(
+        &[C::Home],
+        [Key::Char('c')],
+        Action::Compare,
+        "c",
+        "compare the highlighted assessment with another (opens its results)",
+        "compare"
+    ),
+    bind!(
+        &[C::Home],
+        [Key::Char('w')],
+        Action::WriteReport,
+        "w",
+        "write the highlighted assessment's board pack to a file (asks for its name)",
+        "report"
+    ),
+    bind!(
+        &[C::Results],
+        [Key::Char('c')],
+        Action::Compare,
+        "c",
+        "compare with another assessment (again to stop comparing)",
+        "compare"
+    ),
+    bind!(
+        &[C::Results],
+        [Key::Char('U')],
+        Action::Upgrade,
+        "U",
+        "upgrade to a newer questionnaire version, when there is one (asks first)"
+    ),
+    bind!(
+        &[C::Results, C::Board],
+        [Key::Char('w')],
+        Action::WriteReport,
+        "w",
+        "write the board pack to a file (asks for its name)",
+        "report"
+    ),
+    bind!(
+        &[C::Home],
+        [Key::Char('R')],
+        Action::Rename,
+        "R",
+        "rename the highlighted assessment (asks for the new name; saved at once)",
+        "rename"
+    ),
+    bind!(
+        &[C::Results],
+        [Key::Char('t')],
+        Action::Target,
+        "t",
+        "set the target level of an area, or the default of every area (saved at once)",
+        "target"
+    ),
+    bind!(
+        &[C::Disputes],
+        [Key::Char('f')],
+        Action::Filter,
+        "f",
+        "list all disagreements, the 10 widest or the 20 widest, in turn",
+        "top N"
+    ),
+    bind!(
+        &[C::Disputes],
+        [Key::Char('e')],
+        Action::Edit,
+        "e",
+        "a text item: write the answer, starting from the highlighted respondent's proposal"
+    ),
     // The perception gap.
     bind!(
         &[C::Results],

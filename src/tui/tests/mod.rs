@@ -235,6 +235,7 @@ fn current_id(app: &App) -> String {
 }
 
 mod board;
+mod board_page;
 mod by_rule;
 mod facilitator;
 mod followup;
