@@ -515,11 +515,15 @@ fn supplier_rows(
                 (y.assessment.updated, &y.assessment.id)
                     .cmp(&(x.assessment.updated, &x.assessment.id))
             });
-            let done: Vec<bool> = all
-                .iter()
-                .map(|c| review_done(catalog, c.assessment))
-                .collect();
-            let best = done.iter().position(|d| *d).unwrap_or(0);
+            // With one assessment there is nothing to choose between (and nothing to score
+            // twice); with more, the newest that was done, scored until it is found.
+            let best = if all.len() == 1 {
+                0
+            } else {
+                all.iter()
+                    .position(|c| review_done(catalog, c.assessment))
+                    .unwrap_or(0)
+            };
             let in_progress: Vec<&Assessment> = all[..best].iter().map(|c| c.assessment).collect();
             let earlier: Vec<&Assessment> = all[best + 1..].iter().map(|c| c.assessment).collect();
             left_out.earlier_assessments += earlier.len() + in_progress.len();
