@@ -121,15 +121,18 @@ pub struct Counts {
     pub with_due: usize,
     /// Actions done.
     pub done: usize,
-    /// Applicable scored items not yet assessed.
+    /// Applicable scored items not yet assessed (a workshop's disputed items among them).
     pub not_assessed: usize,
+    /// Of those, the items a workshop's respondents answered differently, not yet settled.
+    pub disputed: usize,
     /// Applicable scored items answered "Don't know".
     pub dont_know: usize,
     /// Decisions requested.
     pub decisions: usize,
     /// "18 of 45 actions have an owner".
     pub owners_text: String,
-    /// "4 items not yet assessed".
+    /// "4 items not yet assessed"; in a workshop with open disagreements, "2 items not yet
+    /// assessed, and 127 disputed, to settle".
     pub not_assessed_text: String,
     /// "26 answers are \"don't know\"".
     pub dont_know_text: String,
@@ -291,12 +294,17 @@ fn against_target(areas: &[Area]) -> AgainstTarget {
 fn counts(o: &Figures, not_assessed: usize, plan: &[PlanAction], decisions: usize) -> Counts {
     let actions = plan.len();
     let with_owner = plan.iter().filter(|r| r.owner.is_some()).count();
+    let disputed = plan
+        .iter()
+        .filter(|r| r.kind == super::ActionKind::Settle)
+        .count();
     Counts {
         actions,
         with_owner,
         with_due: plan.iter().filter(|r| r.due.is_some()).count(),
         done: plan.iter().filter(|r| r.priority == Priority::Done).count(),
         not_assessed,
+        disputed,
         dont_know: o.unknown,
         decisions,
         owners_text: format!(
@@ -304,10 +312,17 @@ fn counts(o: &Figures, not_assessed: usize, plan: &[PlanAction], decisions: usiz
             figures::count(actions, "action", "actions"),
             if actions == 1 { "has" } else { "have" }
         ),
-        not_assessed_text: format!(
-            "{} not yet assessed",
-            figures::count(not_assessed, "item", "items")
-        ),
+        not_assessed_text: if disputed == 0 {
+            format!(
+                "{} not yet assessed",
+                figures::count(not_assessed, "item", "items")
+            )
+        } else {
+            format!(
+                "{} not yet assessed, and {disputed} disputed, to settle",
+                figures::count(not_assessed - disputed, "item", "items")
+            )
+        },
         dont_know_text: format!(
             "{} \"don't know\"",
             match o.unknown {

@@ -261,4 +261,13 @@ fn a_disputed_item_not_yet_settled_reads_settle_not_assess() {
         .find(|r| r.item == format!("{Q}/e"))
         .expect("e is an action");
     assert_eq!(other.kind, ActionKind::Assess, "nobody disputes e");
+    let counts = &pack.page_one.counts;
+    assert_eq!(counts.disputed, 1);
+    assert_eq!(
+        counts.not_assessed_text,
+        format!(
+            "{} not yet assessed, and 1 disputed, to settle",
+            crate::figures::count(counts.not_assessed - 1, "item", "items")
+        )
+    );
 }
