@@ -286,3 +286,36 @@ fn the_data_directory_is_read_when_no_folder_is_given_and_an_empty_one_says_so()
             || html.contains("0 suppliers as of 2026-12-01")
     );
 }
+
+#[test]
+fn the_pack_names_the_files_it_left_out_and_why() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for name in ["supplier-payroll-co.json", "supplier-print-shop.json"] {
+        std::fs::copy(examples().join(name), dir.path().join(name)).expect("copy");
+    }
+    // A newer review of Print Shop whose computer's clock was far ahead.
+    let text = std::fs::read_to_string(examples().join("supplier-print-shop.json")).expect("read");
+    let mut future: Value = serde_json::from_str(&text).expect("json");
+    future["id"] = "print-shop-future".into();
+    future["updated"] = "2999-01-01T00:00:00Z".into();
+    std::fs::write(
+        dir.path().join("print-future.json"),
+        serde_json::to_string_pretty(&future).expect("json"),
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("broken.json"), "{").expect("write");
+    for format in ["html", "md"] {
+        let page = text_of(report(&Env::new(), Some(dir.path()), &["--format", format]));
+        assert!(page.contains("Left out"), "{format}");
+        assert!(
+            page.contains("print-future.json: its last change"),
+            "{format}"
+        );
+        assert!(page.contains("check the clock"), "{format}");
+        assert!(page.contains("broken.json: "), "{format}");
+    }
+}
+
+fn text_of(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).expect("UTF-8")
+}

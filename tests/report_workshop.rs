@@ -280,3 +280,27 @@ fn json_carries_the_workshop_and_a_plain_assessment_shows_none_of_it() {
         assert!(json.get(field).is_none(), "{field}");
     }
 }
+
+#[test]
+fn on_a_narrow_screen_every_workshop_cell_says_whose_answer_or_which_group_it_is() {
+    let env = Env::new();
+    let room = workshop(&env);
+    let html = report(&env, &room, &["--format", "html"]);
+    // Tables become lists of cards below 40rem; each cell carries its column's heading.
+    for label in [
+        "data-label=\"Spread\"",
+        "data-label=\"Gap\"",
+        "data-label=\"Settled answer\"",
+    ] {
+        assert!(html.contains(label), "{label}");
+    }
+    // Each respondent's answer says whose it is (Bob's group is staff), and the hostile name
+    // is escaped in the attribute too.
+    assert!(html.contains("data-label=\"Bob (staff)\""), "Bob's cells");
+    assert!(
+        html.contains("data-label=\"staff\""),
+        "the gap's group columns"
+    );
+    assert!(!html.contains("data-label=\"Ann <i>"), "escaped");
+    assert!(html.contains("data-label=\"Ann &lt;i&gt;&amp;&quot;x&quot; (board)\""));
+}

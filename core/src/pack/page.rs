@@ -294,9 +294,13 @@ fn against_target(areas: &[Area]) -> AgainstTarget {
 fn counts(o: &Figures, not_assessed: usize, plan: &[PlanAction], decisions: usize) -> Counts {
     let actions = plan.len();
     let with_owner = plan.iter().filter(|r| r.owner.is_some()).count();
-    let disputed = plan
+    let settle = |r: &&PlanAction| r.kind == super::ActionKind::Settle;
+    let disputed = plan.iter().filter(settle).count();
+    // Disputed scored items are among those not yet assessed; a disputed text answer is not.
+    let disputed_scored = plan
         .iter()
-        .filter(|r| r.kind == super::ActionKind::Settle)
+        .filter(settle)
+        .filter(|r| r.weight.is_some())
         .count();
     Counts {
         actions,
@@ -320,7 +324,7 @@ fn counts(o: &Figures, not_assessed: usize, plan: &[PlanAction], decisions: usiz
         } else {
             format!(
                 "{} not yet assessed, and {disputed} disputed, to settle",
-                figures::count(not_assessed - disputed, "item", "items")
+                figures::count(not_assessed - disputed_scored, "item", "items")
             )
         },
         dont_know_text: format!(

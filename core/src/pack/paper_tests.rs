@@ -247,7 +247,26 @@ fn a_disputed_item_not_yet_settled_reads_settle_not_assess() {
             },
         ],
     );
+    a.responses.insert(
+        format!("{Q}/strategy"),
+        vec![
+            Response {
+                respondent: "Ann".into(),
+                answer: Answer::from(crate::assessment::Value::Text("Grow".into())),
+            },
+            Response {
+                respondent: "Bob".into(),
+                answer: Answer::from(crate::assessment::Value::Text("Hold".into())),
+            },
+        ],
+    );
     let pack = BoardPack::from_questionnaires(&[&q], &a);
+    let strategy = pack
+        .plan
+        .iter()
+        .find(|r| r.item == format!("{Q}/strategy"))
+        .expect("a disputed text answer is an action too");
+    assert_eq!(strategy.kind, ActionKind::Settle);
     let c = pack
         .plan
         .iter()
@@ -262,11 +281,12 @@ fn a_disputed_item_not_yet_settled_reads_settle_not_assess() {
         .expect("e is an action");
     assert_eq!(other.kind, ActionKind::Assess, "nobody disputes e");
     let counts = &pack.page_one.counts;
-    assert_eq!(counts.disputed, 1);
+    // c (scored) and the text answer: two disputed; c is among those not yet assessed.
+    assert_eq!(counts.disputed, 2);
     assert_eq!(
         counts.not_assessed_text,
         format!(
-            "{} not yet assessed, and 1 disputed, to settle",
+            "{} not yet assessed, and 2 disputed, to settle",
             crate::figures::count(counts.not_assessed - 1, "item", "items")
         )
     );

@@ -192,7 +192,8 @@ pub(super) fn plan(qs: &[&Questionnaire], a: &Assessment, score: &ScoreReport) -
             }
             let answer = a.answer(key);
             let value = scoring::item_value(place.questionnaire, place.item, answer);
-            let kind = if unassessed.contains(key) && a.disputed(key) {
+            // A disputed item not settled yet (a board text answer too) is the room's to settle.
+            let kind = if a.disputed(key) && !answer.is_some_and(Answer::is_answered) {
                 ActionKind::Settle
             } else if unassessed.contains(key) {
                 ActionKind::Assess

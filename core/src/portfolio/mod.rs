@@ -222,6 +222,18 @@ pub struct LeftOut {
 }
 
 impl LeftOut {
+    /// Each file that could not be read or was not trusted, in words: "future.json: its last
+    /// change (2999-01-01 00:00) is after …". The file is named by its name alone.
+    pub fn skipped_lines(&self) -> Vec<String> {
+        self.skipped
+            .iter()
+            .map(|s| {
+                let name = s.file.rsplit(['/', '\\']).next().unwrap_or(&s.file);
+                format!("{}: {}", sanitize_line(name), s.reason)
+            })
+            .collect()
+    }
+
     /// What was left out, counted in words, for every surface: "2 suppliers by the filter",
     /// "2 organisation assessments", "1 superseded assessment" (an older one of a supplier with a newer one).
     /// Files that could not be read are named by each surface in its own way.
@@ -443,25 +455,21 @@ fn supplier_rows(
     left_out: &mut LeftOut,
 ) -> Vec<PortfolioRow> {
     let mut latest: BTreeMap<String, Vec<Candidate>> = BTreeMap::new();
-    let mut ids: BTreeMap<&str, &std::path::Path> = BTreeMap::new();
     // A clock a little ahead on a colleague's laptop is forgiven; a review dated later than
     // that would hide a stale one, so it is named instead of trusted.
     let latest_credible = now
         .checked_add(jiff::SignedDuration::from_hours(24))
         .unwrap_or(now);
+    // Two files with one id (a copy in a shared folder): of those dated credibly, the one
+    // changed last is read, and the others named.
+    let mut ids: BTreeMap<&str, (&std::path::Path, Timestamp)> = BTreeMap::new();
     for (path, a) in &folder.assessments {
-        if let Some(first) = ids.get(a.id.as_str()) {
-            left_out.skipped.push(Skipped {
-                file: path.display().to_string(),
-                reason: format!(
-                    "it has the same id \"{}\" as {}: a copy? keep one of the two",
-                    a.id,
-                    first.display()
-                ),
-            });
-            continue;
+        let newer = ids.get(a.id.as_str()).is_none_or(|(_, t)| a.updated > *t);
+        if a.updated <= latest_credible && newer {
+            ids.insert(&a.id, (path, a.updated));
         }
-        ids.insert(&a.id, path);
+    }
+    for (path, a) in &folder.assessments {
         if a.updated > latest_credible {
             left_out.skipped.push(Skipped {
                 file: path.display().to_string(),
@@ -470,6 +478,20 @@ fn supplier_rows(
                      that wrote it",
                     crate::stamp::minute(&a.updated),
                     crate::stamp::minute(&now)
+                ),
+            });
+            continue;
+        }
+        if let Some((kept, _)) = ids.get(a.id.as_str())
+            && *kept != path.as_path()
+        {
+            left_out.skipped.push(Skipped {
+                file: path.display().to_string(),
+                reason: format!(
+                    "it has the same id \"{}\" as {}, which changed later and is read: a \
+                     copy? keep one of the two",
+                    a.id,
+                    kept.display()
                 ),
             });
             continue;

@@ -572,3 +572,29 @@ fn an_item_not_asked_of_the_supplier_is_no_open_action_whatever_its_kept_answer(
         "its answer is kept"
     );
 }
+
+#[test]
+fn of_two_files_with_one_id_the_one_changed_last_is_read_whatever_the_names() {
+    let old = supplier(
+        "print",
+        "Print Shop",
+        Some(Tier::Low),
+        "2024-01-10T00:00:00Z",
+    );
+    let new = supplier(
+        "print",
+        "Print Shop",
+        Some(Tier::Low),
+        "2026-06-01T00:00:00Z",
+    );
+    let folder = Folder {
+        assessments: vec![("a-copy.json".into(), old), ("b.json".into(), new)],
+        skipped: vec![],
+        other_files: 0,
+    };
+    let p = Portfolio::build(&catalog(), &folder, &Options::default(), now());
+    assert_eq!(p.rows[0].file, "b.json");
+    assert!(!p.rows[0].stale);
+    assert_eq!(p.left_out.skipped.len(), 1);
+    assert_eq!(p.left_out.skipped[0].file, "a-copy.json");
+}

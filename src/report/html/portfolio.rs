@@ -115,6 +115,7 @@ pub(super) fn section(pack: &BoardPack) -> Markup {
             }
             (concentration(p))
             (stale(p))
+            (left_out(p))
         }
         "\n"
     }
@@ -226,6 +227,25 @@ fn concentration(p: &Portfolio) -> Markup {
                 }
             }
             "\n"
+        }
+    }
+}
+
+/// What the portfolio left out: counted, and each file that could not be read or was not
+/// trusted, with why — so a pack never hides a newer review it could not use.
+fn left_out(p: &Portfolio) -> Markup {
+    let counted = p.left_out.counted();
+    let files = p.left_out.skipped_lines();
+    html! {
+        @if !counted.is_empty() || !files.is_empty() {
+            h3 { "Left out" } "\n"
+            @if !counted.is_empty() { p { (Text(&counted.join("; "))) "." } "\n" }
+            @if !files.is_empty() {
+                ul class="portfolio-list" {
+                    @for f in &files { li { (Text(f)) } }
+                }
+                "\n"
+            }
         }
     }
 }

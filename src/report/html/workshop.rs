@@ -131,9 +131,9 @@ fn disagreements(l: &Later) -> Markup {
                 @for d in &l.disagreements {
                     tr class=(if d.disputed { "disputed" } else { "settled" }) {
                         td { span class="prompt" { (Text(&d.prompt)) } br; span class="ref" { (Text(&d.section)) } }
-                        td class="num" { (Text(&d.spread)) }
+                        td class="num" data-label="Spread" { (Text(&d.spread)) }
                         @for a in &d.answers {
-                            td {
+                            td data-label=(a.who()) {
                                 @if a.answer.is_empty() {
                                     span class="muted" { (Text(a.shown())) }
                                 } @else {
@@ -141,7 +141,7 @@ fn disagreements(l: &Later) -> Markup {
                                 }
                             }
                         }
-                        td { (Text(settled_cell(d))) }
+                        td data-label="Settled answer" { (Text(settled_cell(d))) }
                     }
                     "\n"
                 }
@@ -170,15 +170,19 @@ fn perception(g: &PerceptionGap) -> Markup {
                 "\n"
                 tr class="overall" {
                     td { strong { "Overall" } }
-                    @for f in &g.overall { td { (Text(cell(f))) } }
-                    td class="num" { strong { (Text(&g.difference)) } }
+                    @for (label, f) in g.groups.iter().zip(&g.overall) {
+                        td data-label=(label) { (Text(cell(f))) }
+                    }
+                    td class="num" data-label="Gap" { strong { (Text(&g.difference)) } }
                 }
                 "\n"
                 @for a in &g.areas {
                     tr {
                         td { (Text(&a.section)) }
-                        @for f in &a.groups { td { (Text(cell(f))) } }
-                        td class="num" { (Text(&a.difference)) }
+                        @for (label, f) in g.groups.iter().zip(&a.groups) {
+                            td data-label=(label) { (Text(cell(f))) }
+                        }
+                        td class="num" data-label="Gap" { (Text(&a.difference)) }
                     }
                     "\n"
                 }
@@ -202,8 +206,8 @@ fn perception(g: &PerceptionGap) -> Markup {
                     @for i in &g.items {
                         tr {
                             td { span class="prompt" { (Text(&i.prompt)) } br; span class="ref" { (Text(&i.section)) } }
-                            td class="num" { (Text(&i.difference)) }
-                            @for a in &i.answers { td { (Text(a.shown())) } }
+                            td class="num" data-label="Gap" { (Text(&i.difference)) }
+                            @for a in &i.answers { td data-label=(a.who()) { (Text(a.shown())) } }
                         }
                         "\n"
                     }

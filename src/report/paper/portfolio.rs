@@ -86,6 +86,26 @@ pub(super) fn section(out: &mut Vec<Block>, pack: &BoardPack) {
     }
     concentration(out, p);
     stale(out, p);
+    left_out(out, p);
+}
+
+/// What the portfolio left out: counted, and each file that could not be read or was not
+/// trusted, with why.
+fn left_out(out: &mut Vec<Block>, p: &Portfolio) {
+    let counted = p.left_out.counted();
+    let files = p.left_out.skipped_lines();
+    if counted.is_empty() && files.is_empty() {
+        return;
+    }
+    out.push(Block::Heading(3, "Left out".into()));
+    if !counted.is_empty() {
+        out.push(Block::Para(vec![plain(format!("{}.", counted.join("; ")))]));
+    }
+    if !files.is_empty() {
+        out.push(Block::Bullets(
+            files.into_iter().map(|f| vec![plain(f)]).collect(),
+        ));
+    }
 }
 
 /// Every supplier row: tier, services, level, score and known, each area's level, open
