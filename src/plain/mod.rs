@@ -365,11 +365,17 @@ impl Plain<'_> {
             self.say(&format!("Note: {}", sanitize_line(&problem.to_string())));
         }
         let a = &e.session.assessment;
+        let not_asked = view::not_asked_count(&places, a);
         self.say(&format!(
-            "{}: {} items, {} without an answer.",
+            "{}: {} items, {} without an answer{}.",
             sanitize_line(&a.name),
             places.len(),
-            view::unanswered(&places, a)
+            view::unanswered(&places, a),
+            if not_asked == 0 {
+                String::new()
+            } else {
+                format!(", {not_asked} not asked of this supplier")
+            }
         ));
         if let Some(words) = missing_words(self.ws, a) {
             self.say(&words);

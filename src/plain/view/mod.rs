@@ -54,6 +54,14 @@ pub fn unanswered(places: &[Place<'_>], a: &Assessment) -> usize {
     places.iter().filter(|p| value(p, a).needs_answer()).count()
 }
 
+/// How many items are not asked in `a` (N/A by rule).
+pub fn not_asked_count(places: &[Place<'_>], a: &Assessment) -> usize {
+    places
+        .iter()
+        .filter(|p| value(p, a) == ItemValue::ByRule)
+        .count()
+}
+
 /// The line said for an item that is not asked (its `when` condition does not hold), or
 /// `None` when it is asked.
 pub fn not_asked_line(p: &Place<'_>, a: &Assessment) -> Option<String> {

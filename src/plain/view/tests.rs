@@ -412,6 +412,11 @@ fn items_that_do_not_apply_are_not_asked_skipped_and_not_counted_as_open() {
     // data-terms (holds-data is no), audit, exit-test and deletion-proof are not asked.
     assert_eq!(first_unanswered(&places, &a), Some(5));
     assert_eq!(unanswered(&places, &a), 3, "review, review-3, notes");
+    assert_eq!(
+        not_asked_count(&places, &a),
+        4,
+        "data-terms, audit, exit-test, deletion-proof"
+    );
     let audit = &places[2];
     assert_eq!(
         not_asked_line(audit, &a).as_deref(),
