@@ -362,3 +362,32 @@ fn a_supplier_or_service_with_control_characters_is_refused_and_services_are_kep
         .code(1)
         .stderr(predicate::str::contains("--supplier: the supplier's name"));
 }
+
+#[test]
+fn a_questionnaire_written_for_the_other_kind_of_subject_is_allowed_and_said() {
+    let env = Env::new();
+    env.cmd()
+        .args([
+            "new",
+            "--name",
+            "Odd",
+            "--supplier",
+            "Payroll Co",
+            "--questionnaire",
+            "ncsc-board",
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "Note: ncsc-board is written for the whole organisation, and this assessment is of \
+             one supplier.",
+        ));
+    env.cmd()
+        .args(["new", "--name", "Org", "--questionnaire", "supplier-review"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "Note: supplier-review is written for one supplier, and this assessment is of the \
+             organisation.",
+        ));
+}

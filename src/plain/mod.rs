@@ -509,10 +509,17 @@ impl Plain<'_> {
             // A changed answer settles the item's dispute (every respondent's answer is
             // kept); a removed one opens it again.
             e.session.assessment.answers.insert(full.to_string(), after);
-            e.session
+            let settled = e
+                .session
                 .assessment
                 .settle_by_answer(full, crate::assessment::FACILITATOR);
             self.save(e);
+            if settled {
+                self.say(&crate::figures::capitalised(&format!(
+                    "{}; every respondent's answer is kept.",
+                    crate::figures::settlement(e.session.assessment.settled.get(full.as_str()))
+                )));
+            }
         }
         let answered = e
             .session

@@ -58,6 +58,27 @@ pub fn new(g: &Globals, args: &NewArgs) -> anyhow::Result<()> {
         })?
         .map(|name| Respondent { name, group });
     let (path, a) = ws.create_for(&name, &org, respondent, &questionnaires, subject)?;
+    // A questionnaire written for the other kind of subject is allowed, and said.
+    let supplier = matches!(a.subject, Some(Subject::Supplier { .. }));
+    for q in ws.questionnaires_of(&a) {
+        let for_supplier = q.scope() == Scope::Supplier;
+        if for_supplier != supplier {
+            out::note(&format!(
+                "Note: {} is written for {}, and this assessment is of {}.",
+                q.id,
+                if for_supplier {
+                    "one supplier"
+                } else {
+                    "the whole organisation"
+                },
+                if supplier {
+                    "one supplier"
+                } else {
+                    "the organisation"
+                }
+            ));
+        }
+    }
     if let Err(e) = out::text(&format!("{}\n", a.id)) {
         // The assessment exists: that is what matters, so this is not a failure.
         out::note(&format!(

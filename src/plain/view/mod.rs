@@ -122,7 +122,7 @@ pub fn item_lines(p: &Place<'_>, a: &Assessment, width: usize) -> Vec<String> {
         answer_words(p.questionnaire, p.item, answer)
     ));
     if let Some(responses) = a.responses.get(p.key.as_str()) {
-        let given: Vec<String> = responses
+        let mut given: Vec<String> = responses
             .iter()
             .map(|r| {
                 format!(
@@ -132,6 +132,13 @@ pub fn item_lines(p: &Place<'_>, a: &Assessment, width: usize) -> Vec<String> {
                 )
             })
             .collect();
+        // A respondent who gave this item no answer is named too.
+        given.extend(
+            a.respondents
+                .iter()
+                .filter(|who| !responses.iter().any(|r| r.respondent == who.name))
+                .map(|who| format!("{}: {}", sanitize_line(&who.name), crate::pack::NO_ANSWER)),
+        );
         let settled = match a.settled.get(p.key.as_str()) {
             None => "The respondents disagree.".to_string(),
             Some(s) => match &s.from {

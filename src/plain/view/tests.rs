@@ -107,6 +107,21 @@ fn an_item_shows_prompt_guidance_sources_and_the_answer_so_far() {
                 .into()
         )
     );
+    // A respondent of the workshop who gave the item no answer is named as such.
+    a.respondents = ["Ann", "Bo", "Cy"]
+        .iter()
+        .map(|n| crate::record::Respondent {
+            name: (*n).into(),
+            group: None,
+        })
+        .collect();
+    assert!(
+        item_lines(&places[1], &a, 200)
+            .iter()
+            .any(|l| l.ends_with("Bo: Not implemented; Cy: no answer.")),
+        "{:?}",
+        item_lines(&places[1], &a, 200)
+    );
 }
 
 #[test]
