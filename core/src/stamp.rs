@@ -30,6 +30,11 @@ pub fn date(t: &Timestamp) -> String {
     t.strftime("%Y-%m-%d").to_string()
 }
 
+/// The day of a time as stored ("2026-03-01"), or the text itself when it is not one.
+pub fn day_of(stored: &str) -> String {
+    parse(stored).map_or_else(|| stored.to_string(), |t| date(&t))
+}
+
 /// Writes a time in its stored form (for `#[serde(serialize_with)]`).
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's serialize_with passes a reference
 pub fn serialize<S: Serializer>(t: &Timestamp, s: S) -> Result<S::Ok, S::Error> {

@@ -8,7 +8,7 @@ use anyhow::Context as _;
 use clap::Args;
 
 use super::{Globals, out};
-use crate::figures::{NONE, count, level_short, level_words, pad, percent};
+use crate::figures::{count, level_short, level_words, pad, percent};
 use crate::portfolio::{
     Folder, Options, Portfolio, PortfolioRow, ReviewMonths, SETTINGS_FILE, parse_tier, read_folder,
 };
@@ -117,30 +117,25 @@ pub(super) fn gather(
     Ok((folder, p))
 }
 
-/// A time's day as stored ("2026-03-01"), or the text as given.
-fn day(stored: &str) -> String {
-    stamp::parse(stored).map_or_else(|| stored.to_string(), |t| stamp::date(&t))
-}
-
 /// " none" after a heading whose list is empty.
 fn none_if(empty: bool) -> &'static str {
     if empty { " none" } else { "" }
 }
 
-fn tier_word(tier: Option<Tier>) -> &'static str {
-    tier.map_or(NONE, Tier::as_str)
-}
-
 fn row_lines(out: &mut String, r: &PortfolioRow) {
     let reviewed = if r.stale {
-        format!("{} stale, due {}", day(&r.last_reviewed), r.review_due)
+        format!(
+            "{} stale, due {}",
+            crate::stamp::day_of(&r.last_reviewed),
+            r.review_due
+        )
     } else {
-        day(&r.last_reviewed)
+        crate::stamp::day_of(&r.last_reviewed)
     };
     let line = format!(
         "{} {} {} {:>5} {:>6} {:>5}  {}",
         pad(&r.supplier, 24),
-        pad(tier_word(r.tier), 9),
+        pad(crate::portfolio::tier_word(r.tier), 9),
         pad(&level_words(r.level), 12),
         percent(r.score),
         percent(r.coverage),
@@ -185,7 +180,7 @@ fn text(p: &Portfolio) -> String {
         out,
         "Supplier portfolio: {}, as of {}",
         count(p.rows.len(), "supplier", "suppliers"),
-        day(&p.settings.as_of)
+        crate::stamp::day_of(&p.settings.as_of)
     );
     let mut chosen = Vec::new();
     if !p.filter.tiers.is_empty() {
@@ -236,14 +231,7 @@ fn text(p: &Portfolio) -> String {
         none_if(p.stale.is_empty())
     );
     for s in &p.stale {
-        let _ = writeln!(
-            out,
-            "  {} ({}): last reviewed {}, due {}",
-            s.supplier,
-            tier_word(s.tier),
-            day(&s.last_reviewed),
-            s.review_due
-        );
+        let _ = writeln!(out, "  {}", s.words());
     }
     concentration_lines(&mut out, p);
     let left = &p.left_out;
@@ -268,13 +256,7 @@ fn concentration_lines(out: &mut String, p: &Portfolio) {
         none_if(c.sole_suppliers.is_empty())
     );
     for s in &c.sole_suppliers {
-        let _ = writeln!(
-            out,
-            "  {} → {} ({})",
-            s.service,
-            s.supplier,
-            tier_word(s.tier)
-        );
+        let _ = writeln!(out, "  {}", s.words());
     }
     let _ = writeln!(
         out,
@@ -283,12 +265,6 @@ fn concentration_lines(out: &mut String, p: &Portfolio) {
         none_if(c.concentrated.is_empty())
     );
     for s in &c.concentrated {
-        let _ = writeln!(
-            out,
-            "  {} ({}): {}",
-            s.supplier,
-            tier_word(s.tier),
-            s.critical_services.join(", ")
-        );
+        let _ = writeln!(out, "  {}", s.words());
     }
 }

@@ -221,6 +221,48 @@ pub struct LeftOut {
     pub other_files: usize,
 }
 
+/// A tier as a word ("critical"), or "–" without one.
+pub fn tier_word(tier: Option<Tier>) -> &'static str {
+    tier.map_or(crate::figures::NONE, Tier::as_str)
+}
+
+impl SoleSupplier {
+    /// "payroll → Payroll Co (critical)".
+    pub fn words(&self) -> String {
+        format!(
+            "{} → {} ({})",
+            self.service,
+            self.supplier,
+            tier_word(self.tier)
+        )
+    }
+}
+
+impl ConcentratedSupplier {
+    /// "Hosting Ltd (high): payroll, pensions".
+    pub fn words(&self) -> String {
+        format!(
+            "{} ({}): {}",
+            self.supplier,
+            tier_word(self.tier),
+            self.critical_services.join(", ")
+        )
+    }
+}
+
+impl StaleReview {
+    /// "Print Shop (low): last reviewed 2024-03-05, due 2026-03-05".
+    pub fn words(&self) -> String {
+        format!(
+            "{} ({}): last reviewed {}, due {}",
+            self.supplier,
+            tier_word(self.tier),
+            crate::stamp::day_of(&self.last_reviewed),
+            self.review_due
+        )
+    }
+}
+
 impl LeftOut {
     /// Each file that could not be read or was not trusted, in words: "future.json: its last
     /// change (2999-01-01 00:00) is after …". The file is named by its name alone.

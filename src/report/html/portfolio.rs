@@ -11,19 +11,9 @@ use super::{Text, level_class, pct};
 use crate::figures::{NONE, count, level_digit, level_words};
 use crate::pack::{BoardPack, SupplierRisk};
 use crate::portfolio::{Portfolio, PortfolioRow};
-use crate::questionnaire::Tier;
 
 /// The style sheet's additions for a pack with a portfolio; left out otherwise.
 pub(super) const STYLE: &str = include_str!("portfolio.css");
-
-fn tier_word(tier: Option<Tier>) -> &'static str {
-    tier.map_or(NONE, Tier::as_str)
-}
-
-/// A stored time's day ("2026-03-01"), or the text as stored.
-fn day(stored: &str) -> String {
-    crate::stamp::parse(stored).map_or_else(|| stored.to_string(), |t| crate::stamp::date(&t))
-}
 
 fn risks_table(risks: &[SupplierRisk]) -> Markup {
     html! {
@@ -39,7 +29,7 @@ fn risks_table(risks: &[SupplierRisk]) -> Markup {
                     tr {
                         td {
                             strong { (Text(&r.supplier)) }
-                            div class="ref" { (tier_word(r.tier)) " · " (Text(&r.level_text)) }
+                            div class="ref" { (crate::portfolio::tier_word(r.tier)) " · " (Text(&r.level_text)) }
                         }
                         td data-label="Why" { (Text(&r.why)) }
                         td data-label="Top action" {
@@ -94,7 +84,7 @@ pub(super) fn section(pack: &BoardPack) -> Markup {
             "\n"
             h2 { "Supplier portfolio" } "\n"
             p class="intro" {
-                (count(p.rows.len(), "supplier", "suppliers")) " as of " (day(&p.settings.as_of))
+                (count(p.rows.len(), "supplier", "suppliers")) " as of " (crate::stamp::day_of(&p.settings.as_of))
                 ", by tier then weakest first."
             }
             "\n"
@@ -172,7 +162,7 @@ fn heat_row(p: &Portfolio, r: &PortfolioRow) -> Markup {
                     div class="ref" { (Text(r.services.join(", "))) }
                 }
             }
-            td { (tier_word(r.tier)) }
+            td { (crate::portfolio::tier_word(r.tier)) }
             td { (level_words(r.level)) }
             td class="num" { (pct(r.score)) }
             td class="num" { (pct(r.coverage)) }
@@ -187,11 +177,11 @@ fn heat_row(p: &Portfolio, r: &PortfolioRow) -> Markup {
             td class="num" { (r.open_actions) }
             @if r.stale {
                 td class="stale" {
-                    (day(&r.last_reviewed)) br;
+                    (crate::stamp::day_of(&r.last_reviewed)) br;
                     "stale, due " (Text(&r.review_due))
                 }
             } @else {
-                td { (day(&r.last_reviewed)) }
+                td { (crate::stamp::day_of(&r.last_reviewed)) }
             }
         }
         "\n"
@@ -209,7 +199,7 @@ fn concentration(p: &Portfolio) -> Markup {
             p { strong { "Services that depend on one supplier:" } } "\n"
             ul class="portfolio-list" {
                 @for s in &c.sole_suppliers {
-                    li { (Text(&s.service)) " → " (Text(&s.supplier)) " (" (tier_word(s.tier)) ")" }
+                    li { (Text(s.words())) }
                 }
             }
             "\n"
@@ -220,10 +210,7 @@ fn concentration(p: &Portfolio) -> Markup {
             p { strong { "Suppliers that " (threshold) " or more critical services depend on:" } } "\n"
             ul class="portfolio-list" {
                 @for s in &c.concentrated {
-                    li {
-                        (Text(&s.supplier)) " (" (tier_word(s.tier)) "): "
-                        (Text(s.critical_services.join(", ")))
-                    }
+                    li { (Text(s.words())) }
                 }
             }
             "\n"
@@ -264,10 +251,7 @@ fn stale(p: &Portfolio) -> Markup {
         } @else {
             ul class="portfolio-list" {
                 @for s in &p.stale {
-                    li {
-                        (Text(&s.supplier)) " (" (tier_word(s.tier)) "): last reviewed "
-                        (day(&s.last_reviewed)) ", due " (Text(&s.review_due))
-                    }
+                    li { (Text(s.words())) }
                 }
             }
             "\n"

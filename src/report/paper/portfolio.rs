@@ -7,16 +7,6 @@ use super::{Block, Table, plain, sentence, strong};
 use crate::figures::{NONE, count, level_digit, level_words, percent};
 use crate::pack::{BoardPack, SupplierRisk};
 use crate::portfolio::Portfolio;
-use crate::questionnaire::Tier;
-
-fn tier_word(tier: Option<Tier>) -> &'static str {
-    tier.map_or(NONE, Tier::as_str)
-}
-
-/// A stored time's day ("2026-03-01"), or the text as stored.
-fn day(stored: &str) -> String {
-    crate::stamp::parse(stored).map_or_else(|| stored.to_string(), |t| crate::stamp::date(&t))
-}
 
 fn risks_table(risks: &[SupplierRisk]) -> Block {
     Block::Table(Table {
@@ -28,7 +18,7 @@ fn risks_table(risks: &[SupplierRisk]) -> Block {
             .map(|r| {
                 vec![
                     r.supplier.clone(),
-                    tier_word(r.tier).to_string(),
+                    crate::portfolio::tier_word(r.tier).to_string(),
                     r.level_text.clone(),
                     r.why.clone(),
                     r.top_action.clone().unwrap_or_else(|| NONE.to_string()),
@@ -75,7 +65,7 @@ pub(super) fn section(out: &mut Vec<Block>, pack: &BoardPack) {
         "{} as of {}, by tier then weakest first; each area's level as a digit (– where \
          nothing in it applies)",
         count(p.rows.len(), "supplier", "suppliers"),
-        day(&p.settings.as_of)
+        crate::stamp::day_of(&p.settings.as_of)
     )))]));
     if !p.rows.is_empty() {
         out.push(Block::Table(rows_table(p)));
@@ -122,7 +112,7 @@ fn rows_table(p: &Portfolio) -> Table {
         .map(|r| {
             let mut row = vec![
                 r.supplier.clone(),
-                tier_word(r.tier).to_string(),
+                crate::portfolio::tier_word(r.tier).to_string(),
                 r.services.join(", "),
                 level_words(r.level),
                 percent(r.score),
@@ -135,9 +125,13 @@ fn rows_table(p: &Portfolio) -> Table {
             );
             row.push(r.open_actions.to_string());
             row.push(if r.stale {
-                format!("{} (stale, due {})", day(&r.last_reviewed), r.review_due)
+                format!(
+                    "{} (stale, due {})",
+                    crate::stamp::day_of(&r.last_reviewed),
+                    r.review_due
+                )
             } else {
-                day(&r.last_reviewed)
+                crate::stamp::day_of(&r.last_reviewed)
             });
             row
         })
@@ -163,14 +157,7 @@ fn concentration(out: &mut Vec<Block>, p: &Portfolio) {
         out.push(Block::Bullets(
             c.sole_suppliers
                 .iter()
-                .map(|s| {
-                    vec![plain(format!(
-                        "{} → {} ({})",
-                        s.service,
-                        s.supplier,
-                        tier_word(s.tier)
-                    ))]
-                })
+                .map(|s| vec![plain(s.words())])
                 .collect(),
         ));
     }
@@ -186,14 +173,7 @@ fn concentration(out: &mut Vec<Block>, p: &Portfolio) {
         out.push(Block::Bullets(
             c.concentrated
                 .iter()
-                .map(|s| {
-                    vec![plain(format!(
-                        "{} ({}): {}",
-                        s.supplier,
-                        tier_word(s.tier),
-                        s.critical_services.join(", ")
-                    ))]
-                })
+                .map(|s| vec![plain(s.words())])
                 .collect(),
         ));
     }
@@ -212,17 +192,6 @@ fn stale(out: &mut Vec<Block>, p: &Portfolio) {
         return;
     }
     out.push(Block::Bullets(
-        p.stale
-            .iter()
-            .map(|s| {
-                vec![plain(format!(
-                    "{} ({}): last reviewed {}, due {}",
-                    s.supplier,
-                    tier_word(s.tier),
-                    day(&s.last_reviewed),
-                    s.review_due
-                ))]
-            })
-            .collect(),
+        p.stale.iter().map(|s| vec![plain(s.words())]).collect(),
     ));
 }

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::{area_name, day};
+use super::area_name;
 use crate::figures::NONE;
 use crate::portfolio::Portfolio;
 use crate::questionnaire::Tier;
@@ -49,7 +49,7 @@ pub(super) fn concentration(p: &Portfolio) -> Vec<(String, Vec<String>)> {
                 "  {} ({}): reviewed {}, due {}",
                 s.supplier,
                 tier(s.tier),
-                day(&s.last_reviewed),
+                crate::stamp::day_of(&s.last_reviewed),
                 s.review_due
             )
         })

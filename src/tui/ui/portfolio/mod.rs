@@ -110,16 +110,10 @@ impl Columns {
 
 fn tier_word(tier: Option<Tier>, width: usize) -> &'static str {
     match (tier, width > 5) {
-        (None, _) => NONE,
         (Some(Tier::Critical), false) => "crit",
         (Some(Tier::Medium), false) => "med",
-        (Some(t), _) => t.as_str(),
+        (t, _) => crate::portfolio::tier_word(t),
     }
-}
-
-/// The day of a stored time ("2026-03-01").
-fn day(stored: &str) -> String {
-    stamp::parse(stored).map_or_else(|| stored.to_string(), |t| stamp::date(&t))
 }
 
 /// The heat-map page shown, and how many pages there are.
@@ -198,7 +192,7 @@ fn row_line(
     let mark = if r.stale { " !" } else { "  " };
     let mut spans = vec![Span::styled(text, style)];
     spans.push(Span::styled(
-        format!("{}{mark}", pad(&day(&r.last_reviewed), 10)),
+        format!("{}{mark}", pad(&stamp::day_of(&r.last_reviewed), 10)),
         if r.stale { t.warn } else { style },
     ));
     spans.push(Span::styled("  ", style));
@@ -280,7 +274,7 @@ fn top(app: &App, p: Option<&Portfolio>, width: usize) -> Vec<Line<'static>> {
         format!(
             " · {} as of {}",
             count(p.rows.len(), "supplier", "suppliers"),
-            day(&p.settings.as_of)
+            stamp::day_of(&p.settings.as_of)
         )
     });
     let title = fit(
