@@ -15,6 +15,9 @@
 //! An answer to an item that does not apply is kept in the file: it counts again as soon as
 //! the condition holds again.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use crate::assessment::{Answer, Assessment};
 use crate::questionnaire::{Condition, Item, Questionnaire};
 use crate::record::Subject;
@@ -51,25 +54,36 @@ impl Condition {
 
 /// Whether `item` of `q` applies in `assessment` (see the module's rules).
 pub fn applies(q: &Questionnaire, item: &Item, assessment: &Assessment) -> bool {
-    applies_within(q, item, assessment, q.item_count())
+    applies_known(q, item, assessment, &RefCell::new(HashMap::new()))
 }
 
-/// [`applies`], following conditions on other items at most `depth` steps deep. A
-/// questionnaire with a cycle of conditions does not validate; should one be met anyway, the
-/// item is taken to apply.
-fn applies_within(q: &Questionnaire, item: &Item, assessment: &Assessment, depth: usize) -> bool {
+/// [`applies`], remembering in `known` what each item named by a condition came to, so
+/// that conditions naming items that name others are followed once each: without it, a
+/// chain of `any` conditions takes time exponential in its length. A questionnaire with a
+/// cycle of conditions does not validate; should one be met anyway, an item already being
+/// worked out is taken to apply.
+fn applies_known<'q>(
+    q: &'q Questionnaire,
+    item: &'q Item,
+    assessment: &Assessment,
+    known: &RefCell<HashMap<&'q str, bool>>,
+) -> bool {
     let Some(when) = &item.when else {
         return true;
     };
-    if depth == 0 {
-        return true;
-    }
     let answer = |full: &str| -> Option<&Answer> {
         let (_, named) = full
             .split_once('/')
             .filter(|(qid, _)| *qid == q.id)
             .and_then(|(_, id)| q.item(id))?;
-        if applies_within(q, named, assessment, depth - 1) {
+        let seen = known.borrow().get(named.id.as_str()).copied();
+        let applying = seen.unwrap_or_else(|| {
+            known.borrow_mut().insert(&named.id, true);
+            let result = applies_known(q, named, assessment, known);
+            known.borrow_mut().insert(&named.id, result);
+            result
+        });
+        if applying {
             assessment.answer(full)
         } else {
             None
@@ -226,6 +240,58 @@ mod tests {
         assert_eq!(
             crate::figures::describe_in(&q, audit, &a),
             crate::figures::BY_RULE
+        );
+    }
+
+    #[test]
+    fn a_long_chain_of_any_conditions_is_followed_once_per_item() {
+        // Item k is asked when item k+1 or k+2 is answered yes: followed naively, the last
+        // item's answer is reached by some 10^12 paths; remembered, by 80.
+        let n = 80;
+        let items: Vec<String> = (0..n)
+            .map(|k| {
+                let when = if k + 2 < n {
+                    format!(
+                        r#", "when": {{"any": [{{"item": "chain/i{}", "in": ["y"]}}, {{"item": "chain/i{}", "in": ["y"]}}]}}"#,
+                        k + 1,
+                        k + 2
+                    )
+                } else {
+                    String::new()
+                };
+                format!(
+                    r#"{{"id": "i{k}", "kind": "choice", "scale": "yn", "level": 1, "prompt": "Q{k}?", "refs": ["x"]{when}}}"#
+                )
+            })
+            .collect();
+        let json = format!(
+            r#"{{"format": "supplycheck.questionnaire/2", "id": "chain", "version": "1.0.0",
+               "title": "Chain", "source": "test",
+               "scales": {{"yn": {{"options": [{{"key": "y", "label": "Yes", "value": 1}},
+                                              {{"key": "n", "label": "No", "value": 0}}]}}}},
+               "sections": [{{"id": "s", "title": "S", "items": [{}]}}]}}"#,
+            items.join(", ")
+        );
+        let (q, _) = Questionnaire::load_str(&json, "chain.json").expect("loads");
+        let mut a = assessment(&q, "c", &[]);
+        assert_eq!(
+            applying(&q, &a).len(),
+            2,
+            "only the last two, unconditional"
+        );
+        a.answers.insert(format!("chain/i{}", n - 1), choice("y"));
+        assert_eq!(
+            applying(&q, &a).len(),
+            3,
+            "one yes opens the item before it"
+        );
+        for k in 0..n {
+            a.answers.insert(format!("chain/i{k}"), choice("y"));
+        }
+        assert_eq!(
+            applying(&q, &a).len(),
+            n,
+            "yes all along opens the whole chain"
         );
     }
 }
